@@ -1,0 +1,115 @@
+import type { PrismaClient } from '../server/data/generated/client';
+import type { OpenTask, Variables } from '../workflows/engine/model';
+import { writeAudit } from './audit';
+
+const SYSTEM = 'system';
+
+/** Read-model projections of a case's life, each with its audit record in one transaction. */
+export function createCaseActivities(prisma: PrismaClient) {
+  return {
+    async createCase(args: {
+      caseId: string;
+      definitionId: string;
+      processKey: string;
+      title: string;
+      itemCode?: string;
+      applicantId: string;
+      startedBy: string;
+      variables: Variables;
+    }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        // Idempotent: an activity retried after a lost acknowledgement must not fail or duplicate.
+        const existing = await tx.case.findUnique({ where: { id: args.caseId } });
+        if (existing) return;
+        await tx.case.create({
+          data: {
+            id: args.caseId,
+            workflowId: `case-${args.caseId}`,
+            definitionId: args.definitionId,
+            processKey: args.processKey,
+            itemCode: args.itemCode,
+            title: args.title,
+            applicantId: args.applicantId,
+            status: 'running',
+            variables: args.variables as object,
+          },
+        });
+        await writeAudit(tx, { actor: args.startedBy, action: 'case.started', caseId: args.caseId, after: { processKey: args.processKey, variables: args.variables } });
+      });
+    },
+
+    async recordElementEntered(args: { caseId: string; elementId: string; nodeType: string; name?: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await writeAudit(tx, { actor: SYSTEM, action: 'element.entered', caseId: args.caseId, elementId: args.elementId, details: { nodeType: args.nodeType, name: args.name } });
+      });
+    },
+
+    async openTask(args: { caseId: string; task: OpenTask }): Promise<void> {
+      const { task } = args;
+      await prisma.$transaction(async (tx) => {
+        if (await tx.task.findUnique({ where: { id: task.taskId } })) return;
+        await tx.task.create({
+          data: {
+            id: task.taskId,
+            caseId: args.caseId,
+            elementId: task.elementId,
+            name: task.name,
+            status: 'open',
+            assignee: task.assignment.assignee,
+            candidateGroups: task.assignment.candidateGroups ?? [],
+            candidateUsers: task.assignment.candidateUsers ?? [],
+            formKey: task.formKey,
+            createdAt: new Date(task.createdAt),
+          },
+        });
+        await writeAudit(tx, { actor: SYSTEM, action: 'task.opened', caseId: args.caseId, taskId: task.taskId, elementId: task.elementId, after: task });
+      });
+    },
+
+    async closeTask(args: { caseId: string; taskId: string; actor: string; variables: Variables }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.task.findUnique({ where: { id: args.taskId } });
+        if (!before || before.status === 'completed') return;
+        await tx.task.update({
+          where: { id: args.taskId },
+          data: { status: 'completed', completedAt: new Date(), completedBy: args.actor, outcome: args.variables as object },
+        });
+        await tx.case.update({ where: { id: args.caseId }, data: { variables: { ...(await caseVariables(tx, args.caseId)), ...args.variables } as object } });
+        await writeAudit(tx, {
+          actor: args.actor,
+          action: 'task.completed',
+          caseId: args.caseId,
+          taskId: args.taskId,
+          elementId: before.elementId,
+          before: { status: before.status },
+          after: { status: 'completed', variables: args.variables },
+        });
+      });
+    },
+
+    async finishCase(args: { caseId: string; status: 'completed' | 'failed'; variables: Variables; failure?: { elementId: string; message: string } }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.case.findUnique({ where: { id: args.caseId } });
+        if (!before || before.status === args.status) return;
+        await tx.case.update({
+          where: { id: args.caseId },
+          data: { status: args.status, variables: args.variables as object, endedAt: new Date() },
+        });
+        await writeAudit(tx, {
+          actor: SYSTEM,
+          action: `case.${args.status}`,
+          caseId: args.caseId,
+          elementId: args.failure?.elementId,
+          before: { status: before.status },
+          after: { status: args.status },
+          details: args.failure,
+        });
+      });
+    },
+  };
+}
+
+async function caseVariables(tx: Pick<PrismaClient, 'case'>, caseId: string): Promise<Variables> {
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { variables: true } });
+  return (row?.variables ?? {}) as Variables;
+}

@@ -1,0 +1,19 @@
+import type { PrismaClient } from '../../server/data/generated/client';
+import type { Variables } from '../../workflows/engine/model';
+
+export interface ServiceTaskContext {
+  caseId: string;
+  elementId: string;
+  variables: Variables;
+  prisma: PrismaClient;
+}
+
+/** A service-task implementation: returns the variables it sets on the case. */
+export type ServiceTaskHandler = (ctx: ServiceTaskContext) => Promise<Variables>;
+
+export class UnknownTaskTypeError extends Error {
+  constructor(readonly taskType: string) {
+    super(`未知的服务任务类型 (unknown service task type) "${taskType}"`);
+    this.name = 'UnknownTaskTypeError';
+  }
+}

@@ -1,0 +1,16 @@
+import { writeAudit } from '../audit';
+import type { ServiceTaskHandler } from './registry';
+
+/** 写入办理结果: records the decision on the case, as the result the applicant will see. */
+export const writeResult: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
+  const result = {
+    decision: variables.decision ?? (variables.accepted === false ? 'rejected' : 'approved'),
+    opinion: variables.opinion ?? variables.reason ?? null,
+    decidedAt: new Date().toISOString(),
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.case.update({ where: { id: caseId }, data: { result } });
+    await writeAudit(tx, { actor: 'system', action: 'case.result.written', caseId, elementId, after: result });
+  });
+  return { result };
+};

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Client, Connection } from '@temporalio/client';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './auth/authenticate';
+import type { TokenIssuer } from './auth/tokens';
+import type { PrismaClient } from './data/generated/client';
+import type { SqlDatabase } from './data/sql';
+import type { Logger } from './logger';
+import { errorHandler, notFoundRoute } from './middleware/error-handler';
+import { authRoutes } from './routes/auth.routes';
+import { casesRoutes } from './routes/cases.routes';
+import { definitionsRoutes } from './routes/definitions.routes';
+import { healthRoutes } from './routes/health.routes';
+import { tasksRoutes } from './routes/tasks.routes';
+import { createCasesService } from './services/cases.service';
+import { createDefinitionsService } from './services/definitions.service';
+import { createTasksService } from './services/tasks.service';
+
+export interface AppDeps {
+  prisma: PrismaClient;
+  sql: SqlDatabase;
+  temporal: { client: Client; connection: Connection; namespace: string; taskQueue: string };
+  tokens: TokenIssuer;
+  logger: Logger;
+  demoMode: boolean;
+  /** Built web console to serve at `/`, if present. */
+  consoleDir?: string;
+}
+
+/** Builds the HTTP app without listening, so tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const definitions = createDefinitionsService(deps.prisma);
+  const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
+  const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
+
+  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace }));
+  app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
+  const api = express.Router();
+  api.use(authenticate(deps.tokens));
+  api.use('/definitions', definitionsRoutes(definitions));
+  api.use('/cases', casesRoutes(cases));
+  api.use('/tasks', tasksRoutes(tasks));
+  app.use('/api', api);
+  app.use('/api', notFoundRoute);
+
+  if (deps.consoleDir) {
+    app.use(express.static(deps.consoleDir));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(deps.consoleDir as string, 'index.html')));
+  }
+  app.use(notFoundRoute);
+  app.use(errorHandler);
+  return app;
+}

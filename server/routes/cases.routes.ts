@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { actorOf } from '../auth/authenticate';
+import { body, query } from '../middleware/validate';
+import type { CasesService } from '../services/cases.service';
+
+export const Variables = z.record(z.string(), z.unknown());
+
+export const StartCaseBody = z.object({
+  processKey: z.string().min(1).max(200),
+  applicantId: z.string().min(1).max(64).optional(),
+  title: z.string().min(1).max(200).optional(),
+  itemCode: z.string().max(100).optional(),
+  variables: Variables.default({}),
+});
+
+export const Page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+export const ListCasesQuery = z.object({ status: z.enum(['running', 'completed', 'failed']).optional(), ...Page });
+
+export function casesRoutes(cases: CasesService): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const view = await cases.start(body(req, StartCaseBody), actorOf(req));
+    res.status(201).location(`/api/cases/${view.caseId}`).json(view);
+  });
+  router.get('/', async (req, res) => {
+    res.json(await cases.list(actorOf(req), query(req, ListCasesQuery)));
+  });
+  router.get('/:id', async (req, res) => {
+    res.json(await cases.get(req.params.id, actorOf(req)));
+  });
+  return router;
+}

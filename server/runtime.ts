@@ -1,0 +1,93 @@
+import path from 'node:path';
+import type { Worker, WorkerOptions } from '@temporalio/worker';
+import type { Express } from 'express';
+import type { ServiceTaskHandler } from '../activities/service-tasks/registry';
+import { createApp } from './app';
+import { createTokenIssuer, type TokenIssuer } from './auth/tokens';
+import type { Config } from './config';
+import { openDatabase, type Database } from './data/database';
+import { seedDemoUsers } from './data/seed';
+import type { Logger } from './logger';
+import { createDefinitionsService } from './services/definitions.service';
+import { connectTemporal } from './temporal/client';
+import { createWorker } from './worker';
+
+export interface RuntimeOptions {
+  config: Config;
+  logger: Logger;
+  /** Temporal frontend address (from config, a dev server, or a test server). */
+  temporalAddress: string;
+  worker: boolean;
+  api: boolean;
+  /** An already-open database (tests share one); otherwise opened from config. */
+  database?: Database;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  serviceTasks?: Record<string, ServiceTaskHandler>;
+  consoleDir?: string;
+}
+
+export interface Runtime {
+  app?: Express;
+  db: Database;
+  tokens: TokenIssuer;
+  worker?: Worker;
+  stop(): Promise<void>;
+}
+
+/** Wires database, Temporal client, worker and HTTP app together: the shape every entry point shares. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const db =
+    options.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : path.join(config.DATA_DIR, 'pglite') }));
+  logger.info({ database: db.description }, 'database ready (migrations applied)');
+  if (config.demoMode) await seedDemoUsers(db.prisma);
+  const definitions = createDefinitionsService(db.prisma);
+  await definitions.deployDirectory(path.join(config.DEFINITIONS_DIR, 'processes'), logger);
+
+  const temporal = await connectTemporal(options.temporalAddress, config.TEMPORAL_NAMESPACE);
+  const tokens = createTokenIssuer(config.jwtSecret);
+
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  let workerConnection: { close(): Promise<void> } | undefined;
+  if (options.worker) {
+    const created = await createWorker({
+      address: options.temporalAddress,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      prisma: db.prisma,
+      serviceTasks: options.serviceTasks,
+      workflowBundle: options.workflowBundle,
+    });
+    worker = created.worker;
+    workerConnection = created.connection;
+    workerRun = worker.run();
+  }
+
+  const app = options.api
+    ? createApp({
+        prisma: db.prisma,
+        sql: db.sql,
+        temporal: { ...temporal, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+        tokens,
+        logger,
+        demoMode: config.demoMode,
+        consoleDir: options.consoleDir,
+      })
+    : undefined;
+
+  return {
+    app,
+    db,
+    tokens,
+    worker,
+    async stop() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await workerRun?.catch((err) => logger.error({ err }, 'worker stopped with an error'));
+      await workerConnection?.close();
+      await temporal.connection.close();
+      if (!options.database) await db.close();
+    },
+  };
+}

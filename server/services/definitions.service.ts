@@ -1,0 +1,117 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compileProcess, type DefinitionProblem } from '../../activities/bpmn/compile-process';
+import type { CompiledProcess } from '../../workflows/engine/model';
+import type { PrismaClient } from '../data/generated/client';
+import { AppError, notFound } from '../errors';
+import type { Logger } from '../logger';
+import { writeAudit } from '../../activities/audit';
+
+export interface DefinitionSummary {
+  id: string;
+  key: string;
+  version: number;
+  hash: string;
+  name: string | null;
+  deployedAt: Date;
+  deployedBy: string | null;
+}
+
+export interface DeployResult extends DefinitionSummary {
+  /** False when identical content was already deployed (idempotent deploy). */
+  created: boolean;
+}
+
+export class DefinitionInvalidError extends AppError {
+  constructor(problems: DefinitionProblem[], source?: string) {
+    super(400, 'DEFINITION_INVALID', `流程定义无效 (invalid process definition)${source ? `: ${source}` : ''}`, problems);
+  }
+}
+
+const summarySelect = { id: true, key: true, version: true, hash: true, name: true, deployedAt: true, deployedBy: true } as const;
+
+export function createDefinitionsService(prisma: PrismaClient) {
+  return {
+    /** Compiles and stores a new version; the same content deploys once (versions are content-addressed). */
+    async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
+      const compiled = await compileProcess(xml);
+      if (!compiled.ok) throw new DefinitionInvalidError(compiled.problems);
+      const { key } = compiled.process;
+      return prisma.$transaction(async (tx) => {
+        const same = await tx.processDefinition.findUnique({ where: { key_hash: { key, hash: compiled.hash } }, select: summarySelect });
+        if (same) return { ...same, created: false };
+        const latest = await tx.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { version: true } });
+        const version = (latest?.version ?? 0) + 1;
+        const row = await tx.processDefinition.create({
+          data: { id: `${key}:${version}`, key, version, hash: compiled.hash, name: compiled.name, xml, graph: compiled.process as object, deployedBy },
+          select: summarySelect,
+        });
+        await writeAudit(tx, { actor: deployedBy, action: 'definition.deployed', after: { id: row.id, key, version, hash: compiled.hash } });
+        return { ...row, created: true };
+      });
+    },
+
+    /** Latest version of each process key. */
+    async list(): Promise<DefinitionSummary[]> {
+      const rows = await prisma.processDefinition.findMany({ select: summarySelect, orderBy: [{ key: 'asc' }, { version: 'desc' }] });
+      const latest = new Map<string, DefinitionSummary>();
+      for (const row of rows) if (!latest.has(row.key)) latest.set(row.key, row);
+      return [...latest.values()];
+    },
+
+    async versions(key: string): Promise<DefinitionSummary[]> {
+      const rows = await prisma.processDefinition.findMany({ where: { key }, select: summarySelect, orderBy: { version: 'desc' } });
+      if (rows.length === 0) throw notFound('processKey', key);
+      return rows;
+    },
+
+    async get(key: string, version?: number): Promise<DefinitionSummary & { xml: string }> {
+      const row = await prisma.processDefinition.findFirst({
+        where: { key, ...(version ? { version } : {}) },
+        orderBy: { version: 'desc' },
+        select: { ...summarySelect, xml: true },
+      });
+      if (!row) throw notFound('processDefinition', version ? `${key}:${version}` : key);
+      return row;
+    },
+
+    /** The latest version's compiled graph, for starting a case. */
+    async latestExecutable(key: string): Promise<{ id: string; process: CompiledProcess }> {
+      const row = await prisma.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { id: true, graph: true } });
+      if (!row) throw notFound('processKey', key);
+      return { id: row.id, process: row.graph as unknown as CompiledProcess };
+    },
+
+    /**
+     * Deploys every `definitions/processes/**\/*.bpmn`. A broken file is logged with its problems
+     * (file and element) and skipped; the others still deploy.
+     */
+    async deployDirectory(dir: string, logger: Logger): Promise<{ deployed: DeployResult[]; failed: { file: string; problems: DefinitionProblem[] }[] }> {
+      const files = await listBpmnFiles(dir);
+      const deployed: DeployResult[] = [];
+      const failed: { file: string; problems: DefinitionProblem[] }[] = [];
+      for (const file of files) {
+        try {
+          const result = await this.deploy(await readFile(file, 'utf8'), 'system');
+          deployed.push(result);
+          logger.info({ file: path.relative(dir, file), id: result.id, created: result.created }, 'definition deployed');
+        } catch (err) {
+          const problems = err instanceof DefinitionInvalidError ? (err.details as DefinitionProblem[]) : [{ message: (err as Error).message }];
+          failed.push({ file, problems });
+          logger.error({ file, problems }, `流程定义部署失败 (definition not deployed): ${path.basename(file)} — ${problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')}`);
+        }
+      }
+      return { deployed, failed };
+    },
+  };
+}
+
+export type DefinitionsService = ReturnType<typeof createDefinitionsService>;
+
+async function listBpmnFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.bpmn'))
+    .map((e) => path.join(e.parentPath ?? dir, e.name))
+    .sort();
+}

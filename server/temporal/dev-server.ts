@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { resolveTemporalCli } from './temporal-cli';
+
+export interface DevServer {
+  address: string;
+  uiAddress?: string;
+  stop(): Promise<void>;
+}
+
+export interface DevServerOptions {
+  /** SQLite file that keeps cases across restarts; in-memory when absent. */
+  dbFile?: string;
+  port?: number;
+  uiPort?: number;
+  headless?: boolean;
+  logFile?: string;
+  log?: (msg: string) => void;
+}
+
+/** Runs `temporal server start-dev` and resolves once its frontend accepts connections. */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const cli = resolveTemporalCli(options.log);
+  const port = options.port ?? (await freePort());
+  const uiPort = options.headless ? undefined : (options.uiPort ?? (await freePort()));
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+  args.push('--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true');
+  if (options.dbFile) {
+    mkdirSync(path.dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  if (uiPort) args.push('--ui-port', String(uiPort));
+  else args.push('--headless');
+
+  const child: ChildProcess = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  if (options.logFile) {
+    mkdirSync(path.dirname(options.logFile), { recursive: true });
+    const out = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+
+  const address = `127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!(await canConnect(port))) {
+    if (exited) throw new Error(`temporal server start-dev exited early (see ${options.logFile ?? 'its output'})`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('temporal server start-dev did not accept connections within 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await waitForNamespace(address, deadline);
+  return {
+    address,
+    uiAddress: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+    stop: async () => {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The port opens before the default namespace is registered; wait until it answers. */
+async function waitForNamespace(address: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 2000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace: 'default' });
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`Temporal dev server not ready: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,20 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { AppError, conflict, forbidden } from '../errors';
+
+/** Maps an update validator's refusal (ApplicationFailure type) to the HTTP error the caller sees. */
+const STATUS_BY_TYPE: Record<string, (message: string) => AppError> = {
+  TaskNotOpen: (m) => conflict(m),
+  NotCandidate: (m) => forbidden(m),
+  CaseNotRunning: (m) => conflict(m),
+};
+
+export function translateUpdateError(err: unknown): never {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const make = STATUS_BY_TYPE[err.cause.type ?? ''];
+    if (make) throw make(err.cause.message);
+    throw new AppError(422, err.cause.type ?? 'UPDATE_REJECTED', err.cause.message);
+  }
+  if (err instanceof WorkflowNotFoundError) throw conflict('案件流程已结束 (the case workflow is no longer running)');
+  throw err;
+}

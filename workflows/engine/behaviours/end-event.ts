@@ -1,0 +1,3 @@
+import type { Behaviour } from './types';
+
+export const endEvent: Behaviour = () => ({ kind: 'consume' });

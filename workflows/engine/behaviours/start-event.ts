@@ -1,0 +1,3 @@
+import type { Behaviour } from './types';
+
+export const startEvent: Behaviour = () => ({ kind: 'leave' });
