@@ -1,9 +1,9 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
 import type { EngineCommand, EngineEvent, EngineState } from './engine/model';
 import { projection, serviceActivities } from './host/activities.proxy';
-import { canWorkTask } from './host/task-permissions';
-import { caseStateQuery, completeTaskUpdate, syncUpdate, type CaseInput, type CaseView } from './messages';
+import { registerTaskHandlers } from './host/task-handlers';
+import { caseStateQuery, syncUpdate, type CaseInput, type CaseView } from './messages';
 
 /**
  * One case (办件) = one run of this workflow, interpreting the compiled BPMN graph with tokens.
@@ -72,23 +72,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   };
 
   setHandler(caseStateQuery, view);
-  setHandler(
-    completeTaskUpdate,
-    async (args) => {
-      dispatch({ type: 'userTask.complete', at: now(), taskId: args.taskId, actor: args.actor, variables: args.variables });
-      await projections; // the caller reads its own write in the inbox
-      return view();
-    },
-    {
-      validator: (args) => {
-        const task = state.openTasks.find((t) => t.taskId === args.taskId);
-        if (!task) throw ApplicationFailure.nonRetryable(`任务 ${args.taskId} 不是待办状态 (task is not open)`, 'TaskNotOpen');
-        if (!canWorkTask(task, args.actor)) {
-          throw ApplicationFailure.nonRetryable(`用户 ${args.actor.id} 不是任务“${task.name}”的办理人或候选组成员 (not a candidate for this task)`, 'NotCandidate');
-        }
-      },
-    },
-  );
+  registerTaskHandlers({ state: () => state, dispatch, projected: () => projections, view, now });
 
   setHandler(syncUpdate, async () => {
     await projections;

@@ -1,4 +1,5 @@
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { waitFor } from '../helpers/wait-for';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -141,13 +142,3 @@ describe('bad input on the slice', () => {
     expect(res.body).toMatchObject({ status: 'ok', database: { ok: true }, temporal: { ok: true } });
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
