@@ -9,11 +9,14 @@ import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
 import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
+import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
 import { healthRoutes } from './routes/health.routes';
+import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
+import { createAuditService } from './services/audit.service';
 import { createCasesService } from './services/cases.service';
 import { createDefinitionsService } from './services/definitions.service';
 import { createTasksService } from './services/tasks.service';
@@ -53,11 +56,13 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace }));
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
+  app.use('/api', openapiRoutes());
   const api = express.Router();
   api.use(authenticate(deps.tokens));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/tasks', tasksRoutes(tasks));
+  api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
   app.use('/api', api);
   app.use('/api', notFoundRoute);
 
