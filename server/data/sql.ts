@@ -1,0 +1,65 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Pool } from 'pg';
+
+/** The little SQL surface the migration runner and health check need, over PGlite or PostgreSQL. */
+export interface SqlDatabase {
+  kind: 'pglite' | 'postgres';
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  transaction(fn: (tx: Pick<SqlDatabase, 'exec' | 'query'>) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPglite(dataDir?: string): Promise<SqlDatabase & { pglite: PGlite }> {
+  const pglite = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    pglite,
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    transaction: async (fn) => {
+      await pglite.transaction(async (tx) => {
+        await fn({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+        });
+      });
+    },
+    close: () => pglite.close(),
+  };
+}
+
+export function openPostgres(url: string): SqlDatabase & { pool: Pool } {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  return {
+    kind: 'postgres',
+    pool,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await fn({
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+        });
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
