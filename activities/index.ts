@@ -4,6 +4,7 @@ import type { Variables } from '../workflows/engine/model';
 import { createCaseActivities } from './cases.activities';
 import { serviceTaskHandlers } from './service-tasks';
 import { UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
+import { createMachineActivities } from './machines';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
   const handlers = { ...serviceTaskHandlers, ...deps.serviceTasks };
   return {
     ...createCaseActivities(deps.prisma),
+    ...createMachineActivities(deps.prisma),
 
     async runServiceTask(args: { caseId: string; elementId: string; taskType: string; variables: Variables }): Promise<Variables> {
       const handler = handlers[args.taskType];

@@ -20,6 +20,7 @@ import { createAuditService } from './services/audit.service';
 import { createCasesService } from './services/cases.service';
 import { createDefinitionsService } from './services/definitions.service';
 import { createTasksService } from './services/tasks.service';
+import { mountMachineRoutes } from './services/machines/mount';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', casesRoutes(cases));
   api.use('/tasks', tasksRoutes(tasks));
   api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
+  mountMachineRoutes(app, api, deps);
   app.use('/api', api);
   app.use('/api', notFoundRoute);
 

@@ -1,2 +1,3 @@
 // The single workflowsPath entry: every workflow type the worker registers.
 export * from './case.workflow';
+export * from './fallback.workflow';

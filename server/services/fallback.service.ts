@@ -1,0 +1,69 @@
+import type { AuthenticatedActor } from '../auth/authenticate';
+import type { PrismaClient } from '../data/generated/client';
+import { badRequest, notFound } from '../errors';
+import { FALLBACK_DEADLINES } from '../../workflows/machines/deadlines';
+import type { FallbackInput } from '../../workflows/machines/fallback.machine';
+import type { MachineView } from '../../workflows/host/xstate-host';
+import { DEPARTMENTS, FALLBACK_SUPERVISOR, LEADERSHIP } from './machines/directory';
+import { newInstanceId } from './machines/ids';
+import type { MachineClient } from './machines/machine-client';
+import { deadlinesFor, machineClock } from './machines/machine-config';
+
+export interface RegisterFallbackRequest {
+  matter: string;
+  applicant: { name: string; phone?: string; userId?: string };
+  hotlineOrderIds?: string[];
+}
+
+/** The "办不成事" window: register matters, move them through their machine, list and read them. */
+export function createFallbackService(deps: { prisma: PrismaClient; machines: MachineClient }) {
+  const { prisma, machines } = deps;
+
+  return {
+    async register(request: RegisterFallbackRequest, registeredBy: string): Promise<MachineView> {
+      const instanceId = newInstanceId('BBCS');
+      const input: Omit<FallbackInput, 'instanceId' | 'at'> = {
+        clock: machineClock(),
+        deadlines: deadlinesFor(FALLBACK_DEADLINES, 'fallback'),
+        matter: request.matter,
+        applicant: request.applicant,
+        registeredBy,
+        supervisor: FALLBACK_SUPERVISOR,
+        leadership: LEADERSHIP.userId,
+        hotlineOrderIds: request.hotlineOrderIds ?? [],
+      };
+      return machines.start('fallback', instanceId, input as unknown as Record<string, unknown>);
+    },
+
+    async send(instanceId: string, event: { type: string } & Record<string, unknown>, actor: AuthenticatedActor): Promise<MachineView> {
+      if (event.type === 'fallback.classify' && !DEPARTMENTS[event.department as string]) {
+        throw badRequest(`未知部门 (unknown department): ${String(event.department)}`, { field: 'department', value: event.department });
+      }
+      await this.row(instanceId);
+      return machines.send('fallback', instanceId, event, actor.id);
+    },
+
+    async get(instanceId: string) {
+      await this.row(instanceId);
+      const [view, history] = await Promise.all([machines.view('fallback', instanceId), machines.history(instanceId)]);
+      return { ...view, history };
+    },
+
+    async list(filter: { status?: string; limit: number; offset: number }) {
+      const where = { kind: 'fallback', ...(filter.status ? { status: filter.status } : {}) };
+      const [items, total] = await Promise.all([
+        prisma.machineInstance.findMany({ where, orderBy: { createdAt: 'desc' }, take: filter.limit, skip: filter.offset }),
+        prisma.machineInstance.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    async row(instanceId: string) {
+      const row = await prisma.machineInstance.findUnique({ where: { id: instanceId } });
+      if (!row || row.kind !== 'fallback') throw notFound('fallback', instanceId);
+      return row;
+    },
+  };
+}
+
+export type FallbackService = ReturnType<typeof createFallbackService>;

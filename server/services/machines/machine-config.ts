@@ -1,0 +1,20 @@
+import type { MachineClock } from '../../../workflows/machines/clock';
+import { withOverrides, type DeadlineTable } from '../../../workflows/machines/deadlines';
+
+/**
+ * Runtime parameters of the rule machines, read from the environment:
+ * - `HAOBAN_MS_PER_WORKING_DAY`: compress a working day to this many ms (tests, demos); unset → the official calendar;
+ * - `HAOBAN_MACHINE_DEADLINES`: JSON overrides of working-day counts per table, e.g. `{"fallback":{"general":3}}`;
+ * - hotline repeat detection: see hotline/repeat-config.ts.
+ */
+export function machineClock(env: NodeJS.ProcessEnv = process.env): MachineClock {
+  const ms = env.HAOBAN_MS_PER_WORKING_DAY;
+  return ms ? { msPerWorkingDay: Number(ms) } : {};
+}
+
+export function deadlinesFor<T extends DeadlineTable>(table: T, name: string, env: NodeJS.ProcessEnv = process.env): T {
+  const raw = env.HAOBAN_MACHINE_DEADLINES;
+  if (!raw) return table;
+  const all = JSON.parse(raw) as Record<string, Partial<Record<keyof T, number>>>;
+  return withOverrides(table, all[name]);
+}
