@@ -60,16 +60,25 @@ export function createCaseActivities(prisma: PrismaClient) {
             candidateUsers: task.assignment.candidateUsers ?? [],
             formKey: task.formKey,
             createdAt: new Date(task.createdAt),
+            ...(task.dueAt ? { dueAt: new Date(task.dueAt) } : {}),
+            ...(task.followUpAt ? { followUpAt: new Date(task.followUpAt) } : {}),
+            ...(task.priority !== undefined ? { priority: task.priority } : {}),
           },
         });
         await writeAudit(tx, { actor: SYSTEM, action: 'task.opened', caseId: args.caseId, taskId: task.taskId, elementId: task.elementId, after: task });
       });
     },
 
-    async closeTask(args: { caseId: string; taskId: string; actor: string; variables: Variables }): Promise<void> {
+    async closeTask(args: { caseId: string; taskId: string; actor: string; variables: Variables; cancelled?: boolean }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const before = await tx.task.findUnique({ where: { id: args.taskId } });
-        if (!before || before.status === 'completed') return;
+        if (!before || before.status === 'completed' || before.status === 'cancelled') return;
+        if (args.cancelled) {
+          // Interrupted by a boundary event, terminate or a completion condition: not done by anyone.
+          await tx.task.update({ where: { id: args.taskId }, data: { status: 'cancelled', completedAt: new Date() } });
+          await writeAudit(tx, { actor: args.actor, action: 'task.cancelled', caseId: args.caseId, taskId: args.taskId, elementId: before.elementId, before: { status: before.status }, after: { status: 'cancelled' } });
+          return;
+        }
         await tx.task.update({
           where: { id: args.taskId },
           data: { status: 'completed', completedAt: new Date(), completedBy: args.actor, outcome: args.variables as object },

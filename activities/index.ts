@@ -2,8 +2,9 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../server/data/generated/client';
 import type { Variables } from '../workflows/engine/model';
 import { createCaseActivities } from './cases.activities';
+import { createEngineActivities } from './engine.activities';
 import { serviceTaskHandlers } from './service-tasks';
-import { UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
+import { BpmnError, UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
 import { createMachineActivities } from './machines';
 
 export interface ActivityDeps {
@@ -17,12 +18,19 @@ export function createActivities(deps: ActivityDeps) {
   const handlers = { ...serviceTaskHandlers, ...deps.serviceTasks };
   return {
     ...createCaseActivities(deps.prisma),
+    ...createEngineActivities(deps.prisma),
     ...createMachineActivities(deps.prisma),
 
     async runServiceTask(args: { caseId: string; elementId: string; taskType: string; variables: Variables }): Promise<Variables> {
       const handler = handlers[args.taskType];
       if (!handler) throw ApplicationFailure.nonRetryable(new UnknownTaskTypeError(args.taskType).message, 'UnknownTaskType');
-      return handler({ ...args, prisma: deps.prisma });
+      try {
+        return await handler({ ...args, prisma: deps.prisma });
+      } catch (err) {
+        // A BPMN error is a business outcome for the model's error boundary, not a failure to retry.
+        if (err instanceof BpmnError) throw ApplicationFailure.create({ message: err.message, type: 'BpmnError', nonRetryable: true, details: [err.code, err.variables] });
+        throw err;
+      }
     },
   };
 }

@@ -1,18 +1,33 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
-import type { EngineCommand, EngineEvent, EngineState } from './engine/model';
-import { projection, serviceActivities } from './host/activities.proxy';
+import type { EngineEvent, EngineState } from './engine/model';
+import { createCommandRunner } from './host/run-commands';
 import { registerTaskHandlers } from './host/task-handlers';
-import { caseStateQuery, syncUpdate, type CaseInput, type CaseView } from './messages';
+import {
+  advanceClockSignal,
+  broadcastSignalSignal,
+  caseStateQuery,
+  CONTINUE_AS_NEW_STEPS,
+  deliverMessageSignal,
+  incidentActionUpdate,
+  pauseClockUpdate,
+  resumeClockUpdate,
+  syncUpdate,
+  type CaseInput,
+  type ClockArgs,
+  type CaseView,
+} from './messages';
 
 /**
  * One case (办件) = one run of this workflow, interpreting the compiled BPMN graph with tokens.
- * Event handlers apply the pure `step`; commands become activities, run in order for projections.
+ * Signal and update handlers apply the pure `step`; the command runner turns commands into
+ * activities, timers (cancellable sleeps) and child cases. Long cases continue-as-new with their state.
  */
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
-  let state: EngineState = initialState(input.caseId);
-  let projections: Promise<void> = Promise.resolve();
-  let running = 0;
+  let state: EngineState = input.resume?.state ?? initialState(input.caseId);
+  const runs = (input.resume?.runs ?? 0) + 1;
+  const stepsAtStart = state.steps;
+  const maxSteps = input.maxStepsPerRun ?? CONTINUE_AS_NEW_STEPS;
 
   const view = (): CaseView => ({
     caseId: input.caseId,
@@ -23,81 +38,110 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     openTasks: state.openTasks,
     variables: state.variables,
     path: state.path,
+    incidents: state.incidents,
+    waiting: state.subscriptions.map((s) => ({ elementId: s.elementId, kind: s.kind, ...(s.name ? { name: s.name } : {}), ...(s.dueAt ? { dueAt: s.dueAt } : {}) })),
+    clockPauses: state.clockPauses,
+    runs,
     ...(state.failure ? { failure: state.failure } : {}),
   });
 
-  const project = (fn: () => Promise<unknown>) => {
-    projections = projections.then(async () => {
-      await fn();
-    });
-  };
-
-  const dispatch = (event: EngineEvent): void => {
-    const result = step(input.process, state, event);
-    state = result.state;
-    for (const command of result.commands) execute(command);
-  };
-
-  const execute = (command: EngineCommand): void => {
-    const caseId = input.caseId;
-    switch (command.type) {
-      case 'element.entered':
-        project(() => projection.recordElementEntered({ caseId, elementId: command.elementId, nodeType: command.nodeType, name: command.name }));
-        break;
-      case 'userTask.open':
-        project(() => projection.openTask({ caseId, task: command.task }));
-        break;
-      case 'userTask.close':
-        project(() => projection.closeTask({ caseId, taskId: command.taskId, actor: command.actor, variables: command.variables }));
-        break;
-      case 'serviceTask.run': {
-        running++;
-        const acts = serviceActivities(command.retries);
-        acts
-          .runServiceTask({ caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables })
-          .then(
-            (output) => dispatch({ type: 'serviceTask.done', at: now(), tokenId: command.tokenId, output }),
-            (err: Error) => dispatch({ type: 'serviceTask.failed', at: now(), tokenId: command.tokenId, message: (err.cause as Error | undefined)?.message ?? err.message }),
-          )
-          .finally(() => running--);
-        break;
-      }
-      case 'case.completed':
-        project(() => projection.finishCase({ caseId, status: 'completed', variables: command.variables }));
-        break;
-      case 'case.failed':
-        project(() => projection.finishCase({ caseId, status: 'failed', variables: state.variables, failure: { elementId: command.elementId, message: command.message } }));
-        break;
-    }
-  };
-
-  setHandler(caseStateQuery, view);
-  registerTaskHandlers({ state: () => state, dispatch, projected: () => projections, view, now });
-
-  setHandler(syncUpdate, async () => {
-    await projections;
-    return view();
+  const runner = createCommandRunner({
+    caseId: input.caseId,
+    definitionId: input.definitionId,
+    testClock: input.testClock === true,
+    clockOffsetMs: input.resume?.clockOffsetMs ?? 0,
+    state: () => state,
+    dispatch: (event) => dispatch(event),
   });
 
-  project(() =>
-    projection.createCase({
-      caseId: input.caseId,
-      definitionId: input.definitionId,
-      processKey: input.process.key,
-      title: input.title,
-      itemCode: input.itemCode,
-      applicantId: input.applicantId,
-      startedBy: input.startedBy,
-      variables: input.variables,
-    }),
+  function dispatch(event: EngineEvent): void {
+    const result = step(input.process, state, event);
+    state = result.state;
+    runner.run(result.commands);
+  }
+  const now = runner.now;
+
+  setHandler(caseStateQuery, view);
+  registerTaskHandlers({ state: () => state, dispatch, projected: runner.projected, view, now });
+  setHandler(syncUpdate, async () => {
+    await runner.projected();
+    return view();
+  });
+  setHandler(deliverMessageSignal, (args) => {
+    if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables });
+  });
+  setHandler(broadcastSignalSignal, (args) => {
+    if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, variables: args.variables, signal: true });
+  });
+  setHandler(
+    incidentActionUpdate,
+    async (args) => {
+      dispatch(
+        args.action === 'retry'
+          ? { type: 'incident.retry', at: now(), incidentId: args.incidentId, actor: args.actor }
+          : { type: 'incident.resolve', at: now(), incidentId: args.incidentId, actor: args.actor, variables: args.variables },
+      );
+      await runner.projected();
+      return view();
+    },
+    {
+      validator: (args) => {
+        if (!state.incidents.some((i) => i.id === args.incidentId)) {
+          throw ApplicationFailure.nonRetryable(`事件 ${args.incidentId} 不存在或已处理 (incident is not open)`, 'IncidentNotOpen');
+        }
+      },
+    },
   );
-  dispatch({ type: 'case.start', at: now(), variables: input.variables });
-  await condition(() => state.status !== 'running' && running === 0);
-  await projections;
+  const clockHandler = (type: 'clock.pause' | 'clock.resume') => async (args: ClockArgs): Promise<CaseView> => {
+    dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now() });
+    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now() }));
+    await runner.projected();
+    return view();
+  };
+  const paused = () => state.clockPauses.some((p) => p.to === undefined);
+  setHandler(pauseClockUpdate, clockHandler('clock.pause'), {
+    validator: (_args: ClockArgs) => {
+      if (state.status !== 'running') throw ApplicationFailure.nonRetryable('案件已结束 (the case is not running)', 'CaseNotRunning');
+      if (paused()) throw ApplicationFailure.nonRetryable('计时已暂停 (the clock is already paused)', 'ClockAlreadyPaused');
+    },
+  });
+  setHandler(resumeClockUpdate, clockHandler('clock.resume'), {
+    validator: (_args: ClockArgs) => {
+      if (!paused()) throw ApplicationFailure.nonRetryable('计时未暂停 (the clock is not paused)', 'ClockNotPaused');
+    },
+  });
+  setHandler(advanceClockSignal, (ms) => {
+    if (input.testClock) runner.advanceClock(ms);
+  });
+
+  if (input.resume) {
+    runner.rearmTimers();
+  } else {
+    runner.project(() =>
+      runner.projection.createCase({
+        caseId: input.caseId,
+        definitionId: input.definitionId,
+        processKey: input.process.key,
+        title: input.title,
+        itemCode: input.itemCode,
+        applicantId: input.applicantId,
+        startedBy: input.startedBy,
+        variables: input.variables,
+      }),
+    );
+    dispatch({ type: 'case.start', at: now(), variables: input.variables });
+  }
+
+  const done = () => state.status !== 'running' && runner.idle();
+  const tooLong = () => state.steps - stepsAtStart >= maxSteps || workflowInfo().continueAsNewSuggested;
+  await condition(() => done() || (tooLong() && runner.quiescent()));
+  if (!done()) {
+    // Jobs and child cases are finished, timers are in the state: the next run re-arms them.
+    await runner.projected();
+    await condition(allHandlersFinished);
+    await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, clockOffsetMs: runner.clockOffset(), runs } });
+  }
+  await runner.projected();
   await condition(allHandlersFinished);
   return view();
-}
-
-function now(): string {
-  return new Date().toISOString();
 }

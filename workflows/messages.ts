@@ -1,5 +1,5 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseStatus, CompiledProcess, OpenTask, PathEntry, Variables } from './engine/model';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineState, Incident, OpenTask, PathEntry, Variables } from './engine/model';
 
 /** Input of a case workflow: the compiled graph travels with the case, so it keeps its version. */
 export interface CaseInput {
@@ -11,7 +11,18 @@ export interface CaseInput {
   itemCode?: string;
   applicantId: string;
   startedBy: string;
+  /** Set when this case is a call activity's child case. */
+  parent?: { caseId: string; elementId: string };
+  /** Continue-as-new after this many engine steps (default CONTINUE_AS_NEW_STEPS). */
+  maxStepsPerRun?: number;
+  /** Test and drill cases only: accept `advanceClock` to move the case's timers forward. */
+  testClock?: boolean;
+  /** Carried across continue-as-new. */
+  resume?: { state: EngineState; clockOffsetMs: number; runs: number };
 }
+
+/** Engine steps per workflow run before continue-as-new (Temporal: ≤ 2,000 updates, 50k events per run). */
+export const CONTINUE_AS_NEW_STEPS = 500;
 
 /** Live state of a case as the API returns it (a workflow query). */
 export interface CaseView {
@@ -23,6 +34,12 @@ export interface CaseView {
   openTasks: OpenTask[];
   variables: Variables;
   path: PathEntry[];
+  incidents?: Incident[];
+  /** Armed timers and message subscriptions. */
+  waiting?: { elementId: string; kind: string; name?: string; dueAt?: string }[];
+  clockPauses?: ClockPause[];
+  /** Workflow runs so far (continue-as-new). */
+  runs?: number;
   failure?: { elementId: string; message: string };
 }
 
@@ -32,7 +49,36 @@ export interface CompleteTaskArgs {
   variables: Variables;
 }
 
+export interface DeliverMessageArgs {
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+}
+
+export interface IncidentActionArgs {
+  incidentId: string;
+  action: 'retry' | 'resolve';
+  actor: string;
+  variables?: Variables;
+}
+
+export interface ClockArgs {
+  actor: string;
+  reason?: string;
+}
+
 export const caseStateQuery = defineQuery<CaseView>('caseState');
 export const completeTaskUpdate = defineUpdate<CaseView, [CompleteTaskArgs]>('completeTask');
 /** Waits until the read model has caught up with the workflow, then returns the live state. */
 export const syncUpdate = defineUpdate<CaseView>('sync');
+/** A BPMN message (name + correlation key) for this case's message catch events. */
+export const deliverMessageSignal = defineSignal<[DeliverMessageArgs]>('deliverMessage');
+/** A BPMN signal broadcast to every signal catch event of the case. */
+export const broadcastSignalSignal = defineSignal<[DeliverMessageArgs]>('broadcastSignal');
+/** Operator action on an incident: retry the failed step, or resolve it (with variables) and move on. */
+export const incidentActionUpdate = defineUpdate<CaseView, [IncidentActionArgs]>('incidentAction');
+/** 行政许可法 art. 45: periods that do not count towards working-day deadlines. */
+export const pauseClockUpdate = defineUpdate<CaseView, [ClockArgs]>('pauseClock');
+export const resumeClockUpdate = defineUpdate<CaseView, [ClockArgs]>('resumeClock');
+/** Test clock: moves the case's timers forward by this many milliseconds (only with `testClock`). */
+export const advanceClockSignal = defineSignal<[number]>('advanceClock');

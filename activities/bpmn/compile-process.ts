@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import { evaluate } from 'feelin';
-import { stripFeelMarker } from '../../workflows/engine/expressions';
-import type { CompiledProcess, FlowNode, NodeType, SequenceFlow } from '../../workflows/engine/model';
+import { ROOT_SCOPE, type CompiledProcess, type FlowNode, type ScopeDefinition, type SequenceFlow } from '../../workflows/engine/model';
+import { compileNode, feelSyntaxError, type El } from './compile-node';
+import { validateGraph } from './validate-graph';
 
 /** One problem found in a definition, naming the element (BPMN id) it concerns. */
 export interface DefinitionProblem {
@@ -15,175 +15,179 @@ export type CompileResult =
   | { ok: true; process: CompiledProcess; hash: string; name?: string }
   | { ok: false; problems: DefinitionProblem[] };
 
-// Moddle types we execute, mapped to the runtime's node types.
-const EXECUTABLE: Record<string, NodeType> = {
-  'bpmn:StartEvent': 'startEvent',
-  'bpmn:EndEvent': 'endEvent',
-  'bpmn:UserTask': 'userTask',
-  'bpmn:ServiceTask': 'serviceTask',
-  'bpmn:ExclusiveGateway': 'exclusiveGateway',
-  'bpmn:ParallelGateway': 'parallelGateway',
-};
-// Elements with no run-time meaning.
-const IGNORED = ['bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group'];
+// Elements with no run-time meaning: documentation, data and grouping artefacts.
+const IGNORED = [
+  'bpmn:TextAnnotation',
+  'bpmn:Association',
+  'bpmn:Group',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+];
+
+/**
+ * Parser warnings that do not affect execution: an encoding declaration moddle falls back from, references
+ * from the diagram (DI) layer, and foreign attributes. Everything else is a compile error.
+ */
+function harmlessWarning(w: { message: string; element?: El }): boolean {
+  if (/unsupported document encoding/.test(w.message)) return true;
+  if (/unknown attribute/.test(w.message)) return true;
+  if (/unresolved reference/.test(w.message)) {
+    const type: string = w.element?.$type ?? '';
+    return type.startsWith('bpmndi:') || type === 'bpmn:MultiInstanceLoopCharacteristics';
+  }
+  return false;
+}
 
 const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
-
-// moddle elements are loosely typed; keep the `any` confined to this reader.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type El = any;
 
 export function hashXml(xml: string): string {
   return createHash('sha256').update(xml).digest('hex');
 }
 
 /** Parses, validates and compiles BPMN XML into the runtime's plain-JSON graph. */
-export async function compileProcess(xml: string): Promise<CompileResult> {
+export async function compileProcess(xml: string, options: { processId?: string } = {}): Promise<CompileResult> {
   let definitions: El;
   try {
     const parsed = await moddle.fromXML(xml, 'bpmn:Definitions');
     definitions = parsed.rootElement;
-    const warnings = parsed.warnings.map((w: El) => ({
-      elementId: w.element?.id,
-      message: `XML 解析警告 (parse warning): ${w.message}`,
-    }));
-    if (warnings.length) return { ok: false, problems: warnings };
+    const problems = parsed.warnings
+      .filter((w: El) => !harmlessWarning(w))
+      .map((w: El) => ({ elementId: w.element?.id, message: `XML 解析错误 (parse error): ${w.message}` }));
+    if (problems.length) return { ok: false, problems };
   } catch (err) {
     return { ok: false, problems: [{ message: `XML 无法解析 (malformed XML): ${(err as Error).message}` }] };
   }
 
-  const processes = (definitions.rootElements ?? []).filter((e: El) => e.$instanceOf('bpmn:Process'));
-  const executable = processes.filter((p: El) => p.isExecutable !== false);
-  if (executable.length !== 1) {
+  const processes: El[] = (definitions.rootElements ?? []).filter((e: El) => e.$instanceOf('bpmn:Process'));
+  const chosen = options.processId ? processes.filter((p) => p.id === options.processId) : processes.filter((p) => p.isExecutable === true);
+  if (chosen.length !== 1) {
+    const ids = processes.map((p) => p.id).join(', ');
     return {
       ok: false,
-      problems: [{ message: `定义必须恰好包含一个可执行流程，实际 ${executable.length} 个 (a definition must hold exactly one executable process)` }],
+      problems: [
+        {
+          elementId: chosen.length === 0 ? processes[0]?.id : chosen[1]?.id,
+          message:
+            chosen.length === 0
+              ? `定义中没有可执行流程 (no executable process: isExecutable="true" is required); processes: ${ids || 'none'}`
+              : `定义必须恰好包含一个可执行流程，实际 ${chosen.length} 个 (a definition must hold exactly one executable process): ${ids}`,
+        },
+      ],
     };
   }
-  return compileProcessElement(executable[0], hashXml(xml));
+  return compileProcessElement(chosen[0], processes, hashXml(xml));
 }
 
-function compileProcessElement(proc: El, hash: string): CompileResult {
+function compileProcessElement(proc: El, allProcesses: El[], hash: string): CompileResult {
   const problems: DefinitionProblem[] = [];
   const nodes: Record<string, FlowNode> = {};
   const flows: Record<string, SequenceFlow> = {};
+  const scopes: Record<string, ScopeDefinition> = {};
+  const associations: El[] = [];
+  let anonymous = 0;
 
-  for (const el of proc.flowElements ?? []) {
-    if (el.$instanceOf('bpmn:SequenceFlow')) {
-      flows[el.id] = compileFlow(el, problems);
-      continue;
-    }
-    const type = Object.entries(EXECUTABLE).find(([moddleType]) => el.$type === moddleType)?.[1];
-    if (!type) {
-      if (!IGNORED.some((t) => el.$instanceOf(t))) {
-        problems.push({ elementId: el.id, message: `不支持的元素 (unsupported element) ${el.$type}${el.name ? ` "${el.name}"` : ''}` });
+  const walk = (container: El, scope: string | undefined) => {
+    associations.push(...(container.artifacts ?? []).filter((a: El) => a.$instanceOf('bpmn:Association')));
+    for (const el of container.flowElements ?? []) {
+      if (el.$instanceOf('bpmn:SequenceFlow')) {
+        const flow = compileFlow(el, problems);
+        if (!flow.id) flow.id = `flow-${++anonymous}-${flow.sourceRef}-${flow.targetRef}`; // several peer files omit flow ids
+        flows[flow.id] = flow;
+        continue;
       }
-      continue;
+      if (IGNORED.some((t) => el.$instanceOf(t))) continue;
+      const node = compileNode(el, scope, problems, allProcesses);
+      if (!node) continue;
+      if (nodes[node.id]) problems.push({ elementId: node.id, message: '元素 id 重复 (duplicate element id)' });
+      nodes[node.id] = node;
+      if (node.type === 'subProcess') walk(el, node.id);
     }
-    if ((el.eventDefinitions ?? []).length > 0) {
-      problems.push({ elementId: el.id, message: `不支持的事件定义 (unsupported event definition) ${el.eventDefinitions[0].$type}` });
-      continue;
-    }
-    nodes[el.id] = compileNode(el, type, problems);
-  }
+  };
+  walk(proc, undefined);
 
   for (const flow of Object.values(flows)) {
     const source = nodes[flow.sourceRef];
     const target = nodes[flow.targetRef];
     if (!source || !target) {
-      problems.push({ elementId: flow.id, message: `顺序流连接了不存在或不支持的元素 (sequence flow has a missing source or target)` });
+      problems.push({ elementId: flow.id, message: `顺序流 ${flow.id} 连接了不存在或不支持的元素 (sequence flow has a missing source or target: ${flow.sourceRef ?? '?'} → ${flow.targetRef ?? '?'})` });
       continue;
     }
+    if (source.scope !== target.scope) problems.push({ elementId: flow.id, message: '顺序流不能跨越子流程边界 (sequence flow crosses a subprocess boundary)' });
     source.outgoing.push(flow.id);
     target.incoming.push(flow.id);
   }
-  validateGraph(nodes, flows, problems);
 
-  const startNodeIds = Object.values(nodes).filter((n) => n.type === 'startEvent').map((n) => n.id);
-  if (startNodeIds.length !== 1) {
-    problems.push({ elementId: proc.id, message: `流程必须恰好有一个空启动事件 (a process needs exactly one none start event), found ${startNodeIds.length}` });
+  // Boundary events hang on their activity; compensation boundaries point at their handler by association.
+  for (const node of Object.values(nodes)) {
+    if (node.type !== 'boundaryEvent') continue;
+    const host = node.attachedTo ? nodes[node.attachedTo] : undefined;
+    if (!host) {
+      problems.push({ elementId: node.id, message: `边界事件附着的活动不存在 (boundary event is attached to an unknown activity) ${node.attachedTo ?? ''}` });
+      continue;
+    }
+    node.scope = host.scope;
+    host.boundaries = [...(host.boundaries ?? []), node.id];
+    if (node.event?.kind === 'compensate') {
+      const assoc = associations.find((a) => a.sourceRef?.id === node.id);
+      const handler = assoc?.targetRef?.id ? nodes[assoc.targetRef.id] : undefined;
+      if (!handler?.isForCompensation) problems.push({ elementId: node.id, message: '补偿边界事件需要关联一个补偿处理活动 (compensation boundary needs an associated activity with isForCompensation)' });
+      else host.compensationHandler = handler.id;
+    }
   }
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, hash, name: proc.name, process: { key: proc.id, name: proc.name, nodes, flows, startNodeIds } };
+
+  // Scopes: the process and every subprocess, with their start events and event subprocesses.
+  const scopeIds = [ROOT_SCOPE, ...Object.values(nodes).filter((n) => n.type === 'subProcess').map((n) => n.id)];
+  for (const scopeId of scopeIds) {
+    const inScope = Object.values(nodes).filter((n) => (n.scope ?? ROOT_SCOPE) === scopeId);
+    const starts = inScope.filter((n) => n.type === 'startEvent');
+    const esp = scopeId !== ROOT_SCOPE && nodes[scopeId]?.triggeredByEvent;
+    let startNodeIds = starts.filter((n) => !n.event || n.event.kind === 'none').map((n) => n.id);
+    if (scopeId === ROOT_SCOPE && startNodeIds.length === 0) startNodeIds = starts.filter((n) => n.event?.kind === 'message' || n.event?.kind === 'timer').map((n) => n.id);
+    if (esp) startNodeIds = starts.map((n) => n.id);
+    scopes[scopeId] = { startNodeIds, eventSubProcesses: inScope.filter((n) => n.type === 'subProcess' && n.triggeredByEvent).map((n) => n.id) };
+    const where = scopeId === ROOT_SCOPE ? proc.id : scopeId;
+    if (esp) {
+      if (starts.length !== 1 || !starts[0]?.event || starts[0].event.kind === 'none') {
+        problems.push({ elementId: where, message: '事件子流程必须恰好有一个带触发事件的启动事件 (an event subprocess needs exactly one start event with a trigger)' });
+      }
+    } else if (startNodeIds.length !== 1) {
+      const unsupported = starts.find((n) => n.event && !['none', 'message', 'timer'].includes(n.event.kind));
+      problems.push({
+        elementId: unsupported?.id ?? where,
+        message: unsupported
+          ? `不支持的启动事件 (unsupported start event) ${unsupported.event?.kind}`
+          : `${scopeId === ROOT_SCOPE ? '流程' : '子流程'}必须恰好有一个启动事件 (a ${scopeId === ROOT_SCOPE ? 'process' : 'subprocess'} needs exactly one start event), found ${startNodeIds.length}`,
+      });
+    }
+  }
+
+  validateGraph(nodes, flows, problems);
+  if (problems.length) return { ok: false, problems: dedupe(problems) };
+  const startNodeIds = scopes[ROOT_SCOPE]?.startNodeIds ?? [];
+  return { ok: true, hash, name: proc.name, process: { key: proc.id, name: proc.name, nodes, flows, startNodeIds, scopes } };
 }
 
 function compileFlow(el: El, problems: DefinitionProblem[]): SequenceFlow {
   const flow: SequenceFlow = { id: el.id, sourceRef: el.sourceRef?.id, targetRef: el.targetRef?.id };
   if (el.name) flow.name = el.name;
   const body: string | undefined = el.conditionExpression?.body;
+  if (el.conditionExpression && body === undefined) problems.push({ elementId: el.id, message: '条件表达式为空 (empty condition expression)' });
   if (body !== undefined) {
-    if (!body.trim()) problems.push({ elementId: el.id, message: '条件表达式为空 (empty condition expression)' });
+    if (!body.trim()) problems.push({ elementId: el.id ?? el.sourceRef?.id, message: '条件表达式为空 (empty condition expression)' });
     flow.condition = body.trim();
     const syntaxError = feelSyntaxError(flow.condition);
-    if (syntaxError) problems.push({ elementId: el.id, message: `FEEL 语法错误 (FEEL syntax error) in "${flow.condition}": ${syntaxError}` });
+    if (syntaxError) problems.push({ elementId: el.id ?? el.sourceRef?.id, message: `FEEL 语法错误 (FEEL syntax error) in "${flow.condition}": ${syntaxError}` });
   }
   return flow;
 }
 
-function compileNode(el: El, type: NodeType, problems: DefinitionProblem[]): FlowNode {
-  const node: FlowNode = { id: el.id, type, incoming: [], outgoing: [] };
-  if (el.name) node.name = el.name;
-  if (el.default) node.defaultFlow = el.default.id;
-  const ext = extensions(el);
-  if (type === 'serviceTask') {
-    const def = ext.find((e: El) => e.$instanceOf('zeebe:TaskDefinition'));
-    if (!def?.type) {
-      problems.push({ elementId: el.id, message: '服务任务缺少 zeebe:taskDefinition type (service task needs a task type)' });
-    } else {
-      const retries = def.retries === undefined ? 3 : Number(def.retries);
-      node.taskDefinition = { type: def.type, retries: Number.isFinite(retries) ? retries : 3 };
-    }
-  }
-  if (type === 'userTask') {
-    const assignment = ext.find((e: El) => e.$instanceOf('zeebe:AssignmentDefinition'));
-    if (assignment) {
-      node.assignment = {
-        ...(assignment.assignee ? { assignee: assignment.assignee } : {}),
-        ...(assignment.candidateGroups ? { candidateGroups: splitList(assignment.candidateGroups) } : {}),
-        ...(assignment.candidateUsers ? { candidateUsers: splitList(assignment.candidateUsers) } : {}),
-      };
-    }
-    const form = ext.find((e: El) => e.$instanceOf('zeebe:FormDefinition'));
-    if (form?.formKey ?? form?.formId) node.formKey = form.formKey ?? form.formId;
-  }
-  return node;
-}
-
-function validateGraph(nodes: Record<string, FlowNode>, flows: Record<string, SequenceFlow>, problems: DefinitionProblem[]): void {
-  for (const node of Object.values(nodes)) {
-    if (node.type !== 'startEvent' && node.incoming.length === 0) {
-      problems.push({ elementId: node.id, message: '元素没有入口顺序流 (element has no incoming sequence flow)' });
-    }
-    if (node.type !== 'endEvent' && node.outgoing.length === 0) {
-      problems.push({ elementId: node.id, message: '元素没有出口顺序流 (element has no outgoing sequence flow)' });
-    }
-    if (node.type === 'exclusiveGateway' && node.outgoing.length > 1) {
-      for (const flowId of node.outgoing) {
-        if (flowId !== node.defaultFlow && flows[flowId].condition === undefined) {
-          problems.push({ elementId: flowId, message: '排他网关的非默认流缺少条件 (non-default flow of an exclusive gateway has no condition)' });
-        }
-      }
-    }
-    if (node.defaultFlow && !node.outgoing.includes(node.defaultFlow)) {
-      problems.push({ elementId: node.id, message: `默认流 ${node.defaultFlow} 不是该元素的出口 (default flow is not outgoing)` });
-    }
-  }
-}
-
-/** feelin reports syntax errors when it builds the expression; unknown variables evaluate to null. */
-function feelSyntaxError(expression: string): string | undefined {
-  try {
-    evaluate(stripFeelMarker(expression), {});
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
-function extensions(el: El): El[] {
-  return el.extensionElements?.values ?? [];
-}
-
-function splitList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.elementId}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

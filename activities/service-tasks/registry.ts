@@ -17,3 +17,15 @@ export class UnknownTaskTypeError extends Error {
     this.name = 'UnknownTaskTypeError';
   }
 }
+
+/** Thrown by a handler to raise a BPMN error (caught by an error boundary event with this code). */
+export class BpmnError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+    readonly variables?: Variables,
+  ) {
+    super(message ?? `BPMN 错误 (BPMN error) ${code}`);
+    this.name = 'BpmnError';
+  }
+}

@@ -6,10 +6,23 @@
 export type NodeType =
   | 'startEvent'
   | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'task'
+  | 'manualTask'
   | 'userTask'
   | 'serviceTask'
+  | 'sendTask'
+  | 'receiveTask'
+  | 'scriptTask'
+  | 'businessRuleTask'
   | 'exclusiveGateway'
-  | 'parallelGateway';
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'callActivity';
 
 export interface Assignment {
   assignee?: string;
@@ -17,20 +30,101 @@ export interface Assignment {
   candidateUsers?: string[];
 }
 
+/** A timer as modelled: ISO-8601 date, duration (incl. working days `P5WD`) or cycle `R3/PT1H`. */
+export interface TimerSpec {
+  kind: 'date' | 'duration' | 'cycle';
+  /** The literal or a FEEL expression (leading `=`) evaluated when the timer starts. */
+  value: string;
+}
+
+export type EventKind = 'none' | 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'terminate' | 'compensate' | 'link';
+
+export interface EventDefinition {
+  kind: EventKind;
+  timer?: TimerSpec;
+  /** Message or signal name. */
+  name?: string;
+  /** FEEL expression giving the correlation key (`zeebe:subscription correlationKey`). */
+  correlationKey?: string;
+  /** Error or escalation code; undefined on a catch event = catch all. */
+  code?: string;
+  /** Compensation throw: the activity to compensate (else all in the scope). */
+  activityRef?: string;
+}
+
+export interface IoMapping {
+  source: string;
+  target: string;
+}
+
+export interface MultiInstance {
+  sequential: boolean;
+  /** FEEL expression: number of instances (BPMN loopCardinality). */
+  cardinality?: string;
+  /** FEEL expression: the input collection. */
+  collection?: string;
+  elementVariable?: string;
+  completionCondition?: string;
+  outputCollection?: string;
+  outputElement?: string;
+}
+
+export interface StandardLoop {
+  condition?: string;
+  maximum?: number;
+  testBefore: boolean;
+}
+
+/** A FEEL decision table (business rule task): first matching rule's outputs, or all rules' (COLLECT). */
+export interface DecisionTable {
+  hitPolicy: 'FIRST' | 'UNIQUE' | 'COLLECT';
+  inputs: string[];
+  outputs: string[];
+  rules: { when: string[]; then: string[] }[];
+}
+
 export interface FlowNode {
   id: string;
   type: NodeType;
   name?: string;
+  /** Id of the enclosing subprocess; undefined at process level. */
+  scope?: string;
   incoming: string[];
   outgoing: string[];
   /** Id of the default sequence flow (gateways and tasks). */
   defaultFlow?: string;
-  /** `zeebe:taskDefinition` of a service task. */
+  event?: EventDefinition;
+  /** Boundary event: the activity it is attached to, and whether it interrupts it. */
+  attachedTo?: string;
+  cancelActivity?: boolean;
+  /** Boundary events attached to this activity. */
+  boundaries?: string[];
+  /** Subprocess: an event subprocess, triggered by its start event. */
+  triggeredByEvent?: boolean;
+  /** Start event of an event subprocess: whether it interrupts the enclosing scope. */
+  interrupting?: boolean;
+  /** `zeebe:taskDefinition` of a service/send/business-rule task or message throw. */
   taskDefinition?: { type: string; retries: number };
-  /** `zeebe:assignmentDefinition` of a user task. */
+  /** `zeebe:assignmentDefinition` of a user task (values may be FEEL expressions). */
   assignment?: Assignment;
   /** `zeebe:formDefinition` key of a user task. */
   formKey?: string;
+  /** `zeebe:taskSchedule` (FEEL or ISO literals) and `zeebe:priorityDefinition`. */
+  dueDate?: string;
+  followUpDate?: string;
+  priority?: string;
+  /** Script task: FEEL expression and the variable receiving its result. */
+  script?: { expression: string; resultVariable: string };
+  decision?: { table: DecisionTable; resultVariable: string };
+  /** Call activity: the called process key and version binding. */
+  calledElement?: { processKey: string; binding: 'latest' | 'deployment'; propagateAllChildVariables: boolean; version?: string };
+  inputs?: IoMapping[];
+  outputs?: IoMapping[];
+  multiInstance?: MultiInstance;
+  loop?: StandardLoop;
+  /** Compensation: the handler activity of a compensation boundary event, and `isForCompensation`. */
+  compensationHandler?: string;
+  isForCompensation?: boolean;
 }
 
 export interface SequenceFlow {
@@ -42,19 +136,78 @@ export interface SequenceFlow {
   condition?: string;
 }
 
+export interface ScopeDefinition {
+  /** None (or message/timer) start events that begin the scope. */
+  startNodeIds: string[];
+  /** Event subprocesses directly inside the scope. */
+  eventSubProcesses: string[];
+}
+
 export interface CompiledProcess {
   key: string;
   name?: string;
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
   startNodeIds: string[];
+  /** Scopes by subprocess id; the process itself is `ROOT_SCOPE`. */
+  scopes?: Record<string, ScopeDefinition>;
 }
+
+export const ROOT_SCOPE = '#process';
 
 export type Variables = Record<string, unknown>;
 
 export interface Token {
   id: string;
   elementId: string;
+  /** Scope instance the token lives in. */
+  scopeId: string;
+  /** Local variables (input mappings, multi-instance element). */
+  locals?: Variables;
+  /** Multi-instance body bookkeeping, on the body token. */
+  mi?: { total: number; started: number; completed: number; items?: unknown[]; outputs: unknown[] };
+  /** An inner instance of a multi-instance body or loop: completion goes back to the body. */
+  innerOf?: string;
+  loopCounter?: number;
+  /** Event-based gateway: the catch events armed. */
+  raceTargets?: string[];
+  /** Compensation throw waiting for handlers. */
+  compensating?: string[];
+  /** A compensation handler: no outgoing flows are followed. */
+  compensationFor?: string;
+  /** Open incident on this token, and where it failed (entering, leaving, or its job). */
+  incidentId?: string;
+  failedPhase?: 'element' | 'leave' | 'job';
+}
+
+export interface ScopeInstance {
+  id: string;
+  /** Subprocess element id, or ROOT_SCOPE. */
+  elementId: string;
+  parentId?: string;
+  /** Token in the parent waiting at the subprocess (or MI inner token). */
+  tokenId?: string;
+  variables: Variables;
+  /** Event subprocess instance interrupting this scope: when it ends the scope ends. */
+  interruptedBy?: string;
+}
+
+export interface Subscription {
+  id: string;
+  kind: 'timer' | 'message' | 'signal';
+  /** Catching element: boundary, intermediate catch, event-subprocess start or receive task. */
+  elementId: string;
+  /** Token the subscription belongs to (activity with boundary, waiting catch) or scope for event subprocesses. */
+  ownerTokenId?: string;
+  ownerScopeId?: string;
+  name?: string;
+  correlationKey?: string;
+  dueAt?: string;
+  /** Remaining repetitions of a cycle (-1 = unbounded). */
+  repeat?: number;
+  interval?: string;
+  /** Working days, so clock pauses can shift the deadline. */
+  workingDays?: { start: string; days: number };
 }
 
 export interface OpenTask {
@@ -65,6 +218,29 @@ export interface OpenTask {
   assignment: Assignment;
   formKey?: string;
   createdAt: string;
+  dueAt?: string;
+  followUpAt?: string;
+  priority?: number;
+  /** Multi-instance counter and element, for the inbox. */
+  loopCounter?: number;
+  /** Local input variables of the task (`zeebe:ioMapping` inputs, multi-instance element). */
+  inputs?: Variables;
+}
+
+export interface Incident {
+  id: string;
+  elementId: string;
+  tokenId: string;
+  message: string;
+  at: string;
+  kind: 'job' | 'element';
+}
+
+export interface Compensable {
+  elementId: string;
+  handlerId: string;
+  scopeId: string;
+  variables: Variables;
 }
 
 export interface PathEntry {
@@ -74,22 +250,37 @@ export interface PathEntry {
   actor?: string;
   /** Sequence flow the token arrived by. */
   via?: string;
+  left?: string;
 }
 
-export type CaseStatus = 'running' | 'completed' | 'failed';
+export type CaseStatus = 'running' | 'completed' | 'failed' | 'terminated';
+
+export interface ClockPause {
+  from: string;
+  to?: string;
+  reason?: string;
+}
 
 export interface EngineState {
   /** Case id: makes task ids globally unique. */
   instanceId: string;
   seq: number;
   status: CaseStatus;
+  /** Root scope variables (mirror of scopes[root].variables, kept for the API). */
   variables: Variables;
-  /** Tokens waiting in an element (user task, service task, join). */
+  /** Tokens waiting in an element (task, catch event, subprocess, join…). */
   tokens: Token[];
+  scopes: ScopeInstance[];
   openTasks: OpenTask[];
-  /** Inbound flows already taken per joining gateway. */
+  /** Inbound flows already taken per joining gateway, keyed `${scopeId}/${gatewayId}`. */
   joins: Record<string, string[]>;
+  subscriptions: Subscription[];
+  incidents: Incident[];
+  compensables: Compensable[];
+  clockPauses: ClockPause[];
   path: PathEntry[];
+  /** Number of events applied (for continue-as-new). */
+  steps: number;
   failure?: { elementId: string; message: string };
 }
 
@@ -100,17 +291,35 @@ export interface Actor {
 }
 
 export type EngineEvent =
-  | { type: 'case.start'; at: string; variables: Variables }
+  | { type: 'case.start'; at: string; variables: Variables; startAt?: string }
   | { type: 'userTask.complete'; at: string; taskId: string; actor: Actor; variables: Variables }
-  | { type: 'serviceTask.done'; at: string; tokenId: string; output: Variables }
-  | { type: 'serviceTask.failed'; at: string; tokenId: string; message: string };
+  | { type: 'job.completed'; at: string; tokenId: string; output: Variables }
+  | { type: 'job.error'; at: string; tokenId: string; code: string; message?: string; variables?: Variables }
+  | { type: 'job.failed'; at: string; tokenId: string; message: string }
+  | { type: 'timer.fired'; at: string; subscriptionId: string }
+  | { type: 'message.deliver'; at: string; name: string; correlationKey?: string; variables?: Variables; signal?: boolean }
+  | { type: 'child.completed'; at: string; tokenId: string; output: Variables }
+  | { type: 'child.failed'; at: string; tokenId: string; message: string }
+  | { type: 'incident.retry'; at: string; incidentId: string; actor: string }
+  | { type: 'incident.resolve'; at: string; incidentId: string; actor: string; variables?: Variables }
+  | { type: 'clock.pause'; at: string; reason?: string }
+  | { type: 'clock.resume'; at: string }
+  | { type: 'case.cancel'; at: string; actor: string; reason?: string };
 
 export type EngineCommand =
   | { type: 'userTask.open'; task: OpenTask }
-  | { type: 'userTask.close'; taskId: string; actor: string; variables: Variables }
-  | { type: 'serviceTask.run'; tokenId: string; elementId: string; taskType: string; retries: number; variables: Variables }
-  | { type: 'element.entered'; elementId: string; nodeType: NodeType; name?: string }
-  | { type: 'case.completed'; variables: Variables }
+  | { type: 'userTask.close'; taskId: string; actor: string; variables: Variables; cancelled?: boolean }
+  | { type: 'job.run'; tokenId: string; elementId: string; taskType: string; retries: number; variables: Variables }
+  | { type: 'job.cancel'; tokenId: string }
+  | { type: 'timer.start'; subscriptionId: string; elementId: string; dueAt: string }
+  | { type: 'timer.cancel'; subscriptionId: string }
+  | { type: 'child.start'; tokenId: string; elementId: string; processKey: string; binding: 'latest' | 'deployment'; version?: string; variables: Variables }
+  | { type: 'child.cancel'; tokenId: string }
+  | { type: 'incident.raised'; incident: Incident }
+  | { type: 'incident.resolved'; incidentId: string; actor: string; how: 'retried' | 'resolved' }
+  | { type: 'element.entered'; elementId: string; nodeType: NodeType; name?: string; at: string; actor?: string; tokenId: string }
+  | { type: 'element.left'; elementId: string; nodeType: NodeType; name?: string; at: string; actor?: string; tokenId: string; cancelled?: boolean }
+  | { type: 'case.completed'; variables: Variables; terminated?: boolean }
   | { type: 'case.failed'; elementId: string; message: string };
 
 export interface StepResult {
@@ -128,3 +337,6 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 }
+
+/** Largest JSON size of the case variables (Temporal payloads warn at 256 KB; we stay well under). */
+export const VARIABLES_LIMIT_BYTES = 128 * 1024;

@@ -1,9 +1,17 @@
 import type { NodeType } from '../model';
+import { boundaryEvent } from './boundary-event';
+import { businessRuleTask } from './business-rule-task';
+import { callActivity } from './call-activity';
+import { intermediateCatchEvent } from './catch-event';
 import { endEvent } from './end-event';
-import { exclusiveGateway } from './exclusive-gateway';
-import { parallelGateway } from './parallel-gateway';
+import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways';
+import { passThrough } from './pass-through';
+import { receiveTask } from './receive-task';
+import { scriptTask } from './script-task';
 import { serviceTask } from './service-task';
 import { startEvent } from './start-event';
+import { subProcess } from './sub-process';
+import { intermediateThrowEvent } from './throw-event';
 import type { Behaviour } from './types';
 import { userTask } from './user-task';
 
@@ -11,8 +19,21 @@ import { userTask } from './user-task';
 export const behaviours: Record<NodeType, Behaviour> = {
   startEvent,
   endEvent,
+  intermediateCatchEvent,
+  intermediateThrowEvent,
+  boundaryEvent,
+  task: passThrough,
+  manualTask: passThrough,
   userTask,
   serviceTask,
+  sendTask: serviceTask,
+  receiveTask,
+  scriptTask,
+  businessRuleTask,
   exclusiveGateway,
   parallelGateway,
+  inclusiveGateway,
+  eventBasedGateway,
+  subProcess,
+  callActivity,
 };

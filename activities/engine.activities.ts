@@ -1,0 +1,104 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { PrismaClient } from '../server/data/generated/client';
+import type { CompiledProcess, Incident } from '../workflows/engine/model';
+import { writeAudit } from './audit';
+
+export interface TimelineEntry {
+  event: 'element.entered' | 'element.left';
+  elementId: string;
+  nodeType: string;
+  name?: string;
+  /** When it happened in the case (workflow time), not when the projection ran. */
+  at: string;
+  actor?: string;
+  tokenId: string;
+  cancelled?: boolean;
+}
+
+/** Engine projections: the element timeline, incidents, clock pauses, and loading called processes. */
+export function createEngineActivities(prisma: PrismaClient) {
+  return {
+    /** Every element entered and left, with its time and actor; one transaction per engine step. */
+    async recordTimeline(args: { caseId: string; entries: TimelineEntry[] }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        // Idempotent on retry: the same token's same event is written once.
+        const existing = await tx.auditEvent.findMany({
+          where: { caseId: args.caseId, action: { in: ['element.entered', 'element.left'] }, elementId: { in: args.entries.map((e) => e.elementId) } },
+          select: { action: true, details: true },
+        });
+        const seen = new Set(existing.map((e) => `${e.action}|${(e.details as { tokenId?: string } | null)?.tokenId}`));
+        for (const entry of args.entries) {
+          if (seen.has(`${entry.event}|${entry.tokenId}`)) continue;
+          await writeAudit(tx, {
+            actor: entry.actor ?? 'system',
+            action: entry.event,
+            caseId: args.caseId,
+            elementId: entry.elementId,
+            details: { nodeType: entry.nodeType, name: entry.name, at: entry.at, tokenId: entry.tokenId, ...(entry.cancelled ? { cancelled: true } : {}) },
+          });
+        }
+      });
+    },
+
+    async recordIncident(args: { caseId: string; incident: Incident }): Promise<void> {
+      const { incident } = args;
+      await prisma.$transaction(async (tx) => {
+        if (await tx.incident.findUnique({ where: { id: incident.id } })) return;
+        await tx.incident.create({
+          data: {
+            id: incident.id,
+            caseId: args.caseId,
+            elementId: incident.elementId,
+            tokenId: incident.tokenId,
+            kind: incident.kind,
+            message: incident.message,
+            status: 'open',
+            raisedAt: new Date(incident.at),
+          },
+        });
+        await writeAudit(tx, { actor: 'system', action: 'incident.raised', caseId: args.caseId, elementId: incident.elementId, after: incident });
+      });
+    },
+
+    async closeIncident(args: { caseId: string; incidentId: string; actor: string; how: 'retried' | 'resolved' }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.incident.findUnique({ where: { id: args.incidentId } });
+        if (!before || before.status !== 'open') return;
+        await tx.incident.update({ where: { id: args.incidentId }, data: { status: args.how, closedAt: new Date(), closedBy: args.actor, resolution: args.how } });
+        await writeAudit(tx, {
+          actor: args.actor,
+          action: `incident.${args.how}`,
+          caseId: args.caseId,
+          elementId: before.elementId,
+          before: { status: before.status },
+          after: { status: args.how },
+        });
+      });
+    },
+
+    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at } });
+      });
+    },
+
+    /**
+     * The process a call activity starts: `latest` = newest version now; `deployment` = the newest
+     * version deployed no later than the calling definition (the version it was deployed with).
+     */
+    async loadCalledProcess(args: { processKey: string; binding: 'latest' | 'deployment'; parentDefinitionId: string }): Promise<{ definitionId: string; process: CompiledProcess }> {
+      let deployedBefore: Date | undefined;
+      if (args.binding === 'deployment') {
+        const parent = await prisma.processDefinition.findUnique({ where: { id: args.parentDefinitionId }, select: { deployedAt: true } });
+        deployedBefore = parent?.deployedAt;
+      }
+      const row = await prisma.processDefinition.findFirst({
+        where: { key: args.processKey, ...(deployedBefore ? { deployedAt: { lte: deployedBefore } } : {}) },
+        orderBy: { version: 'desc' },
+        select: { id: true, graph: true },
+      });
+      if (!row) throw ApplicationFailure.nonRetryable(`被调用的流程 ${args.processKey} 未部署 (called process is not deployed)`, 'CalledProcessNotFound');
+      return { definitionId: row.id, process: row.graph as unknown as CompiledProcess };
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFailure, isCancellation, sleep, startChild } from '@temporalio/workflow';
+import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engine/model';
+import type { CaseInput } from '../messages';
+import { projection, serviceActivities } from './activities.proxy';
+
+export interface RunnerHost {
+  caseId: string;
+  definitionId: string;
+  testClock: boolean;
+  clockOffsetMs: number;
+  state(): EngineState;
+  dispatch(event: EngineEvent): void;
+}
+
+/**
+ * EngineCommand → Temporal: projections (in order, batched per step), service-task activities,
+ * timers as sleeps inside their own CancellationScope, and call activities as child workflows.
+ */
+export function createCommandRunner(host: RunnerHost) {
+  let projections: Promise<void> = Promise.resolve();
+  let pendingProjections = 0;
+  let clockOffsetMs = host.clockOffsetMs;
+  const jobs = new Map<string, CancellationScope>();
+  const children = new Map<string, CancellationScope>();
+  const timers = new Map<string, { scope: CancellationScope; dueAt: string; elementId: string }>();
+
+  const now = () => new Date(Date.now() + clockOffsetMs).toISOString();
+
+  const project = (fn: () => Promise<unknown>) => {
+    pendingProjections++;
+    projections = projections.then(async () => {
+      try {
+        await fn();
+      } finally {
+        pendingProjections--;
+      }
+    });
+  };
+
+  const armTimer = (subscriptionId: string, elementId: string, dueAt: string) => {
+    timers.get(subscriptionId)?.scope.cancel();
+    const scope = new CancellationScope();
+    timers.set(subscriptionId, { scope, dueAt, elementId });
+    const ms = Math.max(0, Date.parse(dueAt) - (Date.now() + clockOffsetMs));
+    scope
+      .run(() => sleep(ms))
+      .then(
+        () => {
+          if (timers.get(subscriptionId)?.scope !== scope) return;
+          timers.delete(subscriptionId);
+          if (host.state().status === 'running') host.dispatch({ type: 'timer.fired', at: now(), subscriptionId });
+        },
+        (err: unknown) => {
+          if (!isCancellation(err)) throw err;
+        },
+      );
+  };
+
+  const runJob = (command: Extract<EngineCommand, { type: 'job.run' }>) => {
+    const scope = new CancellationScope();
+    jobs.set(command.tokenId, scope);
+    const acts = serviceActivities(command.retries);
+    scope
+      .run(() => acts.runServiceTask({ caseId: host.caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables }))
+      .then(
+        (output) => host.dispatch({ type: 'job.completed', at: now(), tokenId: command.tokenId, output: output ?? {} }),
+        (err: unknown) => {
+          if (isCancellation(err)) return;
+          const cause = err instanceof ActivityFailure ? err.cause : err;
+          if (cause instanceof ApplicationFailure && cause.type === 'BpmnError') {
+            const [code, variables] = (cause.details ?? []) as [string, Variables | undefined];
+            host.dispatch({ type: 'job.error', at: now(), tokenId: command.tokenId, code, message: cause.message, variables });
+          } else {
+            const message = (cause as Error | undefined)?.message ?? String(err);
+            host.dispatch({ type: 'job.failed', at: now(), tokenId: command.tokenId, message: `服务任务重试耗尽 (service task failed after ${command.retries} attempts): ${message}` });
+          }
+        },
+      )
+      .finally(() => jobs.delete(command.tokenId));
+  };
+
+  const runChild = (command: Extract<EngineCommand, { type: 'child.start' }>) => {
+    const scope = new CancellationScope();
+    children.set(command.tokenId, scope);
+    const childCaseId = `${host.caseId}.${command.tokenId.replace(/^token-/, '')}`;
+    scope
+      .run(async () => {
+        const called = await projection.loadCalledProcess({ processKey: command.processKey, binding: command.binding, parentDefinitionId: host.definitionId });
+        const input: CaseInput = {
+          caseId: childCaseId,
+          definitionId: called.definitionId,
+          process: called.process,
+          variables: command.variables,
+          title: called.process.name ?? called.process.key,
+          applicantId: 'system',
+          startedBy: host.caseId,
+          parent: { caseId: host.caseId, elementId: command.elementId },
+          testClock: host.testClock,
+        };
+        const child = await startChild('caseWorkflow', { workflowId: `case-${childCaseId}`, args: [input] });
+        const view = (await child.result()) as { status: string; variables: Variables; failure?: { message: string } };
+        if (view.status !== 'completed') throw ApplicationFailure.nonRetryable(`子案件未完成 (child case ended ${view.status}) ${view.failure?.message ?? ''}`);
+        return view.variables;
+      })
+      .then(
+        (output) => host.dispatch({ type: 'child.completed', at: now(), tokenId: command.tokenId, output }),
+        (err: unknown) => {
+          if (isCancellation(err)) return;
+          const cause = err instanceof ChildWorkflowFailure || err instanceof ActivityFailure ? (err.cause ?? err) : err;
+          host.dispatch({ type: 'child.failed', at: now(), tokenId: command.tokenId, message: `调用活动失败 (call activity failed): ${(cause as Error).message}` });
+        },
+      )
+      .finally(() => children.delete(command.tokenId));
+  };
+
+  const run = (commands: EngineCommand[]) => {
+    const caseId = host.caseId;
+    const timeline: Extract<EngineCommand, { type: 'element.entered' | 'element.left' }>[] = [];
+    const flushTimeline = () => {
+      if (timeline.length === 0) return;
+      const entries = timeline.splice(0).map(({ type, elementId, nodeType, name, at, actor, tokenId, ...rest }) => ({
+        event: type,
+        elementId,
+        nodeType,
+        name,
+        at,
+        actor,
+        tokenId,
+        cancelled: 'cancelled' in rest ? rest.cancelled : undefined,
+      }));
+      project(() => projection.recordTimeline({ caseId, entries }));
+    };
+    for (const command of commands) {
+      if (command.type === 'element.entered' || command.type === 'element.left') {
+        timeline.push(command);
+        continue;
+      }
+      flushTimeline();
+      switch (command.type) {
+        case 'userTask.open':
+          project(() => projection.openTask({ caseId, task: command.task }));
+          break;
+        case 'userTask.close':
+          project(() => projection.closeTask({ caseId, taskId: command.taskId, actor: command.actor, variables: command.variables, cancelled: command.cancelled }));
+          break;
+        case 'job.run':
+          runJob(command);
+          break;
+        case 'job.cancel':
+          jobs.get(command.tokenId)?.cancel();
+          break;
+        case 'timer.start':
+          armTimer(command.subscriptionId, command.elementId, command.dueAt);
+          break;
+        case 'timer.cancel':
+          timers.get(command.subscriptionId)?.scope.cancel();
+          timers.delete(command.subscriptionId);
+          break;
+        case 'child.start':
+          runChild(command);
+          break;
+        case 'child.cancel':
+          children.get(command.tokenId)?.cancel();
+          break;
+        case 'incident.raised':
+          project(() => projection.recordIncident({ caseId, incident: command.incident }));
+          break;
+        case 'incident.resolved':
+          project(() => projection.closeIncident({ caseId, incidentId: command.incidentId, actor: command.actor, how: command.how }));
+          break;
+        case 'case.completed':
+          for (const t of timers.values()) t.scope.cancel();
+          timers.clear();
+          project(() => projection.finishCase({ caseId, status: 'completed', variables: command.variables }));
+          break;
+        case 'case.failed':
+          project(() => projection.finishCase({ caseId, status: 'failed', variables: host.state().variables, failure: { elementId: command.elementId, message: command.message } }));
+          break;
+      }
+    }
+    flushTimeline();
+  };
+
+  return {
+    run,
+    now,
+    project,
+    projection,
+    projected: () => projections,
+    idle: () => jobs.size === 0 && children.size === 0 && pendingProjections === 0,
+    quiescent: () => jobs.size === 0 && children.size === 0,
+    clockOffset: () => clockOffsetMs,
+    /** After continue-as-new: the timers in the state are armed again with their remaining time. */
+    rearmTimers: () => {
+      for (const sub of host.state().subscriptions) if (sub.kind === 'timer' && sub.dueAt) armTimer(sub.id, sub.elementId, sub.dueAt);
+    },
+    advanceClock: (ms: number) => {
+      clockOffsetMs += ms;
+      for (const [id, t] of [...timers.entries()]) armTimer(id, t.elementId, t.dueAt);
+    },
+  };
+}
