@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../server/data/generated/client';
 import type { OpenTask, Variables } from '../workflows/engine/model';
 import { writeAudit } from './audit';
+import { enqueueCaseNotification } from './notifications/outbox';
 
 const SYSTEM = 'system';
 
@@ -66,6 +67,7 @@ export function createCaseActivities(prisma: PrismaClient) {
           },
         });
         await writeAudit(tx, { actor: SYSTEM, action: 'task.opened', caseId: args.caseId, taskId: task.taskId, elementId: task.elementId, after: task });
+        await enqueueCaseNotification(tx, { caseId: args.caseId, event: 'task.opened', discriminator: task.taskId, activeElementIds: [task.elementId], stepName: task.name });
       });
     },
 
@@ -113,6 +115,7 @@ export function createCaseActivities(prisma: PrismaClient) {
           after: { status: args.status },
           details: args.failure,
         });
+        await enqueueCaseNotification(tx, { caseId: args.caseId, event: `case.${args.status}`, variables: args.variables });
       });
     },
   };

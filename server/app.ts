@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
+import { handlingRoutes } from './routes/handling.routes';
 import { healthRoutes } from './routes/health.routes';
 import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/tasks', tasksRoutes(tasks));
+  api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
   api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);

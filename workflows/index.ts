@@ -1,3 +1,4 @@
 // The single workflowsPath entry: every workflow type the worker registers.
 export * from './case.workflow';
+export * from './handling/notification-dispatcher.workflow';
 export * from './fallback.workflow';

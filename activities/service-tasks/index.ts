@@ -1,7 +1,25 @@
 import type { ServiceTaskHandler } from './registry';
 import { writeResult } from './write-result';
+import * as handling from '../handling/service-tasks';
 
 /** Service-task implementations by `zeebe:taskDefinition type`. */
 export const serviceTaskHandlers: Record<string, ServiceTaskHandler> = {
   'write-result': writeResult,
+  'handling-time-limit': handling.handlingTimeLimit,
+  'handling-correction-notice': handling.handlingCorrectionNotice,
+  'handling-extend-time-limit': handling.handlingExtendTimeLimit,
+  'handling-clock-pause': handling.handlingClockPause,
+  'handling-clock-resume': handling.handlingClockResume,
+  'handling-inspection-route': handling.handlingInspectionRoute,
+  'handling-deferral-accept': handling.handlingDeferralAccept,
+  'handling-supplement-check': handling.handlingSupplementCheck,
+  'handling-terminate': handling.handlingTerminate,
+  'handling-commitment-notice': handling.handlingCommitmentNotice,
+  'handling-verification-plan': handling.handlingVerificationPlan,
+  'handling-false-commitment': handling.handlingFalseCommitment,
+  'licence-resolve-materials': handling.licenceResolveMaterials,
+  'deliver-result': handling.deliverResult,
+  'rating-callback-deadline': handling.ratingCallbackDeadline,
+  'rating-fix-deadline': handling.ratingFixDeadline,
+  'rating-feedback': handling.ratingFeedback,
 };

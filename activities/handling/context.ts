@@ -1,0 +1,26 @@
+import type { Prisma, PrismaClient } from '../../server/data/generated/client';
+import { writeAudit } from '../audit';
+import { enqueueCaseNotification, type CaseNotification } from '../notifications/outbox';
+
+/** The case row a handling task works on (applicant, item). */
+export async function caseRow(prisma: PrismaClient, caseId: string) {
+  const row = await prisma.case.findUnique({ where: { id: caseId } });
+  if (!row) throw new Error(`办件 ${caseId} 不存在 (case not found)`);
+  return row;
+}
+
+/**
+ * Records a handling step: its audit record and, when it concerns the applicant, the notice, both in
+ * one transaction (the outbox rule). `notice.discriminator` keeps a retried task from notifying twice.
+ */
+export async function recordStep(
+  prisma: PrismaClient,
+  step: { caseId: string; elementId: string; action: string; after: unknown; notice?: Omit<CaseNotification, 'caseId' | 'event'> },
+  extra?: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    if (extra) await extra(tx);
+    await writeAudit(tx, { actor: 'system', action: step.action, caseId: step.caseId, elementId: step.elementId, after: step.after });
+    if (step.notice) await enqueueCaseNotification(tx, { caseId: step.caseId, event: 'notice', discriminator: step.notice.discriminator ?? `${step.action}:${step.elementId}`, ...step.notice });
+  });
+}
