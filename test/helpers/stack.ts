@@ -37,7 +37,7 @@ function quietTemporalLogs(): void {
   }
 }
 
-export async function startTestStack(options: { serviceTasks?: Record<string, ServiceTaskHandler>; definitionsDir?: string } = {}): Promise<TestStack> {
+export async function startTestStack(options: { serviceTasks?: Record<string, ServiceTaskHandler>; definitionsDir?: string; consoleDir?: string } = {}): Promise<TestStack> {
   quietTemporalLogs();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
@@ -57,6 +57,7 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
     database: db,
     workflowBundle: { codePath: requiredEnv('HAOBAN_WORKFLOW_BUNDLE') },
     serviceTasks: options.serviceTasks,
+    consoleDir: options.consoleDir,
   });
   const token = async (userId: string) => {
     const user = DEMO_USERS.find((u) => u.id === userId);

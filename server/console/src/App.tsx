@@ -1,0 +1,112 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { LogoutOutlined, ApiOutlined } from '@ant-design/icons';
+import { session, setUnauthorizedHandler, type SessionUser } from './lib/api';
+import { ROLE_LABELS } from './lib/format';
+import { match, navigate, useRoute } from './lib/router';
+import { homeFor, navFor } from './nav';
+import { Loading, UnderConstruction } from './components/states';
+import { LoginPage } from './pages/LoginPage';
+
+const ServicesPage = lazy(() => import('./pages/applicant/ServicesPage'));
+const ApplyPage = lazy(() => import('./pages/applicant/ApplyPage'));
+const MyCasesPage = lazy(() => import('./pages/applicant/MyCasesPage'));
+const CaseProgressPage = lazy(() => import('./pages/applicant/CaseProgressPage'));
+const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
+const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
+const CasePage = lazy(() => import('./pages/staff/CasePage'));
+const SupervisePage = lazy(() => import('./pages/supervisor/SupervisePage'));
+const AuditPage = lazy(() => import('./pages/supervisor/AuditPage'));
+const DefinitionsPage = lazy(() => import('./pages/admin/DefinitionsPage'));
+const DeployPage = lazy(() => import('./pages/admin/DeployPage'));
+
+type Route = { pattern: string; render: (p: Record<string, string>) => ReactNode };
+
+const ROUTES: Route[] = [
+  { pattern: '/services', render: () => <ServicesPage /> },
+  { pattern: '/apply/:processKey', render: (p) => <ApplyPage processKey={p.processKey} /> },
+  { pattern: '/my/cases', render: () => <MyCasesPage /> },
+  { pattern: '/my/cases/:id', render: (p) => <CaseProgressPage caseId={p.id} /> },
+  { pattern: '/inbox', render: () => <InboxPage /> },
+  { pattern: '/cases', render: () => <CasesPage /> },
+  { pattern: '/cases/:id', render: (p) => <CasePage caseId={p.id} /> },
+  { pattern: '/prereview', render: () => <UnderConstruction title="预审台 (pre-review desk)" /> },
+  { pattern: '/agent/board', render: () => <UnderConstruction title="343 代办看板 (agent board)" /> },
+  { pattern: '/supervise', render: () => <SupervisePage /> },
+  { pattern: '/escalations', render: () => <UnderConstruction title="兜底与督办：办不成事、12345 重复诉求、审管联动 (escalations)" /> },
+  { pattern: '/audit', render: () => <AuditPage /> },
+  { pattern: '/admin/definitions', render: () => <DefinitionsPage /> },
+  { pattern: '/admin/deploy', render: () => <DeployPage /> },
+  { pattern: '/admin/catalogue', render: () => <UnderConstruction title="事项目录导入 (catalogue import)" /> },
+  { pattern: '/admin/users', render: () => <UnderConstruction title="用户与角色 (users and roles)" /> },
+];
+
+export function App() {
+  const { path } = useRoute();
+  const [user, setUser] = useState<SessionUser | null>(session.user());
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      session.clear();
+      setUser(null);
+      navigate(`/login?expired=1`, true);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!user && path !== '/login') navigate('/login', true);
+    else if (user && (path === '/' || path === '/login')) navigate(homeFor(user.roles), true);
+  }, [user, path]);
+
+  if (!user || path === '/login') return <LoginPage onSignedIn={setUser} />;
+
+  const items = navFor(user.roles);
+  const found = ROUTES.map((r) => ({ r, params: match(r.pattern, path) })).find((x) => x.params);
+  const selected = items.filter((i) => path === i.path || path.startsWith(`${i.path}/`)).map((i) => i.path);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={196} breakpoint="lg" collapsedWidth={0} style={{ background: '#8c0e1f' }}>
+        <div className="hb-brand">
+          好办<small>政务服务</small>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          style={{ background: 'transparent' }}
+          selectedKeys={selected}
+          items={items.map((i) => ({ key: i.path, label: <a href={i.path} onClick={(e) => (e.preventDefault(), navigate(i.path))}>{i.label}</a> }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Text strong>区政务服务办件系统</Typography.Text>
+          <Space>
+            <a href="/api/docs" target="_blank" rel="noreferrer">
+              <ApiOutlined /> 接口文档
+            </a>
+            <span data-testid="current-user">{user.name}</span>
+            {user.roles.map((r) => (
+              <Tag key={r}>{ROLE_LABELS[r] ?? r}</Tag>
+            ))}
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                session.clear();
+                setUser(null);
+                navigate('/login');
+              }}
+            >
+              退出
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense fallback={<Loading rows={6} />}>
+            {found ? found.r.render(found.params!) : <UnderConstruction title="页面不存在 (no such page)">请从左侧菜单选择。</UnderConstruction>}
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

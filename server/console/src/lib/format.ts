@@ -1,0 +1,67 @@
+// zh-CN formatting for dates, numbers and the domain's labels.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import relativeTime from 'dayjs/plugin/relativeTime';
+
+dayjs.extend(relativeTime);
+dayjs.locale('zh-cn');
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const number = new Intl.NumberFormat('zh-CN');
+const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+
+export const fmtDateTime = (v?: string | Date | null) => (v ? dateTime.format(new Date(v)) : '—');
+export const fmtNumber = (v?: number | null) => (v === undefined || v === null ? '—' : number.format(v));
+export const fmtPercent = (v?: number | null) => (v === undefined || v === null ? '—' : percent.format(v));
+export const fromNow = (v?: string | Date | null) => (v ? dayjs(v).fromNow() : '—');
+
+export const ROLE_LABELS: Record<string, string> = {
+  applicant: '申请人',
+  window: '窗口人员',
+  approver: '审批人员',
+  agent: '代办员',
+  supervisor: '监督人员',
+  admin: '系统管理员',
+};
+
+export const GROUP_LABELS: Record<string, string> = { ...ROLE_LABELS };
+
+export const CASE_STATUS: Record<string, { label: string; color: string }> = {
+  running: { label: '办理中', color: 'processing' },
+  completed: { label: '已办结', color: 'success' },
+  failed: { label: '异常', color: 'error' },
+  terminated: { label: '已终止', color: 'default' },
+};
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'definition.deployed': '部署流程定义',
+  'case.started': '申请（启动办件）',
+  'case.result.written': '写入办理结果',
+  'case.terminated': '终止办件',
+  'case.completed': '办结',
+  'case.failed': '办件异常',
+  'element.entered': '进入环节',
+  'task.opened': '生成待办',
+  'task.completed': '办理任务',
+  'task.claimed': '签收任务',
+  'task.delegated': '转办任务',
+  'clock.paused': '计时暂停',
+  'clock.resumed': '计时恢复',
+  'catalog.imported': '导入事项目录',
+  'materials.resolved': '材料核验',
+  'correction.notified': '一次性告知补正',
+  'commitment.recorded': '告知承诺',
+  'result.delivery': '结果送达',
+  'supervision.linkage.triggered': '审管联动触发',
+};
+
+export const actionLabel = (a: string) => AUDIT_ACTIONS[a] ?? a;
+
+/** Due-state of a task for the inbox: overdue, due within a day, or fine. */
+export function dueState(dueAt?: string | null, now = Date.now(), soonMs = 24 * 3600 * 1000): 'overdue' | 'soon' | 'ok' | 'none' {
+  if (!dueAt) return 'none';
+  const t = new Date(dueAt).getTime();
+  if (t < now) return 'overdue';
+  if (t - now < soonMs) return 'soon';
+  return 'ok';
+}

@@ -1,0 +1,90 @@
+// Shapes of the API's answers the console reads (see /api/openapi.json).
+export interface PathEntry {
+  elementId: string;
+  type: string;
+  at: string;
+  actor?: string;
+  via?: string;
+  left?: string;
+}
+
+export interface OpenTask {
+  taskId: string;
+  elementId: string;
+  name: string;
+  assignment?: { assignee?: string; candidateGroups?: string[]; candidateUsers?: string[] };
+  formKey?: string;
+  createdAt: string;
+  dueAt?: string;
+}
+
+export interface CaseDetail {
+  caseId: string;
+  definitionId: string;
+  processKey: string;
+  status: string;
+  activeElements: string[];
+  openTasks: OpenTask[];
+  variables: Record<string, unknown>;
+  path: PathEntry[];
+  failure?: { elementId: string; message: string };
+  title: string;
+  applicantId: string;
+  startedAt: string;
+  endedAt: string | null;
+  result: unknown;
+}
+
+export interface CaseRow {
+  id: string;
+  processKey: string;
+  definitionId: string;
+  title: string;
+  applicantId: string;
+  status: string;
+  startedAt: string;
+  endedAt: string | null;
+  itemCode?: string | null;
+}
+
+export interface TaskRow {
+  id: string;
+  caseId: string;
+  elementId: string;
+  name: string;
+  status: string;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  priority: number;
+  dueAt: string | null;
+  formKey: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  outcome: unknown;
+  case?: { title: string; applicantId: string; processKey?: string };
+}
+
+export interface DefinitionSummary {
+  id: string;
+  key: string;
+  version: number;
+  hash: string;
+  name: string | null;
+  deployedAt: string;
+  deployedBy: string | null;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  caseId: string | null;
+  taskId: string | null;
+  elementId: string | null;
+  before: unknown;
+  after: unknown;
+  details: unknown;
+}

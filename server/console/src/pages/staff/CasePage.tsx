@@ -1,0 +1,135 @@
+// 办件详情 (staff): the BPMN diagram with done / active / pending elements, the timeline, materials and open tasks.
+import { lazy, Suspense, useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { api, request, type Page } from '../../lib/api';
+import { ELEMENT_TYPE_LABELS, elementNames } from '../../lib/bpmn-names';
+import { fmtDateTime } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import type { CaseDetail, TaskRow } from '../../lib/types';
+import { ErrorState, Loading } from '../../components/states';
+import { CaseStatusTag } from '../../components/CaseStatusTag';
+import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
+
+const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
+
+const VARIABLE_LABELS: Record<string, string> = { shopName: '申请主体', contact: '联系人', phone: '联系电话', note: '申请说明', accepted: '是否受理', decision: '审批决定', opinion: '办理意见' };
+
+function show(v: unknown): string {
+  if (v === true) return '是';
+  if (v === false) return '否';
+  if (v === 'approved') return '准予许可';
+  if (v === 'rejected') return '不予许可';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+export default function CasePage({ caseId }: { caseId: string }) {
+  const { message } = App.useApp();
+  const [task, setTask] = useState<TaskRef | null>(null);
+  const c = useApi(() => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), [caseId]);
+  const defId = c.data?.definitionId;
+  const xml = useApi(async () => {
+    if (!defId) return undefined;
+    const [key, version] = defId.split(':');
+    return request<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { query: { version }, headers: { accept: 'application/xml' } });
+  }, [defId]);
+  const tasks = useApi(() => api.get<Page<TaskRow>>('/api/tasks', { caseId, status: 'completed', limit: 200 }), [caseId, c.data?.path.length]);
+
+  if (c.error) return <ErrorState error={c.error} retry={c.reload} what="办件详情" />;
+  if (!c.data) return <Loading rows={8} />;
+  const data = c.data;
+  const names = xml.data ? elementNames(xml.data) : {};
+  const done = [...data.path.map((p) => p.elementId), ...data.path.map((p) => p.via).filter((v): v is string => !!v)];
+  const outcomeByElement = new Map((tasks.data?.items ?? []).map((t) => [t.elementId, t]));
+
+  return (
+    <div>
+      <h1 className="hb-page-title">
+        {data.title} <CaseStatusTag status={data.status} />
+      </h1>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title="流程图" size="small" style={{ marginBottom: 16 }}>
+            {xml.error ? <ErrorState error={xml.error} retry={xml.reload} what="流程图" /> : !xml.data ? <Loading rows={5} /> : (
+              <Suspense fallback={<Loading rows={5} label="正在加载流程图…" />}>
+                <BpmnDiagram xml={xml.data} done={done} active={data.activeElements} height={300} />
+              </Suspense>
+            )}
+          </Card>
+          <Card title="待办环节" size="small" style={{ marginBottom: 16 }}>
+            {data.openTasks.length === 0 ? (
+              <Empty description={data.status === 'running' ? '暂无人工待办（系统环节处理中）' : '办件已结束'} />
+            ) : (
+              <Table
+                size="small"
+                rowKey="taskId"
+                pagination={false}
+                dataSource={data.openTasks}
+                columns={[
+                  { title: '环节', dataIndex: 'name' },
+                  { title: '候选组', render: (_: unknown, t) => (t.assignment?.candidateGroups ?? []).map((g) => <Tag key={g}>{g}</Tag>) },
+                  { title: '到达', dataIndex: 'createdAt', render: fmtDateTime },
+                  { title: '时限', dataIndex: 'dueAt', render: fmtDateTime },
+                  { title: '操作', render: (_: unknown, t) => <Button size="small" type="primary" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.taskId, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: data.title })}>办理</Button> },
+                ]}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title="办件信息" size="small" style={{ marginBottom: 16 }}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="办件编号">{data.caseId}</Descriptions.Item>
+              <Descriptions.Item label="申请人">{data.applicantId}</Descriptions.Item>
+              <Descriptions.Item label="流程版本">{data.definitionId}</Descriptions.Item>
+              <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
+              <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="申请信息与材料" size="small" style={{ marginBottom: 16 }}>
+            <Descriptions column={1} size="small" bordered>
+              {Object.entries(data.variables).map(([k, v]) => (
+                <Descriptions.Item key={k} label={VARIABLE_LABELS[k] ?? k}>{show(v)}</Descriptions.Item>
+              ))}
+            </Descriptions>
+          </Card>
+          <Card title="办理过程" size="small" data-testid="case-timeline">
+            <Timeline
+              items={data.path
+                .filter((p) => p.type !== 'exclusiveGateway' && p.type !== 'parallelGateway' && p.type !== 'inclusiveGateway')
+                .map((p) => {
+                  const t = outcomeByElement.get(p.elementId);
+                  const active = data.activeElements.includes(p.elementId) && !p.left;
+                  return {
+                    color: active ? 'blue' : 'green',
+                    content: (
+                      <Space orientation="vertical" size={0}>
+                        <span>
+                          <strong>{names[p.elementId] ?? p.elementId}</strong> <Typography.Text type="secondary">{ELEMENT_TYPE_LABELS[p.type] ?? p.type}</Typography.Text>
+                        </span>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {fmtDateTime(p.at)}
+                          {p.actor ? ` · ${p.actor}` : ''}
+                          {t?.completedBy ? ` · 办理人 ${t.completedBy}` : ''}
+                          {active ? ' · 进行中' : ''}
+                        </Typography.Text>
+                        {t?.outcome && typeof t.outcome === 'object' && 'opinion' in (t.outcome as object) ? <span>意见：{String((t.outcome as { opinion: unknown }).opinion)}</span> : null}
+                      </Space>
+                    ),
+                  };
+                })}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <CompleteTaskModal
+        task={task}
+        onClose={() => setTask(null)}
+        onDone={() => {
+          message.success(`「${task?.name}」已办理`);
+          setTask(null);
+          c.reload();
+        }}
+      />
+    </div>
+  );
+}

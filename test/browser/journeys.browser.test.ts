@@ -1,0 +1,161 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { waitFor } from '../helpers/wait-for';
+import { ROOT, startConsoleStack, type ConsoleStack } from './browser';
+
+jest.setTimeout(120_000);
+
+let c: ConsoleStack;
+beforeAll(async () => {
+  c = await startConsoleStack();
+}, 180_000);
+afterAll(async () => {
+  await c?.stop();
+});
+
+/** Starts a case through the API as an applicant, as a prior step of staff journeys. */
+async function applyViaApi(shopName: string): Promise<string> {
+  const res = await c.stack.http.post('/api/cases').set('authorization', await c.stack.auth('lisi')).send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName, contact: '李四', phone: '13800000000' } }).expect(201);
+  return res.body.caseId as string;
+}
+
+async function completeViaApi(caseId: string, userId: string, variables: Record<string, unknown>): Promise<void> {
+  const auth = await c.stack.auth(userId);
+  const task = await waitFor(async () => (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', auth)).body.items[0] as { id: string } | undefined);
+  await c.stack.http.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).set('authorization', auth).send({ variables }).expect(200);
+}
+
+describe('web console journeys (headless Chromium, real stack)', () => {
+  test('when an applicant applies online, then the progress page says what happens next, who does it and by when', async () => {
+    const page = await c.signIn('zhangsan');
+    await page.getByRole('heading', { name: '办事服务' }).waitFor();
+    await c.shot(page, '01-applicant-services');
+    await page.getByRole('link', { name: '一般审批事项' }).click();
+    await page.getByLabel('申请主体名称（个人姓名或企业名称）').fill('好味面馆');
+    await page.getByLabel('联系人').fill('张三');
+    await page.getByLabel('联系电话').fill('12');
+    await page.getByTestId('submit-application').click();
+    await page.getByText('请填写有效的手机号或座机号').waitFor();
+    await page.getByLabel('联系电话').fill('13912345678');
+    await c.shot(page, '02-applicant-apply-form');
+    await page.getByLabel('联系电话').press('Enter'); // keyboard submit
+    await page.getByTestId('what-next').waitFor();
+    const next = await page.getByTestId('what-next').innerText();
+    expect(next).toContain('受理');
+    expect(next).toContain('窗口人员');
+    expect(next).toContain('需要您做的');
+    expect(page.url()).toMatch(/\/my\/cases\/HB\d{8}-/);
+    await c.shot(page, '03-applicant-progress');
+    await page.getByRole('link', { name: '我的办件' }).click();
+    await page.getByRole('cell', { name: '一般审批事项申请' }).first().waitFor();
+    await c.shot(page, '04-applicant-my-cases');
+    await page.close();
+  });
+
+  test('when window staff open their inbox, then they accept the case with the task form and it leaves the inbox', async () => {
+    const caseId = await applyViaApi('平安药房');
+    const page = await c.signIn('window1');
+    await page.getByRole('heading', { name: '待办任务' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: caseId });
+    await row.waitFor();
+    // At a 1366×768 window nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await c.shot(page, '05-window-inbox');
+    await row.getByRole('button', { name: '办理' }).click();
+    await page.getByRole('dialog').getByText('予以受理').waitFor();
+    await page.getByTestId('task-opinion').fill('材料齐全，予以受理');
+    await c.shot(page, '06-window-accept-form');
+    await page.getByTestId('task-submit').click();
+    await page.getByText('「受理」已办理').waitFor();
+    await row.waitFor({ state: 'detached' });
+    const tasks = await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', await c.stack.auth('approver1'));
+    expect(tasks.body.items.map((t: { elementId: string }) => t.elementId)).toEqual(['approve']);
+    await page.close();
+  });
+
+  test('when the approver approves, then the case page shows the path taken on the diagram and the timeline', async () => {
+    const caseId = await applyViaApi('百年老字号');
+    await completeViaApi(caseId, 'window1', { accepted: true, opinion: '予以受理' });
+    const page = await c.signIn('approver1');
+    await page.goto(`${c.baseUrl}/cases/${caseId}`);
+    await page.locator('.djs-element.hb-active').first().waitFor();
+    expect(await page.locator('.djs-element.hb-active').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual(['approve']);
+    await c.shot(page, '07-approver-case-before');
+    await page.getByTestId('complete-approve').click();
+    await page.getByRole('dialog').getByText('准予许可').click();
+    await page.getByTestId('task-opinion').fill('符合条件，准予许可');
+    await page.getByTestId('task-submit').click();
+    await page.getByText('「审批」已办理').waitFor();
+    await page.getByText('已办结').first().waitFor();
+    const done = await page.locator('.djs-element.hb-done').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')));
+    expect(done).toEqual(expect.arrayContaining(['submitted', 'accept', 'accepted_gateway', 'approve', 'write_result', 'done', 'flow_accepted']));
+    expect(done).not.toContain('not_accepted');
+    expect(await page.locator('.djs-element.hb-pending[data-element-id="not_accepted"]').count()).toBe(1);
+    const timeline = await page.getByTestId('case-timeline').innerText();
+    expect(timeline).toContain('审批');
+    expect(timeline).toContain('写入办理结果');
+    await c.shot(page, '08-approver-case-done');
+    await page.close();
+  });
+
+  test('when a supervisor looks at the overview and searches the audit log by case, then figures, a chart and that case’s records show', async () => {
+    const caseId = await applyViaApi('社区便利店');
+    const page = await c.signIn('supervisor1');
+    await page.getByRole('heading', { name: '监督总览' }).waitFor();
+    await page.getByTestId('chart').locator('svg').first().waitFor();
+    const total = (await c.stack.http.get('/api/cases').query({ limit: 1 }).set('authorization', await c.stack.auth('supervisor1'))).body.total as number;
+    await expect(page.locator('.ant-statistic').filter({ hasText: '办件总数' }).innerText()).resolves.toContain(String(total));
+    await page.getByTestId('under-construction').first().waitFor();
+    await c.shot(page, '09-supervisor-overview');
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.getByTestId('audit-case').fill(caseId);
+    await page.getByTestId('audit-case').press('Enter');
+    // The filtered table holds only this case's records (rows refresh once the search answers).
+    await page.waitForFunction((id) => {
+      const cells = Array.from(document.querySelectorAll('tbody tr.ant-table-row td:nth-child(4)')).map((td) => td.textContent);
+      return cells.length > 0 && cells.every((t) => t === id);
+    }, caseId);
+    const actions = await page.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+    expect(actions).toEqual(expect.arrayContaining(['申请（启动办件）', '生成待办']));
+    await c.shot(page, '10-supervisor-audit');
+    await page.close();
+  });
+
+  test('when an admin deploys a definition with an error, then the problem is pinned on the diagram at its element; a valid one deploys', async () => {
+    const page = await c.signIn('admin');
+    await page.getByRole('link', { name: '部署流程' }).click();
+    await page.locator('input[type=file]').setInputFiles(path.join(__dirname, 'fixtures/invalid-approval.bpmn'));
+    await page.getByTestId('deploy-file').waitFor();
+    await page.getByTestId('bpmn-diagram').locator('.djs-element').first().waitFor();
+    await page.getByTestId('deploy-button').click();
+    await page.getByTestId('deploy-problems').waitFor();
+    const badge = page.locator('.hb-error-badge[data-element-id="write_result"]');
+    await badge.waitFor();
+    expect(await badge.innerText()).toContain('taskDefinition');
+    expect(await page.locator('.djs-element.hb-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual(['write_result']);
+    await c.shot(page, '11-admin-deploy-invalid');
+
+    const valid = path.join(os.tmpdir(), `browser-approval-${process.pid}.bpmn`);
+    writeFileSync(valid, readFileSync(path.join(ROOT, 'definitions/processes/general-approval.bpmn'), 'utf8').replaceAll('general-approval', 'browser-approval').replace('一般审批事项', '浏览器测试审批'));
+    await page.locator('input[type=file]').setInputFiles(valid);
+    await page.getByTestId('deploy-button').click();
+    await page.getByText('已部署 浏览器测试审批 v1').waitFor();
+    await c.shot(page, '12-admin-deploy-done');
+    await page.getByRole('button', { name: '查看流程定义' }).click();
+    await page.getByRole('cell', { name: 'browser-approval' }).waitFor();
+    await c.shot(page, '13-admin-definitions');
+    await page.close();
+  });
+
+  test('when an agent opens the 343 board before its API exists, or anyone opens an unknown case, then a clear state shows instead of a blank page', async () => {
+    const page = await c.signIn('agent1');
+    await page.getByRole('link', { name: '343 代办看板' }).click();
+    await page.getByText('功能建设中').first().waitFor();
+    await c.shot(page, '14-agent-board');
+    await page.goto(`${c.baseUrl}/cases/HB20000101-NOPE00`);
+    await page.getByRole('alert').getByText('不存在').waitFor();
+    await c.shot(page, '15-error-state');
+    await page.close();
+  });
+});
