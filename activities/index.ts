@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../server/data/generated/client';
 import type { Variables } from '../workflows/engine/model';
 import { createCaseActivities } from './cases.activities';
+import { createEventCaseActivities } from './catalog/event-case.activities';
 import { createNotificationActivities } from './notifications';
 import { createEngineActivities } from './engine.activities';
 import { serviceTaskHandlers } from './service-tasks';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
   const handlers = { ...serviceTaskHandlers, ...deps.serviceTasks };
   return {
     ...createCaseActivities(deps.prisma),
+    ...createEventCaseActivities(deps.prisma),
     ...createNotificationActivities(deps.prisma),
     ...createEngineActivities(deps.prisma),
     ...createMachineActivities(deps.prisma),

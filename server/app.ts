@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
+import { catalogAreaRoutes } from './routes/catalog.routes';
 import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
 import { handlingRoutes } from './routes/handling.routes';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/tasks', tasksRoutes(tasks));
+  api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
   api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
   mountMachineRoutes(app, api, deps);

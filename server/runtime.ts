@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Worker, WorkerOptions } from '@temporalio/worker';
 import type { Express } from 'express';
 import type { ServiceTaskHandler } from '../activities/service-tasks/registry';
+import { loadCatalogAtStartup } from '../activities/catalog/startup';
 import { createApp } from './app';
 import { createTokenIssuer, type TokenIssuer } from './auth/tokens';
 import type { Config } from './config';
@@ -44,6 +45,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (config.demoMode) await seedDemoUsers(db.prisma);
   const definitions = createDefinitionsService(db.prisma);
   await definitions.deployDirectory(path.join(config.DEFINITIONS_DIR, 'processes'), logger);
+  await loadCatalogAtStartup(db.prisma, config.DEFINITIONS_DIR, logger, { demoMode: config.demoMode });
 
   const temporal = await connectTemporal(options.temporalAddress, config.TEMPORAL_NAMESPACE);
   const tokens = createTokenIssuer(config.jwtSecret);

@@ -1,10 +1,12 @@
 import type { ServiceTaskHandler } from './registry';
 import { writeResult } from './write-result';
+import { inspectionExemption } from '../catalog/inspection-exemption';
 import * as handling from '../handling/service-tasks';
 
 /** Service-task implementations by `zeebe:taskDefinition type`. */
 export const serviceTaskHandlers: Record<string, ServiceTaskHandler> = {
   'write-result': writeResult,
+  'inspection-exemption': inspectionExemption,
   'handling-time-limit': handling.handlingTimeLimit,
   'handling-correction-notice': handling.handlingCorrectionNotice,
   'handling-extend-time-limit': handling.handlingExtendTimeLimit,

@@ -1,0 +1,80 @@
+import type { Client } from '@temporalio/client';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole } from '../auth/authenticate';
+import type { PrismaClient } from '../data/generated/client';
+import { body, query } from '../middleware/validate';
+import { createCasesService } from '../services/cases.service';
+import { createCatalogService, type CatalogService } from '../services/catalog.service';
+import type { DefinitionsService } from '../services/definitions.service';
+import { createEventsService } from '../services/events.service';
+import { createKnowledgeService } from '../services/knowledge.service';
+import { createPrereviewService } from '../services/prereview.service';
+import { createServiceMapService } from '../services/servicemap.service';
+import { createVenuesService } from '../services/venues.service';
+import { Page } from './cases.routes';
+import { eventsRoutes, materialReductionRoutes } from './events.routes';
+import { knowledgeRoutes } from './knowledge.routes';
+import { prereviewRoutes } from './prereview.routes';
+import { serviceMapRoutes } from './servicemap.routes';
+import { venuesRoutes } from './venues.routes';
+
+export const Subject = z.enum(['natural', 'legal']);
+export const TreeQuery = z.object({ subject: Subject });
+export const CatalogSearchQuery = z.object({ q: z.string().trim().min(1).max(200), subject: Subject.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const ListItemsQuery = z.object({ department: z.string().max(100).optional(), q: z.string().max(100).optional(), ...Page });
+export const ItemQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const ImportBody = z.object({
+  items: z.array(z.unknown()).max(20_000).default([]),
+  events: z.array(z.unknown()).max(5_000).default([]),
+  trees: z.array(z.unknown()).max(10).default([]),
+  materials: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+
+/** 事项清单 / 实施清单: items, guides, lifecycle trees, search, bulk import. */
+export function catalogRoutes(catalog: CatalogService): Router {
+  const router = Router();
+  router.get('/tree', async (req, res) => {
+    res.json(await catalog.tree(query(req, TreeQuery).subject));
+  });
+  router.get('/search', async (req, res) => {
+    const q = query(req, CatalogSearchQuery);
+    res.json(await catalog.search(q.q, q.subject, q.limit));
+  });
+  router.get('/items', async (req, res) => {
+    res.json(await catalog.list(query(req, ListItemsQuery)));
+  });
+  router.get('/items/:code', async (req, res) => {
+    res.json(await catalog.item(req.params.code, query(req, ItemQuery).version));
+  });
+  router.get('/items/:code/versions', async (req, res) => {
+    res.json({ items: await catalog.versions(req.params.code) });
+  });
+  router.get('/items/:code/guide', async (req, res) => {
+    res.json(await catalog.guide(req.params.code));
+  });
+  // JSON up to the app's body limit, or NDJSON (one item per line, `{"event": …}` lines for events) for full lists.
+  router.post('/import', requireRole('admin'), express.text({ type: 'application/x-ndjson', limit: '100mb' }), async (req, res) => {
+    const raw = typeof req.body === 'string' ? { ...ImportBody.parse({}), ...catalog.parseNdjson(req.body) } : body(req, ImportBody);
+    const summary = await catalog.importBundle(raw, actorOf(req));
+    res.status(summary.problems.length ? 207 : 200).json(summary);
+  });
+  return router;
+}
+
+/** Mounts the whole catalogue and pre-handling area (one line in app.ts). */
+export function catalogAreaRoutes(deps: { prisma: PrismaClient; temporal: { client: Client; taskQueue: string }; definitions: DefinitionsService }): Router {
+  const { prisma, definitions } = deps;
+  const catalog = createCatalogService(prisma);
+  const events = createEventsService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, catalog, definitions });
+  const cases = createCasesService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
+  const router = Router();
+  router.use('/catalog', catalogRoutes(catalog));
+  router.use('/events', eventsRoutes(events));
+  router.use('/stats', materialReductionRoutes(events));
+  router.use('/knowledge', knowledgeRoutes(createKnowledgeService(prisma)));
+  router.use('/venues', venuesRoutes(createVenuesService(prisma)));
+  router.use('/servicemap', serviceMapRoutes(createServiceMapService(prisma)));
+  router.use('/prereview', prereviewRoutes(createPrereviewService({ prisma, catalog, events, cases })));
+  return router;
+}
