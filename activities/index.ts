@@ -6,6 +6,7 @@ import { createEventCaseActivities } from './catalog/event-case.activities';
 import { createNotificationActivities } from './notifications';
 import { createEngineActivities } from './engine.activities';
 import { serviceTaskHandlers } from './service-tasks';
+import { createTaskActivities } from './tasks.activities';
 import { BpmnError, UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
 import { createMachineActivities } from './machines';
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
   const handlers = { ...serviceTaskHandlers, ...deps.serviceTasks };
   return {
     ...createCaseActivities(deps.prisma),
+    ...createTaskActivities(deps.prisma),
     ...createEventCaseActivities(deps.prisma),
     ...createNotificationActivities(deps.prisma),
     ...createEngineActivities(deps.prisma),

@@ -18,6 +18,8 @@ import { handlingRoutes } from './routes/handling.routes';
 import { healthRoutes } from './routes/health.routes';
 import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
+import { timelineRoutes } from './routes/timeline.routes';
+import { createTimelineService } from './services/timeline.service';
 import { createAuditService } from './services/audit.service';
 import { createCasesService } from './services/cases.service';
 import { createDefinitionsService } from './services/definitions.service';
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(deps.tokens));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
+  api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
   api.use('/tasks', tasksRoutes(tasks));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));

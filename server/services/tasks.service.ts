@@ -1,18 +1,100 @@
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { addWorkingDays } from '../../workflows/calendar';
+import type { Actor, Variables } from '../../workflows/engine/model';
 import { completeTaskUpdate, type CaseView } from '../../workflows/messages';
-import type { Variables } from '../../workflows/engine/model';
+import {
+  addTaskCommentUpdate,
+  assignTaskUpdate,
+  claimTaskUpdate,
+  delegateTaskUpdate,
+  resolveTaskUpdate,
+  setTaskAttributesUpdate,
+  unclaimTaskUpdate,
+  type CompleteTaskRequest,
+} from '../../workflows/task-messages';
 import type { AuthenticatedActor } from '../auth/authenticate';
-import type { PrismaClient, Prisma } from '../data/generated/client';
-import { notFound } from '../errors';
+import { STAFF_ROLES } from '../auth/roles';
+import type { Prisma, PrismaClient } from '../data/generated/client';
+import { badRequest, notFound } from '../errors';
 import { translateUpdateError } from '../temporal/update-errors';
 import { isStaff } from './cases.service';
+import { createFormRegistry } from './task-forms';
 
-export function createTasksService(deps: { prisma: PrismaClient; temporal: Client }) {
+/** Inbox parameters. No rule fixes "due soon"; two working days is a local default (configurable). */
+export const TASK_INBOX_RULES = {
+  /** A task is "due soon" when its deadline falls within this many working days from now. */
+  dueSoonWorkingDays: 2,
+};
+
+export interface TaskListFilter {
+  mine: boolean;
+  status: string;
+  caseId?: string;
+  processKey?: string;
+  assignee?: string;
+  owner?: string;
+  unassigned?: boolean;
+  candidateGroup?: string;
+  candidateUser?: string;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  followUpBefore?: Date;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  priorityMin?: number;
+  priorityMax?: number;
+  sort: 'priority' | 'createdAt' | 'dueAt' | 'followUpAt';
+  order?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** The strong ETag of a task version, and the version an `If-Match` header names. */
+export const etagOf = (version: number) => `"${version}"`;
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw badRequest(`If-Match 必须是任务的 ETag (If-Match must be the task's ETag, e.g. "3"): ${header}`, { header: 'If-Match' });
+  return Number(match[1]);
+}
+
+const actorArg = (actor: AuthenticatedActor): Actor => ({ id: actor.id, roles: actor.roles, groups: actor.groups });
+
+export function createTasksService(deps: { prisma: PrismaClient; temporal: Client; formsDir?: string }) {
   const { prisma, temporal } = deps;
+  const forms = createFormRegistry(deps.formsDir ?? path.join(process.env.DEFINITIONS_DIR ?? path.resolve(__dirname, '../../definitions'), 'forms'));
+
+  const taskRow = async (taskId: string) => {
+    const task = await prisma.task.findUnique({ where: { id: taskId }, include: { case: { select: { title: true, workflowId: true, applicantId: true, processKey: true } } } });
+    if (!task) throw notFound('task', taskId);
+    return task;
+  };
+
+  /** Sends a task update to the case workflow (its validator decides) and returns the projected row. */
+  const update = async <A, R>(taskId: string, def: UpdateDefinition<R, [A]>, args: A) => {
+    const task = await taskRow(taskId);
+    try {
+      await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(def, { args: [args] });
+    } catch (err) {
+      translateUpdateError(err);
+    }
+    return taskRow(taskId);
+  };
+
+  const assertStaffUser = async (field: string, userId: string) => {
+    const user = await prisma.user.findUnique({ where: { id: userId } });
+    if (!user || !user.roles.some((r) => STAFF_ROLES.includes(r as never))) {
+      throw badRequest(`${field} 必须是工作人员 (must be a staff user): ${userId}`, { field, value: userId });
+    }
+  };
 
   return {
-    /** The caller's inbox: open tasks assigned to them or offered to them or their groups. */
-    async list(actor: AuthenticatedActor, filter: { mine: boolean; caseId?: string; status: string; limit: number; offset: number }) {
+    /** The inbox: open (or completed) tasks by assignee, candidates, dates, priority, case and process. */
+    async list(actor: AuthenticatedActor, filter: TaskListFilter) {
+      const now = new Date();
+      const me = (id: string) => (id === 'me' ? actor.id : id);
       const mine: Prisma.TaskWhereInput = {
         OR: [
           { assignee: actor.id },
@@ -21,43 +103,94 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
           { assignee: null, candidateUsers: { isEmpty: true }, candidateGroups: { isEmpty: true } },
         ],
       };
-      const where: Prisma.TaskWhereInput = {
-        status: filter.status,
-        ...(filter.caseId ? { caseId: filter.caseId } : {}),
-        ...(filter.mine || !isStaff(actor) ? mine : {}),
-      };
+      const due: Prisma.DateTimeNullableFilter = {};
+      if (filter.dueBefore) due.lt = filter.dueBefore;
+      if (filter.dueAfter) due.gte = filter.dueAfter;
+      if (filter.overdue) due.lt = minDate(due.lt as Date | undefined, now);
+      if (filter.dueSoon) {
+        due.gte = maxDate(due.gte as Date | undefined, now);
+        due.lt = minDate(due.lt as Date | undefined, new Date(addWorkingDays(now.toISOString(), TASK_INBOX_RULES.dueSoonWorkingDays)));
+      }
+      const and: Prisma.TaskWhereInput[] = [
+        { status: filter.status },
+        filter.mine || !isStaff(actor) ? mine : {},
+        filter.caseId ? { caseId: filter.caseId } : {},
+        filter.processKey ? { case: { processKey: filter.processKey } } : {},
+        filter.assignee ? { assignee: me(filter.assignee) } : {},
+        filter.owner ? { owner: me(filter.owner) } : {},
+        filter.unassigned ? { assignee: null } : {},
+        filter.candidateGroup ? { candidateGroups: { has: filter.candidateGroup } } : {},
+        filter.candidateUser ? { candidateUsers: { has: me(filter.candidateUser) } } : {},
+        Object.keys(due).length ? { dueAt: due } : {},
+        filter.followUpBefore ? { followUpAt: { lt: filter.followUpBefore } } : {},
+        filter.priorityMin !== undefined || filter.priorityMax !== undefined ? { priority: { gte: filter.priorityMin, lte: filter.priorityMax } } : {},
+      ];
+      const where: Prisma.TaskWhereInput = { AND: and };
+      const order = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
+      const orderBy: Prisma.TaskOrderByWithRelationInput[] =
+        filter.sort === 'dueAt' || filter.sort === 'followUpAt' ? [{ [filter.sort]: { sort: order, nulls: 'last' } }, { createdAt: 'asc' }] : [{ [filter.sort]: order }, { createdAt: 'asc' }, { id: 'asc' }];
       const [items, total] = await Promise.all([
-        prisma.task.findMany({
-          where,
-          orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }],
-          take: filter.limit,
-          skip: filter.offset,
-          include: { case: { select: { title: true, applicantId: true, processKey: true } } },
-        }),
+        prisma.task.findMany({ where, orderBy, take: filter.limit, skip: filter.offset, include: { case: { select: { title: true, applicantId: true, processKey: true } } } }),
         prisma.task.count({ where }),
       ]);
       return { items, total };
     },
 
-    async get(taskId: string) {
-      const task = await prisma.task.findUnique({ where: { id: taskId }, include: { case: { select: { title: true, workflowId: true, applicantId: true } } } });
-      if (!task) throw notFound('task', taskId);
-      return task;
-    },
+    get: taskRow,
 
-    /** Completes a task through the case workflow's `completeTask` update; its validator decides. */
-    async complete(taskId: string, actor: AuthenticatedActor, variables: Variables): Promise<CaseView> {
-      const task = await prisma.task.findUnique({ where: { id: taskId }, include: { case: { select: { workflowId: true } } } });
-      if (!task) throw notFound('task', taskId);
+    /** Completes a task through the case workflow's `completeTask` update, after its form is checked. */
+    async complete(taskId: string, actor: AuthenticatedActor, variables: Variables, expectedVersion?: number): Promise<CaseView> {
+      const task = await taskRow(taskId);
+      forms.assertValid(task.formKey, variables);
+      const request: CompleteTaskRequest = { taskId, actor: actorArg(actor), variables, expectedVersion };
       try {
-        return await temporal.workflow
-          .getHandle(task.case.workflowId)
-          .executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: { id: actor.id, roles: actor.roles, groups: actor.groups }, variables }] });
+        return await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(completeTaskUpdate, { args: [request] });
       } catch (err) {
         translateUpdateError(err);
       }
     },
+
+    claim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) => update(taskId, claimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
+    unclaim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) => update(taskId, unclaimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
+
+    async delegate(taskId: string, actor: AuthenticatedActor, to: string, expectedVersion?: number) {
+      await assertStaffUser('to', to);
+      return update(taskId, delegateTaskUpdate, { taskId, actor: actorArg(actor), to, expectedVersion });
+    },
+
+    resolve: (taskId: string, actor: AuthenticatedActor, variables: Variables, expectedVersion?: number) =>
+      update(taskId, resolveTaskUpdate, { taskId, actor: actorArg(actor), variables, expectedVersion }),
+
+    async assign(taskId: string, actor: AuthenticatedActor, assignee: string | null, expectedVersion?: number) {
+      if (assignee !== null) await assertStaffUser('assignee', assignee);
+      return update(taskId, assignTaskUpdate, { taskId, actor: actorArg(actor), assignee, expectedVersion });
+    },
+
+    setAttributes: (taskId: string, actor: AuthenticatedActor, change: { priority?: number; dueAt?: string | null; followUpAt?: string | null }, expectedVersion?: number) =>
+      update(taskId, setTaskAttributesUpdate, { taskId, actor: actorArg(actor), ...change, expectedVersion }),
+
+    async addComment(taskId: string, actor: AuthenticatedActor, text: string) {
+      const task = await taskRow(taskId);
+      try {
+        return await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(addTaskCommentUpdate, { args: [{ taskId, actor: actorArg(actor), text }] });
+      } catch (err) {
+        translateUpdateError(err);
+      }
+    },
+
+    async comments(taskId: string, page: { limit: number; offset: number }) {
+      await taskRow(taskId);
+      const where = { taskId };
+      const [items, total] = await Promise.all([
+        prisma.taskComment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: page.limit, skip: page.offset }),
+        prisma.taskComment.count({ where }),
+      ]);
+      return { items, total };
+    },
   };
 }
+
+const minDate = (a: Date | undefined, b: Date) => (a && a < b ? a : b);
+const maxDate = (a: Date | undefined, b: Date) => (a && a > b ? a : b);
 
 export type TasksService = ReturnType<typeof createTasksService>;

@@ -1,12 +1,19 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { AppError, conflict, forbidden } from '../errors';
+import { AppError, badRequest, conflict, forbidden } from '../errors';
 
 /** Maps an update validator's refusal (ApplicationFailure type) to the HTTP error the caller sees. */
 const STATUS_BY_TYPE: Record<string, (message: string) => AppError> = {
   TaskNotOpen: (m) => conflict(m),
   NotCandidate: (m) => forbidden(m),
   CaseNotRunning: (m) => conflict(m),
+  // Staff task changes (认领/委派/转办/属性).
+  TaskAlreadyClaimed: (m) => conflict(m),
+  DelegationPending: (m) => conflict(m),
+  NotDelegated: (m) => conflict(m),
+  VersionConflict: (m) => new AppError(409, 'VERSION_CONFLICT', m),
+  NotPermitted: (m) => forbidden(m),
+  InvalidTaskChange: (m) => badRequest(m),
 };
 
 export function translateUpdateError(err: unknown): never {

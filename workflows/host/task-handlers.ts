@@ -1,7 +1,33 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import type { EngineEvent, EngineState } from '../engine/model';
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Actor, EngineEvent, EngineState } from '../engine/model';
 import { completeTaskUpdate, type CaseView } from '../messages';
-import { canWorkTask } from './task-permissions';
+import {
+  addTaskCommentUpdate,
+  assignTaskUpdate,
+  claimTaskUpdate,
+  delegateTaskUpdate,
+  resolveTaskUpdate,
+  setTaskAttributesUpdate,
+  unclaimTaskUpdate,
+  type CompleteTaskRequest,
+  type StaffTask,
+  type TaskUpdateResult,
+} from '../task-messages';
+import { projection } from './activities.proxy';
+import {
+  checkAssign,
+  checkClaim,
+  checkComment,
+  checkComplete,
+  checkDelegate,
+  checkResolve,
+  checkSetAttributes,
+  checkUnclaim,
+  checkVersion,
+  versionOf,
+  type Refusal,
+} from './task-permissions';
 
 /** What the case workflow lends the task handlers. */
 export interface TaskHost {
@@ -13,26 +39,134 @@ export interface TaskHost {
   now(): string;
 }
 
+interface TaskRequest {
+  taskId: string;
+  actor: Actor;
+  expectedVersion?: number;
+}
+
+/** The fields of a task change the read model and the audit record carry. */
+export interface TaskChange {
+  assignee?: string | null;
+  owner?: string | null;
+  delegationState?: 'pending' | 'resolved' | null;
+  priority?: number;
+  dueAt?: string | null;
+  followUpAt?: string | null;
+}
+
+function refuse(refusal: Refusal | undefined): void {
+  if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
+}
+
 /**
  * Human-task updates (办理/认领/委派 …). Validators run before anything is written to history, so a
- * refused request leaves no trace and the HTTP caller gets a clear 4xx at once.
+ * refused request leaves no trace and the HTTP caller gets a clear 4xx at once. Each accepted change
+ * bumps the task's version and is projected (task row + audit record) before the update returns, so
+ * the caller reads its own write.
  */
 export function registerTaskHandlers(host: TaskHost): void {
-  setHandler(
-    completeTaskUpdate,
-    async (args) => {
-      host.dispatch({ type: 'userTask.complete', at: host.now(), taskId: args.taskId, actor: args.actor, variables: args.variables });
-      await host.projected(); // the caller reads its own write in the inbox
-      return host.view();
-    },
-    {
-      validator: (args) => {
-        const task = host.state().openTasks.find((t) => t.taskId === args.taskId);
-        if (!task) throw ApplicationFailure.nonRetryable(`任务 ${args.taskId} 不是待办状态 (task is not open)`, 'TaskNotOpen');
-        if (!canWorkTask(task, args.actor)) {
-          throw ApplicationFailure.nonRetryable(`用户 ${args.actor.id} 不是任务“${task.name}”的办理人或候选组成员 (not a candidate for this task)`, 'NotCandidate');
-        }
-      },
-    },
+  const caseId = () => host.state().instanceId;
+  const find = (taskId: string) => host.state().openTasks.find((t) => t.taskId === taskId) as StaffTask | undefined;
+  const openTask = (req: TaskRequest): StaffTask => {
+    const task = find(req.taskId);
+    if (!task) throw ApplicationFailure.nonRetryable(`任务 ${req.taskId} 不是待办状态 (task is not open)`, 'TaskNotOpen');
+    refuse(checkVersion(task, req.expectedVersion));
+    return task;
+  };
+
+  // Task projections run one after another, after the engine's, so audit records keep their order.
+  let taskProjections: Promise<void> = Promise.resolve();
+  const projectInOrder = (fn: () => Promise<void>): Promise<void> => {
+    taskProjections = taskProjections.then(() => host.projected()).then(fn);
+    return taskProjections;
+  };
+
+  /** Replaces the open task in the engine state with its changed copy (same object slot, new version). */
+  const change = async (req: TaskRequest, action: string, next: (task: StaffTask) => StaffTask, recorded: (task: StaffTask) => TaskChange, details?: unknown): Promise<TaskUpdateResult> => {
+    const tasks = host.state().openTasks;
+    const index = tasks.findIndex((t) => t.taskId === req.taskId);
+    const before = tasks[index] as StaffTask;
+    const version = versionOf(before) + 1;
+    const after: StaffTask = { ...next(before), version };
+    tasks[index] = after;
+    await projectInOrder(() =>
+      projection.projectTaskChange({ caseId: caseId(), taskId: after.taskId, elementId: after.elementId, version, actor: req.actor.id, action, change: recorded(after), at: host.now(), details }),
+    );
+    return { task: after, version };
+  };
+
+  const register = <A extends TaskRequest, R>(def: UpdateDefinition<R, [A]>, check: (task: StaffTask, args: A) => Refusal | undefined, handler: (args: A) => Promise<R>) => {
+    setHandler(def, handler, { validator: (args: A) => refuse(check(openTask(args), args)) });
+  };
+
+  register(completeTaskUpdate, (task, args: CompleteTaskRequest) => checkComplete(task, args.actor), async (args: CompleteTaskRequest) => {
+    const task = find(args.taskId);
+    // What a delegate handed back is the starting point; the owner's own entries win.
+    const variables = { ...task?.draftVariables, ...args.variables };
+    host.dispatch({ type: 'userTask.complete', at: host.now(), taskId: args.taskId, actor: args.actor, variables });
+    await host.projected(); // the caller reads its own write in the inbox
+    await taskProjections;
+    return host.view();
+  });
+
+  register(claimTaskUpdate, (task, args) => checkClaim(task, args.actor), (args) =>
+    change(args, 'task.claimed', (t) => ({ ...t, assignment: { ...t.assignment, assignee: args.actor.id } }), (t) => ({ assignee: t.assignment.assignee })),
   );
+
+  register(unclaimTaskUpdate, (task, args) => checkUnclaim(task, args.actor), (args) =>
+    change(args, 'task.unclaimed', (t) => ({ ...t, assignment: { ...t.assignment, assignee: undefined }, owner: undefined, delegationState: undefined }), () => ({ assignee: null, owner: null, delegationState: null })),
+  );
+
+  register(delegateTaskUpdate, (task, args) => checkDelegate(task, args.actor, args.to), (args) =>
+    change(
+      args,
+      'task.delegated',
+      (t) => ({ ...t, owner: t.assignment.assignee, delegationState: 'pending', assignment: { ...t.assignment, assignee: args.to } }),
+      (t) => ({ assignee: t.assignment.assignee, owner: t.owner, delegationState: 'pending' }),
+    ),
+  );
+
+  register(resolveTaskUpdate, (task, args) => checkResolve(task, args.actor), (args) =>
+    change(
+      args,
+      'task.resolved',
+      (t) => ({ ...t, assignment: { ...t.assignment, assignee: t.owner }, delegationState: 'resolved', draftVariables: { ...t.draftVariables, ...args.variables } }),
+      (t) => ({ assignee: t.assignment.assignee, delegationState: 'resolved' }),
+      args.variables && Object.keys(args.variables).length ? { variables: args.variables } : undefined,
+    ),
+  );
+
+  register(assignTaskUpdate, (task, args) => checkAssign(task, args.actor), (args) =>
+    change(
+      args,
+      'task.assigned',
+      (t) => ({ ...t, assignment: { ...t.assignment, assignee: args.assignee ?? undefined }, owner: undefined, delegationState: undefined }),
+      (t) => ({ assignee: t.assignment.assignee ?? null, owner: null, delegationState: null }),
+    ),
+  );
+
+  register(setTaskAttributesUpdate, (task, args) => checkSetAttributes(task, args.actor, args), (args) =>
+    change(
+      args,
+      'task.updated',
+      (t) => ({
+        ...t,
+        ...(args.priority !== undefined ? { priority: args.priority } : {}),
+        ...(args.dueAt !== undefined ? { dueAt: args.dueAt ?? undefined } : {}),
+        ...(args.followUpAt !== undefined ? { followUpAt: args.followUpAt ?? undefined } : {}),
+      }),
+      () => ({
+        ...(args.priority !== undefined ? { priority: args.priority } : {}),
+        ...(args.dueAt !== undefined ? { dueAt: args.dueAt } : {}),
+        ...(args.followUpAt !== undefined ? { followUpAt: args.followUpAt } : {}),
+      }),
+    ),
+  );
+
+  register(addTaskCommentUpdate, (task, args) => checkComment(task, args.actor, args.text), async (args) => {
+    const comment = { id: `C-${uuid4()}`, taskId: args.taskId, author: args.actor.id, text: args.text.trim(), createdAt: host.now() };
+    await projectInOrder(() => projection.recordTaskComment({ caseId: caseId(), ...comment }));
+    return comment;
+  });
 }
