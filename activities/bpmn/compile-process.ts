@@ -63,18 +63,13 @@ export async function compileProcess(xml: string, options: { processId?: string 
   const chosen = options.processId ? processes.filter((p) => p.id === options.processId) : processes.filter((p) => p.isExecutable === true);
   if (chosen.length !== 1) {
     const ids = processes.map((p) => p.id).join(', ');
-    return {
-      ok: false,
-      problems: [
-        {
-          elementId: chosen.length === 0 ? processes[0]?.id : chosen[1]?.id,
-          message:
-            chosen.length === 0
-              ? `定义中没有可执行流程 (no executable process: isExecutable="true" is required); processes: ${ids || 'none'}`
-              : `定义必须恰好包含一个可执行流程，实际 ${chosen.length} 个 (a definition must hold exactly one executable process): ${ids}`,
-        },
-      ],
-    };
+    const problem: DefinitionProblem =
+      chosen.length === 0
+        ? { elementId: processes[0]?.id, message: `定义中没有可执行流程 (no executable process: isExecutable="true" is required); processes: ${ids || 'none'}` }
+        : { elementId: chosen[1]?.id, message: `定义必须恰好包含一个可执行流程，实际 ${chosen.length} 个 (a definition must hold exactly one executable process): ${ids}` };
+    // Still check the first process, so the modeller learns every problem in one round.
+    const rest = processes[0] ? compileProcessElement(processes[0], processes, '') : undefined;
+    return { ok: false, problems: [problem, ...(rest && !rest.ok ? rest.problems : [])] };
   }
   return compileProcessElement(chosen[0], processes, hashXml(xml));
 }
