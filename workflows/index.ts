@@ -3,3 +3,4 @@ export * from './case.workflow';
 export * from './handling/notification-dispatcher.workflow';
 export * from './fallback.workflow';
 export * from './event-case.workflow';
+export * from './hotline.workflow';

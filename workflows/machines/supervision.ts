@@ -43,6 +43,8 @@ export interface DeadlineSpec {
   department?: string;
   /** Working days that replace the table value for this step (e.g. an approved 延期). */
   workingDays?: number;
+  /** Counting starts here instead of at the event (a 延期 keeps the original start). */
+  from?: number;
 }
 
 export function computeDeadline(context: SupervisedContext, at: number, spec: DeadlineSpec): ActiveDeadline {
@@ -51,13 +53,16 @@ export function computeDeadline(context: SupervisedContext, at: number, spec: De
   const wd = spec.workingDays ?? param.workingDays;
   const remindBefore = context.deadlines.remindBefore?.workingDays ?? 1;
   const escalateAfter = context.deadlines.escalateAfter?.workingDays ?? 5;
-  const dueAt = addWorkingDays(context.clock, at, wd);
+  const start = spec.from ?? at;
+  const dueAt = addWorkingDays(context.clock, start, wd);
+  const { from: _from, ...rest } = spec;
   return {
-    ...spec,
+    ...rest,
     workingDays: wd,
     source: param.source,
     enteredAt: at,
-    remindAt: addWorkingDays(context.clock, at, Math.max(0, wd - remindBefore)),
+    // A step no longer than the reminder lead is reminded half-way instead of at once.
+    remindAt: wd > remindBefore ? addWorkingDays(context.clock, start, wd - remindBefore) : start + Math.round((dueAt - start) / 2),
     dueAt,
     escalateAt: addWorkingDays(context.clock, dueAt, escalateAfter),
   };

@@ -1,0 +1,65 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { actorOf, requireRole } from '../auth/authenticate';
+import { body, query } from '../middleware/validate';
+import type { HotlineService } from '../services/hotline.service';
+import { Page } from './cases.routes';
+
+export const HotlineOrderBody = z.object({
+  orderId: z.string().min(1).max(64).describe('12345 工单编号 (the hotline system’s id; resending it is idempotent)'),
+  callerPhone: z.string().min(3).max(30),
+  callerName: z.string().max(100).optional(),
+  subject: z.string().max(200).optional().describe('诉求对象 (address, enterprise or place the order is about)'),
+  category: z.enum(['consult', 'help', 'complaint']).describe('咨询 | 求助/意见建议 | 投诉举报'),
+  content: z.string().min(2).max(8000),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const HotlineEventBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('order.dispatch'), department: z.string().min(1), holder: z.string().min(1) }),
+  z.object({ type: z.literal('order.sign') }),
+  z.object({ type: z.literal('order.return'), reason: z.string().min(2).max(2000) }),
+  z.object({ type: z.literal('order.reassign'), department: z.string().min(1), holder: z.string().min(1) }),
+  z.object({ type: z.literal('order.extend'), workingDays: z.number().int().min(1).max(30), reason: z.string().min(2).max(2000) }),
+  z.object({ type: z.literal('order.reply'), content: z.string().min(1).max(8000) }),
+  z.object({ type: z.literal('order.revisit'), reached: z.boolean(), note: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('order.rate'), satisfied: z.boolean(), comment: z.string().max(2000).optional() }),
+]);
+
+export const ListHotlineQuery = z.object({
+  callerPhone: z.string().optional(),
+  merged: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  ...Page,
+});
+
+/** 12345 work orders (/api/hotline). */
+export function hotlineRoutes(hotline: HotlineService): Router {
+  const router = Router();
+  router.use(requireRole('window', 'approver', 'supervisor', 'admin'));
+  router.post('/orders', async (req, res) => {
+    const result = await hotline.intake(body(req, HotlineOrderBody));
+    res.status(result.duplicate ? 200 : 201).json(result);
+  });
+  router.get('/orders', async (req, res) => {
+    res.json(await hotline.list(query(req, ListHotlineQuery)));
+  });
+  router.get('/orders/:id', async (req, res) => {
+    res.json(await hotline.get(req.params.id));
+  });
+  router.post('/orders/:id/events', async (req, res) => {
+    res.json(await hotline.send(req.params.id, body(req, HotlineEventBody), actorOf(req).id));
+  });
+  return router;
+}
+
+/** The hotline system's push (/api/hotline/webhook/orders): no bearer token, a shared secret in `x-hotline-secret`. */
+export function hotlineWebhookRoutes(hotline: HotlineService): Router {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.post('/orders', async (req, res) => {
+    hotline.checkWebhookSecret(req.header('x-hotline-secret'));
+    const result = await hotline.intake(body(req, HotlineOrderBody));
+    res.status(result.duplicate ? 200 : 201).json(result);
+  });
+  return router;
+}
