@@ -88,10 +88,15 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       if (problems.length) throw badRequest('审核意见不完整 (every material needs a mark, every fix a reason)', problems);
       const reviewed = materials.map((m) => ({ ...m, status: byCode.get(m.code)!.status, reason: byCode.get(m.code)!.reason }));
       const ok = new Set(reviewed.filter((m) => m.status === 'ok').map((m) => m.code));
-      const resolved = resolveMaterials(await bundleMaterials(row), { licences: new Set(), submitted: ok, commitments: new Set(), deferrals: new Set() });
+      const bundle = await bundleMaterials(row);
+      const resolved = resolveMaterials(bundle, { licences: new Set(), submitted: ok, commitments: new Set(), deferrals: new Set() });
       const missing = resolved.filter((r) => r.resolution === 'missing' && !materials.some((m) => m.code === r.code));
       const fixes = reviewed.filter((m) => m.status === 'fix');
-      const notice = prereviewNotice(id, fixes, missing.map((m) => m.name));
+      const hint = (code: string) => {
+        const sources = new Set((bundle.flatMap((b) => b.materials).filter((x) => x.code === code)).flatMap((x) => x.sources));
+        return sources.has('commitment') ? '（可书面承诺替代）' : sources.has('deferrable') ? '（可容缺后补）' : '';
+      };
+      const notice = prereviewNotice(id, fixes, missing.map((m) => `${m.name}${hint(m.code)}`));
       return prisma.$transaction(async (tx) => {
         const updated = await tx.prereview.update({
           where: { id },

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadCatalogDirectory } from '../../../activities/catalog/load-directory';
 import { describeProblem } from '../../../activities/catalog/problems';
 import { EventInput } from '../../../activities/catalog/schema';
-import { checkEvent, validateItems } from '../../../activities/catalog/validate';
+import { checkEvent, validateItems, type BundleItemView } from '../../../activities/catalog/validate';
 import { sampleItem } from './fixtures';
 
 describe('catalogue validation (zod at load)', () => {
@@ -35,8 +35,8 @@ describe('catalogue validation (zod at load)', () => {
   });
 
   it('when two items of an event ask the same field with different types, then the event is rejected naming both item codes', () => {
-    const a = { code: 'A-ITEM-0001', formFields: [{ key: 'birthDate', label: '出生日期', type: 'date' as const, required: true }] };
-    const b = { code: 'B-ITEM-0002', formFields: [{ key: 'birthDate', label: '出生日期', type: 'string' as const, required: true }] };
+    const a: BundleItemView = { code: 'A-ITEM-0001', formFields: [{ key: 'birthDate', label: '出生日期', type: 'date' as const, required: true }] };
+    const b: BundleItemView = { code: 'B-ITEM-0002', formFields: [{ key: 'birthDate', label: '出生日期', type: 'string' as const, required: true }] };
     const event = EventInput.parse({ code: 'EV-TEST', name: '测试', theme: 'T-X', leadDepartment: '区卫生健康局', promisedDays: 1, items: [{ code: a.code }, { code: b.code }] });
     const problems = checkEvent(event, new Map([[a.code, a], [b.code, b]]), 'events.json');
     expect(problems).toHaveLength(1);
