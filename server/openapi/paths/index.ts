@@ -1,8 +1,12 @@
 import type { RouteDoc } from '../registry';
 import { coreRouteDocs } from './core';
+import { engineRouteDocs } from './engine';
+import { catalogRouteDocs } from './catalog';
 import { handlingRouteDocs } from './handling';
+import { machinesRouteDocs } from './machines';
+import { peopleRouteDocs } from './people';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...handlingRouteDocs];
+  return [...coreRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...handlingRouteDocs];
 }
