@@ -16,6 +16,7 @@ import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
 import { handlingRoutes } from './routes/handling.routes';
 import { healthRoutes } from './routes/health.routes';
+import { engineRoutes } from './routes/incidents.routes';
 import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
   api.use('/tasks', tasksRoutes(tasks));
+  api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
   api.use('/audit', auditRoutes(createAuditService(deps.prisma)));

@@ -8,5 +8,5 @@ import { peopleRouteDocs } from './people';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...handlingRouteDocs];
+  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...handlingRouteDocs];
 }

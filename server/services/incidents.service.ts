@@ -1,0 +1,76 @@
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Variables } from '../../workflows/engine/model';
+import { deliverMessageSignal, incidentActionUpdate, pauseClockUpdate, resumeClockUpdate, type CaseView } from '../../workflows/messages';
+import type { AuthenticatedActor } from '../auth/authenticate';
+import type { PrismaClient } from '../data/generated/client';
+import { conflict, notFound } from '../errors';
+import { translateUpdateError } from '../temporal/update-errors';
+
+/** Engine refusals that mean "not in that state": 409. */
+const CONFLICTS = new Set(['IncidentNotOpen', 'ClockAlreadyPaused', 'ClockNotPaused', 'CaseNotRunning']);
+
+function translate(err: unknown): never {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && CONFLICTS.has(err.cause.type ?? '')) {
+    throw conflict(err.cause.message);
+  }
+  return translateUpdateError(err);
+}
+
+/** Incidents (故障) and the engine's case-level operations: messages and the statutory clock. */
+export function createIncidentsService(deps: { prisma: PrismaClient; temporal: Client }) {
+  const { prisma, temporal } = deps;
+
+  const runningCase = async (caseId: string) => {
+    const row = await prisma.case.findUnique({ where: { id: caseId }, select: { workflowId: true, status: true } });
+    if (!row) throw notFound('case', caseId);
+    if (row.status !== 'running') throw conflict(`案件 ${caseId} 已结束 (the case is not running)`);
+    return temporal.workflow.getHandle(row.workflowId);
+  };
+
+  return {
+    async list(filter: { status?: string; caseId?: string; limit: number; offset: number }) {
+      const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.caseId ? { caseId: filter.caseId } : {}) };
+      const [items, total] = await Promise.all([
+        prisma.incident.findMany({ where, orderBy: { raisedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
+        prisma.incident.count({ where }),
+      ]);
+      return { items, total };
+    },
+
+    async get(id: string) {
+      const row = await prisma.incident.findUnique({ where: { id } });
+      if (!row) throw notFound('incident', id);
+      return row;
+    },
+
+    /** Retry the failed step, or resolve the incident (optionally with variables) and move on. */
+    async act(id: string, action: 'retry' | 'resolve', actor: AuthenticatedActor, variables?: Variables): Promise<CaseView> {
+      const incident = await this.get(id);
+      if (incident.status !== 'open') throw conflict(`事件 ${id} 已处理 (incident is ${incident.status})`);
+      const handle = await runningCase(incident.caseId);
+      try {
+        return await handle.executeUpdate(incidentActionUpdate, { args: [{ incidentId: id, action, actor: actor.id, variables }] });
+      } catch (err) {
+        return translate(err);
+      }
+    },
+
+    /** A BPMN message for the case's catch events (correlated by name and key inside the case). */
+    async message(caseId: string, message: { name: string; correlationKey?: string; variables?: Variables }): Promise<void> {
+      const handle = await runningCase(caseId);
+      await handle.signal(deliverMessageSignal, message);
+    },
+
+    async clock(caseId: string, action: 'pause' | 'resume', actor: AuthenticatedActor, reason?: string): Promise<CaseView> {
+      const handle = await runningCase(caseId);
+      try {
+        return await handle.executeUpdate(action === 'pause' ? pauseClockUpdate : resumeClockUpdate, { args: [{ actor: actor.id, reason }] });
+      } catch (err) {
+        return translate(err);
+      }
+    },
+  };
+}
+
+export type IncidentsService = ReturnType<typeof createIncidentsService>;
