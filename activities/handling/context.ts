@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../../server/data/generated/client';
+import type { Variables } from '../../workflows/engine/model';
 import { writeAudit } from '../audit';
 import { enqueueCaseNotification, type CaseNotification } from '../notifications/outbox';
 
@@ -15,11 +16,16 @@ export async function caseRow(prisma: PrismaClient, caseId: string) {
  */
 export async function recordStep(
   prisma: PrismaClient,
-  step: { caseId: string; elementId: string; action: string; after: unknown; notice?: Omit<CaseNotification, 'caseId' | 'event'> },
+  step: { caseId: string; elementId: string; action: string; after: unknown; notice?: Omit<CaseNotification, 'caseId' | 'event'>; variables?: Variables },
   extra?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
     if (extra) await extra(tx);
+    // Deadlines and needed materials this step set: the read model (and later notices) show them at once.
+    if (step.variables) {
+      const row = await tx.case.findUnique({ where: { id: step.caseId }, select: { variables: true } });
+      await tx.case.update({ where: { id: step.caseId }, data: { variables: { ...((row?.variables ?? {}) as Variables), ...step.variables } as object } });
+    }
     await writeAudit(tx, { actor: 'system', action: step.action, caseId: step.caseId, elementId: step.elementId, after: step.after });
     if (step.notice) await enqueueCaseNotification(tx, { caseId: step.caseId, event: 'notice', discriminator: step.notice.discriminator ?? `${step.action}:${step.elementId}`, ...step.notice });
   });

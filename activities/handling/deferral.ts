@@ -32,6 +32,7 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
       elementId,
       action: 'deferral.accepted',
       after: { deferred, supplementDueAt: iso(supplementDueAt), reminderAt: iso(reminderAt), commitmentLetter: variables.commitmentLetter ?? true },
+      variables: { neededFromApplicant: names, supplementDueAt: iso(supplementDueAt) },
       notice: {
         discriminator: 'deferral-notice',
         variables: { neededFromApplicant: names, supplementDueAt: iso(supplementDueAt) },

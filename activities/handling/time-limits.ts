@@ -23,6 +23,7 @@ export const handlingTimeLimit: ServiceTaskHandler = async ({ caseId, elementId,
     elementId,
     action: 'time-limit.started',
     after,
+    variables: after,
     notice: { discriminator: 'accepted', notice: { title: `受理通知 (accepted): ${row.title}`, body: `您的申请已受理，承诺 ${promised} 个工作日内作出决定 (法定 ${statutory} 个工作日)`, deadline: iso(decisionDueAt) } },
   });
   return { ...after, extensions: 0, pausedWorkingDays: 0 };
@@ -48,6 +49,7 @@ export const handlingCorrectionNotice: ServiceTaskHandler = async ({ caseId, ele
     elementId,
     action: 'correction.notified',
     after: { missing, noticeDueAt: iso(noticeDueAt), round },
+    variables: { neededFromApplicant: missing },
     notice: {
       discriminator: `correction:${round}`,
       variables: { neededFromApplicant: missing },
@@ -77,6 +79,7 @@ export const handlingExtendTimeLimit: ServiceTaskHandler = async ({ caseId, elem
     elementId,
     action: 'time-limit.extended',
     after: { from: iso(due), to: iso(newDue), reason },
+    variables: { decisionDueAt: iso(newDue) },
     notice: { discriminator: `extension:${extensions + 1}`, notice: { title: `延期告知 (extension notice): ${row.title}`, body: `经负责人批准，办理期限延长 ${cfg.extensionWorkingDays} 个工作日。理由：${reason}`, deadline: iso(newDue) } },
   });
   return { decisionDueAt: iso(newDue), extensions: extensions + 1, extensionRequested: false, extensionRefusal: null };
@@ -104,6 +107,6 @@ export const handlingClockResume: ServiceTaskHandler = async ({ caseId, elementI
   const paused = workingDaysBetween(pausedAt, resumedAt);
   const due = new Date(String(variables.decisionDueAt));
   const newDue = paused > 0 ? addWorkingDays(due, paused) : due;
-  await recordStep(prisma, { caseId, elementId, action: 'clock.resumed', after: { pausedWorkingDays: paused, decisionDueAt: iso(newDue) } });
+  await recordStep(prisma, { caseId, elementId, action: 'clock.resumed', after: { pausedWorkingDays: paused, decisionDueAt: iso(newDue) }, variables: { decisionDueAt: iso(newDue) } });
   return { clockPausedAt: null, pausedWorkingDays: Number(variables.pausedWorkingDays ?? 0) + paused, decisionDueAt: iso(newDue) };
 };

@@ -38,6 +38,7 @@ export const deliverResult: ServiceTaskHandler = async ({ caseId, elementId, var
       elementId,
       action: 'result.delivery',
       after: { method, dueAt },
+      variables: { licenceDueAt: dueAt.toISOString() },
       notice: {
         discriminator: 'delivery',
         notice: {
