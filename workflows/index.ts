@@ -4,3 +4,4 @@ export * from './handling/notification-dispatcher.workflow';
 export * from './fallback.workflow';
 export * from './event-case.workflow';
 export * from './hotline.workflow';
+export * from './agency.workflow';

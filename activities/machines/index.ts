@@ -97,6 +97,11 @@ export function createMachineActivities(prisma: PrismaClient) {
           await notify(to === 'applicant' ? applicantOf(context, args.instanceId) : to, message);
           return;
         }
+        case 'notifyDepartments': {
+          const { departments, message } = args.params as { departments: string[]; message: string };
+          for (const d of departments) await notify(`dept:${d}`, message);
+          return;
+        }
         case 'supervision': {
           const { level, deadline } = args.params as SupervisionParams;
           const recipients = new Set([deadline.holder]);

@@ -145,6 +145,14 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
     record({ type, actor, at: at as number, payload }, current.value, next);
   }
 
+  // Start the machine before registering handlers: updates buffered since the workflow started must see
+  // the initial snapshot and wait for its effects.
+  const at = Date.now();
+  const [initial, actions] = initialTransition(machine, { ...args.input, instanceId, at });
+  save(initial);
+  run(actions as { type: string; params?: unknown }[], initial.context);
+  record({ type: 'machine.started', actor: 'system', at }, null, initial);
+
   setHandler(machineStateQuery, view);
   setHandler(machineSyncUpdate, async () => {
     await queue;
@@ -172,12 +180,6 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
       },
     },
   );
-
-  const at = Date.now();
-  const [initial, actions] = initialTransition(machine, { ...args.input, instanceId, at });
-  save(initial);
-  run(actions as { type: string; params?: unknown }[], initial.context);
-  record({ type: 'machine.started', actor: 'system', at }, null, initial);
 
   await condition(() => restore().status !== 'active');
   for (const scope of timers.values()) scope.cancel();

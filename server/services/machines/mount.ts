@@ -1,6 +1,10 @@
 import type { Express, Router } from 'express';
 import type { AppDeps } from '../../app';
 import { escalationsRoutes, fallbackRoutes } from '../../routes/fallback.routes';
+import { agencyRoutes } from '../../routes/agency.routes';
+import { createAgencyService } from '../agency.service';
+import { createCasesService } from '../cases.service';
+import { createDefinitionsService } from '../definitions.service';
 import { createEscalationsService } from '../escalations.service';
 import { createFallbackService } from '../fallback.service';
 import { createHotlineService } from '../hotline.service';
@@ -18,4 +22,7 @@ export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): vo
   // The webhook sits before the authenticated /api router: the hotline system signs with a shared secret.
   app.use('/api/hotline/webhook', hotlineWebhookRoutes(hotline));
   api.use('/hotline', hotlineRoutes(hotline));
+  // 互动联办 starts cases exactly as POST /api/cases does.
+  const cases = createCasesService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions: createDefinitionsService(prisma) });
+  api.use('/agency', agencyRoutes(createAgencyService({ prisma, machines, cases })));
 }

@@ -13,7 +13,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const post = async (path: string, body: unknown, user = 'window1') => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
+const post = async (path: string, body: object, user = 'window1') => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
 const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({
   orderId,
   callerPhone: '13700001111',
