@@ -10,34 +10,43 @@ import { LoginPage } from './pages/LoginPage';
 
 const ServicesPage = lazy(() => import('./pages/applicant/ServicesPage'));
 const ApplyPage = lazy(() => import('./pages/applicant/ApplyPage'));
+const ApplyItemPage = lazy(() => import('./pages/applicant/ApplyItemPage'));
+const GuidePage = lazy(() => import('./pages/applicant/GuidePage'));
+const EventPage = lazy(() => import('./pages/applicant/EventPage'));
 const MyCasesPage = lazy(() => import('./pages/applicant/MyCasesPage'));
 const CaseProgressPage = lazy(() => import('./pages/applicant/CaseProgressPage'));
 const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
 const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
 const CasePage = lazy(() => import('./pages/staff/CasePage'));
+const PrereviewPage = lazy(() => import('./pages/staff/PrereviewPage'));
 const SupervisePage = lazy(() => import('./pages/supervisor/SupervisePage'));
 const AuditPage = lazy(() => import('./pages/supervisor/AuditPage'));
+const EscalationsPage = lazy(() => import('./pages/supervisor/EscalationsPage'));
 const DefinitionsPage = lazy(() => import('./pages/admin/DefinitionsPage'));
 const DeployPage = lazy(() => import('./pages/admin/DeployPage'));
+const CatalogueImportPage = lazy(() => import('./pages/admin/CatalogueImportPage'));
 
 type Route = { pattern: string; render: (p: Record<string, string>) => ReactNode };
 
 const ROUTES: Route[] = [
   { pattern: '/services', render: () => <ServicesPage /> },
+  { pattern: '/apply/item/:code', render: (p) => <ApplyItemPage code={p.code} /> },
   { pattern: '/apply/:processKey', render: (p) => <ApplyPage processKey={p.processKey} /> },
+  { pattern: '/guide/:code', render: (p) => <GuidePage code={p.code} /> },
+  { pattern: '/events/:code', render: (p) => <EventPage code={p.code} /> },
   { pattern: '/my/cases', render: () => <MyCasesPage /> },
   { pattern: '/my/cases/:id', render: (p) => <CaseProgressPage caseId={p.id} /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/cases', render: () => <CasesPage /> },
   { pattern: '/cases/:id', render: (p) => <CasePage caseId={p.id} /> },
-  { pattern: '/prereview', render: () => <UnderConstruction title="预审台 (pre-review desk)" /> },
+  { pattern: '/prereview', render: () => <PrereviewPage /> },
   { pattern: '/agent/board', render: () => <UnderConstruction title="343 代办看板 (agent board)" /> },
   { pattern: '/supervise', render: () => <SupervisePage /> },
-  { pattern: '/escalations', render: () => <UnderConstruction title="兜底与督办：办不成事、12345 重复诉求、审管联动 (escalations)" /> },
+  { pattern: '/escalations', render: () => <EscalationsPage /> },
   { pattern: '/audit', render: () => <AuditPage /> },
   { pattern: '/admin/definitions', render: () => <DefinitionsPage /> },
   { pattern: '/admin/deploy', render: () => <DeployPage /> },
-  { pattern: '/admin/catalogue', render: () => <UnderConstruction title="事项目录导入 (catalogue import)" /> },
+  { pattern: '/admin/catalogue', render: () => <CatalogueImportPage /> },
   { pattern: '/admin/users', render: () => <UnderConstruction title="用户与角色 (users and roles)" /> },
 ];
 

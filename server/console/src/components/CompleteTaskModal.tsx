@@ -10,6 +10,8 @@ export interface TaskRef {
   elementId: string;
   formKey?: string | null;
   caseTitle?: string;
+  /** Task version (ETag): sent as If-Match so a concurrent change gives a clear conflict. */
+  version?: number;
 }
 
 type FormKind = 'accept' | 'approve' | 'generic';
@@ -34,12 +36,12 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
     try {
       const variables: Record<string, unknown> = { ...values };
       if (kind === 'accept') variables.accepted = values.accepted === 'yes';
-      const view = await api.post<CaseDetail>(`/api/tasks/${encodeURIComponent(task!.id)}/complete`, { variables });
+      const view = await api.post<CaseDetail>(`/api/tasks/${encodeURIComponent(task!.id)}/complete`, { variables }, task!.version ? { headers: { 'if-match': `"${task!.version}"` } } : {});
       form.resetFields();
       onDone(view);
     } catch (e) {
       const err = e instanceof ApiError ? e : undefined;
-      setError(err?.status === 409 ? `该任务已被他人办理或已关闭（${err.message}）` : err?.status === 403 ? `您不是该任务的办理人（${err.message}）` : (err?.message ?? String(e)));
+      setError(err?.status === 409 || err?.status === 412 ? `该任务已被他人办理或已关闭（${err.message}）` : err?.status === 403 ? `您不是该任务的办理人（${err.message}）` : (err?.message ?? String(e)));
     } finally {
       setBusy(false);
     }

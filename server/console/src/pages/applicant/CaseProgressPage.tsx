@@ -1,12 +1,12 @@
 // 办件进度: what happens next, what we need from you, by when — refreshed while the case runs.
-import { useEffect } from 'react';
-import { Alert, Card, Col, Descriptions, Result, Row, Steps, Typography } from 'antd';
-import { api } from '../../lib/api';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Rate, Result, Row, Steps, Typography } from 'antd';
+import { api, ApiError, isMissingRoute } from '../../lib/api';
 import { fmtDateTime, fromNow, GROUP_LABELS } from '../../lib/format';
 import { useRoute } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import type { CaseDetail, OpenTask } from '../../lib/types';
-import { ErrorState, Loading, UnderConstruction } from '../../components/states';
+import { ErrorState, Loading } from '../../components/states';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 
 /** How often the progress page refreshes while the case is running (ms). */
@@ -19,6 +19,53 @@ function who(task: OpenTask): string {
   return groups.length ? groups.join('、') : '工作人员';
 }
 
+interface Progress {
+  status: string;
+  current: { elementId: string; name: string }[];
+  next: { elementId: string; name: string }[];
+  needed: (string | { code?: string; name?: string; reason?: string })[];
+  deadline: string | null;
+}
+
+function neededText(n: Progress['needed'][number]): string {
+  return typeof n === 'string' ? n : [n.name ?? n.code, n.reason].filter(Boolean).join('：');
+}
+
+const RATING_TEXT = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'];
+
+function RatingCard({ caseId }: { caseId: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<number>();
+  const [error, setError] = useState<string>();
+  if (done) return <Result status="success" title={`感谢评价：${RATING_TEXT[done]}`} subTitle={done <= 2 ? '我们将在规定时限内整改并回访。' : undefined} />;
+  return (
+    <Form layout="vertical" initialValues={{ level: 5 }} disabled={busy}
+      onFinish={async (v: { level: number; comment?: string }) => {
+        setBusy(true);
+        setError(undefined);
+        try {
+          await api.post('/api/ratings', { caseId, level: v.level, channel: 'online', comment: v.comment || undefined });
+          setDone(v.level);
+          message.success('评价已提交');
+        } catch (e) {
+          setError(e instanceof ApiError ? e.message : String(e));
+        } finally {
+          setBusy(false);
+        }
+      }}>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 8 }} />}
+      <Form.Item name="level" label="服务评价" rules={[{ required: true }]}>
+        <Rate tooltips={RATING_TEXT.slice(1)} aria-label="评价星级" />
+      </Form.Item>
+      <Form.Item name="comment" label="意见建议（可选）">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-rating">提交评价</Button>
+    </Form>
+  );
+}
+
 function decisionText(v: Record<string, unknown>): string | undefined {
   if (v.decision === 'approved') return '准予许可';
   if (v.decision === 'rejected') return '不予许可';
@@ -29,6 +76,11 @@ function decisionText(v: Record<string, unknown>): string | undefined {
 export default function CaseProgressPage({ caseId }: { caseId: string }) {
   const { search } = useRoute();
   const { data, error, loading, reload } = useApi(() => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), [caseId]);
+  // "What next / what we need from you / by when", predicted from the process graph by the server.
+  const progress = useApi(
+    () => api.get<Progress>(`/api/notifications/cases/${encodeURIComponent(caseId)}/progress`).catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
+    [caseId, data?.path.length, data?.status],
+  );
 
   useEffect(() => {
     if (data?.status !== 'running') return;
@@ -69,17 +121,19 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
           </Card>
           {running && (
             <Card title="接下来会发生什么" data-testid="what-next" style={{ marginBottom: 16 }}>
-              {data.openTasks.length === 0 ? (
+              {data.openTasks.length === 0 && !progress.data?.current.length ? (
                 <Typography.Paragraph>系统正在流转，请稍候（页面每 {REFRESH_MS / 1000} 秒自动刷新）。</Typography.Paragraph>
               ) : (
-                data.openTasks.map((t) => (
-                  <Descriptions key={t.taskId} column={1} size="small" bordered style={{ marginBottom: 8 }}>
-                    <Descriptions.Item label="下一步">{t.name}</Descriptions.Item>
-                    <Descriptions.Item label="由谁办理">{who(t)}</Descriptions.Item>
-                    <Descriptions.Item label="预计完成时限">{t.dueAt ? `${fmtDateTime(t.dueAt)}（${fromNow(t.dueAt)}）` : '按承诺时限办理'}</Descriptions.Item>
-                    <Descriptions.Item label="需要您做的">目前无需您操作。如需补正材料，我们会一次性告知并在此提示。</Descriptions.Item>
-                  </Descriptions>
-                ))
+                <Descriptions column={1} size="small" bordered>
+                  <Descriptions.Item label="正在办理">{data.openTasks.map((t) => `${t.name}（${who(t)}）`).join('、') || progress.data?.current.map((c) => c.name).join('、')}</Descriptions.Item>
+                  <Descriptions.Item label="下一步">{progress.data ? (progress.data.next.map((n) => n.name).join('、') || '办结') : '—'}</Descriptions.Item>
+                  <Descriptions.Item label="需要您做的">
+                    {progress.data?.needed.length ? <span style={{ color: '#cf1322' }}>{progress.data.needed.map(neededText).join('；')}</span> : '目前无需您操作。如需补正材料，我们会一次性告知并在此提示。'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label="时限">
+                    {progress.data?.deadline ? `${fmtDateTime(progress.data.deadline)}（${fromNow(progress.data.deadline)}）` : data.openTasks.find((t) => t.dueAt) ? fmtDateTime(data.openTasks.find((t) => t.dueAt)!.dueAt) : '按承诺时限办理'}
+                  </Descriptions.Item>
+                </Descriptions>
               )}
             </Card>
           )}
@@ -102,7 +156,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
             </Descriptions>
           </Card>
           <Card title="评价（好差评）">
-            {running ? <Typography.Text type="secondary">办结后可对本次服务进行评价。</Typography.Text> : <UnderConstruction title="好差评" />}
+            {running ? <Typography.Text type="secondary">办结后可对本次服务进行评价。</Typography.Text> : <RatingCard caseId={data.caseId} />}
           </Card>
         </Col>
       </Row>

@@ -1,7 +1,7 @@
 // 办件详情 (staff): the BPMN diagram with done / active / pending elements, the timeline, materials and open tasks.
 import { lazy, Suspense, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { api, request, type Page } from '../../lib/api';
+import { api, isMissingRoute, request, type Page } from '../../lib/api';
 import { ELEMENT_TYPE_LABELS, elementNames } from '../../lib/bpmn-names';
 import { fmtDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -13,6 +13,11 @@ import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskMo
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
 const VARIABLE_LABELS: Record<string, string> = { shopName: '申请主体', contact: '联系人', phone: '联系电话', note: '申请说明', accepted: '是否受理', decision: '审批决定', opinion: '办理意见' };
+
+interface TimelineEntry { id: string; at: string; action: string; label: string; actor: string; actorName?: string; elementId?: string | null; name?: string; after?: unknown }
+
+/** Timeline actions that are bookkeeping rather than steps a reader follows. */
+const QUIET = new Set(['element.entered']);
 
 function show(v: unknown): string {
   if (v === true) return '是';
@@ -33,6 +38,11 @@ export default function CasePage({ caseId }: { caseId: string }) {
     return request<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { query: { version }, headers: { accept: 'application/xml' } });
   }, [defId]);
   const tasks = useApi(() => api.get<Page<TaskRow>>('/api/tasks', { caseId, status: 'completed', limit: 200 }), [caseId, c.data?.path.length]);
+
+  const timeline = useApi(
+    () => api.get<Page<TimelineEntry>>(`/api/cases/${encodeURIComponent(caseId)}/timeline`).catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
+    [caseId, c.data?.path.length, c.data?.status],
+  );
 
   if (c.error) return <ErrorState error={c.error} retry={c.reload} what="办件详情" />;
   if (!c.data) return <Loading rows={8} />;
@@ -93,31 +103,40 @@ export default function CasePage({ caseId }: { caseId: string }) {
             </Descriptions>
           </Card>
           <Card title="办理过程" size="small" data-testid="case-timeline">
-            <Timeline
-              items={data.path
-                .filter((p) => p.type !== 'exclusiveGateway' && p.type !== 'parallelGateway' && p.type !== 'inclusiveGateway')
-                .map((p) => {
-                  const t = outcomeByElement.get(p.elementId);
-                  const active = data.activeElements.includes(p.elementId) && !p.left;
-                  return {
-                    color: active ? 'blue' : 'green',
+            {timeline.data ? (
+              <Timeline
+                items={timeline.data.items
+                  .filter((e) => !QUIET.has(e.action))
+                  .map((e) => ({
+                    color: e.action.startsWith('task.opened') ? 'blue' : e.action.includes('fail') || e.action.includes('incident') ? 'red' : 'green',
                     content: (
                       <Space orientation="vertical" size={0}>
-                        <span>
-                          <strong>{names[p.elementId] ?? p.elementId}</strong> <Typography.Text type="secondary">{ELEMENT_TYPE_LABELS[p.type] ?? p.type}</Typography.Text>
-                        </span>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {fmtDateTime(p.at)}
-                          {p.actor ? ` · ${p.actor}` : ''}
-                          {t?.completedBy ? ` · 办理人 ${t.completedBy}` : ''}
-                          {active ? ' · 进行中' : ''}
-                        </Typography.Text>
-                        {t?.outcome && typeof t.outcome === 'object' && 'opinion' in (t.outcome as object) ? <span>意见：{String((t.outcome as { opinion: unknown }).opinion)}</span> : null}
+                        <span><strong>{e.label}</strong>{e.name ? `：${e.name}` : e.elementId ? `：${names[e.elementId] ?? e.elementId}` : ''}</span>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(e.at)} · {e.actorName ?? e.actor}</Typography.Text>
+                        {e.after && typeof e.after === 'object' && 'opinion' in (e.after as object) ? <span>意见：{String((e.after as { opinion: unknown }).opinion)}</span> : null}
                       </Space>
                     ),
-                  };
-                })}
-            />
+                  }))}
+              />
+            ) : timeline.error ? <ErrorState error={timeline.error} retry={timeline.reload} what="办理过程" /> : (
+              <Timeline
+                items={data.path
+                  .filter((p) => !p.type.endsWith('Gateway'))
+                  .map((p) => {
+                    const t = outcomeByElement.get(p.elementId);
+                    const active = data.activeElements.includes(p.elementId) && !p.left;
+                    return {
+                      color: active ? 'blue' : 'green',
+                      content: (
+                        <Space orientation="vertical" size={0}>
+                          <span><strong>{names[p.elementId] ?? p.elementId}</strong> <Typography.Text type="secondary">{ELEMENT_TYPE_LABELS[p.type] ?? p.type}</Typography.Text></span>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(p.at)}{t?.completedBy ? ` · 办理人 ${t.completedBy}` : ''}{active ? ' · 进行中' : ''}</Typography.Text>
+                        </Space>
+                      ),
+                    };
+                  })}
+              />
+            )}
           </Card>
         </Col>
       </Row>

@@ -1,6 +1,6 @@
-// 待办任务: mine, all open, overdue, due soon; complete with the task's form.
-import { useMemo, useState } from 'react';
-import { App, Badge, Button, Card, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+// 待办任务: mine (incl. my groups), to claim, claimed by me, overdue, due soon, all; claim, complete, delegate, comment.
+import { useState } from 'react';
+import { App, Badge, Button, Card, Dropdown, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { api, type Page } from '../../lib/api';
 import { dueState, fmtDateTime, fromNow, GROUP_LABELS } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -8,27 +8,34 @@ import { useApi } from '../../lib/use-api';
 import type { TaskRow } from '../../lib/types';
 import { ErrorState } from '../../components/states';
 import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
+import { CommentsDrawer, DelegateModal, useTaskActions } from '../../components/TaskActions';
 
-type View = 'mine' | 'all' | 'overdue' | 'soon';
+type Row = TaskRow & { version?: number; owner?: string | null };
+type View = 'mine' | 'unclaimed' | 'claimed' | 'overdue' | 'soon' | 'all';
+
+/** Each tab is a server-side filter of GET /api/tasks. */
+const FILTERS: Record<View, Record<string, string | number>> = {
+  mine: { mine: 1 },
+  unclaimed: { mine: 1, unassigned: 1 },
+  claimed: { assignee: 'me' },
+  overdue: { mine: 1, overdue: 1, sort: 'dueAt' },
+  soon: { mine: 1, dueSoon: 1, sort: 'dueAt' },
+  all: {},
+};
 
 export default function InboxPage() {
   const { message } = App.useApp();
   const [view, setView] = useState<View>('mine');
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const [task, setTask] = useState<TaskRef | null>(null);
-  // Overdue / due-soon are read from the caller's whole inbox (up to the API's page limit) and filtered by deadline.
-  const byDeadline = view === 'overdue' || view === 'soon';
+  const [delegating, setDelegating] = useState<Row | null>(null);
+  const [commenting, setCommenting] = useState<Row | null>(null);
   const { data, error, loading, reload } = useApi(
-    () =>
-      api.get<Page<TaskRow>>('/api/tasks', {
-        mine: view === 'all' ? undefined : 1,
-        limit: byDeadline ? 200 : page.pageSize,
-        offset: byDeadline ? 0 : (page.current - 1) * page.pageSize,
-      }),
+    () => api.get<Page<Row>>('/api/tasks', { ...FILTERS[view], limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
     [view, page.current, page.pageSize],
   );
-  const rows = useMemo(() => (byDeadline ? (data?.items ?? []).filter((t) => dueState(t.dueAt) === (view === 'overdue' ? 'overdue' : 'soon')) : (data?.items ?? [])), [data, view, byDeadline]);
-  const total = byDeadline ? rows.length : data?.total;
+  const actions = useTaskActions(reload);
+  const me = JSON.parse(sessionStorage.getItem('haoban.user') ?? '{}').id as string | undefined;
 
   return (
     <div>
@@ -42,31 +49,33 @@ export default function InboxPage() {
           }}
           items={[
             { key: 'mine', label: '我的待办（含本组）' },
-            { key: 'all', label: '全部待办' },
+            { key: 'unclaimed', label: '待签收' },
+            { key: 'claimed', label: '我已签收' },
             { key: 'overdue', label: '已逾期' },
             { key: 'soon', label: '即将到期' },
+            { key: 'all', label: '全部待办' },
           ]}
         />
         {error ? (
           <ErrorState error={error} retry={reload} what="待办任务" />
         ) : (
-          <Table<TaskRow>
+          <Table<Row>
             rowKey="id"
             size="middle"
             loading={loading}
-            dataSource={rows}
+            dataSource={data?.items}
             locale={{ emptyText: '暂无待办任务' }}
-            scroll={{ x: 900 }}
-            pagination={byDeadline ? { pageSize: page.pageSize, showTotal: (t) => `共 ${t} 项` } : { ...page, total, showTotal: (t) => `共 ${t} 项`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+            scroll={{ x: 980 }}
+            pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 项`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
             columns={[
-              { title: '任务', dataIndex: 'name', render: (n: string, t) => <Space><strong>{n}</strong>{t.assignee ? <Tag>已签收：{t.assignee}</Tag> : <Tag color="blue">{t.candidateGroups.map((g) => GROUP_LABELS[g] ?? g).join('、') || '待分派'}</Tag>}</Space> },
+              { title: '任务', dataIndex: 'name', render: (n: string, t) => <Space wrap><strong>{n}</strong>{t.assignee ? <Tag color={t.assignee === me ? 'green' : undefined}>{t.assignee === me ? '我已签收' : `已签收：${t.assignee}`}</Tag> : <Tag color="blue">{t.candidateGroups.map((g) => GROUP_LABELS[g] ?? g).join('、') || '待分派'}</Tag>}{t.owner && <Tag color="purple">委派自 {t.owner}</Tag>}</Space> },
               { title: '办件', dataIndex: 'caseId', render: (id: string, t) => <Link to={`/cases/${encodeURIComponent(id)}`}>{t.case?.title ?? id}<br /><small style={{ color: '#888' }}>{id}</small></Link> },
               { title: '申请人', render: (_: unknown, t) => t.case?.applicantId ?? '—', width: 100 },
-              { title: '到达时间', dataIndex: 'createdAt', render: fmtDateTime, width: 150 },
+              { title: '到达时间', dataIndex: 'createdAt', render: fmtDateTime, width: 140 },
               {
                 title: '办理时限',
                 dataIndex: 'dueAt',
-                width: 170,
+                width: 150,
                 render: (d: string | null) => {
                   const s = dueState(d);
                   if (s === 'none') return <span style={{ color: '#888' }}>未设时限</span>;
@@ -79,14 +88,26 @@ export default function InboxPage() {
               },
               {
                 title: '操作',
-                width: 150,
+                width: 190,
                 fixed: 'right',
                 render: (_: unknown, t) => (
                   <Space>
-                    <Button type="primary" size="small" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.id, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: t.case?.title })}>
+                    {!t.assignee && <Button size="small" onClick={() => void actions.claim(t)} data-testid={`claim-${t.elementId}`}>签收</Button>}
+                    <Button type="primary" size="small" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.id, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: t.case?.title, version: t.version })}>
                       办理
                     </Button>
-                    <Link to={`/cases/${encodeURIComponent(t.caseId)}`}>详情</Link>
+                    <Dropdown
+                      menu={{
+                        items: [
+                          { key: 'delegate', label: '委派' },
+                          { key: 'comments', label: '批注' },
+                          ...(t.assignee === me ? [{ key: 'unclaim', label: '退回签收' }] : []),
+                        ],
+                        onClick: ({ key }) => (key === 'delegate' ? setDelegating(t) : key === 'comments' ? setCommenting(t) : void actions.unclaim(t)),
+                      }}
+                    >
+                      <Button size="small" aria-label="更多操作">更多</Button>
+                    </Dropdown>
                   </Space>
                 ),
               },
@@ -103,6 +124,8 @@ export default function InboxPage() {
           reload();
         }}
       />
+      <DelegateModal task={delegating} onClose={() => setDelegating(null)} onDone={() => { message.success('已委派'); setDelegating(null); reload(); }} />
+      <CommentsDrawer task={commenting} onClose={() => setCommenting(null)} />
     </div>
   );
 }

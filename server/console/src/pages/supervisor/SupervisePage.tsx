@@ -6,7 +6,8 @@ import { CASE_STATUS, dueState, fmtDateTime, fmtPercent } from '../../lib/format
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import type { CaseRow, TaskRow } from '../../lib/types';
-import { ErrorState, Loading, UnderConstruction } from '../../components/states';
+import { ErrorState, Loading } from '../../components/states';
+import { QualityCharts } from './QualityCharts';
 
 const EChart = lazy(() => import('../../components/EChart'));
 
@@ -69,9 +70,7 @@ export default function SupervisePage() {
           </Card>
         </Col>
       </Row>
-      <Card title="服务质量指标（按部门、按期间）" size="small">
-        <UnderConstruction title="1 小时办结占比、审批层级、材料精简率、好评率与差评整改率">统计接口上线后，此处按部门与期间以图表展示。</UnderConstruction>
-      </Card>
+      <QualityCharts />
     </div>
   );
 }
