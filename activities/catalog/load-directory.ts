@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CatalogBundle } from './import';
 import { problemsFromZod, type CatalogProblem } from './problems';
 import { KnowledgeInput, ServiceMapInput, TreeInput, VenueInput } from './schema';
