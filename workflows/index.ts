@@ -5,3 +5,4 @@ export * from './fallback.workflow';
 export * from './event-case.workflow';
 export * from './hotline.workflow';
 export * from './agency.workflow';
+export * from './linkage.workflow';

@@ -57,7 +57,11 @@ export function createMachineActivities(prisma: PrismaClient) {
         });
         // The step with a deadline now active (if any) is open; every other open step of the instance was just left.
         const openId = deadline ? stepIdOf(args.instanceId, deadline) : undefined;
-        await tx.machineStep.updateMany({ where: { instanceId: args.instanceId, completedAt: null, ...(openId ? { id: { not: openId } } : {}) }, data: { completedAt: at } });
+        // Meeting decision tasks (`task:<n>`) are closed by their own event, not by leaving a state.
+        await tx.machineStep.updateMany({
+          where: { instanceId: args.instanceId, completedAt: null, NOT: { step: { startsWith: 'task:' } }, ...(openId ? { id: { not: openId } } : {}) },
+          data: { completedAt: at },
+        });
         if (deadline && openId) {
           await tx.machineStep.upsert({
             where: { id: openId },
@@ -118,6 +122,36 @@ export function createMachineActivities(prisma: PrismaClient) {
             for (const r of recipients) await tx.machineNotification.create({ data: { instanceId: args.instanceId, kind: args.kind, recipient: r, message: reason, at } });
             await writeAudit(tx, { actor: 'system', action: `${args.kind}.supervision.${level}`, details: { instanceId: args.instanceId, step: deadline.step, notified: [...recipients] } });
           });
+          return;
+        }
+        case 'openTasks': {
+          const { tasks } = args.params as { tasks: { owner: string; description: string; workingDays: number; dueAt: number }[] };
+          const ctx = context as { instanceId?: string; deadlines?: Record<string, { source: string }> };
+          for (const [i, t] of tasks.entries()) {
+            await prisma.machineStep.upsert({
+              where: { id: `${args.instanceId}:task:${i}` },
+              update: {},
+              create: {
+                id: `${args.instanceId}:task:${i}`,
+                instanceId: args.instanceId,
+                kind: args.kind,
+                step: `task:${i}`,
+                deadlineKey: 'meetingTask',
+                workingDays: t.workingDays,
+                source: ctx.deadlines?.meetingTask?.source ?? 'meeting decision',
+                department: t.owner,
+                holder: `dept:${t.owner}`,
+                enteredAt: at,
+                dueAt: new Date(t.dueAt),
+              },
+            });
+            await notify(`dept:${t.owner}`, `联席会议决定事项：${t.description}，请于 ${new Date(t.dueAt).toISOString()} 前办结`);
+          }
+          return;
+        }
+        case 'closeTask': {
+          const { index, task } = args.params as { index: number; task: { doneAt?: number } };
+          await prisma.machineStep.updateMany({ where: { id: `${args.instanceId}:task:${index}`, completedAt: null }, data: { completedAt: new Date(task.doneAt ?? Date.now()) } });
           return;
         }
         case 'recordAdjustment': {
