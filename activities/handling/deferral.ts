@@ -51,7 +51,17 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
       await tx.notificationOutbox.updateMany({ where: { caseId, idempotencyKey: { startsWith: `${caseId}:notice:deferral-reminder:` }, status: 'pending' }, data: { nextAttemptAt: reminderAt } });
     },
   );
-  return { deferredMaterials: deferred, supplementDueAt: iso(supplementDueAt), supplementReminderAt: iso(reminderAt), neededFromApplicant: names };
+  // The process's boundary timer runs out at the deadline: working days on the official calendar,
+  // unless the case carries its own ISO duration (`supplementTimeout`, e.g. PT2S in tests).
+  const days = typeof variables.supplementDays === 'number' ? Math.min(variables.supplementDays, limit) : limit;
+  const supplementTimeout = typeof variables.supplementTimeout === 'string' ? variables.supplementTimeout : `P${days}WD`;
+  return { deferredMaterials: deferred, supplementDueAt: iso(supplementDueAt), supplementReminderAt: iso(reminderAt), neededFromApplicant: names, supplementTimeout };
+};
+
+/** `handling-supplement-overdue`: the deadline passed with nothing received (the boundary timer fired). */
+export const handlingSupplementOverdue: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
+  await recordStep(prisma, { caseId, elementId, action: 'deferral.overdue', after: { due: variables.supplementDueAt, received: false } });
+  return { supplemented: false, supplementOnTime: false };
 };
 
 /** `handling-supplement-check`: received (the date of receipt counts) on or before the deadline, and compliant. */

@@ -1,7 +1,7 @@
 // Service tasks of the handling modes (办中) and post-handling (办后), by the names the BPMN uses.
 export { handlingTimeLimit, handlingCorrectionNotice, handlingExtendTimeLimit, handlingClockPause, handlingClockResume } from './time-limits';
 export { handlingInspectionRoute } from './inspection';
-export { handlingDeferralAccept, handlingSupplementCheck, handlingTerminate } from './deferral';
+export { handlingDeferralAccept, handlingSupplementCheck, handlingSupplementOverdue, handlingTerminate } from './deferral';
 export { handlingCommitmentNotice, handlingVerificationPlan, handlingFalseCommitment } from './commitment';
 export { licenceResolveMaterials, deliverResult } from '../licences/service-tasks';
-export { ratingCallbackDeadline, ratingFixDeadline, ratingFeedback } from '../ratings/rectification';
+export { ratingCallbackDeadline, ratingCallbackOverdue, ratingFixDeadline, ratingFeedback } from '../ratings/rectification';

@@ -5,10 +5,17 @@ import { caseRow, recordStep } from '../handling/context';
 import { addWorkingDays } from '../handling/deadlines';
 
 /** `rating-callback-deadline` (差评整改): 回访核实 is due within 1 working day of assignment (Liaoning). */
-export const ratingCallbackDeadline: ServiceTaskHandler = async ({ caseId, elementId, prisma }) => {
+export const ratingCallbackDeadline: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
   const due = addWorkingDays(new Date(), handlingConfig().ratingCallbackWorkingDays);
   await recordStep(prisma, { caseId, elementId, action: 'rectification.assigned', after: { callbackDueAt: due.toISOString() } });
-  return { callbackDueAt: due.toISOString() };
+  const callbackTimeout = typeof variables.callbackTimeout === 'string' ? variables.callbackTimeout : `P${handlingConfig().ratingCallbackWorkingDays}WD`;
+  return { callbackDueAt: due.toISOString(), callbackTimeout };
+};
+
+/** `rating-callback-overdue` (督办): 回访核实 not done within its working day; the supervisor is alerted. */
+export const ratingCallbackOverdue: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
+  await recordStep(prisma, { caseId, elementId, action: 'rectification.callback.overdue', after: { callbackDueAt: variables.callbackDueAt ?? null, ratingId: variables.ratingId ?? null } });
+  return { callbackOverdue: true };
 };
 
 /** `rating-fix-deadline` (限期整改): the unit's fix date, capped at 15 working days (Liaoning / Sichuan). */

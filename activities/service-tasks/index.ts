@@ -15,6 +15,7 @@ export const serviceTaskHandlers: Record<string, ServiceTaskHandler> = {
   'handling-inspection-route': handling.handlingInspectionRoute,
   'handling-deferral-accept': handling.handlingDeferralAccept,
   'handling-supplement-check': handling.handlingSupplementCheck,
+  'handling-supplement-overdue': handling.handlingSupplementOverdue,
   'handling-terminate': handling.handlingTerminate,
   'handling-commitment-notice': handling.handlingCommitmentNotice,
   'handling-verification-plan': handling.handlingVerificationPlan,
@@ -22,6 +23,7 @@ export const serviceTaskHandlers: Record<string, ServiceTaskHandler> = {
   'licence-resolve-materials': handling.licenceResolveMaterials,
   'deliver-result': handling.deliverResult,
   'rating-callback-deadline': handling.ratingCallbackDeadline,
+  'rating-callback-overdue': handling.ratingCallbackOverdue,
   'rating-fix-deadline': handling.ratingFixDeadline,
   'rating-feedback': handling.ratingFeedback,
 };

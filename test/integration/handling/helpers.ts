@@ -23,7 +23,16 @@ export function driver(stack: TestStack) {
 
   /** Waits until the case has an open task at `elementId` (service tasks may run first). */
   async function waitForTask(caseId: string, elementId: string) {
-    const task = await waitFor(async () => (await getCase(caseId)).openTasks.find((t) => t.elementId === elementId), 20_000, `task ${elementId} of ${caseId}`);
+    const task = await waitFor(
+      async () => {
+        const res = await stack.http.get(`/api/cases/${caseId}`).set(await as('supervisor1'));
+        if (res.status === 404) return undefined; // the read-model row lands just after the start
+        if (res.status !== 200) throw new Error(`GET case ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+        return (res.body as CaseBody).openTasks.find((t) => t.elementId === elementId);
+      },
+      20_000,
+      `task ${elementId} of ${caseId}`,
+    );
     // The inbox row is a projection that lands just after the workflow opened the task.
     await waitFor(async () => ((await stack.http.get(`/api/tasks/${task.taskId}`).set(await as('admin'))).status === 200 ? true : undefined), 20_000, `task row ${task.taskId}`);
     return task;

@@ -222,6 +222,21 @@ describe('容缺受理 (RULES.md §3)', () => {
   });
 });
 
+describe('容缺受理: the deadline as a BPMN boundary timer', () => {
+  it('when nothing arrives before the supplement deadline, then the timer ends the wait and the case is terminated with a credit record', async () => {
+    const res = await d.apply({ mode: 'deferred', deferredMaterials: ['HYGIENE_RULES'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS, supplementTimeout: 'PT2S' } }, 'lisi');
+    expect(res.status).toBe(201);
+    const caseId = res.body.caseId;
+    await d.complete(caseId, 'review', 'approver1', { decision: 'approved' });
+    const done = await d.finished(caseId);
+    expect(d.elements(done)).toEqual(expect.arrayContaining(['supplement_deadline', 'mark_overdue', 'supplement_merge', 'join', 'terminate', 'terminated']));
+    expect(d.elements(done)).not.toContain('check_supplement');
+    expect(await stack.db.prisma.creditRecord.count({ where: { caseId, kind: 'supplement-overdue' } })).toBe(1);
+    const task = await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'receive_supplement' } });
+    expect(task!.status).not.toBe('open');
+  });
+});
+
 describe('告知承诺制 (RULES.md §2)', () => {
   it('when the applicant has bad credit, then 告知承诺 is refused with 409 and the reason, until credit repair', async () => {
     const rec = await stack.http.post('/api/handling/credit-records').set(await d.as('supervisor1')).send({ subjectId: 'lisi', kind: 'bad-credit', reason: '失信被执行人' });

@@ -125,6 +125,20 @@ describe('好差评', () => {
   });
 });
 
+describe('差评整改: 回访 deadline as a BPMN boundary timer', () => {
+  it('when 回访核实 is not done in time, then the supervisor is alerted (督办) and the rectification goes on to completion', async () => {
+    const caseId = await finishedImmediateCase('lisi', { district: '莲湖区', subdistrict: '桃园路街道', community: '劳动路社区' });
+    const res = await rate(caseId, { level: 2, channel: 'online' }, 'lisi');
+    const rect = res.body.rectificationCaseId as string;
+    await d.complete(rect, 'assign', 'supervisor1', { responsibleUnit: '区数据和行政审批局', callbackTimeout: 'PT1S' });
+    await waitFor(async () => ((await stack.db.prisma.auditEvent.count({ where: { caseId: rect, action: 'rectification.callback.overdue' } })) > 0 ? true : undefined), 20_000, 'escalation');
+    await d.complete(rect, 'callback', 'window1', { resolution: 'explain', feedback: '该材料为法定要求，已解释说明' });
+    await d.complete(rect, 'explain', 'window1', {});
+    const closed = await d.finished(rect);
+    expect(d.elements(closed)).toEqual(expect.arrayContaining(['callback_overdue', 'callback_escalate', 'escalated', 'explain', 'feedback', 'closed']));
+  });
+});
+
 describe('supervisor figures from real cases', () => {
   it('when supervisors ask for the overview, then the 1-hour share, levels per case, material reduction and rating rates are computed by department and by area', async () => {
     await stack.http.post('/api/licences').set(await d.as('window1')).send({ type: '营业执照', name: '营业执照', issuer: '区市场监督管理局', holderId: 'zhangsan' });
