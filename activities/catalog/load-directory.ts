@@ -13,7 +13,11 @@ import { validateEvents, validateItems, type MaterialLibrary } from './validate'
  */
 export async function loadCatalogDirectory(dir: string): Promise<{ bundle: CatalogBundle; problems: CatalogProblem[] }> {
   const problems: CatalogProblem[] = [];
-  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  // Paths inside the project are shown relative to it (definitions/catalog/items/x.json), others in full.
+  const rel = (file: string) => {
+    const r = path.relative(process.cwd(), file);
+    return r && !r.startsWith('..') ? r : file;
+  };
   const readJson = async (file: string): Promise<unknown> => {
     try {
       return JSON.parse(await readFile(file, 'utf8'));
