@@ -77,8 +77,9 @@ async function main(): Promise<void> {
             args: [{ caseId, definitionId: definition.id, title: '基准', applicantId: 'zhangsan', variables, timeline: BASELINE_TIMELINE } satisfies HandWrittenInput],
           });
     let view: CaseView = await handle.executeUpdate(syncUpdate);
-    for (let i = 0; view.openTasks.length === 0 && i < 200; i++) {
-      await new Promise((r) => setTimeout(r, 10));
+    // The user task opens after the first service task: poll (bounded) until the inbox shows it.
+    for (const deadline = Date.now() + 120_000; view.openTasks.length === 0 && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 20));
       view = await handle.executeUpdate(syncUpdate);
     }
     const task = view.openTasks[0];
