@@ -26,7 +26,9 @@ describe('loading definitions/catalog at start-up', () => {
     await writeFile(path.join(dir, 'catalog', 'items', 'zz-extra.json'), JSON.stringify([bad]));
     const logged: string[] = [];
     const logger = createLogger('silent');
-    logger.error = ((_obj: unknown, msg: string) => logged.push(msg)) as typeof logger.error;
+    logger.error = ((_obj: unknown, msg: string) => {
+      logged.push(msg);
+    }) as unknown as typeof logger.error;
 
     const summary = await loadCatalogAtStartup(db.prisma, dir, logger, { demoMode: true });
 
