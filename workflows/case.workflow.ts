@@ -116,6 +116,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   if (input.resume) {
     runner.rearmTimers();
+    runner.run(input.resume.heldJobs ?? []);
   } else {
     runner.project(() =>
       runner.projection.createCase({
@@ -134,12 +135,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   const done = () => state.status !== 'running' && runner.idle();
   const tooLong = () => state.steps - stepsAtStart >= maxSteps || workflowInfo().continueAsNewSuggested;
-  await condition(() => done() || (tooLong() && runner.quiescent()));
+  await condition(() => done() || (tooLong() && runner.drain()));
   if (!done()) {
     // Jobs and child cases are finished, timers are in the state: the next run re-arms them.
     await runner.projected();
     await condition(allHandlersFinished);
-    await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, clockOffsetMs: runner.clockOffset(), runs } });
+    await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, clockOffsetMs: runner.clockOffset(), runs, heldJobs: runner.heldJobs() } });
   }
   await runner.projected();
   await condition(allHandlersFinished);

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineState, Incident, OpenTask, PathEntry, Variables } from './engine/model';
+import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineCommand, EngineState, Incident, OpenTask, PathEntry, Variables } from './engine/model';
 
 /** Input of a case workflow: the compiled graph travels with the case, so it keeps its version. */
 export interface CaseInput {
@@ -18,7 +18,7 @@ export interface CaseInput {
   /** Test and drill cases only: accept `advanceClock` to move the case's timers forward. */
   testClock?: boolean;
   /** Carried across continue-as-new. */
-  resume?: { state: EngineState; clockOffsetMs: number; runs: number };
+  resume?: { state: EngineState; clockOffsetMs: number; runs: number; heldJobs?: EngineCommand[] };
 }
 
 /** Engine steps per workflow run before continue-as-new (Temporal: ≤ 2,000 updates, 50k events per run). */

@@ -23,6 +23,9 @@ export function createCommandRunner(host: RunnerHost) {
   const jobs = new Map<string, CancellationScope>();
   const children = new Map<string, CancellationScope>();
   const timers = new Map<string, { scope: CancellationScope; dueAt: string; elementId: string }>();
+  /** While draining for continue-as-new, new jobs wait here and start in the next run. */
+  let draining = false;
+  const heldJobs: Extract<EngineCommand, { type: 'job.run' }>[] = [];
 
   const now = () => new Date(Date.now() + clockOffsetMs).toISOString();
 
@@ -57,6 +60,10 @@ export function createCommandRunner(host: RunnerHost) {
   };
 
   const runJob = (command: Extract<EngineCommand, { type: 'job.run' }>) => {
+    if (draining) {
+      heldJobs.push(command);
+      return;
+    }
     const scope = new CancellationScope();
     jobs.set(command.tokenId, scope);
     const acts = serviceActivities(command.retries);
@@ -148,6 +155,7 @@ export function createCommandRunner(host: RunnerHost) {
           break;
         case 'job.cancel':
           jobs.get(command.tokenId)?.cancel();
+          heldJobs.splice(0, heldJobs.length, ...heldJobs.filter((j) => j.tokenId !== command.tokenId));
           break;
         case 'timer.start':
           armTimer(command.subscriptionId, command.elementId, command.dueAt);
@@ -188,7 +196,12 @@ export function createCommandRunner(host: RunnerHost) {
     projection,
     projected: () => projections,
     idle: () => jobs.size === 0 && children.size === 0 && pendingProjections === 0,
-    quiescent: () => jobs.size === 0 && children.size === 0,
+    /** Stop starting jobs (they are handed to the next run); true once nothing is in flight. */
+    drain: () => {
+      draining = true;
+      return jobs.size === 0 && children.size === 0;
+    },
+    heldJobs: () => [...heldJobs],
     clockOffset: () => clockOffsetMs,
     /** After continue-as-new: the timers in the state are armed again with their remaining time. */
     rearmTimers: () => {
