@@ -63,6 +63,20 @@ describe('标准审批 (≥4 levels) and 免证办', () => {
     expect(days).toBeLessThanOrEqual(11);
   });
 
+  it('when the case names a catalogue item, then its materials come from the item and the e-licence registry answers the ID materials; 容缺 of its core material is refused', async () => {
+    const code = '000120001000-610104000000-000-11610104MB2984105E-1-00'; // 有限责任公司设立登记 (demo catalogue)
+    await registerLicence('RESIDENT_ID', 'lisi');
+    const res = await d.apply({ mode: 'standard', itemCode: code, variables: {} }, 'lisi');
+    expect(res.status).toBe(201);
+    await d.waitForTask(res.body.caseId, 'accept');
+    const c = await d.getCase(res.body.caseId);
+    expect((c.variables.resolvedMaterials as { code: string }[]).map((m) => m.code)).toEqual(['RESIDENT_ID', 'SHAREHOLDER_ID']);
+    expect(c.variables.materialReduction).toEqual({ required: 5, resolved: 2 });
+    const refused = await d.apply({ mode: 'deferred', itemCode: code, deferredMaterials: ['ARTICLES'], commitmentLetter: true, variables: {} }, 'lisi');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('公司章程');
+  });
+
   it('when the window refuses, then the case ends at 不予受理 without approval levels', async () => {
     const res = await d.apply({ mode: 'standard', variables: {} });
     await d.complete(res.body.caseId, 'accept', 'window1', { accepted: false, reason: '不属于本部门职权' });
