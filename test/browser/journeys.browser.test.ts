@@ -53,6 +53,32 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.close();
   });
 
+  test('when an applicant browses the lifecycle tree and searches, then a guide and a 一件事 joint form with one material set show', async () => {
+    const page = await c.signIn('zhangsan');
+    await page.getByRole('tab', { name: '法人全生命周期' }).click();
+    await page.getByText(/法人全生命周期.\d+ 个阶段/).waitFor();
+    await page.getByRole('link', { name: /开办餐饮店/ }).waitFor();
+    await c.shot(page, '01b-applicant-lifecycle-tree');
+    await page.getByTestId('service-search').locator('input').fill('餐饮');
+    await page.getByTestId('service-search').locator('input').press('Enter');
+    await page.getByText(/找到 \d+ 项/).waitFor();
+    const eventLink = page.locator('.ant-list-item').filter({ hasText: '一件事' }).locator('a').first();
+    await eventLink.click();
+    await page.getByRole('heading', { name: /一件事：/ }).waitFor();
+    await page.getByText(/合并后需您提供 \d+ 份/).waitFor();
+    await page.getByTestId('submit-event').waitFor();
+    await c.shot(page, '01c-applicant-event-joint-form');
+    await page.goBack();
+    await page.goBack();
+    const itemTag = page.locator('.ant-collapse .ant-tag a').first();
+    await itemTag.waitFor();
+    await itemTag.click();
+    await page.getByRole('heading', { name: /办事指南：/ }).waitFor();
+    await page.getByRole('cell', { name: '是否核心要件' }).or(page.getByRole('columnheader', { name: '是否核心要件' })).first().waitFor();
+    await c.shot(page, '01d-applicant-guide');
+    await page.close();
+  });
+
   test('when window staff open their inbox, then they accept the case with the task form and it leaves the inbox', async () => {
     const caseId = await applyViaApi('平安药房');
     const page = await c.signIn('window1');
@@ -62,6 +88,9 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     // At a 1366×768 window nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     await c.shot(page, '05-window-inbox');
+    await row.getByRole('button', { name: '签收' }).click();
+    await page.getByText('已签收「受理」').waitFor();
+    await row.getByText('我已签收').waitFor();
     await row.getByRole('button', { name: '办理' }).click();
     await page.getByRole('dialog').getByText('予以受理').waitFor();
     await page.getByTestId('task-opinion').fill('材料齐全，予以受理');
@@ -71,6 +100,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await row.waitFor({ state: 'detached' });
     const tasks = await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', await c.stack.auth('approver1'));
     expect(tasks.body.items.map((t: { elementId: string }) => t.elementId)).toEqual(['approve']);
+    await page.getByRole('link', { name: '预审台' }).click();
+    await page.getByRole('heading', { name: '预审台' }).waitFor();
+    await page.getByText('从左侧选择一份预审申请').waitFor();
+    await c.shot(page, '06b-window-prereview-desk');
     await page.close();
   });
 
@@ -93,10 +126,20 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     expect(done).not.toContain('not_accepted');
     expect(await page.locator('.djs-element.hb-pending[data-element-id="not_accepted"]').count()).toBe(1);
     const timeline = await page.getByTestId('case-timeline').innerText();
+    expect(timeline).toContain('受理');
     expect(timeline).toContain('审批');
-    expect(timeline).toContain('写入办理结果');
+    expect(timeline).toContain('赵审批');
     await c.shot(page, '08-approver-case-done');
     await page.close();
+
+    // The applicant sees the result and rates the service (好差评).
+    const applicant = await c.signIn('lisi');
+    await applicant.goto(`${c.baseUrl}/my/cases/${caseId}`);
+    await applicant.getByText('准予许可').first().waitFor();
+    await applicant.getByTestId('submit-rating').click();
+    await applicant.getByText('感谢评价：非常满意').waitFor();
+    await c.shot(applicant, '08b-applicant-result-rated');
+    await applicant.close();
   });
 
   test('when a supervisor looks at the overview and searches the audit log by case, then figures, a chart and that case’s records show', async () => {
@@ -106,8 +149,14 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByTestId('chart').locator('svg').first().waitFor();
     const total = (await c.stack.http.get('/api/cases').query({ limit: 1 }).set('authorization', await c.stack.auth('supervisor1'))).body.total as number;
     await expect(page.locator('.ant-statistic').filter({ hasText: '办件总数' }).innerText()).resolves.toContain(String(total));
-    await page.getByTestId('under-construction').first().waitFor();
+    await page.getByTestId('quality').getByText('差评整改率').first().waitFor();
     await c.shot(page, '09-supervisor-overview');
+    await page.getByTestId('quality').scrollIntoViewIfNeeded();
+    await c.shot(page, '09b-supervisor-quality-charts');
+    await page.getByRole('link', { name: '兜底与督办' }).click();
+    await page.getByRole('heading', { name: '兜底与督办' }).waitFor();
+    await page.locator('.ant-table').first().waitFor();
+    await c.shot(page, '09c-supervisor-escalations');
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByTestId('audit-case').fill(caseId);
     await page.getByTestId('audit-case').press('Enter');
@@ -145,13 +194,30 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByRole('button', { name: '查看流程定义' }).click();
     await page.getByRole('cell', { name: 'browser-approval' }).waitFor();
     await c.shot(page, '13-admin-definitions');
+
+    // Catalogue import: a bundle with one broken item is reported item by item, with progress.
+    const bundle = path.join(os.tmpdir(), `catalogue-${process.pid}.json`);
+    writeFileSync(bundle, JSON.stringify({ items: [{ code: 'BROKEN-ITEM', name: '缺字段的事项' }] }));
+    await page.getByRole('link', { name: '事项目录导入' }).click();
+    await page.locator('input[type=file]').setInputFiles(bundle);
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText(/导入完成|导入失败/).first().waitFor();
+    expect(await page.locator('body').innerText()).toContain('BROKEN-ITEM');
+    await c.shot(page, '13b-admin-catalogue-import');
     await page.close();
   });
 
-  test('when an agent opens the 343 board before its API exists, or anyone opens an unknown case, then a clear state shows instead of a blank page', async () => {
+  test('when an agent opens the 343 board, then their project shows with who it is waiting on; an unknown case shows a clear error, not a blank page', async () => {
+    const window = await c.stack.auth('window1');
+    const intake = await c.stack.http.post('/api/agency/projects').set('authorization', window)
+      .send({ channel: 'window', title: '新建标准化厂房项目', applicant: { name: '莲湖科技有限公司' }, team: { dedicated: 'agent1' } }).expect(201);
+    const id = (intake.body.instanceId ?? intake.body.id) as string;
+    await c.stack.http.post(`/api/agency/projects/${encodeURIComponent(id)}/events`).set('authorization', window).send({ type: 'agency.accept', team: { dedicated: 'agent1' } }).expect(200);
     const page = await c.signIn('agent1');
-    await page.getByRole('link', { name: '343 代办看板' }).click();
-    await page.getByText('功能建设中').first().waitFor();
+    await page.getByRole('heading', { name: /343 代办看板/ }).waitFor();
+    const card = page.locator('.ant-card').filter({ hasText: '新建标准化厂房项目' });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('正在等待');
     await c.shot(page, '14-agent-board');
     await page.goto(`${c.baseUrl}/cases/HB20000101-NOPE00`);
     await page.getByRole('alert').getByText('不存在').waitFor();

@@ -19,6 +19,7 @@ const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
 const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
 const CasePage = lazy(() => import('./pages/staff/CasePage'));
 const PrereviewPage = lazy(() => import('./pages/staff/PrereviewPage'));
+const AgentBoardPage = lazy(() => import('./pages/agent/AgentBoardPage'));
 const SupervisePage = lazy(() => import('./pages/supervisor/SupervisePage'));
 const AuditPage = lazy(() => import('./pages/supervisor/AuditPage'));
 const EscalationsPage = lazy(() => import('./pages/supervisor/EscalationsPage'));
@@ -40,7 +41,7 @@ const ROUTES: Route[] = [
   { pattern: '/cases', render: () => <CasesPage /> },
   { pattern: '/cases/:id', render: (p) => <CasePage caseId={p.id} /> },
   { pattern: '/prereview', render: () => <PrereviewPage /> },
-  { pattern: '/agent/board', render: () => <UnderConstruction title="343 代办看板 (agent board)" /> },
+  { pattern: '/agent/board', render: () => <AgentBoardPage /> },
   { pattern: '/supervise', render: () => <SupervisePage /> },
   { pattern: '/escalations', render: () => <EscalationsPage /> },
   { pattern: '/audit', render: () => <AuditPage /> },

@@ -29,7 +29,7 @@ export function navFor(roles: string[]): NavItem[] {
 const HOME: [string, string][] = [
   ['admin', '/admin/definitions'],
   ['supervisor', '/supervise'],
-  ['agent', '/inbox'],
+  ['agent', '/agent/board'],
   ['approver', '/inbox'],
   ['window', '/inbox'],
   ['applicant', '/services'],

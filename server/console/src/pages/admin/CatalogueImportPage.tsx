@@ -13,12 +13,14 @@ export default function CatalogueImportPage() {
   const [percent, setPercent] = useState(0);
   const [summary, setSummary] = useState<Summary>();
   const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<Problem[]>([]);
 
   async function run() {
     if (!file) return;
     setBusy(true);
     setSummary(undefined);
     setError(undefined);
+    setProblems([]);
     setPercent(5);
     const timer = setInterval(() => setPercent((p) => Math.min(92, p + 4)), 250);
     try {
@@ -27,6 +29,7 @@ export default function CatalogueImportPage() {
         : await api.post<Summary>('/api/catalog/import', JSON.parse(file.text));
       setSummary(res);
     } catch (e) {
+      if (e instanceof ApiError && Array.isArray(e.details)) setProblems(e.details as Problem[]);
       setError(e instanceof SyntaxError ? `文件不是合法的 JSON：${e.message}` : e instanceof ApiError ? e.message : String(e));
     } finally {
       clearInterval(timer);
@@ -55,7 +58,13 @@ export default function CatalogueImportPage() {
           {percent > 0 && <Progress percent={percent} size="small" style={{ width: 260 }} status={error ? 'exception' : busy ? 'active' : 'success'} />}
         </div>
       </Card>
-      {error && <Alert type="error" showIcon role="alert" title={`导入失败：${error}`} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert type="error" showIcon role="alert" title={`导入失败：${error}`} style={{ marginBottom: 16 }}
+          description={problems.length > 0 && (
+            <Table<Problem> size="small" rowKey={(p, i) => `${p.code}-${p.field}-${i}`} dataSource={problems} pagination={{ pageSize: 8 }}
+              columns={[{ title: '事项编码', dataIndex: 'code' }, { title: '字段', dataIndex: 'field' }, { title: '问题', dataIndex: 'message' }]} />
+          )} />
+      )}
       {summary && (
         <Card title={summary.problems.length ? `导入完成，有 ${summary.problems.length} 个问题` : '导入完成'}>
           <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
