@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileProcess, type DefinitionProblem } from '../../activities/bpmn/compile-process';
+import { lintDefinition } from '../../activities/bpmn/lint';
 import type { CompiledProcess } from '../../workflows/engine/model';
 import type { PrismaClient } from '../data/generated/client';
 import { AppError, notFound } from '../errors';
@@ -20,6 +21,8 @@ export interface DefinitionSummary {
 export interface DeployResult extends DefinitionSummary {
   /** False when identical content was already deployed (idempotent deploy). */
   created: boolean;
+  /** bpmnlint advice (recommended rules) that does not block the deploy. */
+  warnings?: DefinitionProblem[];
 }
 
 export class DefinitionInvalidError extends AppError {
@@ -36,10 +39,13 @@ export function createDefinitionsService(prisma: PrismaClient) {
     async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
       const compiled = await compileProcess(xml);
       if (!compiled.ok) throw new DefinitionInvalidError(compiled.problems);
+      const lint = await lintDefinition(xml);
+      if (lint.errors.length) throw new DefinitionInvalidError(lint.errors);
+      const warnings = lint.warnings.length ? { warnings: lint.warnings } : {};
       const { key } = compiled.process;
       return prisma.$transaction(async (tx) => {
         const same = await tx.processDefinition.findUnique({ where: { key_hash: { key, hash: compiled.hash } }, select: summarySelect });
-        if (same) return { ...same, created: false };
+        if (same) return { ...same, created: false, ...warnings };
         const latest = await tx.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { version: true } });
         const version = (latest?.version ?? 0) + 1;
         const row = await tx.processDefinition.create({
@@ -47,7 +53,7 @@ export function createDefinitionsService(prisma: PrismaClient) {
           select: summarySelect,
         });
         await writeAudit(tx, { actor: deployedBy, action: 'definition.deployed', after: { id: row.id, key, version, hash: compiled.hash } });
-        return { ...row, created: true };
+        return { ...row, created: true, ...warnings };
       });
     },
 

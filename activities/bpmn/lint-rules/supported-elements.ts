@@ -1,0 +1,23 @@
+import type { LintRule } from './types';
+
+// Flow elements the engine runs; anything else inside a process is refused (cf. activities/bpmn/compile-node.ts).
+const SUPPORTED = new Set([
+  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
+  'bpmn:Task', 'bpmn:ManualTask', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:ScriptTask',
+  'bpmn:BusinessRuleTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway',
+  'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference',
+]);
+const UNSUPPORTED_EVENTS = new Set(['bpmn:ConditionalEventDefinition', 'bpmn:CancelEventDefinition']);
+
+/** haoban/supported-elements: only the BPMN subset the engine executes. */
+const rule: LintRule = () => ({
+  check(node, reporter) {
+    if (node.$instanceOf('bpmn:FlowElement') && !SUPPORTED.has(node.$type)) {
+      reporter.report(node.id, `不支持的元素 (unsupported element) ${node.$type}`);
+    }
+    for (const def of node.eventDefinitions ?? []) {
+      if (UNSUPPORTED_EVENTS.has(def.$type)) reporter.report(node.id, `不支持的事件定义 (unsupported event definition) ${def.$type}`);
+    }
+  },
+});
+export default rule;
