@@ -104,7 +104,7 @@ export const agencyMachine = setup({
   actions: {
     ...hostedActions,
     notifyDepartments: (_: unknown, _params: { departments: string[]; message: string }) => {},
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
     assignTeam: assign(({ event }) => {
       assertEvent(event, 'agency.accept');

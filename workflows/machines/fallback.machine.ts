@@ -60,7 +60,7 @@ export const fallbackMachine = setup({
   types: { context: {} as FallbackContext, events: {} as FallbackEvent, input: {} as FallbackInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
     classify: assign(({ event }) => {
       assertEvent(event, 'fallback.classify');

@@ -64,7 +64,7 @@ export const hotlineOrderMachine = setup({
   types: { context: {} as HotlineOrderContext, events: {} as HotlineOrderEvent, input: {} as HotlineOrderInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
     recordReturn: assign(({ context, event }) => {
       assertEvent(event, 'order.return');

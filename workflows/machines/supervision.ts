@@ -21,6 +21,8 @@ export interface ActiveDeadline {
 }
 
 export interface SupervisedContext {
+  /** Start time of the instance (epoch ms). */
+  at?: number;
   clock: MachineClock;
   deadlines: Record<string, DeadlineParam>;
   deadline?: ActiveDeadline;
@@ -31,9 +33,10 @@ export interface Timed {
   at?: number;
 }
 
-export const atOf = (event: unknown): number => {
+/** The event's time; the machine's start time for the init event (entry actions of the initial state). */
+export const atOf = (event: unknown, context?: Timed): number => {
   const at = (event as Timed).at;
-  return typeof at === 'number' ? at : 0;
+  return typeof at === 'number' ? at : (context?.at ?? 0);
 };
 
 export interface DeadlineSpec {
@@ -69,15 +72,15 @@ export function computeDeadline(context: SupervisedContext, at: number, spec: De
 }
 
 type DelayArgs = { context: SupervisedContext; event: unknown };
-const until = (target: number | undefined, event: unknown) => Math.max(0, (target ?? 0) - atOf(event));
+const until = (target: number | undefined, event: unknown, context: SupervisedContext) => Math.max(0, (target ?? 0) - atOf(event, context));
 
 /** Named delays to spread into `setup({ delays })`. */
 export const supervisionDelays = {
-  remindDelay: ({ context, event }: DelayArgs) => until(context.deadline?.remindAt, event),
-  dueDelay: ({ context, event }: DelayArgs) => until(context.deadline?.dueAt, event),
-  escalateDelay: ({ context, event }: DelayArgs) => until(context.deadline?.escalateAt, event),
+  remindDelay: ({ context, event }: DelayArgs) => until(context.deadline?.remindAt, event, context),
+  dueDelay: ({ context, event }: DelayArgs) => until(context.deadline?.dueAt, event, context),
+  escalateDelay: ({ context, event }: DelayArgs) => until(context.deadline?.escalateAt, event, context),
   repeatDelay: ({ context, event }: DelayArgs) =>
-    addWorkingDays(context.clock, atOf(event), context.deadlines.escalateAfter?.workingDays ?? 5) - atOf(event),
+    addWorkingDays(context.clock, atOf(event, context), context.deadlines.escalateAfter?.workingDays ?? 5) - atOf(event, context),
 };
 
 export type SupervisionLevel = 'remind' | 'urge' | 'escalate';

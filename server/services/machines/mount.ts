@@ -6,6 +6,8 @@ import { createAgencyService } from '../agency.service';
 import { createCasesService } from '../cases.service';
 import { createDefinitionsService } from '../definitions.service';
 import { createEscalationsService } from '../escalations.service';
+import { createLinkageService } from '../linkage.service';
+import { linkageRoutes } from '../../routes/linkage.routes';
 import { createFallbackService } from '../fallback.service';
 import { createHotlineService } from '../hotline.service';
 import { hotlineRoutes, hotlineWebhookRoutes } from '../../routes/hotline.routes';
@@ -25,4 +27,5 @@ export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): vo
   // 互动联办 starts cases exactly as POST /api/cases does.
   const cases = createCasesService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions: createDefinitionsService(prisma) });
   api.use('/agency', agencyRoutes(createAgencyService({ prisma, machines, cases })));
+  api.use('/linkage', linkageRoutes(createLinkageService({ prisma, machines })));
 }

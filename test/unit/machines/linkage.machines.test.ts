@@ -74,7 +74,7 @@ describe('部门联席会议 meeting machine', () => {
       at: 20,
     });
     expect(s.snapshot.value).toEqual({ executing: 'onTime' });
-    expect(s.snapshot.context.tasks.map((t) => t.dueAt)).toEqual([20 + 5 * WD, 20 + 10 * WD]);
+    expect(s.snapshot.context.tasks.map((t: { dueAt?: number }) => t.dueAt)).toEqual([20 + 5 * WD, 20 + 10 * WD]);
     expect(s.snapshot.context.deadline).toMatchObject({ workingDays: 10 });
     expect(named(s)).toContainEqual({ type: 'openTasks', params: { tasks: s.snapshot.context.tasks } });
     s = send(meetingMachine, s, { type: 'meeting.taskDone', index: 1, at: 30 });
@@ -121,5 +121,13 @@ describe('动态调整 adjustment machine', () => {
     expect(named(s)).toContainEqual({ type: 'recordAdjustment', params: expect.objectContaining({ change: 'cancel', approvedBy: 'supervisor1', at: 3 }) });
     const rejected = send(adjustmentMachine, send(adjustmentMachine, start(adjustmentMachine, input), { type: 'adjustment.submit', at: 0 }), { type: 'adjustment.reject', reason: '无依据', at: 1 });
     expect(rejected.snapshot.value).toBe('rejected');
+  });
+});
+
+describe('deadlines of an initial state', () => {
+  it('when a machine starts with a supervised state, then its deadline counts from the start time, not from the epoch', () => {
+    const s = start(noticeMachine, { ...base, at: 50_000, caseId: 'HB1', itemName: 'x', decision: 'approved', commitment: false, decidedAt: 'x' });
+    expect(s.snapshot.context.deadline).toMatchObject({ enteredAt: 50_000, dueAt: 50_000 + 2 * WD });
+    expect(s.actions.find((a) => a.type === 'xstate.raise')?.params).toMatchObject({ delay: WD });
   });
 });

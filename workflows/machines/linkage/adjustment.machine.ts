@@ -33,7 +33,7 @@ export const adjustmentMachine = setup({
   types: { context: {} as AdjustmentContext, events: {} as AdjustmentEvent, input: {} as AdjustmentInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
     recordAdjustment: (_: unknown, _params: Record<string, unknown>) => {},
   },

@@ -25,7 +25,7 @@ export const cityMachine = setup({
   types: { context: {} as CityContext, events: {} as CityEvent, input: {} as CityInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
   },
   delays: supervisionDelays,

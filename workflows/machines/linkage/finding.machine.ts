@@ -28,7 +28,7 @@ export const findingMachine = setup({
   types: { context: {} as FindingContext, events: {} as FindingEvent, input: {} as FindingInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
   },
   delays: supervisionDelays,

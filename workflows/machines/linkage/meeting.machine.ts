@@ -37,7 +37,7 @@ export const meetingMachine = setup({
   types: { context: {} as MeetingContext, events: {} as MeetingEvent, input: {} as MeetingInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
     /** Opens one tracked step per decision task (its owner, due date) — the host records them. */
     notifyDepartments: (_: unknown, _params: { departments: string[]; message: string }) => {},

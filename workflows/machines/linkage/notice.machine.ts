@@ -25,7 +25,7 @@ export const noticeMachine = setup({
   types: { context: {} as NoticeContext, events: {} as NoticeEvent, input: {} as NoticeInput },
   actions: {
     ...hostedActions,
-    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event), spec) })),
+    setDeadline: assign(({ context, event }, spec: DeadlineSpec) => ({ deadline: computeDeadline(context, atOf(event, context), spec) })),
     clearDeadline: assign({ deadline: undefined }),
   },
   delays: supervisionDelays,
