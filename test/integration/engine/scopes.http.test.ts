@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import type { Variables } from '../../../workflows/engine/model';
+import { caseStateQuery, type CaseView } from '../../../workflows/messages';
+import { startTestStack, type TestStack } from '../../helpers/stack';
+import { waitFor } from '../../helpers/wait-for';
+
+const fixture = (rel: string) => readFileSync(path.resolve(__dirname, '../../fixtures/bpmn', rel), 'utf8');
+
+let stack: TestStack;
+let client: Client;
+let connection: Connection;
+const calls: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    serviceTasks: {
+      reserve: async ({ caseId }) => {
+        calls.push(`reserve:${caseId}`);
+        return { reservation: 'R-1' };
+      },
+      'cancel-reservation': async ({ caseId, variables }) => {
+        calls.push(`cancel:${caseId}:${String(variables.reservation)}`);
+        return { reservationCancelled: true };
+      },
+    },
+  });
+  connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS as string });
+  client = new Client({ connection });
+}, 60_000);
+
+afterAll(async () => {
+  await connection?.close();
+  await stack?.stop();
+});
+
+async function deploy(rel: string) {
+  const res = await stack.http.post('/api/definitions').set('authorization', await stack.auth('admin')).send({ xml: fixture(rel) });
+  expect([200, 201]).toContain(res.status);
+  return res.body.key as string;
+}
+
+async function startCase(processKey: string, variables: Variables = {}): Promise<CaseView> {
+  const res = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey, variables });
+  expect(res.status).toBe(201);
+  return res.body as CaseView;
+}
+
+const finished = (caseId: string) =>
+  waitFor(async () => {
+    const view = await client.workflow.getHandle(`case-${caseId}`).query(caseStateQuery);
+    return view.status === 'completed' ? view : undefined;
+  }, 30_000, `case ${caseId} completed`);
+
+test('when a reservation is rejected, then the compensation handler undoes it on Temporal before the case ends', async () => {
+  const key = await deploy('compensation/valid-saga.bpmn');
+  const started = await startCase(key, { rejected: true });
+  const done = await finished(started.caseId);
+  expect(calls).toEqual([`reserve:${started.caseId}`, `cancel:${started.caseId}:R-1`]);
+  expect(done.variables.reservationCancelled).toBe(true);
+  expect(done.path.map((p) => p.elementId).slice(-2)).toEqual(['cancel_reservation', 'rejected_end']);
+}, 60_000);
+
+test('when a withdraw message arrives over HTTP, then the interrupting event subprocess ends the case and the open task is cancelled', async () => {
+  const key = await deploy('scopes/valid-event-subprocess.bpmn');
+  const started = await startCase(key);
+  const taskId = started.openTasks[0]?.taskId as string;
+  const res = await stack.http.post(`/api/cases/${started.caseId}/messages`).set('authorization', await stack.auth('window1')).send({ name: 'withdraw' });
+  expect(res.status).toBe(202);
+  const done = await finished(started.caseId);
+  expect(done.path.map((p) => p.elementId)).toContain('withdrawn_end');
+  const task = await waitFor(() => stack.db.prisma.task.findUnique({ where: { id: taskId } }).then((t) => (t?.status === 'cancelled' ? t : undefined)));
+  expect(task.status).toBe('cancelled');
+}, 60_000);
+
+test('when a call activity maps variables in and out, then the child case receives the mapped input and the parent gets only the mapped output', async () => {
+  await deploy('call/valid-child.bpmn');
+  const key = await deploy('call/valid-parent.bpmn');
+  const started = await startCase(key, { applicant: '张三' });
+  const done = await finished(started.caseId);
+  expect(done.variables.childGreeting).toBe('你好，张三');
+  expect(done.variables).not.toHaveProperty('greeting');
+  const child = await stack.db.prisma.case.findFirstOrThrow({ where: { id: { startsWith: `${started.caseId}.` } } });
+  expect(child.processKey).toBe('greet-child');
+  const childView = await client.workflow.getHandle(child.workflowId).query(caseStateQuery);
+  expect(childView).toMatchObject({ status: 'completed', variables: expect.objectContaining({ name: '张三', greeting: '你好，张三' }) });
+}, 60_000);
