@@ -78,7 +78,7 @@ async function main(): Promise<void> {
           });
     let view: CaseView = await handle.executeUpdate(syncUpdate);
     // The user task opens after the first service task: poll (bounded) until the inbox shows it.
-    for (const deadline = Date.now() + 120_000; view.openTasks.length === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 300_000; view.openTasks.length === 0 && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 20));
       view = await handle.executeUpdate(syncUpdate);
     }
