@@ -5,6 +5,12 @@ import { departmentOf, isRemoved } from './ratings.service';
 
 const GOOD_MIN_LEVEL = 4; // 满意 and 非常满意 (RULES.md §1.1 five levels)
 const RECTIFICATION_PROCESS = 'mode-rectification';
+/**
+ * Tasks that are not approval levels: inspections (踏勘), receiving corrections or supplements,
+ * special procedures, extension approvals and post-decision verification. 集成快办 compresses the
+ * levels (受理/审核/审批/决定) to two; inspection moves to the window and does not add a level.
+ */
+const NOT_A_LEVEL = /inspect|correction|supplement|special_procedure|extension|verify/;
 
 interface Period {
   from?: string;
@@ -88,7 +94,7 @@ export function createStatsService(prisma: PrismaClient) {
             department: (await departmentOf(prisma, c.id)) ?? '未分配',
             decided,
             withinWindow: minutes !== null && minutes <= cfg.fastApprovalMinutes,
-            levels: tasks.filter((t) => t.caseId === c.id).length,
+            levels: tasks.filter((t) => t.caseId === c.id && !NOT_A_LEVEL.test(t.elementId)).length,
             required: reduction?.materialReduction?.required ?? 0,
             resolvedMaterials: reduction?.materialReduction?.resolved ?? 0,
             finished: c.status === 'completed',

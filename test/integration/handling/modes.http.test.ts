@@ -296,3 +296,11 @@ describe('告知承诺制 (RULES.md §2)', () => {
     await waitFor(async () => ((await stack.db.prisma.notificationOutbox.count({ where: { caseId: res.body.caseId, status: 'sent' } })) > 0 ? true : undefined));
   });
 });
+
+describe('approval levels per mode, as the supervisor sees them', () => {
+  it('when the cases above are counted, then 标准审批 has 4 levels, 集成快办 2 and 即办件 1 (inspections and corrections are not levels)', async () => {
+    const res = await stack.http.get('/api/stats/overview').set(await d.as('supervisor1'));
+    expect(res.status).toBe(200);
+    expect(res.body.overall.levelsByProcess).toMatchObject({ 'mode-standard': 4, 'mode-integrated': 2, 'mode-immediate': 1 });
+  });
+});
