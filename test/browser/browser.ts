@@ -52,6 +52,8 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     context,
     async signIn(userId) {
       const page = await context.newPage();
+      // Uncaught errors in the console surface in the test log.
+      page.on('pageerror', (err) => process.stderr.write(`[browser:${userId}] ${err.message}\n`));
       await page.goto(`${baseUrl}/login`);
       await page.getByTestId(`login-${userId}`).click();
       await page.getByTestId('current-user').waitFor();

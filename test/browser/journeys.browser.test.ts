@@ -69,7 +69,6 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByTestId('submit-event').waitFor();
     await c.shot(page, '01c-applicant-event-joint-form');
     await page.goBack();
-    await page.goBack();
     const itemTag = page.locator('.ant-collapse .ant-tag a').first();
     await itemTag.waitFor();
     await itemTag.click();
@@ -216,7 +215,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     const page = await c.signIn('agent1');
     await page.getByRole('heading', { name: /343 代办看板/ }).waitFor();
     const card = page.locator('.ant-card').filter({ hasText: '新建标准化厂房项目' });
-    await card.waitFor();
+    await card.waitFor().catch(async (e) => {
+      await c.shot(page, '14-agent-board-failed');
+      throw e;
+    });
     expect(await card.innerText()).toContain('正在等待');
     await c.shot(page, '14-agent-board');
     await page.goto(`${c.baseUrl}/cases/HB20000101-NOPE00`);

@@ -7,6 +7,7 @@ import { match, navigate, useRoute } from './lib/router';
 import { homeFor, navFor } from './nav';
 import { Loading, UnderConstruction } from './components/states';
 import { LoginPage } from './pages/LoginPage';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 const ServicesPage = lazy(() => import('./pages/applicant/ServicesPage'));
 const ApplyPage = lazy(() => import('./pages/applicant/ApplyPage'));
@@ -112,9 +113,11 @@ export function App() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 20, minWidth: 0 }}>
-          <Suspense fallback={<Loading rows={6} />}>
-            {found ? found.r.render(found.params!) : <UnderConstruction title="页面不存在 (no such page)">请从左侧菜单选择。</UnderConstruction>}
-          </Suspense>
+          <ErrorBoundary key={path}>
+            <Suspense fallback={<Loading rows={6} />}>
+              {found ? found.r.render(found.params!) : <UnderConstruction title="页面不存在 (no such page)">请从左侧菜单选择。</UnderConstruction>}
+            </Suspense>
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>
