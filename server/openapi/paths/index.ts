@@ -3,10 +3,11 @@ import { coreRouteDocs } from './core';
 import { engineRouteDocs } from './engine';
 import { catalogRouteDocs } from './catalog';
 import { handlingRouteDocs } from './handling';
+import { linkageRouteDocs } from './linkage';
 import { machinesRouteDocs } from './machines';
 import { peopleRouteDocs } from './people';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...handlingRouteDocs];
+  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs];
 }
