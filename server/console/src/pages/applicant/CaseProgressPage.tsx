@@ -107,7 +107,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
             <Steps
               orientation="vertical"
               size="small"
-              current={running ? 1 : 2}
+              current={running ? 1 : 3}
               status={data.status === 'failed' ? 'error' : undefined}
               items={[
                 { title: '提交申请', description: fmtDateTime(data.startedAt) },
