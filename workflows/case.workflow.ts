@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
 import type { EngineEvent, EngineState } from './engine/model';
 import { createCommandRunner } from './host/run-commands';
@@ -63,7 +63,11 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   setHandler(caseStateQuery, view);
   registerTaskHandlers({ state: () => state, dispatch, projected: runner.projected, view, now });
+  // An update can arrive in the very first workflow task, before the case has started; wait for
+  // the start so the caller sees the case and its first tasks in the read model.
+  let started = input.resume !== undefined;
   setHandler(syncUpdate, async () => {
+    if (patched('sync-waits-for-start')) await condition(() => started);
     await runner.projected();
     return view();
   });
@@ -131,6 +135,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       }),
     );
     dispatch({ type: 'case.start', at: now(), variables: input.variables });
+    started = true;
   }
 
   const done = () => state.status !== 'running' && runner.idle();

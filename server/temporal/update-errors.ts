@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { AppError, badRequest, conflict, forbidden } from '../errors';
 
@@ -22,6 +22,13 @@ export function translateUpdateError(err: unknown): never {
     if (make) throw make(err.cause.message);
     throw new AppError(422, err.cause.type ?? 'UPDATE_REJECTED', err.cause.message);
   }
-  if (err instanceof WorkflowNotFoundError) throw conflict('案件流程已结束 (the case workflow is no longer running)');
+  if (err instanceof WorkflowNotFoundError || closedWhileInFlight(err)) throw conflict('案件流程已结束 (the case workflow is no longer running)');
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw conflict('案件状态已变化，请刷新后重试 (the case changed while the request was in flight)');
   throw err;
+}
+
+/** The workflow closed between our read of the task and the update reaching it (a race, not a fault). */
+function closedWhileInFlight(err: unknown): boolean {
+  const text = `${(err as Error)?.message ?? ''} ${((err as { cause?: Error })?.cause?.message) ?? ''}`;
+  return /workflow execution already completed|workflow update was aborted|workflow is closing/i.test(text);
 }
