@@ -1,4 +1,5 @@
 import { writeAudit } from '../audit';
+import { isApproval, pushApprovalNotice } from './approval-notice';
 import type { ServiceTaskHandler } from './registry';
 
 /** 写入办理结果: records the decision on the case, as the result the applicant will see. */
@@ -12,5 +13,7 @@ export const writeResult: ServiceTaskHandler = async ({ caseId, elementId, varia
     await tx.case.update({ where: { id: caseId }, data: { result } });
     await writeAudit(tx, { actor: 'system', action: 'case.result.written', caseId, elementId, after: result });
   });
-  return { result };
+  // 审批信息通报 at decision time; a failure here retries the activity (the result write is idempotent).
+  const linkageNotice = isApproval(result.decision) ? await pushApprovalNotice(prisma, caseId, variables) : undefined;
+  return linkageNotice ? { result, linkageNotice } : { result };
 };

@@ -1,0 +1,36 @@
+import { Context } from '@temporalio/activity';
+import type { PrismaClient } from '../../server/data/generated/client';
+import { createLinkageService } from '../../server/services/linkage.service';
+import { DEPARTMENTS } from '../../server/services/machines/directory';
+import { createMachineClient } from '../../server/services/machines/machine-client';
+import type { Variables } from '../../workflows/engine/model';
+
+/**
+ * 审批信息通报: an approval decision is pushed to the supervising department at decision time
+ * (审管联动 rule 3). The department comes from the case (`supervisingDepartment`, a department code)
+ * or from the catalogue item's department when that department supervises what it approves.
+ * Returns the notice's instance id, or undefined when the case names no supervising department.
+ */
+export async function pushApprovalNotice(prisma: PrismaClient, caseId: string, variables: Variables): Promise<string | undefined> {
+  const department = await supervisingDepartmentOf(prisma, caseId, variables);
+  if (!department) return undefined;
+  const activity = Context.current();
+  const machines = createMachineClient({ temporal: activity.client, taskQueue: activity.info.taskQueue, prisma });
+  const linkage = createLinkageService({ prisma, machines });
+  const { notice } = await linkage.approvalDecided({ caseId, supervisingDepartment: department });
+  return notice.instanceId;
+}
+
+export function isApproval(decision: unknown): boolean {
+  return decision === 'approved' || (typeof decision === 'string' && decision.startsWith('准予'));
+}
+
+async function supervisingDepartmentOf(prisma: PrismaClient, caseId: string, variables: Variables): Promise<string | undefined> {
+  const named = variables.supervisingDepartment;
+  if (typeof named === 'string' && DEPARTMENTS[named]) return named;
+  const row = await prisma.case.findUnique({ where: { id: caseId }, select: { itemCode: true } });
+  if (!row?.itemCode) return undefined;
+  const item = await prisma.catalogItem.findFirst({ where: { code: row.itemCode, isLatest: true }, select: { department: true } });
+  const match = Object.values(DEPARTMENTS).find((d) => d.name === item?.department && d.code !== 'spj');
+  return match?.code;
+}
