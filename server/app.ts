@@ -1,3 +1,5 @@
+import { usersRoutes } from './routes/users.routes';
+import { createUsersService } from './services/users.service';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Client, Connection } from '@temporalio/client';
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
   api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
+  api.use('/users', usersRoutes(createUsersService(deps.prisma)));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);
   app.use('/api', notFoundRoute);

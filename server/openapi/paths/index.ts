@@ -6,8 +6,9 @@ import { handlingRouteDocs } from './handling';
 import { linkageRouteDocs } from './linkage';
 import { machinesRouteDocs } from './machines';
 import { peopleRouteDocs } from './people';
+import { usersRouteDocs } from './users';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs];
+  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs];
 }
