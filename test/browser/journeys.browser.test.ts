@@ -226,4 +226,54 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await c.shot(page, '15-error-state');
     await page.close();
   });
+  test('when an admin adds a user with two roles, then the user is listed with both; when a supervisor resolves an incident, then it leaves the open list and the case finishes', async () => {
+    const page = await c.signIn('admin');
+    await page.getByRole('link', { name: '用户与角色' }).click();
+    await page.getByRole('heading', { name: '用户与角色' }).waitFor();
+    await page.getByTestId('user-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('账号').fill('window3');
+    await dialog.getByLabel('姓名').fill('孙窗审');
+    await dialog.getByLabel('部门').fill('区数据和行政审批局');
+    await dialog.getByTestId('user-roles').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '审批人员' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const row = page.locator('tr').filter({ hasText: 'window3' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/窗口人员[\s\S]*审批人员/);
+    await c.shot(page, '16-admin-users');
+    const saved = await c.stack.db.prisma.user.findUniqueOrThrow({ where: { id: 'window3' } });
+    expect(saved.roles).toEqual(['window', 'approver']);
+    await page.close();
+
+    // An incident: a service task whose type no worker implements.
+    const admin = await c.stack.auth('admin');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://haoban.gov.cn/bpmn">
+  <bpmn:process id="incident-demo" name="故障演示" isExecutable="true">
+    <bpmn:startEvent id="s"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="push" />
+    <bpmn:serviceTask id="push" name="推送省平台"><bpmn:extensionElements><zeebe:taskDefinition type="province-push" retries="1" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="push" targetRef="e" />
+    <bpmn:endEvent id="e"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>`;
+    await c.stack.http.post('/api/definitions').set('authorization', admin).set('content-type', 'application/xml').send(xml).expect(201);
+    const started = await c.stack.http.post('/api/cases').set('authorization', await c.stack.auth('window1')).send({ processKey: 'incident-demo', applicantId: 'zhangsan', variables: {} }).expect(201);
+    const caseId = started.body.caseId as string;
+    await waitFor(async () => ((await c.stack.http.get('/api/incidents').query({ status: 'open' }).set('authorization', admin)).body.items.find((i: { caseId: string }) => i.caseId === caseId)), 60_000, 'incident raised');
+
+    const sup = await c.signIn('supervisor1');
+    await sup.getByRole('link', { name: '故障处理' }).click();
+    const incident = sup.locator('tr').filter({ hasText: caseId });
+    await incident.waitFor();
+    expect(await incident.innerText()).toContain('push');
+    await c.shot(sup, '17-supervisor-incidents');
+    await incident.getByRole('button', { name: '标记解决' }).click();
+    await sup.getByRole('button', { name: '确认' }).click();
+    await incident.waitFor({ state: 'detached' });
+    await waitFor(async () => ((await c.stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined), 30_000, 'case completed after resolve');
+    await sup.close();
+  });
 });

@@ -27,6 +27,8 @@ const EscalationsPage = lazy(() => import('./pages/supervisor/EscalationsPage'))
 const DefinitionsPage = lazy(() => import('./pages/admin/DefinitionsPage'));
 const DeployPage = lazy(() => import('./pages/admin/DeployPage'));
 const CatalogueImportPage = lazy(() => import('./pages/admin/CatalogueImportPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const IncidentsPage = lazy(() => import('./pages/supervisor/IncidentsPage'));
 
 type Route = { pattern: string; render: (p: Record<string, string>) => ReactNode };
 
@@ -49,7 +51,8 @@ const ROUTES: Route[] = [
   { pattern: '/admin/definitions', render: () => <DefinitionsPage /> },
   { pattern: '/admin/deploy', render: () => <DeployPage /> },
   { pattern: '/admin/catalogue', render: () => <CatalogueImportPage /> },
-  { pattern: '/admin/users', render: () => <UnderConstruction title="用户与角色 (users and roles)" /> },
+  { pattern: '/admin/users', render: () => <UsersPage /> },
+  { pattern: '/incidents', render: () => <IncidentsPage /> },
 ];
 
 export function App() {

@@ -14,6 +14,7 @@ export const NAV: NavItem[] = [
   { path: '/agent/board', label: '343 代办看板', roles: ['agent', 'supervisor'] },
   { path: '/supervise', label: '监督总览', roles: ['supervisor', 'admin'] },
   { path: '/escalations', label: '兜底与督办', roles: ['supervisor'] },
+  { path: '/incidents', label: '故障处理', roles: ['supervisor', 'admin'] },
   { path: '/audit', label: '审计日志', roles: ['supervisor', 'admin'] },
   { path: '/admin/definitions', label: '流程定义', roles: ['admin'] },
   { path: '/admin/deploy', label: '部署流程', roles: ['admin'] },
