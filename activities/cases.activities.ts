@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../server/data/generated/client';
 import type { OpenTask, Variables } from '../workflows/engine/model';
 import { writeAudit } from './audit';
+import { mergeCaseVariables } from './case-variables';
 import { enqueueCaseNotification } from './notifications/outbox';
 
 const SYSTEM = 'system';
@@ -85,7 +86,7 @@ export function createCaseActivities(prisma: PrismaClient) {
           where: { id: args.taskId },
           data: { status: 'completed', completedAt: new Date(), completedBy: args.actor, outcome: args.variables as object },
         });
-        await tx.case.update({ where: { id: args.caseId }, data: { variables: { ...(await caseVariables(tx, args.caseId)), ...args.variables } as object } });
+        await mergeCaseVariables(tx, args.caseId, args.variables);
         await writeAudit(tx, {
           actor: args.actor,
           action: 'task.completed',
@@ -119,9 +120,4 @@ export function createCaseActivities(prisma: PrismaClient) {
       });
     },
   };
-}
-
-async function caseVariables(tx: Pick<PrismaClient, 'case'>, caseId: string): Promise<Variables> {
-  const row = await tx.case.findUnique({ where: { id: caseId }, select: { variables: true } });
-  return (row?.variables ?? {}) as Variables;
 }

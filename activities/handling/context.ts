@@ -1,3 +1,4 @@
+import { mergeCaseVariables } from '../case-variables';
 import type { Prisma, PrismaClient } from '../../server/data/generated/client';
 import type { Variables } from '../../workflows/engine/model';
 import { writeAudit } from '../audit';
@@ -23,8 +24,7 @@ export async function recordStep(
     if (extra) await extra(tx);
     // Deadlines and needed materials this step set: the read model (and later notices) show them at once.
     if (step.variables) {
-      const row = await tx.case.findUnique({ where: { id: step.caseId }, select: { variables: true } });
-      await tx.case.update({ where: { id: step.caseId }, data: { variables: { ...((row?.variables ?? {}) as Variables), ...step.variables } as object } });
+      await mergeCaseVariables(tx, step.caseId, step.variables);
     }
     await writeAudit(tx, { actor: 'system', action: step.action, caseId: step.caseId, elementId: step.elementId, after: step.after });
     if (step.notice) await enqueueCaseNotification(tx, { caseId: step.caseId, event: 'notice', discriminator: step.notice.discriminator ?? `${step.action}:${step.elementId}`, ...step.notice });
