@@ -1,12 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Variables } from '../../../workflows/engine/model';
 import { caseStateQuery, type CaseView } from '../../../workflows/messages';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
+import { bpmnFixture, deployFixture, startCaseAsWindow } from '../../helpers/engine-fixtures';
 
-const fixture = (rel: string) => readFileSync(path.resolve(__dirname, '../../fixtures/bpmn', rel), 'utf8');
+const fixture = bpmnFixture;
 
 let stack: TestStack;
 let client: Client;
@@ -32,17 +33,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function deploy(rel: string) {
-  const res = await stack.http.post('/api/definitions').set('authorization', await stack.auth('admin')).send({ xml: fixture(rel) });
-  expect([200, 201]).toContain(res.status);
-  return res.body.key as string;
-}
-
-async function startCase(processKey: string, variables: Variables = {}): Promise<CaseView> {
-  const res = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey, variables });
-  expect(res.status).toBe(201);
-  return res.body as CaseView;
-}
+const deploy = (rel: string) => deployFixture(stack, rel);
+const startCase = (processKey: string, variables: Variables = {}) => startCaseAsWindow(stack, processKey, variables);
 
 const live = (caseId: string) => client.workflow.getHandle(`case-${caseId}`).query(caseStateQuery);
 
