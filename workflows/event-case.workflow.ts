@@ -1,4 +1,4 @@
-import { condition, defineQuery, defineUpdate, allHandlersFinished, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import { condition, defineQuery, defineUpdate, allHandlersFinished, patched, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CompiledProcess, Variables } from './engine/model';
 import { caseWorkflow } from './case.workflow';
@@ -83,13 +83,18 @@ export async function eventCaseWorkflow(input: EventCaseInput): Promise<EventCas
     });
   };
   const view = (): EventCaseView => ({ eventCaseId: input.eventCaseId, eventCode: input.eventCode, eventName: input.eventName, status, items: [...outcomes.values()] });
+  // An update sent with the start is dispatched as soon as its handler is set, before the body below
+  // has queued the first projection: it waits for that, so the caller finds the case in the read model.
+  let created = false;
   setHandler(eventCaseStateQuery, view);
   setHandler(eventCaseSyncUpdate, async () => {
+    if (patched('event-sync-waits-for-create')) await condition(() => created);
     await projections;
     return view();
   });
 
   project(() => projection.createEventCase({ input: stripProcesses(input) }));
+  created = true;
 
   const runs = new Map<string, Promise<boolean>>();
   const plans = new Map(input.items.map((p) => [p.itemCode, p]));
