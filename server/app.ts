@@ -1,3 +1,5 @@
+import { materialsRoutes } from './routes/materials.routes';
+import { createMaterialsService } from './services/materials.service';
 import { usersRoutes } from './routes/users.routes';
 import { createUsersService } from './services/users.service';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
+  api.use('/cases', materialsRoutes(createMaterialsService({ prisma: deps.prisma })));
   api.use('/tasks', tasksRoutes(tasks));
   api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));

@@ -72,7 +72,7 @@ function operation(doc: RouteDoc): Json {
   if (doc.body || doc.bodyAlternatives) {
     const content: Json = {};
     if (doc.body) content['application/json'] = { schema: jsonSchema(doc.body), ...(doc.bodyExample === undefined ? {} : { example: doc.bodyExample }) };
-    for (const alt of doc.bodyAlternatives ?? []) content[alt.contentType] = { schema: { type: 'string' }, example: alt.example };
+    for (const alt of doc.bodyAlternatives ?? []) content[alt.contentType] = { schema: alt.schema ?? { type: 'string' }, example: alt.example };
     op.requestBody = { required: true, content };
   }
   return op;

@@ -7,6 +7,7 @@ import type { PrismaClient } from '../data/generated/client';
 import { badRequest } from '../errors';
 import type { Logger } from '../logger';
 import type { CasesService } from './cases.service';
+import { createMaterialsService } from './materials.service';
 
 export function dispatcherWorkflowId(taskQueue: string): string {
   return `notification-dispatcher-${taskQueue}`;
@@ -78,7 +79,8 @@ export function createNotificationsService(deps: { prisma: PrismaClient; tempora
         status: view.status,
         current: view.openTasks.map((t) => ({ elementId: t.elementId, name: t.name })),
         next: next.map((s) => ({ elementId: s.elementId, name: s.name })),
-        needed: Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : [],
+        // Materials handed in since drop out; files staff asked to be corrected are added (申请材料).
+        needed: await createMaterialsService({ prisma }).neededFromApplicant(caseId, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : []),
         deadline,
       };
     },

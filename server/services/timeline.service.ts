@@ -20,6 +20,8 @@ export const TIMELINE_LABELS: Record<string, string> = {
   'task.updated': '修改优先级/期限 (priority or dates changed)',
   'task.commented': '办理意见 (comment)',
   'task.completed': '办理完成 (task completed)',
+  'material.uploaded': '提交材料 (material uploaded)',
+  'material.reviewed': '材料审查 (material reviewed)',
 };
 
 export interface TimelineEntry {

@@ -5,10 +5,11 @@ import { catalogRouteDocs } from './catalog';
 import { handlingRouteDocs } from './handling';
 import { linkageRouteDocs } from './linkage';
 import { machinesRouteDocs } from './machines';
+import { materialsRouteDocs } from './materials';
 import { peopleRouteDocs } from './people';
 import { usersRouteDocs } from './users';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs];
+  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs, ...materialsRouteDocs];
 }

@@ -1,0 +1,61 @@
+/**
+ * Limits of application-material uploads (申请材料). No rule in RULES.md fixes them: they are
+ * engineering defaults in line with the provincial 一网通办 portals (files up to 20 MB; PDF, JPG, PNG
+ * and OFD, the national standard e-document format GB/T 33190-2016). Deployments override them with
+ * MATERIALS_CONFIG (JSON); tests with `overrideMaterialsConfig`.
+ */
+
+export interface Param<T> {
+  value: T;
+  source: string;
+}
+
+export const FILE_KINDS = ['pdf', 'jpg', 'png', 'ofd'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export interface MaterialsConfig {
+  /** Largest accepted file, in bytes. */
+  maxFileBytes: Param<number>;
+  /** File kinds accepted, checked by their content (magic bytes), not by the name. */
+  allowedKinds: Param<FileKind[]>;
+  /** Longest file name kept (characters); longer names are refused. */
+  maxFileNameLength: Param<number>;
+  /** Longest review note (一次性告知 reason), characters. */
+  maxReviewNoteLength: Param<number>;
+}
+
+export const MATERIALS_DEFAULTS: MaterialsConfig = {
+  maxFileBytes: { value: 20 * 1024 * 1024, source: 'engineering default (provincial 一网通办 portals accept files up to 20 MB)' },
+  allowedKinds: { value: ['pdf', 'jpg', 'png', 'ofd'], source: 'engineering default (PDF/JPG/PNG plus OFD, GB/T 33190-2016 电子文件存储与交换格式 版式文档)' },
+  maxFileNameLength: { value: 200, source: 'engineering default' },
+  maxReviewNoteLength: { value: 1000, source: 'engineering default' },
+};
+
+type Values = { [K in keyof MaterialsConfig]: MaterialsConfig[K]['value'] };
+
+let overrides: Partial<Values> = readEnvOverrides();
+
+function readEnvOverrides(): Partial<Values> {
+  const raw = process.env.MATERIALS_CONFIG;
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as Partial<Values>;
+  } catch (err) {
+    throw new Error(`配置错误 (invalid configuration): MATERIALS_CONFIG is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The values in force: defaults with overrides applied. */
+export function materialsConfig(): Values {
+  const values = Object.fromEntries(Object.entries(MATERIALS_DEFAULTS).map(([k, p]) => [k, p.value])) as Values;
+  return { ...values, ...overrides };
+}
+
+/** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
+export function overrideMaterialsConfig(patch: Partial<Values>): () => void {
+  const previous = overrides;
+  overrides = { ...overrides, ...patch };
+  return () => {
+    overrides = previous;
+  };
+}
