@@ -28,9 +28,13 @@ export const HotlineEventBody = z.discriminatedUnion('type', [
 
 export const ListHotlineQuery = z.object({
   callerPhone: z.string().optional(),
+  category: z.enum(['consult', 'help', 'complaint']).optional(),
+  status: z.enum(['active', 'done']).optional().describe('工单状态机：办理中 | 已结束（办结或并单）'),
   merged: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   ...Page,
 });
+
+export const RepeatGroupsQuery = z.object({ ...Page });
 
 /** 12345 work orders (/api/hotline). */
 export function hotlineRoutes(hotline: HotlineService): Router {
@@ -42,6 +46,9 @@ export function hotlineRoutes(hotline: HotlineService): Router {
   });
   router.get('/orders', async (req, res) => {
     res.json(await hotline.list(query(req, ListHotlineQuery)));
+  });
+  router.get('/repeat-groups', async (req, res) => {
+    res.json(await hotline.repeatGroups(query(req, RepeatGroupsQuery)));
   });
   router.get('/orders/:id', async (req, res) => {
     res.json(await hotline.get(req.params.id));

@@ -58,6 +58,7 @@ export const LinkageEventBody = z.discriminatedUnion('type', [
 export const ListLinkageQuery = z.object({
   kind: z.enum(['linkage.notice', 'linkage.finding', 'linkage.meeting', 'linkage.city', 'linkage.adjustment']).optional(),
   status: z.enum(['active', 'done']).optional(),
+  department: z.string().optional().describe('部门代码 (department code), e.g. scjgj'),
   ...Page,
 });
 export const AdjustmentsQuery = z.object({ itemCode: z.string().optional(), ...Page });
@@ -101,6 +102,9 @@ export function linkageRoutes(linkage: LinkageService): Router {
   });
   router.post('/instances/:id/events', supervision, async (req, res) => {
     res.json(await linkage.send(String(req.params.id), body(req, LinkageEventBody), actorOf(req)));
+  });
+  router.get('/departments', async (_req, res) => {
+    res.json(await linkage.departments());
   });
   router.get('/commissioners', (_req, res) => {
     res.json(linkage.commissioners());

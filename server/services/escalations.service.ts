@@ -40,8 +40,12 @@ export function createEscalationsService(prisma: PrismaClient) {
           level: last?.level,
           holder: step.holder,
           department: step.department,
+          enteredAt: step.enteredAt,
           dueAt: step.dueAt,
+          completedAt: step.completedAt,
           open: step.completedAt === null,
+          /** How long the holder has had (or had) the step. */
+          heldMs: Math.max(0, end.getTime() - step.enteredAt.getTime()),
           overdueMs: Math.max(0, end.getTime() - step.dueAt.getTime()),
           history: {
             supervision: own.map((n) => ({ level: n.level, reason: n.reason, notified: n.notified, at: n.at })),

@@ -65,6 +65,15 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     return { relatedOrderIds: result.related.map((r) => r.id), fallbackId, scores: Object.fromEntries(result.related.map((r) => [r.id, Number(r.score.toFixed(3))])) };
   }
 
+  /** Each order with its work-order machine's state, status, responsible department and current deadline. */
+  async function withMachineState<T extends { id: string }>(rows: T[]) {
+    const machinesOf = await prisma.machineInstance.findMany({ where: { id: { in: rows.map((r) => r.id) }, kind: 'hotline' } });
+    return rows.map((row) => {
+      const m = machinesOf.find((x) => x.id === row.id);
+      return { ...row, states: m?.states ?? [], status: m?.status ?? null, department: m?.department ?? null, holder: m?.holder ?? null, deadline: (m?.context as { deadline?: unknown } | undefined)?.deadline ?? null };
+    });
+  }
+
   return {
     async intake(request: HotlineOrderRequest): Promise<IntakeResult> {
       const existing = await prisma.hotlineOrder.findUnique({ where: { id: request.orderId } });
@@ -108,16 +117,38 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       return { ...view, order: row, history };
     },
 
-    async list(filter: { callerPhone?: string; merged?: boolean; limit: number; offset: number }) {
+    async list(filter: { callerPhone?: string; category?: string; status?: string; merged?: boolean; limit: number; offset: number }) {
+      const byStatus = filter.status ? (await prisma.machineInstance.findMany({ where: { kind: 'hotline', status: filter.status }, select: { id: true } })).map((r) => r.id) : undefined;
       const where = {
         ...(filter.callerPhone ? { callerPhone: filter.callerPhone } : {}),
+        ...(filter.category ? { category: filter.category } : {}),
+        ...(byStatus ? { id: { in: byStatus } } : {}),
         ...(filter.merged === undefined ? {} : filter.merged ? { mergedInto: { not: null } } : { mergedInto: null }),
       };
-      const [items, total] = await Promise.all([
+      const [rows, total] = await Promise.all([
         prisma.hotlineOrder.findMany({ where, orderBy: { receivedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
         prisma.hotlineOrder.count({ where }),
       ]);
-      return { items, total };
+      return { items: await withMachineState(rows), total };
+    },
+
+    /** 并单 groups: each 办不成事 record opened for repeated orders, with the orders merged into it (newest group first). */
+    async repeatGroups(filter: { limit: number; offset: number }) {
+      const heads = await prisma.hotlineOrder.groupBy({ by: ['mergedInto'], where: { mergedInto: { not: null } }, _max: { receivedAt: true }, orderBy: { _max: { receivedAt: 'desc' } } });
+      const page = heads.slice(filter.offset, filter.offset + filter.limit).map((h) => h.mergedInto as string);
+      const [orders, records] = await Promise.all([
+        prisma.hotlineOrder.findMany({ where: { mergedInto: { in: page } }, orderBy: { receivedAt: 'asc' } }),
+        prisma.machineInstance.findMany({ where: { id: { in: page } } }),
+      ]);
+      const items = page.map((fallbackId) => {
+        const r = records.find((x) => x.id === fallbackId);
+        return {
+          fallbackId,
+          fallback: r ? { title: r.title, state: r.state, states: r.states, status: r.status, department: r.department, holder: r.holder, createdAt: r.createdAt } : null,
+          orders: orders.filter((o) => o.mergedInto === fallbackId),
+        };
+      });
+      return { items, total: heads.length };
     },
 
     async row(orderId: string) {

@@ -104,13 +104,28 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       return { ...view, rule: LINKAGE_RULE_LABELS[r.kind], history };
     },
 
-    async list(filter: { kind?: string; status?: string; limit: number; offset: number }) {
-      const where = { kind: filter.kind ? filter.kind : { in: [...LINKAGE_KINDS] }, ...(filter.status ? { status: filter.status } : {}) };
+    async list(filter: { kind?: string; status?: string; department?: string; limit: number; offset: number }) {
+      const where = {
+        kind: filter.kind ? filter.kind : { in: [...LINKAGE_KINDS] },
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.department ? { department: filter.department } : {}),
+      };
       const [items, total] = await Promise.all([
         prisma.machineInstance.findMany({ where, orderBy: { createdAt: 'desc' }, take: filter.limit, skip: filter.offset }),
         prisma.machineInstance.count({ where }),
       ]);
       return { items, total };
+    },
+
+    /** The rule machines' departments with their commissioner and the users whose department has that name (to pick a 责任人). */
+    async departments() {
+      const users = await prisma.user.findMany({ where: { department: { in: Object.values(DEPARTMENTS).map((d) => d.name) } }, select: { id: true, name: true, department: true }, orderBy: { id: 'asc' } });
+      const items = Object.values(DEPARTMENTS).map((d) => ({
+        ...d,
+        commissioner: COMMISSIONERS[d.area],
+        staff: users.filter((u) => u.department === d.name).map(({ id, name }) => ({ id, name })),
+      }));
+      return { items, total: items.length };
     },
 
     commissioners() {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../auth/roles';
 import { AgencyBoardQuery, AgencyCaseBody, AgencyEventBody, CommunityRequestBody, ListAgencyQuery, ProjectIntakeBody, RedVestHelpBody } from '../../routes/agency.routes';
 import { FallbackEventBody, ListEscalationsQuery, ListFallbackQuery, RegisterFallbackBody } from '../../routes/fallback.routes';
-import { HotlineEventBody, HotlineOrderBody, ListHotlineQuery } from '../../routes/hotline.routes';
+import { HotlineEventBody, HotlineOrderBody, ListHotlineQuery, RepeatGroupsQuery } from '../../routes/hotline.routes';
 import { errors } from '../conventions';
 import { routeDocs } from '../registry';
 import { exampleCaseView } from './examples';
@@ -35,6 +35,10 @@ export const machinesRouteDocs = routeDocs([
     responses: { 201: { description: '已接收', example: { ...order, duplicate: false } }, 200: { description: '重复提交', example: { ...order, duplicate: true } }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/api/hotline/orders', tags: ['12345 hotline'], access: [...staff], summary: '12345 工单列表 (orders)',
     query: ListHotlineQuery, responses: { 200: { description: '{items,total}', example: { items: [order], total: 1 } }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/api/hotline/repeat-groups', tags: ['12345 hotline'], access: [...staff], summary: '重复诉求并单组：并入的工单与为其开立的“办不成事”登记 (repeat groups)',
+    description: '每组一个“办不成事”登记（fallbackId）及并入它的全部工单，按最近一次来电倒序。',
+    query: RepeatGroupsQuery,
+    responses: { 200: { description: '{items,total}', example: { items: [{ fallbackId: 'BBCS20261128-7K3QF2', fallback: { title: '12345重复诉求（3 件，并单）：18号院门前垃圾堆积', state: 'registered', states: ['registered'], status: 'active', department: null, holder: null, createdAt: '2026-11-28T09:00:00.000Z' }, orders: [{ ...order, id: '12345-20261128-0001', mergedInto: 'BBCS20261128-7K3QF2' }] }], total: 1 } }, ...errors(400, 401, 403) } },
   { method: 'get', path: '/api/hotline/orders/:id', tags: ['12345 hotline'], access: [...staff], summary: '工单详情与流转 (one order)',
     params: IdParams, responses: { 200: { description: '详情', example: { ...order, transitions: [{ event: 'order.dispatch', actor: 'window1', from: 'received', to: 'dispatched', at: '2026-11-28T08:05:00.000Z' }] } }, ...errors(401, 403, 404) } },
   { method: 'post', path: '/api/hotline/orders/:id/events', tags: ['12345 hotline'], access: [...staff], summary: '派单、签收、退单、改派、延期、答复、回访、评价 (send an event)',
