@@ -29,6 +29,9 @@ const DeployPage = lazy(() => import('./pages/admin/DeployPage'));
 const CatalogueImportPage = lazy(() => import('./pages/admin/CatalogueImportPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const IncidentsPage = lazy(() => import('./pages/supervisor/IncidentsPage'));
+const FallbackPage = lazy(() => import('./pages/window/FallbackPage'));
+const HotlinePage = lazy(() => import('./pages/window/HotlinePage'));
+const LinkagePage = lazy(() => import('./pages/supervisor/linkage/LinkagePage'));
 
 type Route = { pattern: string; render: (p: Record<string, string>) => ReactNode };
 
@@ -53,6 +56,9 @@ const ROUTES: Route[] = [
   { pattern: '/admin/catalogue', render: () => <CatalogueImportPage /> },
   { pattern: '/admin/users', render: () => <UsersPage /> },
   { pattern: '/incidents', render: () => <IncidentsPage /> },
+  { pattern: '/fallback', render: () => <FallbackPage /> },
+  { pattern: '/hotline', render: () => <HotlinePage /> },
+  { pattern: '/linkage', render: () => <LinkagePage /> },
 ];
 
 export function App() {

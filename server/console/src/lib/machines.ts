@@ -1,0 +1,195 @@
+// Rule machines (办不成事, 12345, 审管联动) as the console shows them: state and event names in Chinese,
+// deadlines, and the shapes the API returns. Labels mirror workflows/machines/* (the console cannot import them).
+import { api, type Page } from './api';
+
+export interface Deadline {
+  step: string;
+  key: string;
+  workingDays: number;
+  source: string;
+  holder: string;
+  department?: string;
+  enteredAt: number;
+  dueAt: number;
+}
+
+export interface Transition {
+  event: string;
+  actor: string;
+  payload?: Record<string, unknown> | null;
+  fromState?: unknown;
+  toState: unknown;
+  at: string;
+}
+
+export interface MachineView<C = Record<string, unknown>> {
+  kind: string;
+  instanceId: string;
+  value: unknown;
+  states: string[];
+  status: 'active' | 'done' | 'error' | 'stopped';
+  context: C & { deadline?: Deadline; title?: string; department?: string; holder?: string };
+  allowedEvents: string[];
+  history?: Transition[];
+  rule?: string;
+}
+
+/** A machine_instance row as list endpoints return it. */
+export interface InstanceRow<C = Record<string, unknown>> {
+  id: string;
+  kind: string;
+  title: string;
+  state: unknown;
+  states: string[];
+  status: string;
+  department: string | null;
+  holder: string | null;
+  context: C & { deadline?: Deadline };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const STATE_LABELS: Record<string, string> = {
+  // 办不成事
+  registered: '已登记（待分类）',
+  onTheSpot: '即办',
+  transferred: '已转办',
+  explaining: '政策解释中',
+  concluded: '已办结（待反馈）',
+  fedBack: '已反馈（待核查）',
+  verified: '已核查（待备案）',
+  filed: '已备案',
+  // 12345
+  received: '已受理（待派单）',
+  dispatched: '已派单（待签收）',
+  handling: '办理中',
+  returned: '退单待改派',
+  replied: '已答复（待回访）',
+  revisited: '已回访（待评价）',
+  merged: '已并单',
+  // 审管联动
+  pushed: '待处置',
+  signed: '已认领',
+  found: '待推送',
+  acted: '已处置',
+  referred: '待召开',
+  convened: '已召开（待决定）',
+  executing: '决定执行中',
+  drafted: '待报送',
+  awaitingReply: '待市级答复',
+  proposed: '待提交',
+  underReview: '审核中',
+  effective: '已生效',
+  rejected: '不予调整',
+  closed: '已办结',
+};
+
+/** The same state name means different things per rule; these override STATE_LABELS for one kind. */
+const KIND_STATE_LABELS: Record<string, Record<string, string>> = {
+  'linkage.notice': { pushed: '待认领' },
+  'linkage.finding': { pushed: '待审批侧处置' },
+  'linkage.city': { replied: '市级已答复' },
+};
+
+/** 督办 sub-states of a step with a deadline. */
+export const SUPERVISION_LABELS: Record<string, { label: string; color: string }> = {
+  onTime: { label: '正常', color: 'green' },
+  dueSoon: { label: '临近时限', color: 'gold' },
+  overdue: { label: '已超期·催办', color: 'orange' },
+  escalated: { label: '已升级督办', color: 'red' },
+};
+
+export const EVENT_LABELS: Record<string, string> = {
+  'machine.started': '登记/创建',
+  'fallback.classify': '分类转办',
+  'fallback.conclude': '办结',
+  'fallback.explain': '政策解释',
+  'fallback.feedback': '反馈',
+  'fallback.verify': '核查',
+  'fallback.file': '备案',
+  'fallback.linkOrders': '关联 12345 工单',
+  'order.dispatch': '派单',
+  'order.sign': '签收',
+  'order.return': '退单',
+  'order.reassign': '改派',
+  'order.extend': '延期',
+  'order.reply': '答复',
+  'order.revisit': '回访',
+  'order.rate': '评价',
+  'order.merge': '并单',
+  'notice.sign': '认领',
+  'finding.push': '推送审批侧',
+  'finding.act': '审批侧处置',
+  'meeting.convene': '召开会议',
+  'meeting.decide': '作出决定',
+  'meeting.taskDone': '任务完成',
+  'city.submit': '报送市级',
+  'city.reply': '登记市级答复',
+  'city.close': '办结',
+  'adjustment.submit': '提交审核',
+  'adjustment.approve': '审核通过',
+  'adjustment.return': '退回修改',
+  'adjustment.reject': '不予调整',
+};
+/** Durable-timer transitions (`xstate.after.<delay>.<state>`) are the 督办 steps. */
+const TIMER_LABELS: Record<string, string> = { remindDelay: '到期前提醒', dueDelay: '超期催办', escalateDelay: '升级督办', repeatDelay: '再次升级督办' };
+export const eventLabel = (e: string) => EVENT_LABELS[e] ?? (e.startsWith('xstate.after.') ? (TIMER_LABELS[e.split('.')[2]] ?? '时限到达（督办）') : e);
+
+/** Events only the system sends (并单), never offered as buttons. */
+export const SYSTEM_EVENTS = new Set(['fallback.linkOrders', 'order.merge']);
+
+export const KIND_LABELS: Record<string, string> = {
+  fallback: '办不成事',
+  hotline: '12345 工单',
+  agency: '343 代办',
+  'linkage.notice': '审批信息通报',
+  'linkage.finding': '监管结果抄告',
+  'linkage.meeting': '部门联席会议',
+  'linkage.city': '对上协调联动',
+  'linkage.adjustment': '动态调整',
+};
+
+export const FALLBACK_CATEGORIES: Record<string, string> = { simple: '简单（即办）', general: '一般（5 个工作日）', complex: '复杂（10 个工作日）', cannot: '不能办（3 个工作日内解释政策）' };
+export const FALLBACK_CAUSES: Record<string, string> = { cannotDo: '办不了', hardToDo: '很难办', refused: '不给办' };
+export const HOTLINE_CATEGORIES: Record<string, string> = { consult: '咨询', help: '求助/意见建议', complaint: '投诉举报' };
+export const FINDING_TYPES: Record<string, string> = { falseCommitment: '虚假承诺', violation: '违法违规', other: '其他' };
+export const FINDING_ACTIONS: Record<string, string> = { revoke: '撤销', restrict: '限制准入', remedy: '补办' };
+
+/** The outer state and its 督办 sub-state, e.g. `transferred.overdue` → ['transferred', 'overdue']. */
+export function mainState(states: string[]): { main: string; supervision?: string } {
+  const top = states.find((s) => !s.includes('.')) ?? states[0] ?? '';
+  const sub = states.find((s) => s.startsWith(`${top}.`))?.slice(top.length + 1);
+  return { main: top, supervision: sub && SUPERVISION_LABELS[sub] ? sub : undefined };
+}
+
+export function stateLabel(kind: string, state: string): string {
+  return KIND_STATE_LABELS[kind]?.[state] ?? STATE_LABELS[state] ?? state;
+}
+
+/** A transition's state value (string or nested object) as its outer state label. */
+export function valueLabel(kind: string, value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return stateLabel(kind, value);
+  const [key] = Object.keys(value as object);
+  return key ? stateLabel(kind, key) : '—';
+}
+
+export const isOverdue = (d?: Deadline | null, now = Date.now()) => !!d && d.dueAt < now;
+
+// The machine departments (codes used by events) with their staff, loaded once per page view.
+export interface MachineDepartment {
+  code: string;
+  name: string;
+  area: string;
+  commissioner?: { userId: string; name: string };
+  staff: { id: string; name: string }[];
+}
+let departments: Promise<Page<MachineDepartment>> | undefined;
+export function loadDepartments(): Promise<Page<MachineDepartment>> {
+  departments ??= api.get<Page<MachineDepartment>>('/api/linkage/departments').catch((e) => {
+    departments = undefined;
+    throw e;
+  });
+  return departments;
+}
+export const departmentName = (list: MachineDepartment[] | undefined, code?: string | null) => (code ? (list?.find((d) => d.code === code)?.name ?? code) : '—');

@@ -1,0 +1,215 @@
+import type { Page } from 'playwright-core';
+import { waitFor } from '../helpers/wait-for';
+import { startConsoleStack, type ConsoleStack } from './browser';
+
+// The console pages of the rule machines: 办不成事窗口, 兜底与督办 detail, 审管联动 and 考核评估, 12345 工单 and 并单.
+jest.setTimeout(150_000);
+
+let c: ConsoleStack;
+beforeAll(async () => {
+  c = await startConsoleStack();
+}, 180_000);
+afterAll(async () => {
+  await c?.stop();
+});
+
+/** A prior step through the API, answered with `status`. */
+async function post(path: string, body: object, user: string, status: number) {
+  const res = await c.stack.http.post(path).set('authorization', await c.stack.auth(user)).send(body);
+  expect({ path, status: res.status, error: res.body?.error }).toEqual({ path, status, error: undefined });
+  return res;
+}
+
+/** Picks an option of the antd Select labelled `label` (the dropdown is rendered at the end of the body). */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Signs in through the sign-in page's "其他账号" field (department officers are not in the demo list). */
+async function signInAs(userId: string): Promise<Page> {
+  const page = await c.context.newPage();
+  page.on('pageerror', (err) => process.stderr.write(`[browser:${userId}] ${err.message}\n`));
+  await page.goto(`${c.baseUrl}/login`);
+  await page.getByLabel('其他账号').fill(userId);
+  await page.getByLabel('其他账号').press('Enter');
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+describe('rule-machine pages (headless Chromium, real stack)', () => {
+  test('when window staff register a 办不成事 matter, classify and transfer it, then the drawer shows 转办 with its working-day deadline and history; a step someone else already took is refused with the state', async () => {
+    const page = await c.signIn('window1');
+    await page.getByRole('link', { name: '办不成事窗口' }).click();
+    await page.getByRole('heading', { name: '办不成事窗口' }).waitFor();
+    await page.getByTestId('fallback-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('反映的问题').fill('餐饮店食品经营许可证变更三次被退回，窗口只说材料不全，没有一次性告知缺什么');
+    await dialog.getByLabel('反映人').fill('王女士');
+    await dialog.getByLabel('联系电话').fill('13800000001');
+    await c.shot(page, 'm01-window-fallback-register');
+    await dialog.getByLabel('联系电话').press('Enter'); // keyboard submit
+    const drawer = page.getByTestId('machine-drawer');
+    await drawer.getByTestId('machine-state').getByText('已登记（待分类）').waitFor();
+    const id = (await drawer.getByTestId('machine-id').innerText()).trim();
+    expect(id).toMatch(/^BBCS\d{8}-/);
+
+    await drawer.getByTestId('event-fallback.classify').click();
+    await choose(page, '原因类型', '很难办');
+    await choose(page, '事项分类', '一般（5 个工作日）');
+    await choose(page, '责任部门', '区市场监督管理局');
+    await page.getByRole('dialog').filter({ hasText: '分类转办' }).getByLabel('责任人').fill('scjgj1');
+    await c.shot(page, 'm02-window-fallback-classify');
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('已转办').waitFor();
+    expect(await drawer.getByTestId('deadline').innerText()).toContain('5 个工作日');
+    expect(await drawer.getByTestId('machine-history').innerText()).toMatch(/登记\/创建[\s\S]*分类转办/);
+    expect(await drawer.innerText()).toContain('区市场监督管理局 · scjgj1');
+    await c.shot(page, 'm03-window-fallback-transferred');
+
+    // The department concludes it meanwhile; the window's own 办结 is refused with the actual state and what it accepts.
+    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.conclude', result: '已一次性告知并当场办理变更' }, 'approver1', 200);
+    await drawer.getByTestId('event-fallback.conclude').click();
+    await page.getByRole('dialog').filter({ hasText: '办理结果' }).getByLabel('办理结果').fill('已办结');
+    await page.getByTestId('event-submit').click();
+    const refused = page.getByTestId('event-refused');
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/已办结（待反馈）[\s\S]*反馈/);
+    await c.shot(page, 'm04-window-fallback-409');
+    await page.keyboard.press('Escape');
+    await drawer.getByTestId('event-fallback.feedback').waitFor();
+    await page.keyboard.press('Escape');
+    const row = page.locator('tr').filter({ hasText: id });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('很难办');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await c.shot(page, 'm05-window-fallback-list');
+    await page.close();
+  });
+
+  test('when a transferred matter runs past its deadline, then the supervisor opens the escalation and sees why, who holds it, for how long and its history', async () => {
+    process.env.HAOBAN_MS_PER_WORKING_DAY = '300'; // this instance only: 一般 (5 WD) is 催办'd at 1.5 s and escalated at 3 s
+    const rec = await post('/api/fallback/records', { matter: '营业执照经营范围变更，窗口让去市里办，市里又让回区里办', applicant: { name: '马先生' } }, 'window1', 201);
+    delete process.env.HAOBAN_MS_PER_WORKING_DAY;
+    const id = rec.body.instanceId as string;
+    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.classify', category: 'general', cause: 'refused', department: 'scjgj', holder: 'scjgj1' }, 'window1', 200);
+    const supervisor = await c.stack.auth('supervisor1');
+    await waitFor(async () => {
+      const res = await c.stack.http.get('/api/escalations').query({ open: 1 }).set('authorization', supervisor);
+      return res.body.items.find((i: { instanceId: string; level: string }) => i.instanceId === id && i.level === 'escalate');
+    }, 30_000, 'escalated');
+
+    const page = await c.signIn('supervisor1');
+    await page.getByRole('link', { name: '兜底与督办' }).click();
+    const row = page.locator('tr').filter({ hasText: '营业执照经营范围变更' });
+    await row.waitFor();
+    await c.shot(page, 'm06-supervisor-escalations');
+    await row.click();
+    const drawer = page.getByTestId('escalation-drawer');
+    await drawer.waitFor();
+    expect(await drawer.getByTestId('escalation-why').innerText()).toContain('升级督办');
+    expect(await drawer.getByTestId('escalation-holder').innerText()).toBe('区市场监督管理局 · scjgj1');
+    const text = await drawer.innerText();
+    expect(text).toMatch(/持有时长\s*\d+ (秒|分钟)/);
+    expect(text).toMatch(/超期 \d+ (秒|分钟)/);
+    expect(await drawer.getByTestId('machine-history').innerText()).toMatch(/登记\/创建[\s\S]*分类转办[\s\S]*到期前提醒[\s\S]*超期催办[\s\S]*升级督办/);
+    await c.shot(page, 'm07-supervisor-escalation-drawer');
+    await drawer.getByRole('link', { name: id }).click();
+    await page.getByTestId('machine-drawer').getByText('不给办').first().waitFor();
+    await page.close();
+    // Closing the step stops its timers.
+    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.conclude', result: '已协调市场监管局当场办理' }, 'approver1', 200);
+  });
+
+  test('when a decision is pushed to the market regulator, then its officer signs the 审批信息通报; the supervisor reads the 考核评估 with its chart', async () => {
+    const applicant = await c.stack.auth('lisi');
+    const started = await c.stack.http.post('/api/cases').set('authorization', applicant)
+      .send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName: '西关小厨', contact: '李四', phone: '13800000000', supervisingDepartment: 'scjgj' } }).expect(201);
+    const caseId = started.body.caseId as string;
+    for (const [user, variables] of [['window1', { accepted: true, opinion: '予以受理' }], ['approver1', { decision: 'approved', opinion: '准予许可' }]] as const) {
+      const auth = await c.stack.auth(user);
+      const task = await waitFor(async () => (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', auth)).body.items[0] as { id: string } | undefined);
+      await c.stack.http.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).set('authorization', auth).send({ variables }).expect(200);
+    }
+    const noticeId = `TB-${caseId}`;
+    await waitFor(async () => ((await c.stack.http.get(`/api/linkage/instances/${noticeId}`).set('authorization', await c.stack.auth('supervisor1'))).status === 200 ? true : undefined), 30_000, 'notice pushed');
+
+    const officer = await signInAs('scjgj1');
+    await officer.getByRole('link', { name: '审管联动' }).click();
+    await officer.getByRole('heading', { name: '审管联动' }).waitFor();
+    await officer.getByText('只看本部门（区市场监督管理局）').waitFor();
+    const row = officer.locator('tr').filter({ hasText: caseId });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('待认领');
+    await c.shot(officer, 'm08-officer-notices');
+    await row.click();
+    const drawer = officer.getByTestId('machine-drawer');
+    await drawer.getByTestId('event-notice.sign').click();
+    await officer.getByRole('dialog').filter({ hasText: '认领意见' }).getByLabel('认领意见').fill('已纳入日常监管');
+    await officer.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('已认领').waitFor();
+    expect(await drawer.innerText()).toContain('scjgj1');
+    await c.shot(officer, 'm09-officer-notice-signed');
+    await officer.close();
+
+    const page = await c.signIn('supervisor1');
+    await page.getByRole('link', { name: '审管联动' }).click();
+    await page.getByRole('tab', { name: '考核评估' }).click();
+    const report = page.getByTestId('assessment');
+    await report.getByTestId('chart').locator('svg').first().waitFor();
+    const line = report.locator('tr').filter({ hasText: '审批信息通报' }).filter({ hasText: '区市场监督管理局' });
+    await line.waitFor();
+    expect(await line.innerText()).toContain('100%');
+    await c.shot(page, 'm10-supervisor-assessment');
+    await page.close();
+  });
+
+  test('when one caller reports the same matter three times, then 12345 shows the merged group and its 办不成事 record; a new order is dispatched and signed in its drawer', async () => {
+    const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({ orderId, callerPhone: '13700001111', callerName: '刘先生', subject: '西关正街18号院', category: 'complaint', content, ...extra });
+    await post('/api/hotline/orders', order('BR-101', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'), 'window1', 201);
+    await post('/api/hotline/orders', order('BR-102', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'), 'window1', 201);
+    const third = await post('/api/hotline/orders', order('BR-103', '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。'), 'window1', 201);
+    const fallbackId = third.body.repeat.fallbackId as string;
+    await post('/api/hotline/orders', order('BR-201', '想咨询一下新生儿医保参保需要带哪些材料', { callerPhone: '13900002222', callerName: '何女士', subject: '医保参保', category: 'consult' }), 'window1', 201);
+
+    const page = await c.signIn('window1');
+    await page.getByRole('link', { name: '12345 工单' }).click();
+    await page.getByRole('heading', { name: '12345 工单' }).waitFor();
+    const fresh = page.locator('tr').filter({ hasText: 'BR-201' });
+    await fresh.waitFor();
+    expect(await page.locator('tr').filter({ hasText: 'BR-103' }).innerText()).toContain('已并单');
+    await c.shot(page, 'm11-window-hotline-orders');
+
+    await fresh.click();
+    const drawer = page.getByTestId('machine-drawer');
+    await drawer.getByTestId('machine-state').getByText('已受理（待派单）').waitFor();
+    await drawer.getByTestId('event-order.dispatch').click();
+    await choose(page, '承办单位', '区人力资源和社会保障局');
+    await page.getByRole('dialog').filter({ hasText: '承办人' }).getByLabel('承办人').fill('rsj1');
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('已派单（待签收）').waitFor();
+    await drawer.getByTestId('event-order.sign').click();
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('办理中').waitFor();
+    expect(await drawer.getByTestId('deadline').innerText()).toContain('3 个工作日');
+    const actions = await drawer.getByTestId('machine-events').innerText();
+    for (const a of ['延期', '退单', '答复']) expect(actions).toContain(a);
+    await c.shot(page, 'm12-window-hotline-order-drawer');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: '重复诉求并单' }).click();
+    const group = page.getByTestId('repeat-group').filter({ hasText: fallbackId });
+    await group.waitFor();
+    const text = await group.innerText();
+    for (const id of ['BR-101', 'BR-102', 'BR-103']) expect(text).toContain(id);
+    expect(text).toContain('并单 3 件');
+    await c.shot(page, 'm13-window-hotline-repeat-group');
+    await group.getByTestId('repeat-fallback-link').click();
+    await page.getByRole('heading', { name: '办不成事窗口' }).waitFor();
+    const record = page.getByTestId('machine-drawer');
+    await record.getByText('关联 12345 工单').waitFor();
+    for (const id of ['BR-101', 'BR-102', 'BR-103']) await record.getByRole('link', { name: id }).waitFor();
+    await c.shot(page, 'm14-window-fallback-from-repeats');
+    await page.close();
+  });
+});
