@@ -30,6 +30,7 @@ export function createCaseActivities(prisma: PrismaClient) {
             definitionId: args.definitionId,
             processKey: args.processKey,
             itemCode: args.itemCode,
+            eventCaseId: typeof args.variables.eventCaseId === 'string' ? args.variables.eventCaseId : null,
             title: args.title,
             applicantId: args.applicantId,
             status: 'running',

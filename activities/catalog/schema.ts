@@ -65,6 +65,8 @@ export const CatalogItemInput = z
     statutoryLimit: TimeLimit,
     promisedLimit: TimeLimit,
     projectType: z.enum(PROJECT_TYPES),
+    /** 一证通办: the applicant's identity document alone suffices; the rest comes from e-licences and shared data (RULES.md §10). */
+    oneLicence: z.boolean().optional(),
     fee: z.object({ charged: z.boolean(), standard: z.string().optional(), basis: z.string().optional() }).default({ charged: false }),
     channels: z.array(z.enum(CHANNELS)).min(1),
     venues: z.array(z.string()).default([]),

@@ -19,7 +19,14 @@ export const Page = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
-export const ListCasesQuery = z.object({ status: z.enum(['running', 'completed', 'failed']).optional(), ...Page });
+export const ListCasesQuery = z.object({
+  status: z.enum(['running', 'completed', 'failed']).optional(),
+  /** 一件事: only the item cases of this combined case. */
+  eventCaseId: z.string().max(64).optional(),
+  /** Include item cases of 一件事 combined cases (default: staff yes, applicants no — they follow the combined case). */
+  eventItems: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  ...Page,
+});
 
 export function casesRoutes(cases: CasesService): Router {
   const router = Router();

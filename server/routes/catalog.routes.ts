@@ -22,7 +22,13 @@ import { venuesRoutes } from './venues.routes';
 export const Subject = z.enum(['natural', 'legal']);
 export const TreeQuery = z.object({ subject: Subject });
 export const CatalogSearchQuery = z.object({ q: z.string().trim().min(1).max(200), subject: Subject.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
-export const ListItemsQuery = z.object({ department: z.string().max(100).optional(), q: z.string().max(100).optional(), ...Page });
+export const ListItemsQuery = z.object({
+  department: z.string().max(100).optional(),
+  q: z.string().max(100).optional(),
+  /** 一证通办: only items the applicant can do with an identity document alone. */
+  oneLicence: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  ...Page,
+});
 export const ItemQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 export const ImportBody = z.object({
   items: z.array(z.unknown()).max(20_000).default([]),

@@ -92,8 +92,14 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       };
     },
 
-    async list(actor: AuthenticatedActor, filter: { status?: string; limit: number; offset: number }) {
-      const where = { ...(isStaff(actor) ? {} : { applicantId: actor.id }), ...(filter.status ? { status: filter.status } : {}) };
+    async list(actor: AuthenticatedActor, filter: { status?: string; eventCaseId?: string; eventItems?: boolean; limit: number; offset: number }) {
+      const staff = isStaff(actor);
+      const eventItems = filter.eventItems ?? staff;
+      const where = {
+        ...(staff ? {} : { applicantId: actor.id }),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.eventCaseId ? { eventCaseId: filter.eventCaseId } : eventItems ? {} : { eventCaseId: null }),
+      };
       const [items, total] = await Promise.all([
         prisma.case.findMany({ where, orderBy: { startedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
         prisma.case.count({ where }),

@@ -42,17 +42,24 @@ export function createCatalogService(prisma: PrismaClient) {
       return rows;
     },
 
-    async list(filter: { department?: string; q?: string; limit: number; offset: number }) {
+    async list(filter: { department?: string; q?: string; oneLicence?: boolean; limit: number; offset: number }) {
+      // 一证通办 lives in the item's JSON; an absent flag counts as false.
+      const flagged =
+        filter.oneLicence === undefined
+          ? undefined
+          : (await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "catalog_item" WHERE "is_latest" AND COALESCE(("data"->>'oneLicence')::boolean, false) = ${filter.oneLicence}`).map((r) => r.id);
       const where = {
         isLatest: true,
+        ...(flagged ? { id: { in: flagged } } : {}),
         ...(filter.department ? { department: filter.department } : {}),
         ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q } }, { basicCode: { contains: filter.q } }] } : {}),
       };
-      const select = { code: true, version: true, basicCode: true, name: true, itemType: true, department: true, projectType: true, promisedDays: true, statutoryDays: true } as const;
-      const [items, total] = await Promise.all([
+      const select = { code: true, version: true, basicCode: true, name: true, itemType: true, department: true, projectType: true, promisedDays: true, statutoryDays: true, data: true } as const;
+      const [rows, total] = await Promise.all([
         prisma.catalogItem.findMany({ where, select, orderBy: [{ department: 'asc' }, { basicCode: 'asc' }], take: filter.limit, skip: filter.offset }),
         prisma.catalogItem.count({ where }),
       ]);
+      const items = rows.map(({ data, ...row }) => ({ ...row, oneLicence: (data as { oneLicence?: boolean }).oneLicence === true }));
       return { items, total };
     },
 
@@ -143,6 +150,7 @@ export function createCatalogService(prisma: PrismaClient) {
         法定办结时限: limit(item.statutoryLimit),
         承诺办结时限: limit(item.promisedLimit),
         办件类型: item.projectType,
+        一证通办: item.oneLicence ? '是' : '否',
         收费: item.fee.charged ? { 是否收费: '是', 收费标准: item.fee.standard, 收费依据: item.fee.basis } : { 是否收费: '否', 收费依据: item.fee.basis },
         办理渠道: item.channels,
         办理地点: item.venues,

@@ -237,6 +237,8 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await dialog.getByLabel('部门').fill('区数据和行政审批局');
     await dialog.getByTestId('user-roles').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '审批人员' }).click();
+    // The choice shows as a tag in the select before the dropdown closes (an early Escape could drop it).
+    await dialog.locator('.ant-select-selection-item').filter({ hasText: '审批人员' }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: '保存' }).click();
     const row = page.locator('tr').filter({ hasText: 'window3' });

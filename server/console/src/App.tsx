@@ -16,6 +16,7 @@ const GuidePage = lazy(() => import('./pages/applicant/GuidePage'));
 const EventPage = lazy(() => import('./pages/applicant/EventPage'));
 const MyCasesPage = lazy(() => import('./pages/applicant/MyCasesPage'));
 const CaseProgressPage = lazy(() => import('./pages/applicant/CaseProgressPage'));
+const EventCaseProgressPage = lazy(() => import('./pages/applicant/EventCaseProgressPage'));
 const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
 const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
 const CasePage = lazy(() => import('./pages/staff/CasePage'));
@@ -43,6 +44,7 @@ const ROUTES: Route[] = [
   { pattern: '/events/:code', render: (p) => <EventPage code={p.code} /> },
   { pattern: '/my/cases', render: () => <MyCasesPage /> },
   { pattern: '/my/cases/:id', render: (p) => <CaseProgressPage caseId={p.id} /> },
+  { pattern: '/my/events/:id', render: (p) => <EventCaseProgressPage id={p.id} /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/cases', render: () => <CasesPage /> },
   { pattern: '/cases/:id', render: (p) => <CasePage caseId={p.id} /> },

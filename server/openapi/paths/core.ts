@@ -61,7 +61,7 @@ export const coreRouteDocs = routeDocs([
   },
   {
     method: 'get', path: '/api/cases', tags: ['办件 cases'], access: 'authenticated',
-    summary: '办件列表 (list cases: applicants see their own, staff see all)',
+    summary: '办件列表 (list cases: applicants see their own, staff see all; 一件事 item cases only with eventItems=1 or eventCaseId)',
     query: ListCasesQuery,
     responses: { 200: { description: '{items,total}，按申请时间倒序', example: { items: [exampleCaseRow], total: 1 } }, ...errors(400, 401) },
   },

@@ -59,6 +59,20 @@ describe('lifecycle trees, search and guides (服务公开)', () => {
     expect(ev.status).toBe(404);
     expect(ev.body.error.details).toEqual({ eventCode: 'EV-NOPE' });
   });
+
+  it('when filtering by 一证通办, then only the flagged items come back and their guide says so', async () => {
+    const flagged = await get('/api/catalog/items?oneLicence=true&limit=100');
+    expect(flagged.status).toBe(200);
+    const names = flagged.body.items.map((i: { name: string }) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['社会保障卡申领', '老年人优待证办理']));
+    expect(flagged.body.items.every((i: { oneLicence: boolean }) => i.oneLicence)).toBe(true);
+    const rest = await get('/api/catalog/items?oneLicence=false&limit=100');
+    expect(rest.body.total + flagged.body.total).toBe((await get('/api/catalog/items?limit=1')).body.total);
+    expect(rest.body.items.map((i: { name: string }) => i.name)).not.toContain('社会保障卡申领');
+    const code = flagged.body.items.find((i: { name: string }) => i.name === '社会保障卡申领').code;
+    expect((await get(`/api/catalog/items/${code}/guide`)).body.一证通办).toBe('是');
+    expect((await get(`/api/catalog/items/${CERT}/guide`)).body.一证通办).toBe('否');
+  });
 });
 
 describe('咨询引导, 就近办 and the 审批服务地图', () => {

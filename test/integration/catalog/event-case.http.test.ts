@@ -114,6 +114,18 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     expect(audit.filter((a) => a.action === 'event-case.notice.sent')).toHaveLength(1);
   });
 
+  it('when the applicant lists their cases, then the combined case stands for its items; the items are listed on request', async () => {
+    const mine = await stack.http.get('/api/cases?limit=100').set('Authorization', await applicant());
+    expect(mine.body.items.some((c: { id: string }) => c.id.startsWith(eventCaseId))).toBe(false);
+    const events = await stack.http.get('/api/events/cases').set('Authorization', await applicant());
+    expect(events.body.items.map((e: { id: string }) => e.id)).toContain(eventCaseId);
+    const items = await stack.http.get(`/api/cases?eventCaseId=${eventCaseId}`).set('Authorization', await applicant());
+    expect(items.body.total).toBe(6);
+    expect(items.body.items.every((c: { eventCaseId: string }) => c.eventCaseId === eventCaseId)).toBe(true);
+    const staff = await stack.http.get('/api/cases?limit=100').set('Authorization', await deptAuth(stack, 'wjj'));
+    expect(staff.body.items.filter((c: { eventCaseId: string | null }) => c.eventCaseId === eventCaseId).length).toBe(6);
+  });
+
   it('when another applicant asks for the case, then it is not found; the supervisor sees the reduction rate and an applicant may not', async () => {
     const other = await stack.http.get(`/api/events/cases/${eventCaseId}`).set('Authorization', await applicant('lisi'));
     expect(other.status).toBe(404);

@@ -9,6 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.HAOBAN_MS_PER_WORKING_DAY;
+  delete process.env.HAOBAN_MACHINE_DEADLINES;
   await stack?.stop();
 });
 
@@ -57,6 +58,8 @@ describe('审管联动 on Temporal', () => {
   });
 
   it('when a finding is pushed back, a joint meeting decides tasks, a matter goes to the city and an item change is reviewed, then each runs to its end and on-time work is counted on time', async () => {
+    // Steps this test does at once get deadlines (200 WD × 300 ms) a busy machine cannot miss.
+    process.env.HAOBAN_MACHINE_DEADLINES = JSON.stringify({ linkage: { findingAction: 200, meetingSchedule: 200, cityReply: 200, adjustmentReview: 200 } });
     const finding = await post('/api/linkage/findings', { title: '告知承诺核查', department: 'scjgj', findingType: 'falseCommitment', description: '实际经营面积与承诺不符' });
     expect(finding.status).toBe(201);
     const fid = finding.body.instanceId as string;
@@ -68,7 +71,7 @@ describe('审管联动 on Temporal', () => {
     const mid = meeting.body.instanceId as string;
     await ev(mid, { type: 'meeting.convene', heldAt: '2026-12-01T15:00:00+08:00' });
     expect((await ev(mid, { type: 'meeting.decide', decision: 'x', tasks: [{ owner: 'nowhere', description: 'x' }] })).status).toBe(400);
-    await ev(mid, { type: 'meeting.decide', decision: '市场监管局主办，卫健局协办', tasks: [{ owner: 'scjgj', description: '制定登记指引', workingDays: 5 }, { owner: 'wjw', description: '提供卫生标准', workingDays: 5 }] });
+    await ev(mid, { type: 'meeting.decide', decision: '市场监管局主办，卫健局协办', tasks: [{ owner: 'scjgj', description: '制定登记指引', workingDays: 60 }, { owner: 'wjw', description: '提供卫生标准', workingDays: 60 }] });
     await ev(mid, { type: 'meeting.taskDone', index: 0 });
     expect((await ev(mid, { type: 'meeting.taskDone', index: 1 })).body.value).toBe('closed');
     const taskSteps = await stack.db.prisma.machineStep.findMany({ where: { instanceId: mid, step: { startsWith: 'task:' } }, orderBy: { step: 'asc' } });

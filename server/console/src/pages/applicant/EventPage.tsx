@@ -45,7 +45,7 @@ export default function EventPage({ code }: { code: string }) {
     for (const m of toProvide) materials[choice[m.code] ?? 'submitted'].push(m.code);
     try {
       const view = await api.post<{ eventCaseId: string }>(`/api/events/${encodeURIComponent(code)}/cases`, { form: toVariables(values), materials });
-      navigate(`/my/cases?event=${encodeURIComponent(view.eventCaseId)}`);
+      navigate(`/my/events/${encodeURIComponent(view.eventCaseId)}?new=1`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e), null));
     } finally {
