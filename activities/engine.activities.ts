@@ -82,6 +82,13 @@ export function createEngineActivities(prisma: PrismaClient) {
       });
     },
 
+    /** One stored definition version's compiled graph (a timer start schedule starts a case of it). */
+    async loadDefinition(args: { definitionId: string }): Promise<{ definitionId: string; process: CompiledProcess }> {
+      const row = await prisma.processDefinition.findUnique({ where: { id: args.definitionId }, select: { id: true, graph: true } });
+      if (!row) throw ApplicationFailure.nonRetryable(`流程定义 ${args.definitionId} 不存在 (process definition not found)`, 'DefinitionNotFound');
+      return { definitionId: row.id, process: row.graph as unknown as CompiledProcess };
+    },
+
     /**
      * The process a call activity starts: `latest` = newest version now; `deployment` = the newest
      * version deployed no later than the calling definition (the version it was deployed with).

@@ -28,6 +28,7 @@ import { createTimelineService } from './services/timeline.service';
 import { createAuditService } from './services/audit.service';
 import { createCasesService } from './services/cases.service';
 import { createDefinitionsService } from './services/definitions.service';
+import { createTimerStartSchedules } from './services/definitions.schedules';
 import { createTasksService } from './services/tasks.service';
 import { mountMachineRoutes } from './services/machines/mount';
 
@@ -60,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(express.json({ limit: '1mb' }));
 
-  const definitions = createDefinitionsService(deps.prisma);
+  const definitions = createDefinitionsService(deps.prisma, { schedules: createTimerStartSchedules({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue }) });
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
   const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
 

@@ -1,16 +1,19 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
+import { durationEnd } from './engine/timers';
 import type { EngineEvent, EngineState } from './engine/model';
-import { createCommandRunner } from './host/run-commands';
+import { createCommandRunner, tokenIdOfChild } from './host/run-commands';
 import { registerTaskHandlers } from './host/task-handlers';
 import {
   advanceClockSignal,
   broadcastSignalSignal,
   caseStateQuery,
+  childEscalationSignal,
   CONTINUE_AS_NEW_STEPS,
   deliverMessageSignal,
   incidentActionUpdate,
   pauseClockUpdate,
+  publishMessageUpdate,
   resumeClockUpdate,
   syncUpdate,
   type CaseInput,
@@ -43,6 +46,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     clockPauses: state.clockPauses,
     runs,
     ...(state.failure ? { failure: state.failure } : {}),
+    ...(state.thrown ? { thrown: state.thrown } : {}),
+    ...(state.bufferedMessages?.length
+      ? { bufferedMessages: state.bufferedMessages.filter((m) => m.expiresAt > now()).map(({ variables: _v, ...m }) => m) }
+      : {}),
   });
 
   const runner = createCommandRunner({
@@ -50,6 +57,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     definitionId: input.definitionId,
     testClock: input.testClock === true,
     clockOffsetMs: input.resume?.clockOffsetMs ?? 0,
+    ...(input.parent ? { parent: input.parent } : {}),
     state: () => state,
     dispatch: (event) => dispatch(event),
   });
@@ -62,7 +70,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const now = runner.now;
 
   setHandler(caseStateQuery, view);
-  registerTaskHandlers({ state: () => state, dispatch, projected: runner.projected, view, now });
+  registerTaskHandlers({ process: input.process, state: () => state, dispatch, projected: runner.projected, view, now });
   // An update can arrive in the very first workflow task, before the case has started; wait for
   // the start so the caller sees the case and its first tasks in the read model.
   let started = input.resume !== undefined;
@@ -73,6 +81,34 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   });
   setHandler(deliverMessageSignal, (args) => {
     if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables });
+  });
+  setHandler(
+    publishMessageUpdate,
+    async (args) => {
+      const messageId = `${input.caseId}-msg-${state.steps + 1}`;
+      const expiresAt = durationEnd(now(), args.timeToLive);
+      // The same match the step makes: a waiting subscription of this name (and key) takes it now.
+      const correlated = state.subscriptions.some(
+        (s) => s.kind === 'message' && s.name === args.name && (s.correlationKey === undefined || s.correlationKey === args.correlationKey),
+      );
+      dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables, expiresAt, messageId });
+      const buffered = (state.bufferedMessages ?? []).some((m) => m.id === messageId);
+      await runner.projected();
+      return { messageId, correlated, buffered, ...(buffered ? { expiresAt } : {}) };
+    },
+    {
+      validator: (args) => {
+        if (state.status !== 'running') throw ApplicationFailure.nonRetryable('案件已结束 (the case is not running)', 'CaseNotRunning');
+        try {
+          durationEnd(now(), args.timeToLive);
+        } catch (err) {
+          throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidMessage');
+        }
+      },
+    },
+  );
+  setHandler(childEscalationSignal, (args) => {
+    if (state.status === 'running') dispatch({ type: 'child.escalation', at: now(), tokenId: tokenIdOfChild(input.caseId, args.childCaseId), code: args.code, variables: args.variables });
   });
   setHandler(broadcastSignalSignal, (args) => {
     if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, variables: args.variables, signal: true });
@@ -134,7 +170,14 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         variables: input.variables,
       }),
     );
-    dispatch({ type: 'case.start', at: now(), variables: input.variables });
+    dispatch({
+      type: 'case.start',
+      at: now(),
+      variables: input.variables,
+      ...(input.startElementId ? { startElementId: input.startElementId } : {}),
+      // A called case hands uncaught BPMN errors and escalations to its call activity.
+      ...(input.parent && patched('bpmn-errors-reach-caller') ? { toCaller: true } : {}),
+    });
     started = true;
   }
 

@@ -6,3 +6,4 @@ export * from './event-case.workflow';
 export * from './hotline.workflow';
 export * from './agency.workflow';
 export * from './linkage.workflow';
+export * from './timer-start.workflow';

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineCommand, EngineState, Incident, OpenTask, PathEntry, Variables } from './engine/model';
+import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineCommand, EngineState, Incident, OpenTask, PathEntry, ThrownError, Variables } from './engine/model';
 
 /** Input of a case workflow: the compiled graph travels with the case, so it keeps its version. */
 export interface CaseInput {
@@ -17,6 +17,8 @@ export interface CaseInput {
   maxStepsPerRun?: number;
   /** Test and drill cases only: accept `advanceClock` to move the case's timers forward. */
   testClock?: boolean;
+  /** Started by the schedule of this timer start event: the case begins there, the timer already fired. */
+  startElementId?: string;
   /** Carried across continue-as-new. */
   resume?: { state: EngineState; clockOffsetMs: number; runs: number; heldJobs?: EngineCommand[] };
 }
@@ -41,6 +43,10 @@ export interface CaseView {
   /** Workflow runs so far (continue-as-new). */
   runs?: number;
   failure?: { elementId: string; message: string };
+  /** A called case that ended with an uncaught BPMN error, passed to its call activity. */
+  thrown?: ThrownError;
+  /** Messages published before anything waited for them, kept until they expire. */
+  bufferedMessages?: { id: string; name: string; correlationKey?: string; publishedAt: string; expiresAt: string }[];
 }
 
 export interface CompleteTaskArgs {
@@ -52,6 +58,27 @@ export interface CompleteTaskArgs {
 export interface DeliverMessageArgs {
   name: string;
   correlationKey?: string;
+  variables?: Variables;
+}
+
+export interface PublishMessageArgs extends DeliverMessageArgs {
+  /** ISO-8601 duration the message waits for a subscription when none is open (PT0S: not buffered). */
+  timeToLive: string;
+}
+
+export interface PublishMessageResult {
+  messageId: string;
+  /** Caught now by a waiting catch event, receive task, boundary or event-subprocess start. */
+  correlated: boolean;
+  /** Kept in the case until `expiresAt` for a subscription that opens later. */
+  buffered: boolean;
+  expiresAt?: string;
+}
+
+/** A called case's uncaught escalation, for its call activity in the calling case. */
+export interface ChildEscalationArgs {
+  childCaseId: string;
+  code?: string;
   variables?: Variables;
 }
 
@@ -73,6 +100,10 @@ export const completeTaskUpdate = defineUpdate<CaseView, [CompleteTaskArgs]>('co
 export const syncUpdate = defineUpdate<CaseView>('sync');
 /** A BPMN message (name + correlation key) for this case's message catch events. */
 export const deliverMessageSignal = defineSignal<[DeliverMessageArgs]>('deliverMessage');
+/** Publishes a BPMN message to this case: correlated at once, or buffered for its time-to-live (Camunda 8). */
+export const publishMessageUpdate = defineUpdate<PublishMessageResult, [PublishMessageArgs]>('publishMessage');
+/** Sent by a called case to its caller when an escalation is not caught inside the called case. */
+export const childEscalationSignal = defineSignal<[ChildEscalationArgs]>('childEscalation');
 /** A BPMN signal broadcast to every signal catch event of the case. */
 export const broadcastSignalSignal = defineSignal<[DeliverMessageArgs]>('broadcastSignal');
 /** Operator action on an incident: retry the failed step, or resolve it (with variables) and move on. */

@@ -74,7 +74,7 @@ export function compileNode(el: El, scope: string | undefined, problems: Definit
   if (allowed) {
     const defs = el.eventDefinitions ?? [];
     if (defs.length > 1) problem(`不支持多重事件 (multiple event definitions are not supported)`);
-    const event = defs[0] ? compileEvent(defs[0], el, problem) : ({ kind: 'none' } as EventDefinition);
+    const event = defs[0] ? compileEvent(defs[0], el, problem, type === 'startEvent' && !scope) : ({ kind: 'none' } as EventDefinition);
     if (event && !allowed.includes(event.kind)) problem(`不支持的事件 (unsupported event) ${defs[0]?.$type ?? 'none'} on ${label}`);
     if (event && event.kind !== 'none') node.event = event;
     if (type === 'boundaryEvent') {
@@ -166,7 +166,7 @@ export function compileNode(el: El, scope: string | undefined, problems: Definit
   return node;
 }
 
-function compileEvent(def: El, el: El, problem: (m: string) => void): EventDefinition | undefined {
+function compileEvent(def: El, el: El, problem: (m: string) => void, processStart = false): EventDefinition | undefined {
   const kind = EVENT_KINDS[def.$type];
   if (!kind) {
     problem(`不支持的事件定义 (unsupported event definition) ${def.$type}`);
@@ -178,7 +178,8 @@ function compileEvent(def: El, el: El, problem: (m: string) => void): EventDefin
     if (!k || !expr?.body?.trim()) problem('定时器缺少 timeDuration/timeDate/timeCycle (timer needs a duration, date or cycle)');
     else {
       event.timer = { kind: k as 'duration' | 'date' | 'cycle', value: expr.body.trim() };
-      const bad = timerProblem(event.timer);
+      // A process-level timer start runs as a Temporal Schedule, which also reads cron cycles.
+      const bad = timerProblem(event.timer, { cronAllowed: processStart });
       if (bad) problem(bad);
       if (event.timer.value.startsWith('=')) checkFeel(event.timer.value, problem);
     }

@@ -23,6 +23,9 @@ export function definitionsRoutes(definitions: DefinitionsService): Router {
   router.get('/:key/versions', requireRole(...STAFF_ROLES), async (req, res) => {
     res.json({ items: await definitions.versions(String(req.params.key)) });
   });
+  router.get('/:key/schedules', requireRole(...STAFF_ROLES), async (req, res) => {
+    res.json({ items: await definitions.schedules(String(req.params.key)) });
+  });
   router.get('/:key/xml', requireRole(...STAFF_ROLES), async (req, res) => {
     const version = req.query.version === undefined ? undefined : VersionParam.parse(req.query.version);
     const def = await definitions.get(String(req.params.key), version);

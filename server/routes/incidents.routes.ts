@@ -22,6 +22,11 @@ export const DeliverMessageBody = z.object({
   name: z.string().min(1).max(200).describe('消息名称 (BPMN message name)'),
   correlationKey: z.string().min(1).max(200).optional().describe('关联键 (correlation key)'),
   variables: z.record(z.string(), z.unknown()).optional(),
+  timeToLive: z
+    .string()
+    .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, 'ISO-8601 时长，如 PT1H (an ISO-8601 duration such as PT1H)')
+    .optional()
+    .describe('无人等待时消息的保留时长，ISO-8601，默认 PT1H；PT0S 不保留 (how long the message waits for a subscription; default PT1H, PT0S: not buffered)'),
 });
 
 export const ClockBody = z.object({
@@ -50,8 +55,8 @@ export function incidentsRoutes(incidents: IncidentsService): Router {
 export function caseEngineRoutes(incidents: IncidentsService): Router {
   const router = Router();
   router.post('/:id/messages', requireRole(...STAFF_ROLES), async (req, res) => {
-    await incidents.message(String(req.params.id), body(req, DeliverMessageBody));
-    res.status(202).json({ accepted: true });
+    const result = await incidents.message(String(req.params.id), body(req, DeliverMessageBody));
+    res.status(202).json({ accepted: true, ...result });
   });
   router.post('/:id/clock/pause', requireRole(...STAFF_ROLES), async (req, res) => {
     res.json(await incidents.clock(String(req.params.id), 'pause', actorOf(req), body(req, ClockBody).reason));

@@ -7,6 +7,8 @@ import type { PrismaClient } from '../data/generated/client';
 import { AppError, notFound } from '../errors';
 import type { Logger } from '../logger';
 import { writeAudit } from '../../activities/audit';
+import { EngineError } from '../../workflows/engine/model';
+import { timerStarts, timerStartSchedule, type ScheduleView, type TimerStartSchedules } from './definitions.schedules';
 
 export interface DefinitionSummary {
   id: string;
@@ -33,7 +35,43 @@ export class DefinitionInvalidError extends AppError {
 
 const summarySelect = { id: true, key: true, version: true, hash: true, name: true, deployedAt: true, deployedBy: true } as const;
 
-export function createDefinitionsService(prisma: PrismaClient) {
+type Compiled = Extract<Awaited<ReturnType<typeof compileProcess>>, { ok: true }>;
+
+/** Timer start events whose time cannot become a schedule, each named by element. */
+function timerStartProblems(process: CompiledProcess): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  for (const node of timerStarts(process)) {
+    try {
+      timerStartSchedule(node);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      problems.push({ elementId: err.elementId, message: err.message });
+    }
+  }
+  return problems;
+}
+
+/**
+ * `schedules` (when the app has a Temporal client): a deploy also creates, replaces or removes the
+ * Temporal Schedules of the process's timer start events.
+ */
+export function createDefinitionsService(prisma: PrismaClient, options: { schedules?: TimerStartSchedules } = {}) {
+  const { schedules } = options;
+  const store = async (compiled: Compiled, xml: string, deployedBy: string, warnings: { warnings?: DefinitionProblem[] }): Promise<DeployResult> => {
+    const { key } = compiled.process;
+    return prisma.$transaction(async (tx) => {
+      const same = await tx.processDefinition.findUnique({ where: { key_hash: { key, hash: compiled.hash } }, select: summarySelect });
+      if (same) return { ...same, created: false, ...warnings };
+      const latest = await tx.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { version: true } });
+      const version = (latest?.version ?? 0) + 1;
+      const row = await tx.processDefinition.create({
+        data: { id: `${key}:${version}`, key, version, hash: compiled.hash, name: compiled.name, xml, graph: compiled.process as object, deployedBy },
+        select: summarySelect,
+      });
+      await writeAudit(tx, { actor: deployedBy, action: 'definition.deployed', after: { id: row.id, key, version, hash: compiled.hash } });
+      return { ...row, created: true, ...warnings };
+    });
+  };
   return {
     /** Compiles and stores a new version; the same content deploys once (versions are content-addressed). */
     async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
@@ -41,20 +79,14 @@ export function createDefinitionsService(prisma: PrismaClient) {
       if (!compiled.ok) throw new DefinitionInvalidError(compiled.problems);
       const lint = await lintDefinition(xml);
       if (lint.errors.length) throw new DefinitionInvalidError(lint.errors);
+      const timerProblems = timerStartProblems(compiled.process);
+      if (timerProblems.length) throw new DefinitionInvalidError(timerProblems);
       const warnings = lint.warnings.length ? { warnings: lint.warnings } : {};
       const { key } = compiled.process;
-      return prisma.$transaction(async (tx) => {
-        const same = await tx.processDefinition.findUnique({ where: { key_hash: { key, hash: compiled.hash } }, select: summarySelect });
-        if (same) return { ...same, created: false, ...warnings };
-        const latest = await tx.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { version: true } });
-        const version = (latest?.version ?? 0) + 1;
-        const row = await tx.processDefinition.create({
-          data: { id: `${key}:${version}`, key, version, hash: compiled.hash, name: compiled.name, xml, graph: compiled.process as object, deployedBy },
-          select: summarySelect,
-        });
-        await writeAudit(tx, { actor: deployedBy, action: 'definition.deployed', after: { id: row.id, key, version, hash: compiled.hash } });
-        return { ...row, created: true, ...warnings };
-      });
+      const result = await store(compiled, xml, deployedBy, warnings);
+      // The latest version decides the key's timer-start schedules (re-synced on every deploy).
+      await schedules?.sync(key);
+      return result;
     },
 
     /** Latest version of each process key. */
@@ -63,6 +95,12 @@ export function createDefinitionsService(prisma: PrismaClient) {
       const latest = new Map<string, DefinitionSummary>();
       for (const row of rows) if (!latest.has(row.key)) latest.set(row.key, row);
       return [...latest.values()];
+    },
+
+    /** The Temporal Schedules that start cases of this key at its timer start events. */
+    async schedules(key: string): Promise<ScheduleView[]> {
+      await this.versions(key); // 404 for an unknown key
+      return schedules ? schedules.list(key) : [];
     },
 
     async versions(key: string): Promise<DefinitionSummary[]> {

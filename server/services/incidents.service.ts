@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Variables } from '../../workflows/engine/model';
-import { deliverMessageSignal, incidentActionUpdate, pauseClockUpdate, resumeClockUpdate, type CaseView } from '../../workflows/messages';
+import { incidentActionUpdate, pauseClockUpdate, publishMessageUpdate, resumeClockUpdate, type CaseView, type PublishMessageResult } from '../../workflows/messages';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { conflict, notFound } from '../errors';
@@ -17,9 +17,16 @@ function translate(err: unknown): never {
   return translateUpdateError(err);
 }
 
+/**
+ * How long a published message nobody waits for yet stays buffered in the case when the request
+ * names no `timeToLive` (Camunda 8's default message TTL is also PT1H).
+ */
+export const MESSAGE_DEFAULTS = { timeToLive: 'PT1H' };
+
 /** Incidents (故障) and the engine's case-level operations: messages and the statutory clock. */
-export function createIncidentsService(deps: { prisma: PrismaClient; temporal: Client }) {
+export function createIncidentsService(deps: { prisma: PrismaClient; temporal: Client; messageTimeToLive?: string }) {
   const { prisma, temporal } = deps;
+  const defaultTimeToLive = deps.messageTimeToLive ?? MESSAGE_DEFAULTS.timeToLive;
 
   const runningCase = async (caseId: string) => {
     const row = await prisma.case.findUnique({ where: { id: caseId }, select: { workflowId: true, status: true } });
@@ -56,10 +63,18 @@ export function createIncidentsService(deps: { prisma: PrismaClient; temporal: C
       }
     },
 
-    /** A BPMN message for the case's catch events (correlated by name and key inside the case). */
-    async message(caseId: string, message: { name: string; correlationKey?: string; variables?: Variables }): Promise<void> {
+    /**
+     * A BPMN message for the case's catch events (correlated by name and key inside the case): taken
+     * at once by a waiting subscription, else buffered for its time-to-live and correlated once when
+     * a matching catch event, receive task, boundary or event-subprocess start opens.
+     */
+    async message(caseId: string, message: { name: string; correlationKey?: string; variables?: Variables; timeToLive?: string }): Promise<PublishMessageResult> {
       const handle = await runningCase(caseId);
-      await handle.signal(deliverMessageSignal, message);
+      try {
+        return await handle.executeUpdate(publishMessageUpdate, { args: [{ ...message, timeToLive: message.timeToLive ?? defaultTimeToLive }] });
+      } catch (err) {
+        return translate(err);
+      }
     },
 
     async clock(caseId: string, action: 'pause' | 'resume', actor: AuthenticatedActor, reason?: string): Promise<CaseView> {

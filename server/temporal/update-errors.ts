@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { AppError, badRequest, conflict, forbidden } from '../errors';
 
 /** Maps an update validator's refusal (ApplicationFailure type) to the HTTP error the caller sees. */
-const STATUS_BY_TYPE: Record<string, (message: string) => AppError> = {
+const STATUS_BY_TYPE: Record<string, (message: string, details?: unknown[]) => AppError> = {
   TaskNotOpen: (m) => conflict(m),
   NotCandidate: (m) => forbidden(m),
   CaseNotRunning: (m) => conflict(m),
@@ -14,12 +14,15 @@ const STATUS_BY_TYPE: Record<string, (message: string) => AppError> = {
   VersionConflict: (m) => new AppError(409, 'VERSION_CONFLICT', m),
   NotPermitted: (m) => forbidden(m),
   InvalidTaskChange: (m) => badRequest(m),
+  // Engine: task variables that would push the case over its size limit (nothing is written).
+  VariablesTooLarge: (m, d) => new AppError(400, 'VARIABLES_TOO_LARGE', m, d?.[0]),
+  InvalidMessage: (m) => badRequest(m),
 };
 
 export function translateUpdateError(err: unknown): never {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const make = STATUS_BY_TYPE[err.cause.type ?? ''];
-    if (make) throw make(err.cause.message);
+    if (make) throw make(err.cause.message, err.cause.details as unknown[] | undefined);
     throw new AppError(422, err.cause.type ?? 'UPDATE_REJECTED', err.cause.message);
   }
   if (err instanceof WorkflowNotFoundError || closedWhileInFlight(err)) throw conflict('案件流程已结束 (the case workflow is no longer running)');

@@ -261,6 +261,24 @@ export interface ClockPause {
   reason?: string;
 }
 
+/** A published message nobody was waiting for, kept until its time-to-live runs out (Camunda 8 buffering). */
+export interface BufferedMessage {
+  id: string;
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+  publishedAt: string;
+  expiresAt: string;
+}
+
+/** A BPMN error this case passed to its calling case (call activity) because nothing here caught it. */
+export interface ThrownError {
+  code?: string;
+  elementId: string;
+  message: string;
+  variables?: Variables;
+}
+
 export interface EngineState {
   /** Case id: makes task ids globally unique. */
   instanceId: string;
@@ -282,6 +300,12 @@ export interface EngineState {
   /** Number of events applied (for continue-as-new). */
   steps: number;
   failure?: { elementId: string; message: string };
+  /** Messages published before anything subscribed, correlated when a matching subscription opens. */
+  bufferedMessages?: BufferedMessage[];
+  /** A called case: uncaught BPMN errors end it and go to the caller, uncaught escalations are passed up. */
+  toCaller?: boolean;
+  /** Set when an uncaught BPMN error ended this called case. */
+  thrown?: ThrownError;
 }
 
 export interface Actor {
@@ -291,15 +315,38 @@ export interface Actor {
 }
 
 export type EngineEvent =
-  | { type: 'case.start'; at: string; variables: Variables; startAt?: string }
+  | {
+      type: 'case.start';
+      at: string;
+      variables: Variables;
+      startAt?: string;
+      /** A timer start that already fired (its schedule started the case): only it runs, at once. */
+      startElementId?: string;
+      /** This case runs for a call activity: uncaught errors and escalations go to the caller. */
+      toCaller?: boolean;
+    }
   | { type: 'userTask.complete'; at: string; taskId: string; actor: Actor; variables: Variables }
   | { type: 'job.completed'; at: string; tokenId: string; output: Variables }
   | { type: 'job.error'; at: string; tokenId: string; code: string; message?: string; variables?: Variables }
   | { type: 'job.failed'; at: string; tokenId: string; message: string }
   | { type: 'timer.fired'; at: string; subscriptionId: string }
-  | { type: 'message.deliver'; at: string; name: string; correlationKey?: string; variables?: Variables; signal?: boolean }
+  | {
+      type: 'message.deliver';
+      at: string;
+      name: string;
+      correlationKey?: string;
+      variables?: Variables;
+      signal?: boolean;
+      /** Buffer the message until then when nothing is waiting for it (absent: drop it, as before). */
+      expiresAt?: string;
+      messageId?: string;
+    }
   | { type: 'child.completed'; at: string; tokenId: string; output: Variables }
   | { type: 'child.failed'; at: string; tokenId: string; message: string }
+  /** The child case ended with an uncaught BPMN error: the call activity's error boundary may catch it. */
+  | { type: 'child.error'; at: string; tokenId: string; code?: string; message: string; variables?: Variables }
+  /** The child case threw an escalation it did not catch: the call activity's escalation boundary may. */
+  | { type: 'child.escalation'; at: string; tokenId: string; code?: string; variables?: Variables }
   | { type: 'incident.retry'; at: string; incidentId: string; actor: string }
   | { type: 'incident.resolve'; at: string; incidentId: string; actor: string; variables?: Variables }
   | { type: 'clock.pause'; at: string; reason?: string }
@@ -320,7 +367,9 @@ export type EngineCommand =
   | { type: 'element.entered'; elementId: string; nodeType: NodeType; name?: string; at: string; actor?: string; tokenId: string }
   | { type: 'element.left'; elementId: string; nodeType: NodeType; name?: string; at: string; actor?: string; tokenId: string; cancelled?: boolean }
   | { type: 'case.completed'; variables: Variables; terminated?: boolean }
-  | { type: 'case.failed'; elementId: string; message: string };
+  | { type: 'case.failed'; elementId: string; message: string }
+  /** An escalation nothing in this case caught, for the calling case's call activity. */
+  | { type: 'escalation.toCaller'; elementId: string; code?: string; variables?: Variables };
 
 export interface StepResult {
   state: EngineState;
@@ -337,6 +386,9 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 }
+
+/** Start of the size-limit message; the task-completion validator recognises it. */
+export const VARIABLES_TOO_LARGE = '流程变量过大 (variables too large)';
 
 /** Largest JSON size of the case variables (Temporal payloads warn at 256 KB; we stay well under). */
 export const VARIABLES_LIMIT_BYTES = 128 * 1024;

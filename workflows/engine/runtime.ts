@@ -5,6 +5,7 @@ import {
   EngineError,
   ROOT_SCOPE,
   VARIABLES_LIMIT_BYTES,
+  VARIABLES_TOO_LARGE,
   type CompiledProcess,
   type EngineCommand,
   type EngineEvent,
@@ -95,7 +96,7 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
   const checkSize = (elementId: string) => {
     const size = JSON.stringify(state.scopes.map((s) => s.variables)).length;
     if (size > VARIABLES_LIMIT_BYTES) {
-      throw new EngineError(elementId, `流程变量过大 (variables too large): ${size} bytes > ${VARIABLES_LIMIT_BYTES}`);
+      throw new EngineError(elementId, `${VARIABLES_TOO_LARGE}: ${size} bytes > ${VARIABLES_LIMIT_BYTES}`);
     }
   };
   const mapOutputs = (n: FlowNode, t: Token, result: Variables): Variables => {
@@ -583,14 +584,16 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
 
   const throwEvent = (n: FlowNode, t: Token, kind: 'error' | 'escalation', code: string | undefined, end: boolean) => {
     left(n, t);
+    // The thrower's input mappings are the error's (escalation's) variables, as in Camunda 8.
+    const thrownVars = t.locals && Object.keys(t.locals).length ? { ...t.locals } : undefined;
     const caught = propagate(t, kind, code, false);
     if (kind === 'error') {
       if (!caught) {
-        state.tokens.push(t);
-        return raiseIncident(t, new EngineError(n.id, `未捕获的 BPMN 错误 (uncaught BPMN error) ${code ?? ''}`), 'element');
+        return uncaughtError(t, n.id, code, `未捕获的 BPMN 错误 (uncaught BPMN error) ${code ?? ''}`, 'element', thrownVars);
       }
       return;
     }
+    if (!caught && state.toCaller) commands.push({ type: 'escalation.toCaller', elementId: n.id, ...(code !== undefined ? { code } : {}), ...(thrownVars ? { variables: thrownVars } : {}) });
     // Escalation: the thrower continues unless its scope was interrupted.
     if (!scopeOf(t.scopeId)) return;
     if (end) return completeScopeIfDone(t.scopeId);
@@ -636,6 +639,20 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
     t.failedPhase = kind;
     state.incidents.push(incident);
     commands.push({ type: 'incident.raised', incident });
+  };
+  /**
+   * An error nothing in this case catches: an incident on the element, or — in a called case — the
+   * end of this case, the error going to the calling case's call activity (Camunda semantics).
+   */
+  const uncaughtError = (t: Token, elementId: string, code: string | undefined, message: string, phase: 'element' | 'job', vars?: Variables) => {
+    if (!state.toCaller) return raiseIncident(t, new EngineError(elementId, message), phase);
+    for (const x of [...state.tokens]) cancelToken(x);
+    dropSubscriptions(() => true);
+    state.status = 'failed';
+    const text = `BPMN 错误 ${code ?? ''} 未在本案件捕获，已交给调用方 (uncaught BPMN error passed to the calling case)`;
+    state.failure = { elementId, message: text };
+    state.thrown = { elementId, message, ...(code !== undefined ? { code } : {}), ...(vars ? { variables: vars } : {}) };
+    commands.push({ type: 'case.failed', elementId, message: text });
   };
   const retryIncident = (incident: Incident, vars?: Variables) => {
     const t = tokenOf(incident.tokenId);
@@ -690,6 +707,29 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
     return true;
   };
 
+  /**
+   * Buffered messages meet the subscriptions opened in this step: each correlates once, in publish
+   * order, with the first matching subscription; expired ones are dropped.
+   */
+  const correlateBuffered = () => {
+    if (!state.bufferedMessages?.length) return;
+    state.bufferedMessages = state.bufferedMessages.filter((m) => Date.parse(m.expiresAt) > Date.parse(at));
+    for (let changed = true; changed && state.status === 'running'; ) {
+      changed = false;
+      for (const message of state.bufferedMessages) {
+        const sub = state.subscriptions.find(
+          (s) => s.kind === 'message' && s.name === message.name && (s.correlationKey === undefined || s.correlationKey === message.correlationKey),
+        );
+        if (!sub) continue;
+        state.bufferedMessages = state.bufferedMessages.filter((m) => m.id !== message.id);
+        if (!keeps(node(sub.elementId))) state.subscriptions = state.subscriptions.filter((s) => s.id !== sub.id);
+        deliver(sub, message.variables);
+        changed = true;
+        break;
+      }
+    }
+  };
+
   const reschedule = () => {
     for (const sub of state.subscriptions) {
       if (sub.kind !== 'timer' || !sub.workingDays) continue;
@@ -705,7 +745,12 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
         const root = createScope(ROOT_SCOPE, undefined, undefined, { ...event.variables });
         state.variables = root.variables;
         checkSize(process.key);
-        startScope(root, process.startNodeIds);
+        if (event.toCaller) state.toCaller = true;
+        if (event.startElementId) {
+          const start = node(event.startElementId);
+          if (start.type !== 'startEvent' || start.scope) throw new EngineError(start.id, `不是流程级启动事件 (not a process start event) ${start.id}`);
+          enter(start.id, root.id, { triggered: true });
+        } else startScope(root, process.startNodeIds);
         break;
       }
       case 'userTask.complete': {
@@ -727,7 +772,7 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
         if (!t) break;
         if (event.variables) setVariables(t.scopeId, event.variables, t.elementId);
         if (!propagate(t, 'error', event.code, true, undefined)) {
-          raiseIncident(t, new EngineError(t.elementId, `未捕获的 BPMN 错误 (uncaught BPMN error) ${event.code}${event.message ? `: ${event.message}` : ''}`), 'job');
+          uncaughtError(t, t.elementId, event.code, `未捕获的 BPMN 错误 (uncaught BPMN error) ${event.code}${event.message ? `: ${event.message}` : ''}`, 'job', event.variables);
         }
         break;
       }
@@ -749,6 +794,22 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
         if (t) raiseIncident(t, new EngineError(t.elementId, event.message), 'element');
         break;
       }
+      case 'child.error': {
+        const t = tokenOf(event.tokenId);
+        if (!t || t.incidentId) break;
+        if (!propagate(t, 'error', event.code, true, event.variables)) {
+          uncaughtError(t, t.elementId, event.code, `调用的子案件抛出未捕获的 BPMN 错误 (the called case threw an uncaught BPMN error) ${event.code ?? ''}: ${event.message}`, 'element', event.variables);
+        }
+        break;
+      }
+      case 'child.escalation': {
+        const t = tokenOf(event.tokenId);
+        if (!t || t.incidentId) break;
+        if (!propagate(t, 'escalation', event.code, true, event.variables) && state.toCaller) {
+          commands.push({ type: 'escalation.toCaller', elementId: t.elementId, ...(event.code !== undefined ? { code: event.code } : {}), ...(event.variables ? { variables: event.variables } : {}) });
+        }
+        break;
+      }
       case 'timer.fired': {
         const sub = state.subscriptions.find((s) => s.id === event.subscriptionId);
         if (!sub) break;
@@ -765,6 +826,19 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
           if (!state.subscriptions.some((s) => s.id === sub.id)) continue; // dropped by an earlier match
           if (!keeps(node(sub.elementId))) state.subscriptions = state.subscriptions.filter((s) => s.id !== sub.id);
           deliver(sub, event.variables);
+        }
+        if (matches.length === 0 && !event.signal && event.expiresAt && Date.parse(event.expiresAt) > Date.parse(at)) {
+          state.bufferedMessages = [
+            ...(state.bufferedMessages ?? []),
+            {
+              id: event.messageId ?? nextId('msg'),
+              name: event.name,
+              ...(event.correlationKey !== undefined ? { correlationKey: event.correlationKey } : {}),
+              ...(event.variables ? { variables: event.variables } : {}),
+              publishedAt: at,
+              expiresAt: event.expiresAt,
+            },
+          ];
         }
         break;
       }
@@ -805,6 +879,7 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
         state.status = 'terminated';
         break;
     }
+    correlateBuffered();
     settleInclusiveJoins();
   } catch (err) {
     if (!(err instanceof EngineError)) throw err;
@@ -821,5 +896,18 @@ export function variablesProblem(vars: unknown): string | undefined {
   if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) return '变量必须是 JSON 对象 (variables must be a JSON object)';
   const text = JSON.stringify(vars);
   if (text.length > VARIABLES_LIMIT_BYTES) return `流程变量过大 (variables too large): ${text.length} bytes > ${VARIABLES_LIMIT_BYTES}`;
+  return undefined;
+}
+
+/**
+ * Whether applying `event` would push the case's variables over the size limit: a dry run of the
+ * step, so output mappings and scopes count exactly as they will. Returns the element and message.
+ */
+export function variablesLimitProblem(process: CompiledProcess, state: EngineState, event: EngineEvent): { elementId: string; message: string } | undefined {
+  const { commands } = step(process, state, event);
+  for (const c of commands) {
+    if (c.type === 'incident.raised' && c.incident.message.startsWith(VARIABLES_TOO_LARGE)) return { elementId: c.incident.elementId, message: c.incident.message };
+    if (c.type === 'case.failed' && c.message.startsWith(VARIABLES_TOO_LARGE)) return { elementId: c.elementId, message: c.message };
+  }
   return undefined;
 }

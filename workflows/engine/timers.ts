@@ -41,12 +41,22 @@ export function parseCycle(text: string): Cycle {
   return { repeat: r[1] === '' ? -1 : Number(r[1]), start, interval };
 }
 
-/** Validates a literal timer at compile time; returns a message when it is invalid. */
-export function timerProblem(spec: TimerSpec): string | undefined {
+/** A cron expression (5 fields, or Camunda 8's 6 with seconds first, or 7 with the year), as a timer cycle. */
+export function isCron(text: string): boolean {
+  const fields = text.trim().split(/\s+/);
+  return fields.length >= 5 && fields.length <= 7 && fields.every((f) => /^[\d*?/,LW#A-Za-z-]+$/.test(f)) && !text.trim().startsWith('R');
+}
+
+/**
+ * Validates a literal timer at compile time; returns a message when it is invalid. A cron cycle is
+ * valid only on a process-level timer start event (`cronAllowed`): its schedule runs it.
+ */
+export function timerProblem(spec: TimerSpec, options: { cronAllowed?: boolean } = {}): string | undefined {
   if (spec.value.trim().startsWith('=')) return undefined;
   try {
     if (spec.kind === 'duration' && !isDuration(spec.value)) return `不是 ISO-8601 时长 (not an ISO-8601 duration): ${spec.value}`;
     if (spec.kind === 'date' && Number.isNaN(Date.parse(spec.value))) return `不是 ISO-8601 时间 (not an ISO-8601 date): ${spec.value}`;
+    if (spec.kind === 'cycle' && options.cronAllowed && isCron(spec.value)) return undefined;
     if (spec.kind === 'cycle') parseCycle(spec.value);
     return undefined;
   } catch (err) {

@@ -1,6 +1,6 @@
-import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFailure, isCancellation, sleep, startChild } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFailure, getExternalWorkflowHandle, isCancellation, sleep, startChild } from '@temporalio/workflow';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engine/model';
-import type { CaseInput } from '../messages';
+import { childEscalationSignal, type CaseInput, type CaseView } from '../messages';
 import { projection, serviceActivities } from './activities.proxy';
 
 export interface RunnerHost {
@@ -8,9 +8,15 @@ export interface RunnerHost {
   definitionId: string;
   testClock: boolean;
   clockOffsetMs: number;
+  /** Set when this case runs for a call activity of another case. */
+  parent?: { caseId: string; elementId: string };
   state(): EngineState;
   dispatch(event: EngineEvent): void;
 }
+
+/** The child case of a call activity's token, and back (the token id is part of the child's id). */
+export const childCaseIdOf = (caseId: string, tokenId: string) => `${caseId}.${tokenId.replace(/^token-/, '')}`;
+export const tokenIdOfChild = (caseId: string, childCaseId: string) => `token-${childCaseId.slice(caseId.length + 1)}`;
 
 /**
  * EngineCommand → Temporal: projections (in order, batched per step), service-task activities,
@@ -26,6 +32,7 @@ export function createCommandRunner(host: RunnerHost) {
   /** While draining for continue-as-new, new jobs wait here and start in the next run. */
   let draining = false;
   const heldJobs: Extract<EngineCommand, { type: 'job.run' }>[] = [];
+  let pendingSignals = 0;
 
   const now = () => new Date(Date.now() + clockOffsetMs).toISOString();
 
@@ -89,7 +96,7 @@ export function createCommandRunner(host: RunnerHost) {
   const runChild = (command: Extract<EngineCommand, { type: 'child.start' }>) => {
     const scope = new CancellationScope();
     children.set(command.tokenId, scope);
-    const childCaseId = `${host.caseId}.${command.tokenId.replace(/^token-/, '')}`;
+    const childCaseId = childCaseIdOf(host.caseId, command.tokenId);
     scope
       .run(async () => {
         const called = await projection.loadCalledProcess({ processKey: command.processKey, binding: command.binding, parentDefinitionId: host.definitionId });
@@ -105,12 +112,19 @@ export function createCommandRunner(host: RunnerHost) {
           testClock: host.testClock,
         };
         const child = await startChild('caseWorkflow', { workflowId: `case-${childCaseId}`, args: [input] });
-        const view = (await child.result()) as { status: string; variables: Variables; failure?: { message: string } };
+        const view = (await child.result()) as Pick<CaseView, 'status' | 'variables' | 'failure' | 'thrown'>;
+        if (view.thrown) return view;
         if (view.status !== 'completed') throw ApplicationFailure.nonRetryable(`子案件未完成 (child case ended ${view.status}) ${view.failure?.message ?? ''}`);
-        return view.variables;
+        return view;
       })
       .then(
-        (output) => host.dispatch({ type: 'child.completed', at: now(), tokenId: command.tokenId, output }),
+        (view) => {
+          children.delete(command.tokenId); // the child has ended: a boundary that interrupts has nothing to cancel
+          const { thrown } = view;
+          if (thrown) {
+            host.dispatch({ type: 'child.error', at: now(), tokenId: command.tokenId, message: thrown.message, ...(thrown.code !== undefined ? { code: thrown.code } : {}), ...(thrown.variables ? { variables: thrown.variables } : {}) });
+          } else host.dispatch({ type: 'child.completed', at: now(), tokenId: command.tokenId, output: view.variables });
+        },
         (err: unknown) => {
           if (isCancellation(err)) return;
           const cause = err instanceof ChildWorkflowFailure || err instanceof ActivityFailure ? (err.cause ?? err) : err;
@@ -118,6 +132,16 @@ export function createCommandRunner(host: RunnerHost) {
         },
       )
       .finally(() => children.delete(command.tokenId));
+  };
+
+  /** Hands an escalation this case did not catch to the call activity that started it. */
+  const escalateToCaller = (command: Extract<EngineCommand, { type: 'escalation.toCaller' }>) => {
+    if (!host.parent) return;
+    pendingSignals++;
+    void getExternalWorkflowHandle(`case-${host.parent.caseId}`)
+      .signal(childEscalationSignal, { childCaseId: host.caseId, ...(command.code !== undefined ? { code: command.code } : {}), ...(command.variables ? { variables: command.variables } : {}) })
+      .catch(() => undefined) // the caller has ended: nobody is left to catch it
+      .finally(() => pendingSignals--);
   };
 
   const run = (commands: EngineCommand[]) => {
@@ -181,6 +205,9 @@ export function createCommandRunner(host: RunnerHost) {
           timers.clear();
           project(() => projection.finishCase({ caseId, status: 'completed', variables: command.variables }));
           break;
+        case 'escalation.toCaller':
+          escalateToCaller(command);
+          break;
         case 'case.failed':
           project(() => projection.finishCase({ caseId, status: 'failed', variables: host.state().variables, failure: { elementId: command.elementId, message: command.message } }));
           break;
@@ -195,11 +222,11 @@ export function createCommandRunner(host: RunnerHost) {
     project,
     projection,
     projected: () => projections,
-    idle: () => jobs.size === 0 && children.size === 0 && pendingProjections === 0,
+    idle: () => jobs.size === 0 && children.size === 0 && pendingProjections === 0 && pendingSignals === 0,
     /** Stop starting jobs (they are handed to the next run); true once nothing is in flight. */
     drain: () => {
       draining = true;
-      return jobs.size === 0 && children.size === 0;
+      return jobs.size === 0 && children.size === 0 && pendingSignals === 0;
     },
     heldJobs: () => [...heldJobs],
     clockOffset: () => clockOffsetMs,

@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, setHandler, uuid4 } from '@temporalio/workflow';
-import type { Actor, EngineEvent, EngineState } from '../engine/model';
+import { VARIABLES_LIMIT_BYTES, type Actor, type CompiledProcess, type EngineEvent, type EngineState } from '../engine/model';
+import { variablesLimitProblem } from '../engine/runtime';
 import { completeTaskUpdate, type CaseView } from '../messages';
 import {
   addTaskCommentUpdate,
@@ -31,6 +32,7 @@ import {
 
 /** What the case workflow lends the task handlers. */
 export interface TaskHost {
+  process: CompiledProcess;
   state(): EngineState;
   dispatch(event: EngineEvent): void;
   /** Resolves when the read model has caught up with everything dispatched so far. */
@@ -54,6 +56,8 @@ export interface TaskChange {
   dueAt?: string | null;
   followUpAt?: string | null;
 }
+
+const label = (task: StaffTask) => `任务“${task.name}”`;
 
 function refuse(refusal: Refusal | undefined): void {
   if (refusal) throw ApplicationFailure.nonRetryable(refusal.message, refusal.type);
@@ -100,11 +104,28 @@ export function registerTaskHandlers(host: TaskHost): void {
     setHandler(def, handler, { validator: (args: A) => refuse(check(openTask(args), args)) });
   };
 
-  register(completeTaskUpdate, (task, args: CompleteTaskRequest) => checkComplete(task, args.actor), async (args: CompleteTaskRequest) => {
-    const task = find(args.taskId);
-    // What a delegate handed back is the starting point; the owner's own entries win.
-    const variables = { ...task?.draftVariables, ...args.variables };
-    host.dispatch({ type: 'userTask.complete', at: host.now(), taskId: args.taskId, actor: args.actor, variables });
+  // What a delegate handed back is the starting point; the owner's own entries win.
+  const completion = (args: CompleteTaskRequest): EngineEvent => ({
+    type: 'userTask.complete',
+    at: host.now(),
+    taskId: args.taskId,
+    actor: args.actor,
+    variables: { ...find(args.taskId)?.draftVariables, ...args.variables },
+  });
+  /** Variables that would push the case over its size limit are refused here, not raised as an incident. */
+  const checkSize = (task: StaffTask, args: CompleteTaskRequest): undefined => {
+    const problem = variablesLimitProblem(host.process, host.state(), completion(args));
+    if (!problem) return undefined;
+    throw ApplicationFailure.create({
+      type: 'VariablesTooLarge',
+      nonRetryable: true,
+      message: `${label(task)} (${task.elementId}) 的提交数据使案件变量超出上限 (completing this task would exceed the case variables limit of ${VARIABLES_LIMIT_BYTES} bytes): ${problem.message}`,
+      details: [{ field: 'variables', taskId: task.taskId, elementId: task.elementId, limit: VARIABLES_LIMIT_BYTES }],
+    });
+  };
+
+  register(completeTaskUpdate, (task, args: CompleteTaskRequest) => checkComplete(task, args.actor) ?? checkSize(task, args), async (args: CompleteTaskRequest) => {
+    host.dispatch(completion(args));
     await host.projected(); // the caller reads its own write in the inbox
     await taskProjections;
     return host.view();

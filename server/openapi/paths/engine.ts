@@ -7,6 +7,7 @@ import { exampleCaseView } from './examples';
 
 const IncidentParams = z.object({ id: z.string().describe('故障编号 (incident id)') });
 const CaseIdParams = z.object({ id: z.string().describe('办件编号 (case id)') });
+const KeyParams = z.object({ key: z.string().describe('流程标识 (process key)') });
 
 const exampleIncident = {
   id: 'HB20261128-7K3QF2-I-12',
@@ -49,9 +50,41 @@ export const engineRouteDocs = routeDocs([
   },
   {
     method: 'post', path: '/api/cases/:id/messages', tags: ['办件 cases'], access: STAFF_ROLES,
-    summary: '向办件发送 BPMN 消息 (deliver a BPMN message: name + correlation key)',
-    params: CaseIdParams, body: DeliverMessageBody, bodyExample: { name: 'materialsReceived', correlationKey: 'HB20261128-7K3QF2', variables: { materialsOk: true } },
-    responses: { 202: { description: '已接收 (accepted)', example: { accepted: true } }, ...errors(400, 401, 403, 404, 409) },
+    summary: '向办件发送 BPMN 消息 (publish a BPMN message: name + correlation key; buffered for its time-to-live when nothing waits yet)',
+    description: '有等待中的消息捕获事件、接收任务、边界事件或事件子流程启动时立即关联 (correlated: true)；否则在案件中保留 timeToLive（默认 PT1H），期间打开的匹配订阅关联一次 (buffered: true)；过期即丢弃。',
+    params: CaseIdParams, body: DeliverMessageBody, bodyExample: { name: 'materialsReceived', correlationKey: 'HB20261128-7K3QF2', variables: { materialsOk: true }, timeToLive: 'PT1H' },
+    responses: {
+      202: {
+        description: '已接收：是否已关联，或已缓存至何时 (accepted: correlated now, or buffered until expiresAt)',
+        example: { accepted: true, messageId: 'HB20261128-7K3QF2-msg-7', correlated: false, buffered: true, expiresAt: '2026-11-28T10:12:03.000Z' },
+      },
+      ...errors(400, 401, 403, 404, 409),
+    },
+  },
+  {
+    method: 'get', path: '/api/definitions/:key/schedules', tags: ['流程定义 definitions'], access: STAFF_ROLES,
+    summary: '定时启动计划 (timer start schedules: the Temporal Schedules that start cases of this process)',
+    description: '部署含流程级定时启动事件（timeDate、timeCycle R/…/P…、cron）的版本时创建或替换计划，每到时间启动该版本的一个办件（startedBy system:timer）；新版本没有定时启动事件时计划被删除。',
+    params: KeyParams,
+    responses: {
+      200: {
+        description: '{items}',
+        example: {
+          items: [
+            {
+              scheduleId: 'timer-start:daily-report:every_morning',
+              elementId: 'every_morning',
+              definitionId: 'daily-report:2',
+              timer: { kind: 'cycle', value: '0 0 9 * * MON-FRI' },
+              paused: false,
+              nextStarts: ['2026-11-30T01:00:00.000Z'],
+              recentStarts: [{ scheduledAt: '2026-11-27T01:00:00.000Z', startedAt: '2026-11-27T01:00:00.120Z', workflowId: 'timer-start-daily-report-every_morning-2026-11-27T01:00:00Z' }],
+            },
+          ],
+        },
+      },
+      ...errors(401, 403, 404),
+    },
   },
   {
     method: 'post', path: '/api/cases/:id/clock/pause', tags: ['办件 cases'], access: STAFF_ROLES,
