@@ -1,44 +1,148 @@
-// 在线申请（单事项）: the item's own form fields; the case runs the item's process.
-import { useState } from 'react';
-import { Alert, Button, Card, Form } from 'antd';
-import { api, ApiError } from '../../lib/api';
+// 在线申请（单事项）: the item's form, its materials (upload, 容缺, 告知承诺, 免提交) and the 办理方式;
+// the case starts first, then the files kept in the browser are uploaded to it with progress.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
+import { api, ApiError, session } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
+import { uploadMaterial, type ItemMaterial } from '../../lib/materials';
 import type { CaseDetail } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
 import { FieldItems, toVariables, type FieldDef } from '../../components/FieldsForm';
+import { ApplyMaterials, checkMaterials, initialMaterials, whyNotDeferrable, type MaterialsState, type UploadProgress } from '../../components/ApplyMaterials';
 
-interface Item { code: string; name: string; processKey: string; department: string; formFields?: FieldDef[] }
+interface Item { code: string; name: string; processKey: string; department: string; projectType?: string; formFields?: FieldDef[]; materials?: ItemMaterial[] }
+interface ModeInfo { mode: string; name: string }
+
+/** The item's own process (标准办理) is applied through /api/cases; the other modes through /api/handling/applications. */
+const ITEM_MODE = 'item';
+
+/** The handling modes this item offers an applicant, each with why it applies. */
+function modesFor(it: Item, all: ModeInfo[]): { mode: string; label: string; hint: string }[] {
+  const materials = it.materials ?? [];
+  const name = (m: string) => all.find((x) => x.mode === m)?.name ?? m;
+  const out = [{ mode: ITEM_MODE, label: '标准办理', hint: '按事项办理流程受理、审查、决定' }];
+  if (materials.some((m) => !whyNotDeferrable(m))) out.push({ mode: 'deferred', label: name('deferred'), hint: '非核心材料暂缺时先行受理，限期补齐' });
+  if (materials.some((m) => m.sources.includes('commitment'))) out.push({ mode: 'commitment', label: name('commitment'), hint: '以书面承诺替代证明材料，当场作出决定，事后核查' });
+  if (it.projectType === '承诺件') out.push({ mode: 'promised', label: name('promised'), hint: '在承诺时限内办结' });
+  if (it.projectType === '即办件') out.push({ mode: 'immediate', label: name('immediate'), hint: '当场办结' });
+  return all.length ? out.filter((o) => o.mode === ITEM_MODE || all.some((a) => a.mode === o.mode)) : out.slice(0, 1);
+}
 
 export default function ApplyItemPage({ code }: { code: string }) {
   const item = useApi(() => api.get<Item>(`/api/catalog/items/${encodeURIComponent(code)}`), [code]);
+  const modes = useApi(() => api.get<{ items: ModeInfo[] }>('/api/handling/modes').catch(() => ({ items: [] })), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [mode, setMode] = useState(ITEM_MODE);
+  const [mats, setMats] = useState<MaterialsState>();
+  const [matErrors, setMatErrors] = useState<Record<string, string>>({});
+  const [progress, setProgress] = useState<Record<string, UploadProgress>>({});
+  const [createdCase, setCreatedCase] = useState<string>();
+  const materials = useMemo(() => item.data?.materials ?? [], [item.data]);
+
+  useEffect(() => {
+    if (item.data) setMats(initialMaterials(item.data.materials ?? []));
+  }, [item.data]);
+
   if (item.error) return <ErrorState error={item.error} retry={item.reload} what="事项" />;
-  if (!item.data) return <Loading />;
+  if (!item.data || !mats) return <Loading />;
   const it = item.data;
+  const offered = modesFor(it, modes.data?.items ?? []);
+
+  /** Choosing 容缺 for a material means applying in 容缺受理 mode. */
+  function changeMaterials(next: MaterialsState) {
+    if (Object.values(next.choice).includes('deferred') && mode !== 'deferred') setMode('deferred');
+    setMats(next);
+    setMatErrors({});
+  }
+
+  async function uploadAll(caseId: string, s: MaterialsState): Promise<boolean> {
+    let ok = true;
+    for (const m of materials) {
+      const file = s.choice[m.code] === 'upload' ? s.files[m.code] : undefined;
+      if (!file) continue;
+      setProgress((p) => ({ ...p, [m.code]: { percent: 0 } }));
+      try {
+        await uploadMaterial(caseId, m.code, file, (percent) => setProgress((p) => ({ ...p, [m.code]: { percent } })));
+        setProgress((p) => ({ ...p, [m.code]: { percent: 100, done: true } }));
+      } catch (e) {
+        ok = false;
+        setProgress((p) => ({ ...p, [m.code]: { percent: 100, error: `上传失败：${e instanceof ApiError ? e.message : String(e)}` } }));
+      }
+    }
+    return ok;
+  }
 
   async function submit(values: Record<string, unknown>) {
+    const s = mats!;
+    const problems = checkMaterials(materials, s);
+    const deferred = materials.filter((m) => s.choice[m.code] === 'deferred').map((m) => m.code);
+    const committed = materials.filter((m) => s.choice[m.code] === 'commitment').map((m) => m.code);
+    if (deferred.length && mode !== 'deferred') problems[''] = '有材料选择容缺后补，办理方式须为容缺受理';
+    if (mode === 'deferred' && !deferred.length) problems[''] = '容缺受理须至少有一项材料选择容缺后补';
+    if (mode === 'commitment' && !s.commitmentSigned) problems[''] = '告知承诺制须勾选书面承诺';
+    setMatErrors(problems);
+    if (Object.keys(problems).length) return;
+
     setBusy(true);
     setError(undefined);
+    setProgress({});
     try {
-      const view = await api.post<CaseDetail>('/api/cases', { processKey: it.processKey, itemCode: it.code, title: it.name, variables: toVariables(values) });
-      navigate(`/my/cases/${encodeURIComponent(view.caseId)}?new=1`);
+      const variables = { ...toVariables(values), ...(committed.length ? { materialCommitments: committed } : {}) };
+      const view = mode === ITEM_MODE
+        ? await api.post<CaseDetail>('/api/cases', { processKey: it.processKey, itemCode: it.code, title: it.name, variables })
+        : await api.post<CaseDetail>('/api/handling/applications', {
+          mode,
+          itemCode: it.code,
+          title: it.name,
+          variables,
+          ...(mode === 'deferred' ? { deferredMaterials: deferred, commitmentLetter: s.deferralLetter } : {}),
+          ...(mode === 'commitment' ? { commitment: { accepted: true, signedBy: session.user()?.name } } : {}),
+        });
+      setCreatedCase(view.caseId);
+      if (await uploadAll(view.caseId, s)) navigate(`/my/cases/${encodeURIComponent(view.caseId)}?new=1`);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e), null));
+      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e), null);
+      // A refused 容缺 names the material: show the reason next to it.
+      const reasons = (err.details as { reasons?: { code: string; reason: string }[] } | null)?.reasons;
+      if (reasons) setMatErrors(Object.fromEntries(reasons.map((r) => [r.code, r.reason])));
+      setError(err);
     } finally {
       setBusy(false);
     }
   }
 
+  const fieldErrors = error && Array.isArray(error.details) ? (error.details as { path?: string; field?: string; message: string }[]) : undefined;
   return (
     <div>
       <h1 className="hb-page-title">在线申请：{it.name}</h1>
-      <Card style={{ maxWidth: 760 }} extra={it.department}>
-        {error && <Alert type="error" showIcon role="alert" title={`提交失败：${error.message}`} description={Array.isArray(error.details) ? (error.details as { path?: string; field?: string; message: string }[]).map((d, i) => <div key={i}>{d.field ?? d.path}：{d.message}</div>) : undefined} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={(v) => void submit(v)} disabled={busy} scrollToFirstError>
+      <Card style={{ maxWidth: 960 }} extra={it.department}>
+        {error && <Alert type="error" showIcon role="alert" title={`提交失败：${error.message}`} description={fieldErrors?.map((d, i) => <div key={i}>{d.field ?? d.path}：{d.message}</div>)} style={{ marginBottom: 16 }} />}
+        {createdCase && !busy && Object.values(progress).some((p) => p.error) && (
+          <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={`申请已提交（办件编号 ${createdCase}），但有材料未上传成功。`}
+            description="可在办件进度页补传材料。" action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>} />
+        )}
+        <Form layout="vertical" onFinish={(v) => void submit(v)} disabled={busy || !!createdCase} scrollToFirstError>
           <FieldItems fields={it.formFields ?? []} />
-          <Button type="primary" htmlType="submit" loading={busy}>提交申请</Button>
+          {materials.length > 0 && (
+            <Form.Item label={`申请材料（共 ${materials.length} 项）`} required>
+              <ApplyMaterials materials={materials} value={mats} onChange={changeMaterials} errors={matErrors} progress={progress} disabled={busy || !!createdCase} />
+            </Form.Item>
+          )}
+          <Form.Item label="办理方式">
+            <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} data-testid="handling-mode">
+              <Space orientation="vertical">
+                {offered.map((o) => (
+                  <Radio key={o.mode} value={o.mode}>
+                    {o.label} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.hint}</Typography.Text>
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-item-application">提交申请</Button>
+          {busy && Object.keys(progress).length > 0 && <Typography.Text type="secondary" style={{ marginLeft: 12 }}>正在上传材料…</Typography.Text>}
         </Form>
       </Card>
     </div>

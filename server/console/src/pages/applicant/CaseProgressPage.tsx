@@ -8,6 +8,7 @@ import { useApi } from '../../lib/use-api';
 import type { CaseDetail, OpenTask } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
+import { MaterialsCard } from '../../components/MaterialsCard';
 
 /** How often the progress page refreshes while the case is running (ms). */
 const REFRESH_MS = 5000;
@@ -137,6 +138,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
               )}
             </Card>
           )}
+          <MaterialsCard caseId={data.caseId} running={running} title="材料" onChange={progress.reload} />
           {!running && (
             <Card title="办理结果" style={{ marginBottom: 16 }}>
               <Result

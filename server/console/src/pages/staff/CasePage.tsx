@@ -1,7 +1,7 @@
 // 办件详情 (staff): the BPMN diagram with done / active / pending elements, the timeline, materials and open tasks.
 import { lazy, Suspense, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { api, isMissingRoute, request, type Page } from '../../lib/api';
+import { api, isMissingRoute, request, session, type Page } from '../../lib/api';
 import { ELEMENT_TYPE_LABELS, elementNames } from '../../lib/bpmn-names';
 import { fmtDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -9,6 +9,7 @@ import type { CaseDetail, TaskRow } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
+import { MaterialsCard } from '../../components/MaterialsCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
@@ -84,6 +85,17 @@ export default function CasePage({ caseId }: { caseId: string }) {
               />
             )}
           </Card>
+          <Card title="申请信息与材料" size="small" style={{ marginBottom: 16 }} data-testid="case-application">
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+              {Object.entries(data.variables).map(([k, v]) => (
+                <Descriptions.Item key={k} label={VARIABLE_LABELS[k] ?? k}>{show(v)}</Descriptions.Item>
+              ))}
+            </Descriptions>
+            {/* Files, their review (通过 / 需补正) and counter scans: window and approval staff review. */}
+            <div style={{ marginTop: 12 }}>
+              <MaterialsCard bare caseId={data.caseId} staff canReview={(session.user()?.roles ?? []).some((r) => r === 'window' || r === 'approver')} running={data.status === 'running'} onChange={() => timeline.reload()} />
+            </div>
+          </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card title="办件信息" size="small" style={{ marginBottom: 16 }}>
@@ -93,13 +105,6 @@ export default function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label="流程版本">{data.definitionId}</Descriptions.Item>
               <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
               <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>
-            </Descriptions>
-          </Card>
-          <Card title="申请信息与材料" size="small" style={{ marginBottom: 16 }}>
-            <Descriptions column={1} size="small" bordered>
-              {Object.entries(data.variables).map(([k, v]) => (
-                <Descriptions.Item key={k} label={VARIABLE_LABELS[k] ?? k}>{show(v)}</Descriptions.Item>
-              ))}
             </Descriptions>
           </Card>
           <Card title="办理过程" size="small" data-testid="case-timeline">
