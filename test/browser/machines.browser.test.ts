@@ -212,4 +212,63 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await c.shot(page, 'm14-window-fallback-from-repeats');
     await page.close();
   });
+  test('when a supervisor refers a dispute to a joint meeting, then it is convened, decided with an owner and deadline, and closed when the task is done; the approval side records its action on a finding', async () => {
+    const page = await c.signIn('supervisor1');
+    await page.getByRole('link', { name: '审管联动' }).click();
+    await page.getByRole('tab', { name: '部门联席会议' }).click();
+    await page.getByRole('button', { name: '提请联席会议' }).click();
+    await page.getByRole('dialog').getByLabel('标题').fill('食品小作坊登记后监管职责争议');
+    await choose(page, '提请部门', '区数据和行政审批局');
+    await choose(page, '参会部门', '区市场监督管理局');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '区卫生健康局' }).click();
+    await page.getByRole('dialog').getByText('提请部门联席会议').click(); // closes the multi-select's dropdown
+    await page.getByRole('dialog').getByLabel('议题（每行一项）').fill('小作坊登记后由谁日常监管\n卫生许可与食品经营许可衔接');
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    const drawer = page.getByTestId('machine-drawer');
+    await drawer.getByTestId('machine-state').getByText('待召开').waitFor();
+    expect(await drawer.innerText()).toContain('区市场监督管理局、区卫生健康局');
+
+    await drawer.getByTestId('event-meeting.convene').click();
+    await page.getByRole('dialog').filter({ hasText: '召开时间' }).getByLabel('召开时间').click();
+    await page.keyboard.type('2026-12-01 10:00');
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('已召开（待决定）').waitFor();
+
+    await drawer.getByTestId('event-meeting.decide').click();
+    const decide = page.getByRole('dialog').filter({ hasText: '落实任务' });
+    await decide.getByLabel('会议决定').fill('登记后由区市场监督管理局负责日常监管，卫健局配合');
+    await decide.getByLabel('任务1责任部门').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '区市场监督管理局' }).click();
+    await decide.getByLabel('任务1内容').fill('制定小作坊监管清单');
+    await decide.getByLabel('任务1时限（工作日）').fill('5');
+    await c.shot(page, 'm15-supervisor-meeting-decide');
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('决定执行中').waitFor();
+    expect(await drawer.getByTestId('meeting-tasks').innerText()).toMatch(/制定小作坊监管清单 · 区市场监督管理局 · 5 个工作日，截止 \d{4}\/\d{2}\/\d{2}/);
+    await c.shot(page, 'm16-supervisor-meeting-executing');
+    await drawer.getByTestId('event-meeting.taskDone').click();
+    await choose(page, '已完成的任务', '制定小作坊监管清单');
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('已办结').waitFor();
+    await page.close();
+
+    const finding = await post('/api/linkage/findings', { title: '告知承诺核查：经营面积不符', department: 'scjgj', findingType: 'falseCommitment', description: '现场核查实际经营面积 20 平方米，承诺 60 平方米' }, 'supervisor1', 201);
+    await post(`/api/linkage/instances/${finding.body.instanceId}/events`, { type: 'finding.push' }, 'supervisor1', 200);
+    const approver = await c.signIn('approver1');
+    await approver.getByRole('link', { name: '审管联动' }).click();
+    await approver.getByRole('tab', { name: '监管结果抄告' }).click();
+    const row = approver.locator('tr').filter({ hasText: '经营面积不符' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('待审批侧处置');
+    await row.click();
+    await approver.getByTestId('machine-drawer').getByTestId('event-finding.act').click();
+    await choose(approver, '处置措施', '撤销');
+    await approver.getByRole('dialog').filter({ hasText: '处置说明' }).getByLabel('处置说明').fill('依法撤销该告知承诺许可');
+    await approver.getByTestId('event-submit').click();
+    await approver.getByTestId('machine-drawer').getByTestId('machine-state').getByText('已处置').waitFor();
+    expect(await approver.getByTestId('machine-drawer').innerText()).toMatch(/审批侧处置\s*撤销：依法撤销该告知承诺许可（approver1/);
+    await c.shot(approver, 'm17-approver-finding-acted');
+    await approver.close();
+  });
 });

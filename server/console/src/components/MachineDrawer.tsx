@@ -27,7 +27,7 @@ export function MachineDrawer({ url, title, summary, onClose, onChanged }: Props
       <div data-testid="machine-drawer">
       {error ? <ErrorState error={error} retry={reload} what="详情" /> : !data || (loading && !data) ? <Loading rows={8} /> : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap', width: 104 } }}>
             <Descriptions.Item label="编号"><Typography.Text copyable data-testid="machine-id">{data.instanceId}</Typography.Text> · {KIND_LABELS[data.kind] ?? data.kind}</Descriptions.Item>
             <Descriptions.Item label="当前状态"><StateTags kind={data.kind} states={data.states} status={data.status} /></Descriptions.Item>
             <Descriptions.Item label="当前时限"><DeadlineText deadline={data.context.deadline} /></Descriptions.Item>

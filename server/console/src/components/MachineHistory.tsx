@@ -7,12 +7,18 @@ import { EmptyState } from './states';
 const SKIP = new Set(['type', 'at', 'actor']);
 /** Coded payload values (分类, 原因, 类别, 处置) in words. */
 const VALUES: Record<string, string> = { ...FALLBACK_CATEGORIES, ...FALLBACK_CAUSES, ...HOTLINE_CATEGORIES, ...FINDING_ACTIONS, ...FINDING_TYPES };
+/** Event fields in words; fields not listed are shown unnamed. */
+const KEYS: Record<string, string> = {
+  cause: '原因', category: '分类', department: '部门', holder: '责任人', note: '说明', result: '结果', policy: '政策解释', satisfied: '满意',
+  passed: '通过', reason: '理由', workingDays: '工作日', content: '内容', reached: '联系到', comment: '评价', action: '措施', heldAt: '召开时间',
+  decision: '决定', index: '任务序号', recipient: '报送单位', reference: '文号', outcome: '结果', fallbackId: '并入',
+};
 
 function payloadText(p?: Record<string, unknown> | null): string {
   if (!p) return '';
   return Object.entries(p)
     .filter(([k, v]) => !SKIP.has(k) && v !== undefined && v !== null && typeof v !== 'object')
-    .map(([, v]) => (typeof v === 'boolean' ? (v ? '是' : '否') : (VALUES[String(v)] ?? String(v))))
+    .map(([k, v]) => `${KEYS[k] ? `${KEYS[k]}：` : ''}${typeof v === 'boolean' ? (v ? '是' : '否') : (VALUES[String(v)] ?? String(v))}`)
     .join('；');
 }
 

@@ -55,7 +55,7 @@ export function EscalationDrawer({ item, departments, onClose }: { item?: Escala
     <Drawer open={!!item} onClose={onClose} size={620} title={item ? `督办：${item.title ?? item.instanceId}` : ''}>
       {item && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="escalation-drawer">
-          <Descriptions size="small" column={1} bordered>
+          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap', width: 104 } }}>
             <Descriptions.Item label="事项"><Link to={instanceLink(item.kind, item.instanceId)}>{item.instanceId}</Link> · {KIND_LABELS[item.kind] ?? item.kind}</Descriptions.Item>
             <Descriptions.Item label="为何督办">
               {item.level && <Tag color={LEVELS[item.level]?.color}>{LEVELS[item.level]?.label ?? item.level}</Tag>}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { session } from '../../../lib/api';
-import { FINDING_ACTIONS, FINDING_TYPES, loadDepartments } from '../../../lib/machines';
+import { decisionLabel, FINDING_ACTIONS, FINDING_TYPES, loadDepartments } from '../../../lib/machines';
 import { Link, navigate, useRoute } from '../../../lib/router';
 import { useApi } from '../../../lib/use-api';
 import { MachineDrawer } from '../../../components/MachineDrawer';
@@ -37,7 +37,7 @@ export default function LinkagePage() {
       key: 'notices', label: '审批信息通报',
       children: <InstancesTab {...common} kind="linkage.notice" department={department} empty="暂无待认领的审批信息通报"
         columns={[
-          { title: '审批决定', width: 130, render: (_: unknown, r) => <>{String(r.context.decision ?? '')} {r.context.commitment ? <Tag color="orange">告知承诺</Tag> : null}</> },
+          { title: '审批决定', width: 130, render: (_: unknown, r) => <>{decisionLabel(r.context.decision)} {r.context.commitment ? <Tag color="orange">告知承诺</Tag> : null}</> },
           { title: '办件', width: 170, render: (_: unknown, r) => (r.context.caseId ? <Link to={`/cases/${encodeURIComponent(String(r.context.caseId))}`} onClick={(e) => e.stopPropagation()}>{String(r.context.caseId)}</Link> : '—') },
         ]} />,
     },

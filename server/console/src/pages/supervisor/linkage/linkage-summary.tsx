@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { List, Tag } from 'antd';
 import { fmtDateTime } from '../../../lib/format';
-import { departmentName, FINDING_ACTIONS, FINDING_TYPES, type MachineDepartment, type MachineView } from '../../../lib/machines';
+import { decisionLabel, departmentName, FINDING_ACTIONS, FINDING_TYPES, type MachineDepartment, type MachineView } from '../../../lib/machines';
 import { Link } from '../../../lib/router';
 
 type Row = { label: string; value: ReactNode };
@@ -17,7 +17,7 @@ export function linkageSummary(v: MachineView, departments?: MachineDepartment[]
       return [
         { label: '监管部门', value: dept(c.department) },
         { label: '事项', value: String(c.itemName ?? '') },
-        { label: '审批决定', value: <>{String(c.decision ?? '')} {c.commitment ? <Tag color="orange">告知承诺</Tag> : null}</> },
+        { label: '审批决定', value: <>{decisionLabel(c.decision)} {c.commitment ? <Tag color="orange">告知承诺</Tag> : null}</> },
         { label: '决定时间', value: fmtDateTime(c.decidedAt as string) },
         ...caseLink,
         ...(c.signedBy ? [{ label: '认领', value: `${String(c.signedBy)} · ${fmtDateTime(new Date(c.signedAt as number))}` }] : []),
