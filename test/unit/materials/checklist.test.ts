@@ -51,4 +51,9 @@ describe('material checklist', () => {
     const list = buildChecklist({ required: REQUIRED, files: [], variables: { resolvedMaterials: [] }, licences: new Set(['BUSINESS_LICENCE']) });
     expect(list.items[0].state).toBe('missing');
   });
+
+  test('when the whole case is under 告知承诺制 with an accepted commitment, then every material the catalogue lets a commitment replace is committed', () => {
+    const list = buildChecklist({ required: REQUIRED, files: [], variables: { handlingMode: 'commitment', commitment: { accepted: true } }, licences: new Set() });
+    expect(list.items.filter((i) => i.state === 'committed').map((i) => i.code)).toEqual(['FOOD_SAFETY_SYSTEM']);
+  });
 });
