@@ -251,6 +251,22 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await choose(page, '已完成的任务', '制定小作坊监管清单');
     await page.getByTestId('event-submit').click();
     await drawer.getByTestId('machine-state').getByText('已办结').waitFor();
+
+    // 对上协调联动: a matter sent to the city gets its reply recorded.
+    const city = await post('/api/linkage/city-escalations', { title: '连锁门店跨区经营许可互认', department: 'spj', matter: '连锁餐饮门店在外区已取得许可，申请在本区开分店时能否互认', reason: '超出区级事权' }, 'supervisor1', 201);
+    await post(`/api/linkage/instances/${city.body.instanceId}/events`, { type: 'city.submit', recipient: '市数据和行政审批局', reference: '莲审管〔2026〕12号' }, 'supervisor1', 200);
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: '对上协调联动' }).click();
+    const cityRow = page.locator('tr').filter({ hasText: '连锁门店跨区经营许可互认' });
+    await cityRow.waitFor();
+    expect(await cityRow.innerText()).toContain('待市级答复');
+    await cityRow.click();
+    await drawer.getByTestId('event-city.reply').click();
+    await page.getByRole('dialog').filter({ hasText: '市级答复内容' }).getByLabel('市级答复内容').fill('同意在全市范围内互认，按变更登记办理');
+    await page.getByTestId('event-submit').click();
+    await drawer.getByTestId('machine-state').getByText('市级已答复').waitFor();
+    expect(await drawer.innerText()).toContain('同意在全市范围内互认');
+    await c.shot(page, 'm16b-supervisor-city-replied');
     await page.close();
 
     const finding = await post('/api/linkage/findings', { title: '告知承诺核查：经营面积不符', department: 'scjgj', findingType: 'falseCommitment', description: '现场核查实际经营面积 20 平方米，承诺 60 平方米' }, 'supervisor1', 201);
