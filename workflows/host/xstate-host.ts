@@ -3,12 +3,14 @@ import {
   CancellationScope,
   allHandlersFinished,
   condition,
+  continueAsNew,
   defineQuery,
   defineUpdate,
   isCancellation,
   proxyActivities,
   setHandler,
   sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
 import type { Activities } from '../../activities';
@@ -23,7 +25,23 @@ export interface HostedMachineArgs<I = Record<string, unknown>> {
   kind: string;
   instanceId: string;
   input: I;
+  /** Continue-as-new after this many events in one run, or earlier when Temporal suggests it. */
+  maxEventsPerRun?: number;
+  /** Carried into a continued run: the snapshot and the timers still pending, as instants. */
+  resume?: { stored: string; timers: PendingTimer[] };
 }
+
+/** The shape every machine workflow shares, so a run can continue as its own type. */
+type HostedWorkflow = (args: HostedMachineArgs) => Promise<MachineView>;
+
+interface PendingTimer {
+  id: string;
+  dueAt: number;
+  event: EventObject;
+}
+
+/** Temporal caps updates per run at 2,000 and history size at 50 MB; a project lasting months stays far below. */
+export const DEFAULT_MAX_EVENTS_PER_RUN = 500;
 
 export interface MachineEventArgs {
   event: EventObject & Record<string, unknown>;
@@ -69,7 +87,8 @@ export function allowedEventsOf(snapshot: AnyMachineSnapshot): string[] {
 
 export async function hostMachine(machine: AnyStateMachine, args: HostedMachineArgs): Promise<MachineView> {
   const { kind, instanceId } = args;
-  const timers = new Map<string, CancellationScope>();
+  const timers = new Map<string, { scope: CancellationScope; dueAt: number; event: EventObject }>();
+  let eventsThisRun = 0;
   let queue: Promise<void> = Promise.resolve();
   const enqueue = (fn: () => Promise<unknown>) => {
     queue = queue.then(async () => {
@@ -78,7 +97,7 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
   };
 
   // The only machine state the workflow keeps: JSON, restored with resolveState for every event.
-  let stored: string;
+  let stored = '';
   const restore = (): AnyMachineSnapshot => machine.resolveState(JSON.parse(stored) as Persisted);
   const save = (snapshot: AnyMachineSnapshot) => {
     stored = JSON.stringify({ value: snapshot.value, context: snapshot.context });
@@ -98,12 +117,12 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
   };
 
   const startTimer = (id: string, delay: number, event: EventObject) => {
-    timers.get(id)?.cancel();
+    timers.get(id)?.scope.cancel();
     const scope = new CancellationScope();
-    timers.set(id, scope);
+    timers.set(id, { scope, dueAt: Date.now() + delay, event });
     scope.run(() => sleep(Math.max(1, delay))).then(
       () => {
-        if (timers.get(id) === scope) timers.delete(id);
+        if (timers.get(id)?.scope === scope) timers.delete(id);
         deliver({ ...event, at: Date.now() }, 'system', true);
       },
       (err: unknown) => {
@@ -119,7 +138,7 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
         startTimer(String(params.id ?? (params.event as EventObject).type), params.delay, params.event as EventObject);
       } else if (action.type === 'xstate.cancel' && params) {
         const id = String(params.sendId);
-        timers.get(id)?.cancel();
+        timers.get(id)?.scope.cancel();
         timers.delete(id);
       } else if (!action.type.startsWith('xstate.')) {
         enqueue(() => effects.runMachineAction({ kind, instanceId, type: action.type, params: action.params ?? null, context }));
@@ -136,6 +155,7 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
   function deliver(event: EventObject & Record<string, unknown>, actor: string, fromTimer = false): void {
     const current = restore();
     if (current.status !== 'active') return;
+    eventsThisRun++;
     // A timer that fires after its state was left (the cancel raced the wake-up) is dropped.
     if (fromTimer && !current.can(event)) return;
     const [next, actions] = transition(machine, current, event);
@@ -147,11 +167,16 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
 
   // Start the machine before registering handlers: updates buffered since the workflow started must see
   // the initial snapshot and wait for its effects.
-  const at = Date.now();
-  const [initial, actions] = initialTransition(machine, { ...args.input, instanceId, at });
-  save(initial);
-  run(actions as { type: string; params?: unknown }[], initial.context);
-  record({ type: 'machine.started', actor: 'system', at }, null, initial);
+  if (args.resume) {
+    stored = args.resume.stored;
+    for (const t of args.resume.timers) startTimer(t.id, t.dueAt - Date.now(), t.event);
+  } else {
+    const at = Date.now();
+    const [initial, actions] = initialTransition(machine, { ...args.input, instanceId, at });
+    save(initial);
+    run(actions as { type: string; params?: unknown }[], initial.context);
+    record({ type: 'machine.started', actor: 'system', at }, null, initial);
+  }
 
   setHandler(machineStateQuery, view);
   setHandler(machineSyncUpdate, async () => {
@@ -181,8 +206,19 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
     },
   );
 
-  await condition(() => restore().status !== 'active');
-  for (const scope of timers.values()) scope.cancel();
+  const maxEvents = args.maxEventsPerRun ?? DEFAULT_MAX_EVENTS_PER_RUN;
+  const historyFull = () => eventsThisRun >= maxEvents || workflowInfo().continueAsNewSuggested;
+  for (;;) {
+    await condition(() => restore().status !== 'active' || historyFull());
+    if (restore().status !== 'active') break;
+    // A long-lived instance continues in a fresh run with its snapshot and pending timers.
+    await queue;
+    await condition(allHandlersFinished);
+    if (restore().status !== 'active') break;
+    const pending = [...timers.entries()].map(([id, t]) => ({ id, dueAt: t.dueAt, event: t.event }));
+    await continueAsNew<HostedWorkflow>({ ...args, resume: { stored, timers: pending } });
+  }
+  for (const t of timers.values()) t.scope.cancel();
   await queue;
   await condition(allHandlersFinished);
   return view();

@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { machineEventUpdate, machineStateQuery, machineSyncUpdate, type MachineView } from '../../../workflows/host/xstate-host';
 import type { PrismaClient } from '../../data/generated/client';
 import { AppError, conflict, notFound } from '../../errors';
+import { eventsPerRun } from './machine-config';
 
 /** The Temporal workflow type hosting each kind of rule machine. */
 export const WORKFLOW_TYPES = {
@@ -27,7 +28,7 @@ export function createMachineClient(deps: { temporal: Client; taskQueue: string;
       const handle = await temporal.workflow.start(WORKFLOW_TYPES[kind], {
         taskQueue,
         workflowId: workflowIdOf(kind, instanceId),
-        args: [{ kind, instanceId, input }],
+        args: [{ kind, instanceId, input, maxEventsPerRun: eventsPerRun() }],
       });
       return handle.executeUpdate(machineSyncUpdate);
     },

@@ -18,3 +18,9 @@ export function deadlinesFor<T extends DeadlineTable>(table: T, name: string, en
   const all = JSON.parse(raw) as Record<string, Partial<Record<keyof T, number>>>;
   return withOverrides(table, all[name]);
 }
+
+/** Events one machine run takes before it continues as new (`HAOBAN_MACHINE_EVENTS_PER_RUN`; the host's default otherwise). */
+export function eventsPerRun(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const n = Number(env.HAOBAN_MACHINE_EVENTS_PER_RUN);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
