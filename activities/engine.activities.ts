@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '../server/data/generated/client';
-import type { CompiledProcess, Incident } from '../workflows/engine/model';
+import type { CompiledProcess, Incident, Variables } from '../workflows/engine/model';
 import { writeAudit } from './audit';
 
 export interface TimelineEntry {
@@ -79,6 +79,16 @@ export function createEngineActivities(prisma: PrismaClient) {
     async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at } });
+      });
+    },
+
+    /** A case cancelled from outside (its calling case moved on): terminated, with an audit record. */
+    async closeCancelledCase(args: { caseId: string; variables: Variables; at: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.case.findUnique({ where: { id: args.caseId }, select: { status: true } });
+        if (!before || before.status !== 'running') return;
+        await tx.case.update({ where: { id: args.caseId }, data: { status: 'terminated', variables: args.variables as object, endedAt: new Date(args.at) } });
+        await writeAudit(tx, { actor: 'system', action: 'case.terminated', caseId: args.caseId, before: { status: before.status }, after: { status: 'terminated' }, details: { reason: 'cancelled by the calling case' } });
       });
     },
 

@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, isCancellation, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
 import { durationEnd } from './engine/timers';
 import type { EngineEvent, EngineState } from './engine/model';
@@ -58,6 +58,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     testClock: input.testClock === true,
     clockOffsetMs: input.resume?.clockOffsetMs ?? 0,
     ...(input.parent ? { parent: input.parent } : {}),
+    shieldProjections: patched('projections-outlive-cancel'),
     state: () => state,
     dispatch: (event) => dispatch(event),
   });
@@ -183,7 +184,20 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   const done = () => state.status !== 'running' && runner.idle();
   const tooLong = () => state.steps - stepsAtStart >= maxSteps || workflowInfo().continueAsNewSuggested;
-  await condition(() => done() || (tooLong() && runner.drain()));
+  try {
+    await condition(() => done() || (tooLong() && runner.drain()));
+  } catch (err) {
+    // Cancelled from outside (an interrupting boundary on the calling case's call activity): close
+    // the case in the read model — tasks cancelled, status terminated — before the run ends.
+    if (isCancellation(err) && state.status === 'running' && patched('cancelled-case-closes')) {
+      await CancellationScope.nonCancellable(async () => {
+        dispatch({ type: 'case.cancel', at: now(), actor: 'system', reason: '调用方已取消 (cancelled by the calling case)' });
+        runner.project(() => runner.projection.closeCancelledCase({ caseId: input.caseId, variables: state.variables, at: now() }));
+        await runner.projected();
+      });
+    }
+    throw err;
+  }
   if (!done()) {
     // Jobs and child cases are finished, timers are in the state: the next run re-arms them.
     await runner.projected();

@@ -10,6 +10,8 @@ export interface RunnerHost {
   clockOffsetMs: number;
   /** Set when this case runs for a call activity of another case. */
   parent?: { caseId: string; elementId: string };
+  /** A projection under way finishes even when the case is cancelled (the read model stays whole). */
+  shieldProjections?: boolean;
   state(): EngineState;
   dispatch(event: EngineEvent): void;
 }
@@ -38,13 +40,16 @@ export function createCommandRunner(host: RunnerHost) {
 
   const project = (fn: () => Promise<unknown>) => {
     pendingProjections++;
-    projections = projections.then(async () => {
+    const next = async () => {
       try {
-        await fn();
+        await (host.shieldProjections ? CancellationScope.nonCancellable(fn) : fn());
       } finally {
         pendingProjections--;
       }
-    });
+    };
+    // Projections retry until the database answers, so only a cancelled case rejects one; the
+    // projections that close the cancelled case must still run after it.
+    projections = projections.then(next, (err: unknown) => (isCancellation(err) ? next() : Promise.reject(err)));
   };
 
   const armTimer = (subscriptionId: string, elementId: string, dueAt: string) => {

@@ -61,6 +61,7 @@ describe('BPMN errors and escalations from a called case', () => {
     const done = await until(started.caseId, (v) => v.status === 'completed', 'completed');
     expect(done.path.map((p) => p.elementId)).toEqual(expect.arrayContaining(['call_child', 'on_missing', 'handle_missing', 'missing_end']));
     await saveHistory(started.caseId, 'call-activity-child-error');
+    await saveHistory(child.id, 'called-case-error-to-caller');
   }, 90_000);
 
   test('when no boundary matches the child’s error code, then the parent gets an incident naming the call activity and the code', async () => {
@@ -83,6 +84,22 @@ describe('BPMN errors and escalations from a called case', () => {
     const done = await until(started.caseId, (v) => v.status === 'completed', 'completed');
     expect(done.path.map((p) => p.elementId)).toEqual(expect.arrayContaining(['on_review', 'review', 'review_end', 'done_end']));
     await saveHistory(started.caseId, 'call-activity-child-escalation');
+  }, 90_000);
+
+  test('when the child’s escalation meets an interrupting boundary, then the child case is cancelled, closed as terminated with its task cancelled, and the parent moves on', async () => {
+    await deploy('call/valid-catch-all-parent.bpmn');
+    const started = await startCase('catch-all-parent', { mode: 'escalate', item: '-' });
+    const done = await until(started.caseId, (v) => v.status === 'completed', 'completed');
+    expect(done.path.map((p) => p.elementId)).toContain('reviewed_end');
+    const child = await waitFor(
+      () => stack.db.prisma.case.findFirst({ where: { id: { startsWith: `${started.caseId}.` }, status: 'terminated' } }).then((c) => c ?? undefined),
+      30_000,
+      'child case terminated',
+    );
+    const task = await waitFor(() => stack.db.prisma.task.findFirst({ where: { caseId: child.id, elementId: 'child_work', status: 'cancelled' } }).then((t) => t ?? undefined), 30_000, 'child task cancelled');
+    expect(task.status).toBe('cancelled');
+    expect(await stack.db.prisma.auditEvent.count({ where: { caseId: child.id, action: 'case.terminated' } })).toBe(1);
+    await saveHistory(child.id, 'called-case-cancelled');
   }, 90_000);
 });
 
