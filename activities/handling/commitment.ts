@@ -3,6 +3,7 @@ import { handlingConfig } from './config';
 import { caseRow, recordStep } from './context';
 import { addCreditRecord } from './credit';
 import { addNaturalDays } from './deadlines';
+import { durationEnd } from '../../workflows/engine/timers';
 
 /** The seven elements of the 告知承诺 written notice (RULES.md §2.1, as restated by Taiyuan). */
 export function sevenElementNotice(item: { name: string; basis?: string; proofContent?: string }) {
@@ -31,12 +32,32 @@ export const handlingCommitmentNotice: ServiceTaskHandler = async ({ caseId, ele
   return { commitmentNotice: notice, commitmentRecordedAt: new Date().toISOString() };
 };
 
-/** `handling-verification-plan`: a 核查 task per item with its method and due date (事中事后). */
+/**
+ * `handling-verification-plan`: a 核查 task per item with its method and due date (事中事后); the
+ * due date drives the 核查 task's deadline and the 核查超期督办 timer. A case may carry its own ISO
+ * duration (`verificationTimeout`, e.g. PT3S in tests) instead of the configured days.
+ */
 export const handlingVerificationPlan: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
-  const due = addNaturalDays(new Date(), typeof variables.verificationDays === 'number' ? variables.verificationDays : handlingConfig().verificationDueDays);
+  const now = new Date();
+  const due =
+    typeof variables.verificationTimeout === 'string'
+      ? new Date(durationEnd(now.toISOString(), variables.verificationTimeout))
+      : addNaturalDays(now, typeof variables.verificationDays === 'number' ? variables.verificationDays : handlingConfig().verificationDueDays);
   const method = String(variables.verificationMethod ?? '网络核验');
   await recordStep(prisma, { caseId, elementId, action: 'verification.planned', after: { method, dueAt: due.toISOString() } });
   return { verificationDueAt: due.toISOString(), verificationMethod: method };
+};
+
+/** `handling-verification-overdue` (核查超期督办): the 核查 passed its due date; recorded and the supervisor told. */
+export const handlingVerificationOverdue: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
+  const row = await caseRow(prisma, caseId);
+  await recordStep(prisma, {
+    caseId,
+    elementId,
+    action: 'verification.overdue',
+    after: { dueAt: variables.verificationDueAt ?? null, method: variables.verificationMethod ?? null, title: row.title, notified: ['supervisor'] },
+  });
+  return { verificationOverdue: true };
 };
 
 /**

@@ -2,6 +2,6 @@
 export { handlingTimeLimit, handlingCorrectionNotice, handlingExtendTimeLimit, handlingClockPause, handlingClockResume } from './time-limits';
 export { handlingInspectionRoute } from './inspection';
 export { handlingDeferralAccept, handlingSupplementCheck, handlingSupplementOverdue, handlingTerminate } from './deferral';
-export { handlingCommitmentNotice, handlingVerificationPlan, handlingFalseCommitment } from './commitment';
+export { handlingCommitmentNotice, handlingVerificationPlan, handlingVerificationOverdue, handlingFalseCommitment } from './commitment';
 export { licenceResolveMaterials, deliverResult } from '../licences/service-tasks';
 export { ratingCallbackDeadline, ratingCallbackOverdue, ratingFixDeadline, ratingFeedback } from '../ratings/rectification';

@@ -19,6 +19,7 @@ export const serviceTaskHandlers: Record<string, ServiceTaskHandler> = {
   'handling-terminate': handling.handlingTerminate,
   'handling-commitment-notice': handling.handlingCommitmentNotice,
   'handling-verification-plan': handling.handlingVerificationPlan,
+  'handling-verification-overdue': handling.handlingVerificationOverdue,
   'handling-false-commitment': handling.handlingFalseCommitment,
   'licence-resolve-materials': handling.licenceResolveMaterials,
   'deliver-result': handling.deliverResult,

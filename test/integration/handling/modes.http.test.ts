@@ -295,6 +295,21 @@ describe('告知承诺制 (RULES.md §2)', () => {
     expect(d.elements(await d.finished(res.body.caseId))).toContain('verified');
     await waitFor(async () => ((await stack.db.prisma.notificationOutbox.count({ where: { caseId: res.body.caseId, status: 'sent' } })) > 0 ? true : undefined));
   });
+
+  it('when the 核查 passes its due date, then the task shows the deadline, the overdue is recorded for supervision, and the 核查 can still be done', async () => {
+    const res = await d.apply({ mode: 'commitment', commitment: { accepted: true }, variables: { deliveryMethod: 'pickup', verificationTimeout: 'PT2S' } }, 'lisi');
+    expect(res.status).toBe(201);
+    const caseId = res.body.caseId as string;
+    await d.complete(caseId, 'decide_on_spot', 'window1', { decision: 'approved' });
+    const verify = await waitFor(async () => (await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'verify', status: 'open' } })) ?? undefined);
+    const planned = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { caseId, action: 'verification.planned' } });
+    expect(verify.dueAt?.toISOString()).toBe((planned.after as { dueAt: string }).dueAt);
+    const overdue = await waitFor(async () => (await stack.db.prisma.auditEvent.findFirst({ where: { caseId, action: 'verification.overdue' } })) ?? undefined, 30_000, '核查超期督办');
+    expect(overdue.elementId).toBe('verification_overdue');
+    expect(await stack.db.prisma.task.count({ where: { caseId, elementId: 'verify', status: 'open' } })).toBe(1);
+    await d.complete(caseId, 'verify', 'approver1', { commitmentTrue: true });
+    expect(d.elements(await d.finished(caseId))).toEqual(expect.arrayContaining(['verification_overdue', 'overdue_reported', 'verified']));
+  });
 });
 
 describe('approval levels per mode, as the supervisor sees them', () => {
