@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './data/database';
 import { seedDemoUsers } from './data/seed';
 import type { Logger } from './logger';
 import { createDefinitionsService } from './services/definitions.service';
+import { createTimerStartSchedules } from './services/definitions.schedules';
 import { connectTemporal } from './temporal/client';
 import { createWorker } from './worker';
 
@@ -48,6 +49,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await loadCatalogAtStartup(db.prisma, config.DEFINITIONS_DIR, logger, { demoMode: config.demoMode });
 
   const temporal = await connectTemporal(options.temporalAddress, config.TEMPORAL_NAMESPACE);
+  // Timer start events of the processes deployed above start cases on their Temporal Schedules.
+  await createTimerStartSchedules({ prisma: db.prisma, temporal: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE }).syncAll();
   const tokens = createTokenIssuer(config.jwtSecret);
 
   let worker: Worker | undefined;

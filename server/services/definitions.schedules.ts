@@ -153,6 +153,12 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
       }
     },
 
+    /** Every key's schedules after a start-up deploy (keys that never had a timer start cost one query). */
+    async syncAll(): Promise<void> {
+      const keys = await prisma.processDefinition.findMany({ distinct: ['key'], select: { key: true } });
+      for (const { key } of keys) await this.sync(key);
+    },
+
     /** The key's live schedules: which version and start event, next and recent starts. */
     async list(key: string): Promise<ScheduleView[]> {
       const views: ScheduleView[] = [];

@@ -210,6 +210,9 @@ describe('timer start events as Temporal Schedules', () => {
       expect(d.getUTCHours()).toBe(1); // 09:00 in Asia/Shanghai
       expect([1, 2, 3, 4, 5]).toContain(new Date(d.getTime() + 8 * 3_600_000).getUTCDay());
     }
+    const manual = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey: 'cron-started', variables: {} });
+    expect(manual.status).toBe(400);
+    expect(manual.body.error.details).toMatchObject({ startEvent: 'weekday_morning' });
     await deploy('timers/valid-cron-removed.bpmn');
     expect((await stack.http.get('/api/definitions/cron-started/schedules').set('authorization', admin)).body.items).toEqual([]);
 
@@ -236,6 +239,9 @@ describe('variables too large on task completion', () => {
     expect(view.variables).toEqual({ small: 1 });
     expect((await stack.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('open');
     expect(await stack.db.prisma.incident.count({ where: { caseId: started.caseId } })).toBe(0);
+    const tooBigStart = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey: 'large-form', variables: { attachment: 'x'.repeat(VARIABLES_LIMIT_BYTES) } });
+    expect(tooBigStart.status).toBe(400);
+    expect(tooBigStart.body.error.details).toMatchObject({ field: 'variables', limit: VARIABLES_LIMIT_BYTES });
     const ok = await complete(task.id, { attachment: 'ok' });
     expect(ok.status).toBe(200);
     await until(started.caseId, (v) => v.status === 'completed', 'completed');
