@@ -1,19 +1,17 @@
 import { allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, isCancellation, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
-import { durationEnd } from './engine/timers';
 import type { EngineEvent, EngineState } from './engine/model';
-import { createCommandRunner, tokenIdOfChild } from './host/run-commands';
+import { registerMessageHandlers } from './host/message-handlers';
+import { createCommandRunner } from './host/run-commands';
 import { registerTaskHandlers } from './host/task-handlers';
 import {
   advanceClockSignal,
   broadcastSignalSignal,
   caseStateQuery,
-  childEscalationSignal,
   CONTINUE_AS_NEW_STEPS,
   deliverMessageSignal,
   incidentActionUpdate,
   pauseClockUpdate,
-  publishMessageUpdate,
   resumeClockUpdate,
   syncUpdate,
   type CaseInput,
@@ -83,34 +81,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(deliverMessageSignal, (args) => {
     if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables });
   });
-  setHandler(
-    publishMessageUpdate,
-    async (args) => {
-      const messageId = `${input.caseId}-msg-${state.steps + 1}`;
-      const expiresAt = durationEnd(now(), args.timeToLive);
-      // The same match the step makes: a waiting subscription of this name (and key) takes it now.
-      const correlated = state.subscriptions.some(
-        (s) => s.kind === 'message' && s.name === args.name && (s.correlationKey === undefined || s.correlationKey === args.correlationKey),
-      );
-      dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables, expiresAt, messageId });
-      const buffered = (state.bufferedMessages ?? []).some((m) => m.id === messageId);
-      await runner.projected();
-      return { messageId, correlated, buffered, ...(buffered ? { expiresAt } : {}) };
-    },
-    {
-      validator: (args) => {
-        if (state.status !== 'running') throw ApplicationFailure.nonRetryable('案件已结束 (the case is not running)', 'CaseNotRunning');
-        try {
-          durationEnd(now(), args.timeToLive);
-        } catch (err) {
-          throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidMessage');
-        }
-      },
-    },
-  );
-  setHandler(childEscalationSignal, (args) => {
-    if (state.status === 'running') dispatch({ type: 'child.escalation', at: now(), tokenId: tokenIdOfChild(input.caseId, args.childCaseId), code: args.code, variables: args.variables });
-  });
+  registerMessageHandlers({ caseId: input.caseId, process: input.process, state: () => state, dispatch, projected: runner.projected, now });
   setHandler(broadcastSignalSignal, (args) => {
     if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, variables: args.variables, signal: true });
   });

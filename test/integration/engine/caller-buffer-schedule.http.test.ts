@@ -137,6 +137,10 @@ describe('message buffering with time-to-live', () => {
     expect(view.bufferedMessages).toBeUndefined();
     const zero = await publish(started.caseId, { name: 'nobody-listens', timeToLive: 'PT0S' });
     expect(zero.body).toMatchObject({ correlated: false, buffered: false });
+    const huge = await publish(started.caseId, { name: 'paid', variables: { receipt: 'x'.repeat(VARIABLES_LIMIT_BYTES) } });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error).toMatchObject({ code: 'VARIABLES_TOO_LARGE', details: { field: 'variables' } });
+    expect((await live(started.caseId)).activeElements).toEqual(['paid_first']);
     const bad = await publish(started.caseId, { name: 'paid', timeToLive: 'an hour' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'timeToLive' })]));
