@@ -1,8 +1,10 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '../../server/data/generated/client';
 import { areaOf, commissionerOf, LEADERSHIP } from '../../server/services/machines/directory';
 import type { ActiveDeadline, SupervisionParams } from '../../workflows/machines/supervision';
 import { writeAudit } from '../audit';
+import { enqueueUserNotification } from '../notifications/outbox';
 
 /** Side effects of the rule machines: the read model of each instance, its steps, 督办 notices and notices. */
 export interface RecordTransitionArgs {
@@ -25,6 +27,19 @@ export interface MachineActionArgs {
 }
 
 const LEVEL_LABELS = { remind: '到期提醒', urge: '催办', escalate: '升级督办' } as const;
+
+/** What the applicant's message is about, by machine kind (the title of an SMS or WeChat notice). */
+const NOTICE_TITLES: Record<string, string> = { agency: '帮办代办进展', fallback: '“办不成事”反映办理进展', hotline: '12345 工单办理进展' };
+
+/** Stable across retries of one activity, so a retried notice is not sent twice. */
+function activityKey(): string {
+  try {
+    const info = Context.current().info;
+    return `${info.workflowExecution?.runId ?? info.activityRunId}:${info.activityId}`;
+  } catch {
+    return randomUUID();
+  }
+}
 
 export const stepIdOf = (instanceId: string, deadline: Pick<ActiveDeadline, 'step' | 'enteredAt'>) => `${instanceId}:${deadline.step}:${deadline.enteredAt}`;
 
@@ -98,7 +113,16 @@ export function createMachineActivities(prisma: PrismaClient) {
       switch (args.type) {
         case 'notify': {
           const { to, message } = args.params as { to: string; message: string };
-          await notify(to === 'applicant' ? applicantOf(context, args.instanceId) : to, message);
+          const recipient = to === 'applicant' ? applicantOf(context, args.instanceId) : to;
+          if (to !== 'applicant' || recipient.startsWith('applicant:')) {
+            await notify(recipient, message);
+            return;
+          }
+          // An applicant with an account hears through the same channels as for a case (免打扰 rules included).
+          await prisma.$transaction(async (tx) => {
+            await tx.machineNotification.create({ data: { instanceId: args.instanceId, kind: args.kind, recipient, message, at } });
+            await enqueueUserNotification(tx, { userId: recipient, key: ['machine', activityKey()], title: NOTICE_TITLES[args.kind] ?? '办理进展', body: message, reference: args.instanceId });
+          });
           return;
         }
         case 'notifyDepartments': {

@@ -79,6 +79,17 @@ describe('帮办代办 on Temporal', () => {
       expect.arrayContaining([expect.stringContaining('无偿'), expect.stringContaining('生产线设备进场安装'), expect.stringContaining('办结')]),
     );
     expect((await get(`/api/agency/projects/${id}`, 'zhangsan')).status).toBe(404);
+
+    // …and receives them through the notification channels, like case notices (in-app inbox here).
+    const inbox = await waitFor(async () => {
+      const res = await get('/api/notifications/mine?limit=100', 'lisi');
+      const texts = (res.body.items as { title: string; text: string }[]).filter((n) => n.title === '帮办代办进展').map((n) => n.text);
+      return texts.some((t) => t.includes('生产线设备进场安装')) ? texts : undefined;
+    }, 30_000, 'the progress notice in the applicant’s in-app inbox');
+    expect(inbox.every((t) => t.includes(id))).toBe(true);
+    const outbox = await stack.db.prisma.notificationOutbox.findMany({ where: { applicantId: 'lisi', caseId: null } });
+    expect(new Set(outbox.map((o) => o.channel))).toEqual(new Set(['in-app', 'sms', 'wechat']));
+    expect(new Set(outbox.map((o) => o.idempotencyKey)).size).toBe(outbox.length);
   });
 
   it('when elderly applicants of a community ask for help, then each request goes to that community’s least-loaded agent; unknown communities are 404; red-vest help is assigned', async () => {
