@@ -99,6 +99,18 @@ describe('BPMN errors and escalations of a called case', () => {
     expect(middle.state.thrown).toMatchObject({ code: 'OTHER_FAULT', elementId: 'call_child', variables: { detail: 1 } });
   });
 
+  test('when a service task of a called case throws a BPMN error nobody catches, then the called case ends and passes it on with the job’s variables', async () => {
+    const child = new Driver(await load('incidents/valid-flaky-service.bpmn'));
+    child.start({}, { toCaller: true });
+    const job = child.commands.find((c) => c.type === 'job.run');
+    if (!job || job.type !== 'job.run') throw new Error('no job');
+    const commands = child.send({ type: 'job.error', at: AT, tokenId: job.tokenId, code: 'NOT_REGISTERED', message: '未登记', variables: { registry: 'none' } });
+    expect(child.state.status).toBe('failed');
+    expect(child.state.thrown).toMatchObject({ code: 'NOT_REGISTERED', elementId: 'call_registry', variables: { registry: 'none' } });
+    expect(commands).toContainEqual({ type: 'job.cancel', tokenId: job.tokenId });
+    expect(child.state.tokens).toEqual([]);
+  });
+
   test('when a called case throws an escalation it does not catch, then it tells its caller and carries on', async () => {
     const child = new Driver(await load('call/valid-throwing-child.bpmn'));
     const commands = child.start({ mode: 'escalate', item: '营业执照' }, { toCaller: true });
