@@ -4,11 +4,9 @@
  * tests override them with `overrideHandlingConfig` to use seconds instead of days.
  */
 
-export interface Param<T> {
-  value: T;
-  /** RULES.md section and the rule's source tag. */
-  source: string;
-}
+import { sourcedConfig, type Param } from '../config/sourced-config';
+
+export type { Param } from '../config/sourced-config';
 
 export interface HandlingConfig {
   /** 行政许可法 art. 42: statutory decision limit (working days). */
@@ -65,31 +63,10 @@ export const HANDLING_DEFAULTS: HandlingConfig = {
   dispatcherPollSeconds: { value: 5, source: 'engineering default' },
 };
 
-type Values = { [K in keyof HandlingConfig]: HandlingConfig[K]['value'] };
-
-let overrides: Partial<Values> = readEnvOverrides();
-
-function readEnvOverrides(): Partial<Values> {
-  const raw = process.env.HANDLING_CONFIG;
-  if (!raw) return {};
-  try {
-    return JSON.parse(raw) as Partial<Values>;
-  } catch (err) {
-    throw new Error(`配置错误 (invalid configuration): HANDLING_CONFIG is not JSON: ${(err as Error).message}`);
-  }
-}
+const config = sourcedConfig(HANDLING_DEFAULTS, 'HANDLING_CONFIG');
 
 /** The values in force: defaults with overrides applied. */
-export function handlingConfig(): Values {
-  const values = Object.fromEntries(Object.entries(HANDLING_DEFAULTS).map(([k, p]) => [k, p.value])) as Values;
-  return { ...values, ...overrides };
-}
+export const handlingConfig = config.values;
 
 /** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
-export function overrideHandlingConfig(patch: Partial<Values>): () => void {
-  const previous = overrides;
-  overrides = { ...overrides, ...patch };
-  return () => {
-    overrides = previous;
-  };
-}
+export const overrideHandlingConfig = config.override;

@@ -5,10 +5,9 @@
  * MATERIALS_CONFIG (JSON); tests with `overrideMaterialsConfig`.
  */
 
-export interface Param<T> {
-  value: T;
-  source: string;
-}
+import { sourcedConfig, type Param } from '../../activities/config/sourced-config';
+
+export type { Param } from '../../activities/config/sourced-config';
 
 export const FILE_KINDS = ['pdf', 'jpg', 'png', 'ofd'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -31,31 +30,10 @@ export const MATERIALS_DEFAULTS: MaterialsConfig = {
   maxReviewNoteLength: { value: 1000, source: 'engineering default' },
 };
 
-type Values = { [K in keyof MaterialsConfig]: MaterialsConfig[K]['value'] };
-
-let overrides: Partial<Values> = readEnvOverrides();
-
-function readEnvOverrides(): Partial<Values> {
-  const raw = process.env.MATERIALS_CONFIG;
-  if (!raw) return {};
-  try {
-    return JSON.parse(raw) as Partial<Values>;
-  } catch (err) {
-    throw new Error(`配置错误 (invalid configuration): MATERIALS_CONFIG is not JSON: ${(err as Error).message}`);
-  }
-}
+const config = sourcedConfig(MATERIALS_DEFAULTS, 'MATERIALS_CONFIG');
 
 /** The values in force: defaults with overrides applied. */
-export function materialsConfig(): Values {
-  const values = Object.fromEntries(Object.entries(MATERIALS_DEFAULTS).map(([k, p]) => [k, p.value])) as Values;
-  return { ...values, ...overrides };
-}
+export const materialsConfig = config.values;
 
 /** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
-export function overrideMaterialsConfig(patch: Partial<Values>): () => void {
-  const previous = overrides;
-  overrides = { ...overrides, ...patch };
-  return () => {
-    overrides = previous;
-  };
-}
+export const overrideMaterialsConfig = config.override;
