@@ -41,7 +41,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const db =
     options.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : path.join(config.DATA_DIR, 'pglite') }));
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : path.join(config.DATA_DIR, 'pglite'),
+      onIdleError: (err) => logger.warn({ err }, 'PostgreSQL closed an idle connection; the pool reconnects'),
+    }));
   logger.info({ database: db.description }, 'database ready (migrations applied)');
   if (config.demoMode) await seedDemoUsers(db.prisma);
   const definitions = createDefinitionsService(db.prisma);

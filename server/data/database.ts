@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; undefined with no url means in-memory. */
   dataDir?: string;
   migrate?: boolean;
+  /** Told when the server closes an idle PostgreSQL connection (the pool reconnects on its own). */
+  onIdleError?: (err: Error) => void;
 }
 
 /** Opens the read-model database (PGlite or PostgreSQL) and applies pending migrations. */
@@ -30,8 +32,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let prisma: PrismaClient;
   let description: string;
   if (options.url) {
-    sql = openPostgres(options.url);
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.url }) });
+    // One pool for both: raw SQL (migrations, bulk import) and Prisma share connections and its error handling.
+    const postgres = openPostgres(options.url, options.onIdleError);
+    sql = postgres;
+    prisma = new PrismaClient({ adapter: new PrismaPg(postgres.pool) });
     description = options.url.replace(/:[^:@/]*@/, ':***@');
   } else {
     if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });

@@ -33,8 +33,11 @@ export async function openPglite(dataDir?: string): Promise<SqlDatabase & { pgli
   };
 }
 
-export function openPostgres(url: string): SqlDatabase & { pool: Pool } {
-  const pool = new Pool({ connectionString: url, max: 10 });
+export function openPostgres(url: string, onIdleError: (err: Error) => void = () => {}): SqlDatabase & { pool: Pool } {
+  const pool = new Pool({ connectionString: url, max: 20 });
+  // An idle connection closed by the server (restart, failover, a dropped database) must not crash the
+  // process: the pool replaces it on the next query (node-postgres emits it on the pool otherwise unhandled).
+  pool.on('error', onIdleError);
   return {
     kind: 'postgres',
     pool,

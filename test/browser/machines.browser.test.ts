@@ -21,9 +21,17 @@ async function post(path: string, body: object, user: string, status: number) {
 }
 
 /** Picks an option of the antd Select labelled `label` (the dropdown is rendered at the end of the body). */
+/** Closes the open drawer with its close button (Escape only works while focus is inside it) and waits until it is gone. */
+async function closeDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+}
+
 async function choose(page: Page, label: string, option: string): Promise<void> {
+  // A dropdown still closing from the previous choice would offer its options too: wait until it is gone.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: option }).first().click();
 }
 
 /** Signs in through the sign-in page's "其他账号" field (department officers are not in the demo list). */
@@ -78,8 +86,8 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await c.shot(page, 'm04-window-fallback-409');
     await page.keyboard.press('Escape');
     await drawer.getByTestId('event-fallback.feedback').waitFor();
-    await page.keyboard.press('Escape');
-    const row = page.locator('tr').filter({ hasText: id });
+    await closeDrawer(page);
+    const row = page.locator('tr.ant-table-row').filter({ hasText: id });
     await row.waitFor();
     expect(await row.innerText()).toContain('很难办');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
@@ -195,7 +203,7 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     const actions = await drawer.getByTestId('machine-events').innerText();
     for (const a of ['延期', '退单', '答复']) expect(actions).toContain(a);
     await c.shot(page, 'm12-window-hotline-order-drawer');
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
 
     await page.getByRole('tab', { name: '重复诉求并单' }).click();
     const group = page.getByTestId('repeat-group').filter({ hasText: fallbackId });
@@ -220,7 +228,7 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await page.getByRole('dialog').getByLabel('标题').fill('食品小作坊登记后监管职责争议');
     await choose(page, '提请部门', '区数据和行政审批局');
     await choose(page, '参会部门', '区市场监督管理局');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '区卫生健康局' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: '区卫生健康局' }).click();
     await page.getByRole('dialog').getByText('提请部门联席会议').click(); // closes the multi-select's dropdown
     await page.getByRole('dialog').getByLabel('议题（每行一项）').fill('小作坊登记后由谁日常监管\n卫生许可与食品经营许可衔接');
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
@@ -239,7 +247,7 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     const decide = page.getByRole('dialog').filter({ hasText: '落实任务' });
     await decide.getByLabel('会议决定').fill('登记后由区市场监督管理局负责日常监管，卫健局配合');
     await decide.getByLabel('任务1责任部门').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '区市场监督管理局' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: '区市场监督管理局' }).click();
     await decide.getByLabel('任务1内容').fill('制定小作坊监管清单');
     await decide.getByLabel('任务1时限（工作日）').fill('5');
     await c.shot(page, 'm15-supervisor-meeting-decide');
@@ -255,7 +263,7 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     // 对上协调联动: a matter sent to the city gets its reply recorded.
     const city = await post('/api/linkage/city-escalations', { title: '连锁门店跨区经营许可互认', department: 'spj', matter: '连锁餐饮门店在外区已取得许可，申请在本区开分店时能否互认', reason: '超出区级事权' }, 'supervisor1', 201);
     await post(`/api/linkage/instances/${city.body.instanceId}/events`, { type: 'city.submit', recipient: '市数据和行政审批局', reference: '莲审管〔2026〕12号' }, 'supervisor1', 200);
-    await page.keyboard.press('Escape');
+    await closeDrawer(page);
     await page.getByRole('tab', { name: '对上协调联动' }).click();
     const cityRow = page.locator('tr').filter({ hasText: '连锁门店跨区经营许可互认' });
     await cityRow.waitFor();
