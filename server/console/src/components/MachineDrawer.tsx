@@ -18,9 +18,11 @@ interface Props {
   onClose: () => void;
   /** Called after a step was taken so the list behind refreshes. */
   onChanged?: () => void;
+  /** A page's own section below the facts (e.g. 特派员查看). */
+  extra?: (view: MachineView) => ReactNode;
 }
 
-export function MachineDrawer({ url, title, summary, onClose, onChanged }: Props) {
+export function MachineDrawer({ url, title, summary, onClose, onChanged, extra }: Props) {
   const { data, error, loading, reload } = useApi(() => (url ? api.get<MachineView>(url) : Promise.resolve(undefined)), [url]);
   return (
     <Drawer open={!!url} onClose={onClose} size={640} title={data ? title(data) : '详情'} destroyOnHidden>
@@ -33,6 +35,7 @@ export function MachineDrawer({ url, title, summary, onClose, onChanged }: Props
             <Descriptions.Item label="当前时限"><DeadlineText deadline={data.context.deadline} /></Descriptions.Item>
             {summary(data).map((r) => <Descriptions.Item key={r.label} label={r.label}>{r.value}</Descriptions.Item>)}
           </Descriptions>
+          {extra?.(data)}
           <Card size="small" title="下一步操作">
             <MachineEventBar view={data} eventsUrl={`${url}/events`} onChanged={() => { reload(); onChanged?.(); }} />
           </Card>

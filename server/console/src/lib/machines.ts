@@ -154,6 +154,7 @@ export const FALLBACK_CAUSES: Record<string, string> = { cannotDo: '办不了', 
 export const HOTLINE_CATEGORIES: Record<string, string> = { consult: '咨询', help: '求助/意见建议', complaint: '投诉举报' };
 export const FINDING_TYPES: Record<string, string> = { falseCommitment: '虚假承诺', violation: '违法违规', other: '其他' };
 export const FINDING_ACTIONS: Record<string, string> = { revoke: '撤销', restrict: '限制准入', remedy: '补办' };
+export const ADJUSTMENT_CHANGES: Record<string, string> = { add: '新增', change: '变更', cancel: '取消' };
 export const DECISIONS: Record<string, string> = { approved: '准予许可', rejected: '不予许可', denied: '不予许可' };
 export const decisionLabel = (d: unknown) => (d ? (DECISIONS[String(d)] ?? String(d)) : '—');
 

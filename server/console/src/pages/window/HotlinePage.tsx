@@ -1,6 +1,7 @@
 // 12345 工单: the hotline's work orders with their lifecycle (派单 … 评价), and the repeat groups (并单).
 import { useState } from 'react';
-import { Button, Card, Input, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { api, type Page } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { departmentName, HOTLINE_CATEGORIES, loadDepartments, type Deadline, type MachineView } from '../../lib/machines';
@@ -9,6 +10,7 @@ import { useApi } from '../../lib/use-api';
 import { ErrorState } from '../../components/states';
 import { MachineDrawer } from '../../components/MachineDrawer';
 import { DeadlineText, StateTags } from '../../components/MachineStatus';
+import { RegisterHotlineOrderModal, type IntakeResult } from './RegisterHotlineOrderModal';
 import { RepeatGroups } from './RepeatGroups';
 
 export interface OrderRow {
@@ -52,6 +54,9 @@ export default function HotlinePage() {
   const [category, setCategory] = useState<string>();
   const [phone, setPhone] = useState<string>();
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const [registering, setRegistering] = useState(false);
+  /** The last entered order that was merged as a repeat: shown until dismissed. */
+  const [merged, setMerged] = useState<{ orderId: string } & NonNullable<IntakeResult['repeat']>>();
   const deps = useApi(loadDepartments, []);
   const { data, error, loading, reload } = useApi(
     () => api.get<Page<OrderRow>>('/api/hotline/orders', { status: status === 'all' ? undefined : status, category, callerPhone: phone, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
@@ -71,6 +76,7 @@ export default function HotlinePage() {
           <Input.Search allowClear placeholder="来电号码" aria-label="来电号码" style={{ width: 180 }} onSearch={(v) => { setPhone(v.trim() || undefined); filtered(); }} data-testid="hotline-phone" />
         </Space>
       }
+      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="hotline-new">录入工单</Button>}
     >
       {error ? <ErrorState error={error} retry={reload} what="12345 工单" /> : (
         <Table<OrderRow>
@@ -96,6 +102,13 @@ export default function HotlinePage() {
   return (
     <div>
       <h1 className="hb-page-title">12345 工单</h1>
+      {merged && (
+        <Alert
+          type="warning" showIcon closable onClose={() => setMerged(undefined)} style={{ marginBottom: 12 }} data-testid="hotline-repeat-notice"
+          title={`工单 ${merged.orderId} 识别为重复诉求，已与 ${merged.relatedOrderIds.filter((id) => id !== merged.orderId).join('、')} 并单，转入办不成事窗口督办`}
+          description={<>办不成事记录：<Link to={`/fallback?open=${encodeURIComponent(merged.fallbackId)}`} data-testid="hotline-repeat-fallback">{merged.fallbackId}</Link></>}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => go(undefined, k)}
@@ -104,6 +117,17 @@ export default function HotlinePage() {
           { key: 'repeats', label: '重复诉求并单', children: <RepeatGroups onOpenOrder={(id) => go(id, 'repeats')} /> },
         ]}
       />
+      {registering && (
+        <RegisterHotlineOrderModal
+          onClose={() => setRegistering(false)}
+          onRegistered={(r) => {
+            setRegistering(false);
+            setMerged(r.repeat ? { orderId: r.order.instanceId, ...r.repeat } : undefined);
+            reload();
+            go(r.order.instanceId, 'orders');
+          }}
+        />
+      )}
       <MachineDrawer
         url={openId ? `/api/hotline/orders/${encodeURIComponent(openId)}` : undefined}
         onClose={() => go()}

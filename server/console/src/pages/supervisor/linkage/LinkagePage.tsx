@@ -3,16 +3,19 @@ import { useState } from 'react';
 import { Button, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { session } from '../../../lib/api';
-import { decisionLabel, FINDING_ACTIONS, FINDING_TYPES, loadDepartments } from '../../../lib/machines';
+import { ADJUSTMENT_CHANGES, decisionLabel, FINDING_ACTIONS, FINDING_TYPES, loadDepartments } from '../../../lib/machines';
 import { Link, navigate, useRoute } from '../../../lib/router';
 import { useApi } from '../../../lib/use-api';
 import { MachineDrawer } from '../../../components/MachineDrawer';
 import { AssessmentTab } from './AssessmentTab';
 import { CreateLinkageModal, type CreatableKind } from './CreateLinkageModal';
+import { EffectiveAdjustments } from './EffectiveAdjustments';
+import { InspectSection } from './InspectSection';
 import { InstancesTab } from './InstancesTab';
 import { linkageSummary } from './linkage-summary';
+import { ProposeAdjustmentModal } from './ProposeAdjustmentModal';
 
-const TABS = ['notices', 'findings', 'meetings', 'city', 'assessment'] as const;
+const TABS = ['notices', 'findings', 'meetings', 'city', 'adjustments', 'assessment'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function LinkagePage() {
@@ -25,6 +28,9 @@ export default function LinkagePage() {
   const own = deps.data?.items.find((d) => d.name === user?.department);
   const [ownOnly, setOwnOnly] = useState(!overseer);
   const [creating, setCreating] = useState<CreatableKind>();
+  const [proposing, setProposing] = useState(false);
+  // Who may start and step linkage matters (the server's supervision roles).
+  const supervision = !!user?.roles.some((r) => r === 'supervisor' || r === 'approver' || r === 'admin');
   const [version, setVersion] = useState(0);
   const go = (t: Tab, id?: string) => navigate(`/linkage?tab=${t}${id ? `&open=${encodeURIComponent(id)}` : ''}`, true);
   const open = (id: string) => go(tab, id);
@@ -62,6 +68,20 @@ export default function LinkagePage() {
       children: <InstancesTab {...common} kind="linkage.city" department={department} empty="暂无报市级事项" toolbar={create('city', '报市级协调')}
         columns={[{ title: '市级答复', width: 220, render: (_: unknown, r) => (r.context.reply ? String(r.context.reply) : <Typography.Text type="secondary">待答复</Typography.Text>) }]} />,
     },
+    {
+      key: 'adjustments', label: '动态调整',
+      children: (
+        <>
+          <InstancesTab {...common} kind="linkage.adjustment" empty="暂无办理中的事项清单调整"
+            toolbar={supervision ? <Button icon={<PlusOutlined />} onClick={() => setProposing(true)} data-testid="adjustment-new">提出调整</Button> : undefined}
+            columns={[
+              { title: '调整类型', width: 90, render: (_: unknown, r) => ADJUSTMENT_CHANGES[String(r.context.change)] ?? '—' },
+              { title: '事项编码', width: 130, render: (_: unknown, r) => String(r.context.itemCode ?? '—') },
+            ]} />
+          <EffectiveAdjustments version={version} onOpen={open} />
+        </>
+      ),
+    },
     ...(overseer ? [{ key: 'assessment', label: '考核评估', children: <AssessmentTab /> }] : []),
   ];
 
@@ -78,12 +98,17 @@ export default function LinkagePage() {
         <CreateLinkageModal kind={creating} departments={deps.data?.items ?? []} onClose={() => setCreating(undefined)}
           onCreated={(id) => { setCreating(undefined); setVersion((v) => v + 1); open(id); }} />
       )}
+      {proposing && (
+        <ProposeAdjustmentModal departments={deps.data?.items ?? []} onClose={() => setProposing(false)}
+          onCreated={(id) => { setProposing(false); setVersion((v) => v + 1); open(id); }} />
+      )}
       <MachineDrawer
         url={openId ? `/api/linkage/instances/${encodeURIComponent(openId)}` : undefined}
         onClose={() => go(tab)}
         onChanged={() => setVersion((v) => v + 1)}
         title={(v) => `${v.rule ?? ''}：${v.context.title ?? v.instanceId}`}
         summary={(v) => linkageSummary(v, deps.data?.items)}
+        extra={(v) => (overseer && (v.kind === 'linkage.notice' || v.kind === 'linkage.finding') ? <InspectSection instanceId={v.instanceId} kind={v.kind} /> : null)}
       />
     </div>
   );

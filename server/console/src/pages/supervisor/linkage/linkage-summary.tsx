@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { List, Tag } from 'antd';
 import { fmtDateTime } from '../../../lib/format';
-import { decisionLabel, departmentName, FINDING_ACTIONS, FINDING_TYPES, type MachineDepartment, type MachineView } from '../../../lib/machines';
+import { ADJUSTMENT_CHANGES, decisionLabel, departmentName, FINDING_ACTIONS, FINDING_TYPES, type MachineDepartment, type MachineView } from '../../../lib/machines';
 import { Link } from '../../../lib/router';
 
 type Row = { label: string; value: ReactNode };
@@ -67,6 +67,19 @@ export function linkageSummary(v: MachineView, departments?: MachineDepartment[]
         { label: '市级答复', value: c.reply ? String(c.reply) : '尚未答复' },
         ...(c.outcome ? [{ label: '办理结果', value: String(c.outcome) }] : []),
       ];
+    case 'linkage.adjustment': {
+      const notes = (c.reviewNotes as string[] | undefined) ?? [];
+      return [
+        { label: '调整类型', value: <Tag color={c.change === 'cancel' ? 'red' : c.change === 'add' ? 'green' : 'blue'}>{ADJUSTMENT_CHANGES[c.change as string] ?? String(c.change)}</Tag> },
+        { label: '事项', value: `${String(c.itemName ?? '')}（${String(c.itemCode ?? '')}）` },
+        { label: '调整理由', value: String(c.reason ?? '') },
+        { label: '提出部门/人', value: `${dept(c.department)} · ${String(c.proposedBy ?? '')}` },
+        { label: '审核人', value: String(c.reviewer ?? '—') },
+        ...(notes.length ? [{ label: '退回意见', value: notes.join('；') }] : []),
+        ...(c.approvedBy ? [{ label: '审核通过', value: String(c.approvedBy) }] : []),
+        ...(c.rejection ? [{ label: '不予调整理由', value: String(c.rejection) }] : []),
+      ];
+    }
     default:
       return [{ label: '部门', value: dept(c.department) }];
   }
