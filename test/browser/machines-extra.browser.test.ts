@@ -24,6 +24,8 @@ async function post(path: string, body: object, user: string, status: number) {
 async function closeDrawer(page: Page): Promise<void> {
   await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
   await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+  // The panel slides out after that class goes: wait until it is off the page so screenshots show the list.
+  await page.locator('.ant-drawer-content-wrapper:visible').first().waitFor({ state: 'hidden' });
 }
 
 /** Picks an option of the antd Select labelled `label` in the open dialog, after any closing dropdown is gone. */
