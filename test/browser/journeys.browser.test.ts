@@ -235,13 +235,17 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await dialog.getByLabel('账号').fill('window3');
     await dialog.getByLabel('姓名').fill('孙窗审');
     await dialog.getByLabel('部门').fill('区数据和行政审批局');
-    await dialog.getByTestId('user-roles').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '审批人员' }).click();
-    // The choice shows as a tag in the select before the dropdown closes (an early Escape could drop it).
-    await dialog.locator('.ant-select-selection-item').filter({ hasText: '审批人员' }).waitFor();
-    await page.keyboard.press('Escape');
+    // Choose 审批人员 until its tag shows: a click landing while the dropdown still animates can be lost.
+    const chosen = dialog.locator('.ant-select-selection-item').filter({ hasText: '审批人员' });
+    await waitFor(async () => {
+      if ((await chosen.count()) > 0) return true;
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await dialog.getByTestId('user-roles').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '审批人员' }).click({ timeout: 2000 }).catch(() => undefined);
+      return undefined;
+    }, 20_000, 'the 审批人员 role to be chosen');
+    await dialog.getByLabel('姓名').click(); // closes the dropdown without Escape, which could close the dialog
     await dialog.getByRole('button', { name: '保存' }).click();
-    const row = page.locator('tr').filter({ hasText: 'window3' });
+    const row = page.locator('tr.ant-table-row').filter({ hasText: 'window3' });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/窗口人员[\s\S]*审批人员/);
     await c.shot(page, '16-admin-users');
