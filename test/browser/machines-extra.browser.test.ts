@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
+import { apiStep, choose, closeDrawer } from './antd-steps';
 
 // Console additions to the rule-machine pages: 12345 工单录入 by phone, 事项清单动态调整, and 特派员查看 in the linkage drawer.
 jest.setTimeout(150_000);
@@ -13,27 +14,7 @@ afterAll(async () => {
   await c?.stop();
 });
 
-/** A prior step through the API, answered with `status`. */
-async function post(path: string, body: object, user: string, status: number) {
-  const res = await c.stack.http.post(path).set('authorization', await c.stack.auth(user)).send(body);
-  expect({ path, status: res.status, error: res.body?.error }).toEqual({ path, status, error: undefined });
-  return res;
-}
-
-/** Closes the open drawer with its close button (Escape only works while focus is inside it) and waits until it is gone. */
-async function closeDrawer(page: Page): Promise<void> {
-  await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
-  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
-  // The panel slides out after that class goes: wait until it is off the page so screenshots show the list.
-  await page.locator('.ant-drawer-content-wrapper:visible').first().waitFor({ state: 'hidden' });
-}
-
-/** Picks an option of the antd Select labelled `label` in the open dialog, after any closing dropdown is gone. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: option }).first().click();
-}
+const post = (path: string, body: object, user: string, status: number) => apiStep(c, path, body, user, status);
 
 /** Fills the 录入工单 dialog and submits it; returns the order id it carried. */
 async function enterOrder(page: Page, fields: { name: string; phone: string; category: string; subject: string; content: string }): Promise<string> {

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
+import { apiStep, choose, closeDrawer, signInAs as signInAsUser } from './antd-steps';
 
 // The console pages of the rule machines: 办不成事窗口, 兜底与督办 detail, 审管联动 and 考核评估, 12345 工单 and 并单.
 jest.setTimeout(150_000);
@@ -13,37 +13,8 @@ afterAll(async () => {
   await c?.stop();
 });
 
-/** A prior step through the API, answered with `status`. */
-async function post(path: string, body: object, user: string, status: number) {
-  const res = await c.stack.http.post(path).set('authorization', await c.stack.auth(user)).send(body);
-  expect({ path, status: res.status, error: res.body?.error }).toEqual({ path, status, error: undefined });
-  return res;
-}
-
-/** Picks an option of the antd Select labelled `label` (the dropdown is rendered at the end of the body). */
-/** Closes the open drawer with its close button (Escape only works while focus is inside it) and waits until it is gone. */
-async function closeDrawer(page: Page): Promise<void> {
-  await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
-  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
-}
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  // A dropdown still closing from the previous choice would offer its options too: wait until it is gone.
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: option }).first().click();
-}
-
-/** Signs in through the sign-in page's "其他账号" field (department officers are not in the demo list). */
-async function signInAs(userId: string): Promise<Page> {
-  const page = await c.context.newPage();
-  page.on('pageerror', (err) => process.stderr.write(`[browser:${userId}] ${err.message}\n`));
-  await page.goto(`${c.baseUrl}/login`);
-  await page.getByLabel('其他账号').fill(userId);
-  await page.getByLabel('其他账号').press('Enter');
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const post = (path: string, body: object, user: string, status: number) => apiStep(c, path, body, user, status);
+const signInAs = (userId: string) => signInAsUser(c, userId);
 
 describe('rule-machine pages (headless Chromium, real stack)', () => {
   test('when window staff register a 办不成事 matter, classify and transfer it, then the drawer shows 转办 with its working-day deadline and history; a step someone else already took is refused with the state', async () => {
