@@ -23,10 +23,10 @@ export function resolveTemporalCli(log: (msg: string) => void = () => {}): strin
         'or put `temporal` on PATH, or set TEMPORAL_ADDRESS to an existing Temporal server.',
     );
   }
-  log(`building the Temporal CLI once: go install ${TEMPORAL_CLI_MODULE} (a few minutes) …`);
+  log(`building the Temporal CLI once: go install ${TEMPORAL_CLI_MODULE} …`);
   mkdirSync(TOOLS_BIN, { recursive: true });
-  const result = spawnSync(go, ['install', TEMPORAL_CLI_MODULE], {
-    env: { ...process.env, GOBIN: TOOLS_BIN },
+  // A child script reports step, elapsed time and an estimate while Go compiles (minutes of silence otherwise).
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'build-temporal-cli.mjs'), go, TEMPORAL_CLI_MODULE, TOOLS_BIN], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0 || !existsSync(cached)) throw new Error(`go install ${TEMPORAL_CLI_MODULE} failed (exit ${result.status})`);
