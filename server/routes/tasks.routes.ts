@@ -4,7 +4,7 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
 import { body, query } from '../middleware/validate';
 import { etagOf, versionFromIfMatch, type TasksService } from '../services/tasks.service';
-import { Page, Variables } from './cases.routes';
+import { CaseSearchQuery, Page, Variables } from './cases.routes';
 
 const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
 const instant = z.iso.datetime({ offset: true });
@@ -31,6 +31,7 @@ export const ListTasksQuery = z.object({
   priorityMax: z.coerce.number().int().min(0).max(100).optional(),
   sort: z.enum(['priority', 'createdAt', 'dueAt', 'followUpAt']).default('priority'),
   order: z.enum(['asc', 'desc']).optional(),
+  ...CaseSearchQuery,
   ...Page,
 });
 

@@ -5,8 +5,9 @@ import { VARIABLES_LIMIT_BYTES, type Variables } from '../../workflows/engine/mo
 import { isCron } from '../../workflows/engine/timers';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
-import type { PrismaClient } from '../data/generated/client';
+import { Prisma, type PrismaClient } from '../data/generated/client';
 import { badRequest, forbidden, notFound } from '../errors';
+import { createCaseSearch, type CaseSearch } from './case-search';
 import type { DefinitionsService } from './definitions.service';
 
 export interface StartCaseRequest {
@@ -42,6 +43,7 @@ export function isStaff(actor: AuthenticatedActor): boolean {
 
 export function createCasesService(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; definitions: DefinitionsService }) {
   const { prisma, temporal, taskQueue, definitions } = deps;
+  const caseSearch = createCaseSearch(prisma);
 
   return {
     async start(request: StartCaseRequest, actor: AuthenticatedActor): Promise<CaseView> {
@@ -96,18 +98,35 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       };
     },
 
-    async list(actor: AuthenticatedActor, filter: { status?: string; eventCaseId?: string; eventItems?: boolean; limit: number; offset: number }) {
+    async list(actor: AuthenticatedActor, filter: CaseSearch & { eventCaseId?: string; eventItems?: boolean; limit: number; offset: number }) {
       const staff = isStaff(actor);
       const eventItems = filter.eventItems ?? staff;
-      const where = {
-        ...(staff ? {} : { applicantId: actor.id }),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.eventCaseId ? { eventCaseId: filter.eventCaseId } : eventItems ? {} : { eventCaseId: null }),
-      };
-      const [items, total] = await Promise.all([
-        prisma.case.findMany({ where, orderBy: { startedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
-        prisma.case.count({ where }),
-      ]);
+      const search: CaseSearch = { ...filter, applicantId: staff ? undefined : actor.id };
+      let rows;
+      let total: number;
+      if (caseSearch.hasFilter(search)) {
+        const extra = filter.eventCaseId ? [Prisma.sql`c.event_case_id = ${filter.eventCaseId}`] : eventItems ? [] : [Prisma.sql`c.event_case_id IS NULL`];
+        const page = await caseSearch.page(search, extra, filter);
+        const found = await prisma.case.findMany({ where: { id: { in: page.ids } } });
+        rows = page.ids.map((id) => found.find((r) => r.id === id)!).filter(Boolean);
+        total = page.total;
+      } else {
+        const where = {
+          ...(staff ? {} : { applicantId: actor.id }),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.eventCaseId ? { eventCaseId: filter.eventCaseId } : eventItems ? {} : { eventCaseId: null }),
+        };
+        [rows, total] = await Promise.all([
+          prisma.case.findMany({ where, orderBy: { startedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
+          prisma.case.count({ where }),
+        ]);
+      }
+      // 申请人 by name: the form's name where given, else the account's name.
+      const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.applicantId))] } }, select: { id: true, name: true } });
+      const items = rows.map((r) => ({
+        ...r,
+        applicantName: ((r.variables as Variables | null)?.applicantName as string | undefined) ?? users.find((u) => u.id === r.applicantId)?.name ?? r.applicantId,
+      }));
       return { items, total };
     },
   };

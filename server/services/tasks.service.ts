@@ -19,6 +19,7 @@ import { STAFF_ROLES } from '../auth/roles';
 import type { Prisma, PrismaClient } from '../data/generated/client';
 import { badRequest, notFound } from '../errors';
 import { translateUpdateError } from '../temporal/update-errors';
+import { createCaseSearch, type CaseSearch } from './case-search';
 import { isStaff } from './cases.service';
 import { createFormRegistry } from './task-forms';
 
@@ -28,7 +29,7 @@ export const TASK_INBOX_RULES = {
   dueSoonWorkingDays: 2,
 };
 
-export interface TaskListFilter {
+export interface TaskListFilter extends Omit<CaseSearch, 'status' | 'applicantId'> {
   mine: boolean;
   status: string;
   caseId?: string;
@@ -64,6 +65,7 @@ const actorArg = (actor: AuthenticatedActor): Actor => ({ id: actor.id, roles: a
 
 export function createTasksService(deps: { prisma: PrismaClient; temporal: Client; formsDir?: string }) {
   const { prisma, temporal } = deps;
+  const caseSearch = createCaseSearch(prisma);
   const forms = createFormRegistry(deps.formsDir ?? path.join(process.env.DEFINITIONS_DIR ?? path.resolve(__dirname, '../../definitions'), 'forms'));
 
   const taskRow = async (taskId: string) => {
@@ -125,6 +127,8 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
         filter.followUpBefore ? { followUpAt: { lt: filter.followUpBefore } } : {},
         filter.priorityMin !== undefined || filter.priorityMax !== undefined ? { priority: { gte: filter.priorityMin, lte: filter.priorityMax } } : {},
       ];
+      const search = { q: filter.q, itemCode: filter.itemCode, department: filter.department, from: filter.from, to: filter.to };
+      if (caseSearch.hasFilter(search)) and.push({ caseId: { in: await caseSearch.caseIds(search) } });
       const where: Prisma.TaskWhereInput = { AND: and };
       const order = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
       const orderBy: Prisma.TaskOrderByWithRelationInput[] =

@@ -41,6 +41,8 @@ export interface CaseRow {
   definitionId: string;
   title: string;
   applicantId: string;
+  /** The applicant's name (the form's, else the account's). */
+  applicantName?: string;
   status: string;
   startedAt: string;
   endedAt: string | null;

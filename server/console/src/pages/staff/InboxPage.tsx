@@ -1,6 +1,6 @@
 // 待办任务: mine (incl. my groups), to claim, claimed by me, overdue, due soon, all; claim, complete, delegate, comment.
 import { useState } from 'react';
-import { App, Badge, Button, Card, Dropdown, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { App, Badge, Button, Card, Dropdown, Input, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { api, type Page } from '../../lib/api';
 import { dueState, fmtDateTime, fromNow, GROUP_LABELS } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -27,12 +27,13 @@ export default function InboxPage() {
   const { message } = App.useApp();
   const [view, setView] = useState<View>('mine');
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
+  const [q, setQ] = useState<string>();
   const [task, setTask] = useState<TaskRef | null>(null);
   const [delegating, setDelegating] = useState<Row | null>(null);
   const [commenting, setCommenting] = useState<Row | null>(null);
   const { data, error, loading, reload } = useApi(
-    () => api.get<Page<Row>>('/api/tasks', { ...FILTERS[view], limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
-    [view, page.current, page.pageSize],
+    () => api.get<Page<Row>>('/api/tasks', { ...FILTERS[view], q, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
+    [view, q, page.current, page.pageSize],
   );
   const actions = useTaskActions(reload);
   const me = JSON.parse(sessionStorage.getItem('haoban.user') ?? '{}').id as string | undefined;
@@ -55,6 +56,19 @@ export default function InboxPage() {
             { key: 'soon', label: '即将到期' },
             { key: 'all', label: '全部待办' },
           ]}
+          tabBarExtraContent={
+            <Input.Search
+              allowClear
+              placeholder="办件编号、申请人姓名、证件号或手机号"
+              style={{ width: 300 }}
+              aria-label="在待办中查找办件"
+              data-testid="inbox-search"
+              onSearch={(v) => {
+                setQ(v.trim() || undefined);
+                setPage({ current: 1, pageSize: page.pageSize });
+              }}
+            />
+          }
         />
         {error ? (
           <ErrorState error={error} retry={reload} what="待办任务" />
@@ -64,7 +78,7 @@ export default function InboxPage() {
             size="middle"
             loading={loading}
             dataSource={data?.items}
-            locale={{ emptyText: '暂无待办任务' }}
+            locale={{ emptyText: q ? `待办中没有与「${q}」相符的办件` : '暂无待办任务' }}
             scroll={{ x: 980 }}
             pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 项`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
             columns={[

@@ -1,0 +1,55 @@
+import { waitFor } from '../helpers/wait-for';
+import { startConsoleStack, type ConsoleStack } from './browser';
+
+jest.setTimeout(120_000);
+
+let c: ConsoleStack;
+beforeAll(async () => {
+  c = await startConsoleStack();
+}, 180_000);
+afterAll(async () => {
+  await c?.stop();
+});
+
+async function applyViaApi(applicantName: string, contactPhone: string): Promise<string> {
+  const res = await c.stack.http
+    .post('/api/cases')
+    .set('authorization', await c.stack.auth('lisi'))
+    .send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName: `${applicantName}的小店`, applicantName, contactPhone } })
+    .expect(201);
+  return res.body.caseId as string;
+}
+
+describe('the staff desk (headless Chromium, real stack)', () => {
+  test('when a citizen quotes the first characters of a 办件编号, then window staff find that case in 办件查询 and in the inbox', async () => {
+    const wanted = await applyViaApi('赵一', '13700000011');
+    await applyViaApi('钱二', '13700000012');
+    await waitFor(async () => ((await c.stack.db.prisma.task.count({ where: { caseId: wanted } })) ? true : undefined));
+
+    const page = await c.signIn('window1');
+    await page.getByRole('link', { name: '办件查询' }).click();
+    await page.getByRole('heading', { name: '办件查询' }).waitFor();
+    const box = page.getByTestId('case-search').locator('input');
+    await box.fill(wanted.slice(0, -2).toLowerCase());
+    await box.press('Enter');
+    await page.getByRole('link', { name: wanted }).waitFor();
+    await page.getByText('共 1 件').waitFor();
+    // 申请人 shows the name, not the login id.
+    await page.getByRole('cell', { name: '赵一' }).waitFor();
+    await c.shot(page, 'desk-01-find-case-by-number');
+
+    await box.fill('13700000012');
+    await box.press('Enter');
+    await page.getByRole('cell', { name: '钱二' }).waitFor();
+    expect(await page.getByRole('link', { name: wanted }).count()).toBe(0);
+
+    await page.getByRole('link', { name: '待办任务' }).click();
+    const inboxBox = page.getByTestId('inbox-search').locator('input');
+    await inboxBox.fill(wanted);
+    await inboxBox.press('Enter');
+    await page.getByText(wanted).first().waitFor();
+    await page.getByText('共 1 项').waitFor();
+    await c.shot(page, 'desk-02-inbox-search');
+    await page.close();
+  });
+});
