@@ -20,6 +20,7 @@ import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
 import { handlingRoutes } from './routes/handling.routes';
 import { healthRoutes } from './routes/health.routes';
+import { exportsRoutes } from './routes/exports.routes';
 import { engineRoutes } from './routes/incidents.routes';
 import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
@@ -29,6 +30,7 @@ import { createAuditService } from './services/audit.service';
 import { createCasesService } from './services/cases.service';
 import { createDefinitionsService } from './services/definitions.service';
 import { createTimerStartSchedules } from './services/definitions.schedules';
+import { createStatsService } from './services/stats.service';
 import { createTasksService } from './services/tasks.service';
 import { mountMachineRoutes } from './services/machines/mount';
 
@@ -78,7 +80,9 @@ export function createApp(deps: AppDeps): Express {
   api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
-  api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
+  const audit = createAuditService(deps.prisma);
+  api.use('/audit', auditRoutes(audit));
+  api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));
   api.use('/users', usersRoutes(createUsersService(deps.prisma)));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);

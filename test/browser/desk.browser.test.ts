@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
 
@@ -50,6 +51,27 @@ describe('the staff desk (headless Chromium, real stack)', () => {
     await page.getByText(wanted).first().waitFor();
     await page.getByText('共 1 项').waitFor();
     await c.shot(page, 'desk-02-inbox-search');
+    await page.close();
+  });
+
+  test('when a supervisor exports this month\'s 月报, then the downloaded workbook has a row per department and a 合计', async () => {
+    await applyViaApi('孙三', '13700000013');
+    const page = await c.signIn('supervisor1');
+    await page.getByRole('heading', { name: '监督总览' }).waitFor();
+    const month = page.getByLabel('月报月份');
+    await month.click();
+    await month.fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7).replace('-', '年') + '月');
+    await month.press('Enter');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-monthly').click()]);
+    expect(download.suggestedFilename()).toMatch(/^监督月报-\d{4}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const rows = wb.getWorksheet('月报（按部门）')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[1][0]).toBe('部门');
+    const total = rows.find((r) => r[0] === '合计')!;
+    expect(total[1]).toBeGreaterThanOrEqual(1);
+    await page.getByText(/已导出「监督月报-/).waitFor();
+    await c.shot(page, 'desk-03-monthly-report-exported');
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TokenRequest } from '../../routes/auth.routes';
 import { AuditQuery } from '../../routes/audit.routes';
+import { MonthlyReportQuery } from '../../routes/exports.routes';
 import { ListCasesQuery, StartCaseBody } from '../../routes/cases.routes';
 import { DeployBody } from '../../routes/definitions.routes';
 import { CompleteTaskBody, ListTasksQuery } from '../../routes/tasks.routes';
@@ -137,5 +138,26 @@ export const coreRouteDocs = routeDocs([
       200: { description: '{items,total}', example: { items: [{ id: '42', at: '2026-11-28T09:05:00.000Z', actor: 'window1', action: 'task.completed', caseId: 'HB20261128-7K3QF2', taskId: 'HB20261128-7K3QF2/accept/1', elementId: 'accept', before: null, after: { accepted: true }, details: null }], total: 1 } },
       ...errors(400, 401, 403),
     },
+  },
+  {
+    method: 'get', path: '/api/exports/cases.xlsx', tags: ['导出 exports'], access: STAFF_ROLES,
+    summary: '导出办件查询结果 (export the case search as Excel)',
+    description: '与 GET /api/cases 相同的筛选条件；最多 10000 行。',
+    query: ListCasesQuery,
+    responses: { 200: { description: 'Excel 工作簿', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', example: '(binary)' }, ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get', path: '/api/exports/monthly-report.xlsx', tags: ['导出 exports'], access: ['supervisor', 'admin'],
+    summary: '导出监督月报 (monthly supervision report by department, Excel)',
+    description: '按申请时间统计的一个自然月（北京时间）：各部门办件数、1 小时内决定占比、审批层级、材料减免率、好差评各项比率，另附按流程的审批层级。',
+    query: MonthlyReportQuery,
+    responses: { 200: { description: 'Excel 工作簿', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', example: '(binary)' }, ...errors(400, 401, 403) },
+  },
+  {
+    method: 'get', path: '/api/exports/audit.xlsx', tags: ['导出 exports'], access: ['supervisor', 'admin'],
+    summary: '导出审计日志 (export the audit log search as Excel)',
+    description: '与 GET /api/audit 相同的筛选条件；最多 10000 行。',
+    query: AuditQuery,
+    responses: { 200: { description: 'Excel 工作簿', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', example: '(binary)' }, ...errors(400, 401, 403) },
   },
 ]);

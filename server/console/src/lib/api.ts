@@ -96,6 +96,31 @@ export const api = {
   post: <T>(path: string, body?: unknown, extra: Omit<RequestOptions, 'body' | 'method'> = {}) => request<T>(path, { ...extra, method: 'POST', body: body ?? {} }),
 };
 
+/** Downloads a file the API generates (导出 Excel, documents) under the signed-in user's token. */
+export async function download(path: string, query?: RequestOptions['query'], fallbackName = '导出.xlsx'): Promise<string> {
+  const headers: Record<string, string> = {};
+  const token = session.token();
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(withQuery(path, query), { headers });
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    const err = (data as { error?: { code: string; message: string; details: unknown } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `下载失败 (HTTP ${res.status})`, err?.details ?? null);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const fileName = name ? decodeURIComponent(name) : fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return fileName;
+}
+
 /** Does the server have this route yet? A 404 with "no such route" means the feature has not landed. */
 export function isMissingRoute(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404 && /no such route|没有这个接口/.test(err.message);

@@ -11,6 +11,7 @@ import { useApi } from '../../lib/use-api';
 import type { CaseRow } from '../../lib/types';
 import { ErrorState } from '../../components/states';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
+import { ExportButton } from '../../components/ExportButton';
 
 interface Filters {
   q?: string;
@@ -88,6 +89,7 @@ export default function CasesPage() {
             >
               重置
             </Button>
+            <ExportButton path="/api/exports/cases.xlsx" query={params} testId="export-cases" />
           </Space>
         </Form>
         {error ? (

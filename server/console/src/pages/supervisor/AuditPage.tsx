@@ -1,6 +1,7 @@
 // 审计日志: search the audit trail by case, actor, action and period.
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Table, Typography } from 'antd';
+import { ExportButton } from '../../components/ExportButton';
 import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../lib/api';
 import { actionLabel, fmtDateTime } from '../../lib/format';
@@ -19,17 +20,15 @@ interface Filter {
 export default function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const params = {
+    caseId: filter.caseId?.trim(),
+    actor: filter.actor?.trim(),
+    action: filter.action?.trim(),
+    from: filter.period?.[0]?.startOf('day').toISOString(),
+    to: filter.period?.[1]?.endOf('day').toISOString(),
+  };
   const { data, error, loading, reload } = useApi(
-    () =>
-      api.get<Page<AuditRow>>('/api/audit', {
-        caseId: filter.caseId?.trim(),
-        actor: filter.actor?.trim(),
-        action: filter.action?.trim(),
-        from: filter.period?.[0]?.startOf('day').toISOString(),
-        to: filter.period?.[1]?.endOf('day').toISOString(),
-        limit: page.pageSize,
-        offset: (page.current - 1) * page.pageSize,
-      }),
+    () => api.get<Page<AuditRow>>('/api/audit', { ...params, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
     [JSON.stringify(filter), page.current, page.pageSize],
   );
   return (
@@ -49,6 +48,7 @@ export default function AuditPage() {
           <Form.Item name="action" label="动作" tooltip="精确匹配；以 . 结尾按前缀匹配，如 task."><Input allowClear style={{ width: 150 }} /></Form.Item>
           <Form.Item name="period" label="时间段"><DatePicker.RangePicker /></Form.Item>
           <Button type="primary" htmlType="submit">查询</Button>
+          <span style={{ marginLeft: 8 }}><ExportButton path="/api/exports/audit.xlsx" query={params} testId="export-audit" /></span>
         </Form>
         {error ? (
           <ErrorState error={error} retry={reload} what="审计日志" />

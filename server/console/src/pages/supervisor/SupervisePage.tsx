@@ -1,6 +1,8 @@
 // 监督总览: live figures from the case and task read model, and (as their APIs land) the service-quality charts.
-import { lazy, Suspense, useMemo } from 'react';
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ExportButton } from '../../components/ExportButton';
 import { api, type Page } from '../../lib/api';
 import { CASE_STATUS, dueState, fmtDateTime, fmtPercent } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -15,6 +17,8 @@ const EChart = lazy(() => import('../../components/EChart'));
 const OPEN_TASK_SCAN = 200;
 
 export default function SupervisePage() {
+  // 月报: the last full month by default.
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
   const figures = useApi(async () => {
     const statuses = ['running', 'completed', 'failed'] as const;
     const counts = await Promise.all(statuses.map((s) => api.get<Page<CaseRow>>('/api/cases', { status: s, limit: 1 }).then((r) => r.total)));
@@ -41,6 +45,13 @@ export default function SupervisePage() {
   return (
     <div>
       <h1 className="hb-page-title">监督总览</h1>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <span>监督月报</span>
+          <DatePicker picker="month" allowClear={false} value={month} onChange={(m) => m && setMonth(m)} aria-label="月报月份" format="YYYY年MM月" />
+          <ExportButton path="/api/exports/monthly-report.xlsx" query={{ month: month.format('YYYY-MM') }} label="导出月报（按部门）" testId="export-monthly" />
+        </Space>
+      </Card>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}><Card><Statistic title="办件总数" value={total} suffix="件" /></Card></Col>
         <Col span={6}><Card><Statistic title="办理中" value={byStatus.running} suffix="件" /></Card></Col>
