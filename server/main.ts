@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { DEMO_USERS } from './auth/demo-users';
+import { seedAgencyDemo } from './demo/seed-agency';
 import { ROLE_LABELS } from './auth/roles';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -70,6 +71,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const url = `http://${config.HOST}:${config.PORT}`;
+  if (config.demoMode && runtime.app && mode !== 'api') {
+    const token = async (userId: string) => {
+      const user = DEMO_USERS.find((u) => u.id === userId)!;
+      return runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
+    };
+    void seedAgencyDemo({ prisma: runtime.db.prisma, baseUrl: `http://127.0.0.1:${config.PORT}`, token, logger }).catch((err: Error) => logger.warn({ err: err.message }, 'demo: 343 key projects not created'));
+  }
   const lines = [
     '',
     '好办 haoban is running',

@@ -181,7 +181,13 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
           waitingOn: waitingOn(r.states, ctx, linked),
         };
       });
-      return { items, total: items.length };
+      // Key projects taken in without a team wait for a dedicated agent of the 专班 to accept them.
+      const unassigned = rows
+        .filter((r) => r.status === 'active' && r.states.includes('applied'))
+        .map((r) => ({ r, ctx: r.context as unknown as { title: string; track: string; channel: string; teamIds?: string[]; applicant: { name: string } } }))
+        .filter(({ ctx }) => ctx.track === 'keyProject' && !(ctx.teamIds ?? []).length)
+        .map(({ r, ctx }) => ({ instanceId: r.id, title: ctx.title, applicant: ctx.applicant.name, channel: ctx.channel, createdAt: r.createdAt }));
+      return { items, total: items.length, unassigned };
     },
 
     async list(filter: { status?: string; limit: number; offset: number }) {
@@ -207,22 +213,22 @@ function waitingOn(
   ctx: { preReview?: { departments: string[]; opinions: Record<string, string> } },
   cases: { caseId: string; status: string; openTasks: { name: string; waitingOn: string[] }[] }[],
 ): string[] {
-  if (states.includes('applied')) return ['受理窗口 (intake desk)'];
-  if (states.includes('accepted')) return ['申请人签订委托书 (applicant: mandate)'];
-  if (states.includes('suspended')) return ['申请人续办委托 (applicant: renewal)'];
-  if (states.includes('inProgress.preReview.guiding')) return ['代办员组织联合预审 (agent: schedule pre-review)'];
+  if (states.includes('applied')) return ['代办专班受理'];
+  if (states.includes('accepted')) return ['项目单位签订委托书'];
+  if (states.includes('suspended')) return ['项目单位续签委托书'];
+  if (states.includes('inProgress.preReview.guiding')) return ['代办员安排联合预审'];
   if (states.includes('inProgress.preReview.meeting')) {
     const pr = ctx.preReview ?? { departments: [], opinions: {} };
     return pr.departments.filter((d) => !(d in pr.opinions)).map((d) => `dept:${d}`);
   }
   if (states.includes('inProgress.jointHandling')) {
     const pending = cases.filter((c) => c.status === 'running');
-    if (!cases.length) return ['代办员发起办件 (agent: start cases)'];
-    if (!pending.length) return ['代办员进入跟办 (agent: follow-up)'];
+    if (!cases.length) return ['代办员发起办件'];
+    if (!pending.length) return ['代办员转入全周期跟办'];
     return pending.flatMap((c) => c.openTasks.flatMap((t) => t.waitingOn.map((w) => `${c.caseId}/${t.name}: ${w}`)));
   }
-  if (states.includes('inProgress.followUp')) return ['企业投产 (enterprise: in operation)'];
-  if (states.includes('completed') || states.includes('terminated')) return ['申请人评价 (applicant: rating)'];
+  if (states.includes('inProgress.followUp')) return ['项目投产运营'];
+  if (states.includes('completed') || states.includes('terminated')) return ['项目单位评价'];
   return [];
 }
 

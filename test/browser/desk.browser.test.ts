@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { seedAgencyDemo } from '../../server/demo/seed-agency';
+import { createLogger } from '../../server/logger';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
 
@@ -72,6 +74,39 @@ describe('the staff desk (headless Chromium, real stack)', () => {
     expect(total[1]).toBeGreaterThanOrEqual(1);
     await page.getByText(/已导出「监督月报-/).waitFor();
     await c.shot(page, 'desk-03-monthly-report-exported');
+    await page.close();
+  });
+
+  test('when a new 代办员 opens the 343 board, then it explains 343, shows demo projects, and the agent registers and accepts a key project', async () => {
+    await seedAgencyDemo({ prisma: c.stack.db.prisma, baseUrl: c.baseUrl, token: (u) => c.stack.token(u), logger: createLogger('silent') });
+    const page = await c.signIn('agent1');
+    await page.getByRole('heading', { name: /343 代办看板/ }).waitFor();
+    expect(await page.getByTestId('about-343').innerText()).toContain('3 类角色');
+    await page.getByText('西北智能装备产业园扩建项目').waitFor();
+    await c.shot(page, 'desk-04-agent-board');
+    await page.getByText('联合预审（待部门意见）').first().waitFor();
+    await page.getByTestId('unassigned-projects').getByText('莲湖区新能源电池材料生产线项目').waitFor();
+    await c.shot(page, 'desk-04-agent-board');
+
+    await page.getByTestId('register-project').click();
+    await page.getByTestId('project-title').fill('桃园路数字文创产业孵化基地项目');
+    await page.getByTestId('project-applicant').fill('西安桃园文创发展有限公司');
+    await page.getByText('陈代办（本人）').waitFor();
+    await page.locator('.ant-modal').getByRole('button', { name: /^登 ?记$/ }).click();
+    await page.getByText('已登记重点项目「桃园路数字文创产业孵化基地项目」').waitFor();
+    const card = page.locator('.ant-card').filter({ hasText: '桃园路数字文创产业孵化基地项目' });
+    await card.getByText('已申请（待受理）').waitFor();
+    await card.getByRole('button', { name: /^办 ?理$/ }).click();
+    await page.getByTestId('event-agency.accept').click();
+    await page.getByText('陈代办（本人）').last().waitFor();
+    await page.getByTestId('event-submit').click();
+    await page.getByText('已受理（组建代办团队）').first().waitFor();
+    await c.shot(page, 'desk-05-agent-accepted-project');
+    const row = await waitFor(async () => {
+      const r = await c.stack.db.prisma.machineInstance.findFirst({ where: { kind: 'agency', title: '桃园路数字文创产业孵化基地项目' } });
+      return r?.states.includes('accepted') ? r : undefined;
+    });
+    expect((row.context as { teamIds: string[] }).teamIds).toEqual(['agent1']);
     await page.close();
   });
 });

@@ -1,11 +1,11 @@
 // The allowed next steps of a rule machine as buttons; each opens its form and posts the event.
 // A refused event (409) shows the machine's actual state and what it does accept, then reloads.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, AutoComplete, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError, api } from '../lib/api';
 import { EVENT_FORMS, type EventField } from '../lib/machine-events';
-import { eventLabel, loadDepartments, SYSTEM_EVENTS, valueLabel, type MachineView } from '../lib/machines';
+import { eventLabel, loadAgents, loadDepartments, SYSTEM_EVENTS, valueLabel, type MachineView } from '../lib/machines';
 import { useApi } from '../lib/use-api';
 import { TasksField } from './TasksField';
 
@@ -42,6 +42,14 @@ function EventModal({ type, view, eventsUrl, onClose, onChanged }: { type: strin
   const [refused, setRefused] = useState<string>();
   const spec = EVENT_FORMS[type];
   const deps = useApi(loadDepartments, []);
+  const agents = useApi(() => (spec.fields.some((f) => f.type === 'agent') ? loadAgents() : Promise.resolve(undefined)), [type]);
+  const me = JSON.parse(sessionStorage.getItem('haoban.user') ?? '{}').id as string | undefined;
+  // The signed-in agent is the usual 专职代办员: offer them once the agent list has loaded.
+  useEffect(() => {
+    for (const f of spec.fields) {
+      if (f.type === 'agent' && f.required && !form.getFieldValue(f.name) && agents.data?.items.some((a) => a.role === f.role && a.userId === me)) form.setFieldValue(f.name, me);
+    }
+  }, [agents.data, form, me, spec.fields]);
   const department = Form.useWatch('department', form) as string | undefined;
 
   const submit = async (values: Record<string, unknown>) => {
@@ -100,6 +108,21 @@ function EventModal({ type, view, eventsUrl, onClose, onChanged }: { type: strin
         return (
           <Form.Item key={f.name} name={f.name} label={f.label} rules={[{ required: true, message: `请填写${f.label}（用户账号）` }]} extra="可选择该部门人员，或直接输入账号">
             <AutoComplete options={staff.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))} placeholder="用户账号" data-testid={`field-${f.name}`} />
+          </Form.Item>
+        );
+      }
+      case 'departments':
+        return (
+          <Form.Item key={f.name} name={f.name} label={f.label} rules={[{ required: true, message: `请选择${f.label}` }]}>
+            <Select mode="multiple" showSearch optionFilterProp="label" loading={deps.loading} placeholder="请选择部门" data-testid={`field-${f.name}`} options={deps.data?.items.map((d) => ({ value: d.code, label: d.name }))} />
+          </Form.Item>
+        );
+      case 'agent': {
+        const of = (agents.data?.items ?? []).filter((a) => a.role === f.role);
+        return (
+          <Form.Item key={String(f.name)} name={f.name} label={f.label} rules={f.required ? [{ required: true, message: `请选择${f.label}` }] : []}>
+            <Select allowClear={!f.required} loading={agents.loading} placeholder="请选择" data-testid={`field-${String(f.name).replace(',', '-')}`}
+              options={of.map((a) => ({ value: a.userId, label: a.userId === me ? `${a.name}（本人）` : a.name }))} />
           </Form.Item>
         );
       }

@@ -7,11 +7,14 @@ export type EventField =
   | { name: string; label: string; type: 'select'; options: Record<string, string>; required?: boolean }
   | { name: string; label: string; type: 'yesno'; yes: string; no: string }
   | { name: string; label: string; type: 'department' }
+  | { name: string; label: string; type: 'departments' }
   | { name: string; label: string; type: 'holder'; departmentField: string }
   | { name: string; label: string; type: 'number'; min: number; max: number; required?: boolean }
   | { name: string; label: string; type: 'datetime' }
   | { name: string; label: string; type: 'tasks' }
-  | { name: string; label: string; type: 'openTask' };
+  | { name: string; label: string; type: 'openTask' }
+  /** A 343 agent of one role (专职代办员 …); the signed-in agent is offered first. */
+  | { name: string | string[]; label: string; type: 'agent'; role: string; required?: boolean };
 
 export interface EventForm {
   fields: EventField[];
@@ -63,4 +66,25 @@ export const EVENT_FORMS: Record<string, EventForm> = {
   'adjustment.approve': { fields: [note('审核意见')] },
   'adjustment.return': { fields: [{ name: 'note', label: '退回意见', type: 'textarea', required: true, max: 2000 }] },
   'adjustment.reject': { fields: [{ name: 'reason', label: '不予调整理由', type: 'textarea', required: true, max: 2000 }] },
+
+  'agency.accept': {
+    hint: '“343”代办：组建由专职代办员、业务帮办员、企业服务专员组成的代办团队，全程无偿。',
+    fields: [
+      { name: ['team', 'dedicated'], label: '专职代办员', type: 'agent', role: 'dedicated', required: true },
+      { name: ['team', 'business'], label: '业务帮办员', type: 'agent', role: 'business' },
+      { name: ['team', 'enterprise'], label: '企业服务专员', type: 'agent', role: 'enterprise' },
+    ],
+  },
+  'agency.decline': { fields: [{ name: 'reason', label: '不予受理理由', type: 'textarea', required: true, max: 2000 }] },
+  'agency.signMandate': { hint: '申请人签署委托书后开始代办；申请人仍是各办件的申报主体。', fields: [{ name: 'signedBy', label: '委托人签字', type: 'text', required: true, max: 200 }] },
+  'preReview.schedule': { hint: '审前导办：邀请相关部门召开联合预审会。', fields: [{ name: 'departments', label: '参会部门', type: 'departments' }, { name: 'meetingAt', label: '会议时间', type: 'datetime' }] },
+  'preReview.opinion': { fields: [{ name: 'department', label: '部门', type: 'department' }, { name: 'opinion', label: '预审意见', type: 'textarea', required: true, max: 4000 }] },
+  'phase.followUp': { hint: '全部办件办结后转入全周期跟办，直至项目投产运营。', fields: [] },
+  'project.inOperation': { fields: [note('投产运营情况')] },
+  'agency.complete': { fields: [note('办结说明')] },
+  'agency.progress': { hint: '进展会通知申请人。', fields: [{ name: 'text', label: '代办进展', type: 'textarea', required: true, max: 2000 }] },
+  'agency.suspend': { fields: [{ name: 'reason', label: '中止原因', type: 'textarea', required: true, max: 2000 }] },
+  'agency.resume': { fields: [{ name: 'signedBy', label: '续办委托人签字', type: 'text', required: true, max: 200 }] },
+  'agency.terminate': { fields: [{ name: 'reason', label: '终止原因', type: 'textarea', required: true, max: 2000 }] },
+  'agency.rate': { fields: [{ name: 'score', label: '评分（1–5）', type: 'number', min: 1, max: 5, required: true }, { name: 'comment', label: '评价内容', type: 'textarea', max: 2000 }] },
 };

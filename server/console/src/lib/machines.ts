@@ -82,6 +82,18 @@ export const STATE_LABELS: Record<string, string> = {
   effective: '已生效',
   rejected: '不予调整',
   closed: '已办结',
+  // 343 代办
+  applied: '已申请（待受理）',
+  accepted: '已受理（待签委托书）',
+  inProgress: '代办中',
+  suspended: '已中止',
+  preReview: '审前导办',
+  guiding: '导办中（待安排联合预审）',
+  meeting: '联合预审（待部门意见）',
+  jointHandling: '互动联办',
+  followUp: '全周期跟办',
+  terminated: '已终止',
+  rated: '已评价',
 };
 
 /** The same state name means different things per rule; these override STATE_LABELS for one kind. */
@@ -89,6 +101,7 @@ const KIND_STATE_LABELS: Record<string, Record<string, string>> = {
   'linkage.notice': { pushed: '待认领' },
   'linkage.finding': { pushed: '待审批侧处置' },
   'linkage.city': { replied: '市级已答复' },
+  agency: { completed: '已办结（待评价）' },
 };
 
 /** 督办 sub-states of a step with a deadline. */
@@ -130,13 +143,28 @@ export const EVENT_LABELS: Record<string, string> = {
   'adjustment.approve': '审核通过',
   'adjustment.return': '退回修改',
   'adjustment.reject': '不予调整',
+  'agency.accept': '受理（组建代办团队）',
+  'agency.decline': '不予受理',
+  'agency.signMandate': '签订委托书',
+  'preReview.schedule': '安排联合预审',
+  'preReview.opinion': '登记部门预审意见',
+  'case.linked': '关联办件',
+  'case.closed': '办件办结',
+  'phase.followUp': '转入全周期跟办',
+  'project.inOperation': '项目投产运营（办结）',
+  'agency.complete': '代办办结',
+  'agency.progress': '记录代办进展',
+  'agency.suspend': '中止代办',
+  'agency.resume': '续办（续签委托书）',
+  'agency.terminate': '终止代办',
+  'agency.rate': '服务评价',
 };
 /** Durable-timer transitions (`xstate.after.<delay>.<state>`) are the 督办 steps. */
 const TIMER_LABELS: Record<string, string> = { remindDelay: '到期前提醒', dueDelay: '超期催办', escalateDelay: '升级督办', repeatDelay: '再次升级督办' };
 export const eventLabel = (e: string) => EVENT_LABELS[e] ?? (e.startsWith('xstate.after.') ? (TIMER_LABELS[e.split('.')[2]] ?? '时限到达（督办）') : e);
 
 /** Events only the system sends (并单), never offered as buttons. */
-export const SYSTEM_EVENTS = new Set(['fallback.linkOrders', 'order.merge']);
+export const SYSTEM_EVENTS = new Set(['fallback.linkOrders', 'order.merge', 'case.linked', 'case.closed']);
 
 export const KIND_LABELS: Record<string, string> = {
   fallback: '办不成事',
@@ -148,6 +176,26 @@ export const KIND_LABELS: Record<string, string> = {
   'linkage.city': '对上协调联动',
   'linkage.adjustment': '动态调整',
 };
+
+/** 343: the three roles, four intake channels and three service modes of key-project agency. */
+export const AGENT_ROLES: Record<string, string> = { dedicated: '专职代办员', business: '业务帮办员', enterprise: '企业服务专员' };
+export const INTAKE_CHANNELS: Record<string, string> = { window: '线下窗口', solicitation: '主动征集', departmentTransfer: '部门转交', specialistHandover: '专员移交' };
+export const AGENCY_MODES: Record<string, string> = { preReview: '审前导办', jointHandling: '互动联办', followUp: '全周期跟办' };
+
+export interface AgentRow {
+  userId: string;
+  name: string;
+  role: string;
+  roleLabel: string;
+}
+let agents: Promise<Page<AgentRow>> | undefined;
+export function loadAgents(): Promise<Page<AgentRow>> {
+  agents ??= api.get<Page<AgentRow>>('/api/agency/agents').catch((e) => {
+    agents = undefined;
+    throw e;
+  });
+  return agents;
+}
 
 export const FALLBACK_CATEGORIES: Record<string, string> = { simple: '简单（即办）', general: '一般（5 个工作日）', complex: '复杂（10 个工作日）', cannot: '不能办（3 个工作日内解释政策）' };
 export const FALLBACK_CAUSES: Record<string, string> = { cannotDo: '办不了', hardToDo: '很难办', refused: '不给办' };
