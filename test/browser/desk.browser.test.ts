@@ -1,3 +1,4 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { seedAgencyDemo } from '../../server/demo/seed-agency';
 import { createLogger } from '../../server/logger';
@@ -107,6 +108,25 @@ describe('the staff desk (headless Chromium, real stack)', () => {
       return r?.states.includes('accepted') ? r : undefined;
     });
     expect((row.context as { teamIds: string[] }).teamIds).toEqual(['agent1']);
+    await page.close();
+  });
+
+  test('when an admin deploys a file with a flow to a missing element, then the flow is drawn dashed in red with its message and the steps stop at 校验未通过', async () => {
+    const page = await c.signIn('admin');
+    await page.getByRole('link', { name: '部署流程' }).click();
+    await page.locator('input[type=file]').setInputFiles(path.join(__dirname, 'fixtures/dangling-flow.bpmn'));
+    await page.getByTestId('deploy-file').waitFor();
+    await page.getByTestId('deploy-button').click();
+    await page.getByTestId('deploy-problems').waitFor();
+    const flow = page.locator('.hb-missing-flow[data-element-id="flow_to_check"]');
+    // A straight horizontal flow has no height: wait for it in the DOM, not for a visible box.
+    await flow.waitFor({ state: 'attached' });
+    expect(await page.locator('.hb-missing-flow-label').first().textContent()).toContain('ghost_gateway');
+    expect(await page.getByTestId('deploy-problems').innerText()).toMatch(/其中 \d+ 个已在流程图上用红色标出/);
+    // The failed step is the validation step, not a ticked one followed by 完成.
+    await page.locator('.ant-steps-item-error').getByText('校验未通过').waitFor();
+    expect(await page.locator('.ant-steps-item-finish').count()).toBe(2);
+    await c.shot(page, 'desk-06-deploy-dangling-flow');
     await page.close();
   });
 });

@@ -18,6 +18,33 @@ export interface DiagramProps {
   height?: number;
   /** Called when the user clicks an element (e.g. to jump to its problem). */
   onSelect?: (elementId: string) => void;
+  /** Called after drawing with how many problems could be pinned to the diagram. */
+  onPlaced?: (placed: number) => void;
+}
+
+/** The waypoints a file's diagram interchange gives a flow, even one bpmn-js cannot draw (a dangling flow). */
+function edgeWaypoints(xml: string, elementId: string): { x: number; y: number }[] {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const edge = [...doc.getElementsByTagNameNS('*', 'BPMNEdge')].find((e) => e.getAttribute('bpmnElement') === elementId);
+  if (!edge) return [];
+  return [...edge.getElementsByTagNameNS('*', 'waypoint')].map((w) => ({ x: Number(w.getAttribute('x')), y: Number(w.getAttribute('y')) })).filter((w) => Number.isFinite(w.x) && Number.isFinite(w.y));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A flow bpmn-js skipped, drawn dashed in red with its message, where the file placed it. */
+function drawMissingFlow(layer: SVGGElement, points: { x: number; y: number }[], problem: DiagramProblem): void {
+  const line = document.createElementNS(SVG, 'polyline');
+  line.setAttribute('points', points.map((p) => `${p.x},${p.y}`).join(' '));
+  line.setAttribute('class', 'hb-missing-flow');
+  line.setAttribute('data-element-id', problem.elementId ?? '');
+  layer.appendChild(line);
+  const label = document.createElementNS(SVG, 'text');
+  label.setAttribute('x', String(points[0].x + 4));
+  label.setAttribute('y', String(points[0].y - 6));
+  label.setAttribute('class', 'hb-missing-flow-label');
+  label.textContent = `⚠ ${problem.message}`;
+  layer.appendChild(label);
 }
 
 const FONT = '"Noto Sans SC", "Microsoft YaHei", Arial, sans-serif';
@@ -28,7 +55,7 @@ type Viewer = {
   destroy(): void;
 };
 
-export default function BpmnDiagram({ xml, done = [], active = [], problems = [], height = 360, onSelect }: DiagramProps) {
+export default function BpmnDiagram({ xml, done = [], active = [], problems = [], height = 360, onSelect, onPlaced }: DiagramProps) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
   const [unplaced, setUnplaced] = useState<DiagramProblem[]>([]);
@@ -55,6 +82,7 @@ export default function BpmnDiagram({ xml, done = [], active = [], problems = []
       const canvas = viewer.get('canvas') as {
         zoom(v: string): void;
         addMarker(id: string, cls: string): void;
+        getLayer(name: string, index?: number): SVGGElement;
         viewbox(v?: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number };
       };
       const registry = viewer.get('elementRegistry') as { get(id: string): unknown; getAll(): { id: string; type: string }[] };
@@ -72,6 +100,13 @@ export default function BpmnDiagram({ xml, done = [], active = [], problems = []
       }
       const lost: DiagramProblem[] = [];
       for (const p of problems) {
+        if (p.elementId && !registry.get(p.elementId)) {
+          const points = edgeWaypoints(xml, p.elementId);
+          if (points.length >= 2) {
+            drawMissingFlow(canvas.getLayer('hb-problems', 1000), points, p);
+            continue;
+          }
+        }
         if (!p.elementId || !registry.get(p.elementId)) {
           lost.push(p);
           continue;
@@ -85,6 +120,7 @@ export default function BpmnDiagram({ xml, done = [], active = [], problems = []
         overlays.add(p.elementId, { position: { bottom: -6, left: 0 }, html: badge });
       }
       setUnplaced(lost);
+      onPlaced?.(problems.length - lost.length);
       if (onSelect) {
         const bus = viewer.get('eventBus') as { on(e: string, cb: (ev: { element: { id: string } }) => void): void };
         bus.on('element.click', (ev) => onSelect(ev.element.id));

@@ -18,6 +18,7 @@ export default function DeployPage() {
   const [phase, setPhase] = useState<Phase>('idle');
   const [percent, setPercent] = useState(0);
   const [problems, setProblems] = useState<DiagramProblem[]>([]);
+  const [placed, setPlaced] = useState(0);
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<DefinitionSummary & { created: boolean }>();
   const preview = useRef<HTMLDivElement>(null);
@@ -52,7 +53,8 @@ export default function DeployPage() {
     }
   }
 
-  const step = phase === 'idle' ? 0 : phase === 'read' ? 1 : phase === 'deploying' ? 2 : 3;
+  // A refused file stops at 校验并部署 (marked failed); only a deployed one reaches 完成.
+  const step = phase === 'idle' ? 0 : phase === 'read' ? 1 : phase === 'done' ? 3 : 2;
 
   return (
     <div>
@@ -62,7 +64,7 @@ export default function DeployPage() {
           size="small"
           current={step}
           status={phase === 'invalid' || phase === 'error' ? 'error' : phase === 'done' ? 'finish' : 'process'}
-          items={[{ title: '选择 BPMN 文件' }, { title: '预览' }, { title: '校验并部署' }, { title: phase === 'invalid' ? '校验未通过' : '完成' }]}
+          items={[{ title: '选择 BPMN 文件' }, { title: '预览' }, { title: phase === 'invalid' ? '校验未通过' : phase === 'error' ? '部署失败' : '校验并部署' }, { title: '完成' }]}
         />
       </Card>
       <Card style={{ marginBottom: 16 }}>
@@ -108,14 +110,14 @@ export default function DeployPage() {
             showIcon
             role="alert"
             data-testid="deploy-problems"
-            title={`校验未通过：共 ${problems.length} 个问题，已在流程图上标出`}
-            description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item><code>{p.elementId ?? '—'}</code>：{p.message}</List.Item>} />}
+            title={`校验未通过：共 ${problems.length} 个问题${placed ? `，其中 ${placed} 个已在流程图上用红色标出` : ''}`}
+            description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{p.elementId ? <>元素 <code>{p.elementId}</code>：</> : '整个文件：'}{p.message}</List.Item>} />}
             style={{ marginBottom: 16 }}
           />
         )}
         <Card title={phase === 'invalid' ? '流程图预览（红色标出有问题的元素）' : '流程图预览'} size="small">
           <Suspense fallback={<Loading rows={5} label="正在加载流程图…" />}>
-            <BpmnDiagram xml={file.xml} problems={problems} height={400} />
+            <BpmnDiagram xml={file.xml} problems={problems} height={400} onPlaced={setPlaced} />
           </Suspense>
         </Card>
         </div>
