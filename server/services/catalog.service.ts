@@ -4,7 +4,7 @@ import type { CatalogProblem } from '../../activities/catalog/problems';
 import { TreeInput, type CatalogItemInput, type EventInput as EventDef } from '../../activities/catalog/schema';
 import { validateEvents, validateItems, type MaterialLibrary } from '../../activities/catalog/validate';
 import { bm25 } from '../../activities/catalog/search';
-import { AppError, badRequest, notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { AuthenticatedActor } from '../auth/authenticate';
 
 export type CatalogItem = CatalogItemInput & { id: string; version: number };
@@ -162,9 +162,10 @@ export function createCatalogService(prisma: PrismaClient) {
     },
 
     /** Bulk import (admin): validated like the start-up load; batched writes in one transaction. */
-    async importBundle(raw: { items?: unknown[]; events?: unknown[]; trees?: unknown[]; materials?: MaterialLibrary }, actor: AuthenticatedActor, source = 'api'): Promise<ImportSummary> {
+    async importBundle(raw: { items?: unknown[]; events?: unknown[]; trees?: unknown[]; materials?: MaterialLibrary; problems?: CatalogProblem[] }, actor: AuthenticatedActor, source = 'api'): Promise<ImportSummary> {
       const file = `POST /api/catalog/import`;
-      const problems: CatalogProblem[] = [];
+      // Lines an NDJSON upload could not read are reported with the rest; the good lines still load.
+      const problems: CatalogProblem[] = [...(raw.problems ?? [])];
       const items = validateItems(raw.items ?? [], file, raw.materials ?? {});
       const events = validateEvents(raw.events ?? [], file);
       const trees: TreeInput[] = [];
@@ -183,9 +184,10 @@ export function createCatalogService(prisma: PrismaClient) {
     },
 
     /** One item per line (NDJSON): large catalogues without the 1 MB JSON body limit. */
-    parseNdjson(text: string): { items: unknown[]; events: unknown[] } {
+    parseNdjson(text: string): { items: unknown[]; events: unknown[]; problems: CatalogProblem[] } {
       const items: unknown[] = [];
       const events: unknown[] = [];
+      const problems: CatalogProblem[] = [];
       text.split('\n').forEach((line, i) => {
         const trimmed = line.trim();
         if (!trimmed) return;
@@ -193,13 +195,14 @@ export function createCatalogService(prisma: PrismaClient) {
         try {
           value = JSON.parse(trimmed);
         } catch {
-          throw badRequest(`第 ${i + 1} 行不是合法 JSON (line ${i + 1} is not valid JSON)`, { line: i + 1 });
+          problems.push({ file: 'POST /api/catalog/import', code: `第 ${i + 1} 行`, field: 'line', message: `第 ${i + 1} 行不是合法 JSON，已跳过 (line ${i + 1} is not valid JSON; skipped)` });
+          return;
         }
         const v = value as { event?: unknown };
-        if (v && typeof v === 'object' && 'event' in v) events.push(v.event);
+        if (v && typeof v === 'object' && !Array.isArray(v) && 'event' in v) events.push(v.event);
         else items.push(value);
       });
-      return { items, events };
+      return { items, events, problems };
     },
   };
   return service;

@@ -160,6 +160,18 @@ describe('bulk import and versions', () => {
     expect(denied.status).toBe(403);
   });
 
+  it('when one NDJSON line is not JSON, then 207 reports that line and every good line still loads', async () => {
+    const [a, b] = generateCatalogue(2).map((i) => ({ ...i, code: `${i.code}-N`, materials: [] }));
+    const ndjson = [JSON.stringify(a), '{"code": "BROKEN", "name": 未加引号}', JSON.stringify(b)].join('\n');
+    const res = await stack.http.post('/api/catalog/import').set('Authorization', await stack.auth('admin')).set('content-type', 'application/x-ndjson').send(ndjson);
+    expect(res.status).toBe(207);
+    expect(res.body.items.created).toBe(2);
+    expect(res.body.problems).toEqual([expect.objectContaining({ code: '第 2 行', field: 'line' })]);
+    const allBad = await stack.http.post('/api/catalog/import').set('Authorization', await stack.auth('admin')).set('content-type', 'application/x-ndjson').send('not json\n');
+    expect(allBad.status).toBe(400);
+    expect(allBad.body.error.details).toEqual([expect.objectContaining({ code: '第 1 行' })]);
+  });
+
   it('when an event bundles items asking one field with different types, then the event is rejected naming both item codes', async () => {
     const [a, b] = generateCatalogue(2).map((i) => ({ ...i, code: `${i.code}-C`, materials: [] }));
     const res = await stack.http
