@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
+import { auditActionLabel, fieldValue } from '../labels/words';
 import { EXPORT_MAX_ROWS, sendWorkbook, workbook, type Sheet } from '../exports/workbook';
 import { query } from '../middleware/validate';
 import type { AuditService } from '../services/audit.service';
@@ -103,11 +104,10 @@ export function exportsRoutes(deps: { cases: CasesService; stats: StatsService; 
       columns: [
         { header: '时间', width: 18, format: 'datetime', value: (r) => r.at },
         { header: '操作人', width: 14, value: (r) => r.actor },
-        { header: '动作', width: 28, value: (r) => r.action },
+        { header: '动作', width: 24, value: (r) => auditActionLabel(r.action) },
         { header: '办件编号', width: 22, value: (r) => r.caseId },
-        { header: '任务', width: 22, value: (r) => r.taskId },
-        { header: '变更前', width: 40, value: (r) => (r.before == null ? '' : JSON.stringify(r.before)) },
-        { header: '变更后', width: 40, value: (r) => (r.after == null ? '' : JSON.stringify(r.after)) },
+        { header: '内容', width: 40, value: (r) => fieldValue(r.after ?? r.details ?? r.before) },
+        { header: '原始记录', width: 60, value: (r) => JSON.stringify({ action: r.action, taskId: r.taskId, before: r.before, after: r.after, details: r.details }) },
       ],
       rows,
     };

@@ -21,6 +21,9 @@ export interface StartCaseRequest {
 export interface CaseDetail extends CaseView {
   title: string;
   applicantId: string;
+  /** The applicant's name (the form's, else the account's). */
+  applicantName: string;
+  itemCode: string | null;
   startedAt: Date;
   endedAt: Date | null;
   result: unknown;
@@ -82,8 +85,9 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       const row = await prisma.case.findUnique({ where: { id: caseId } });
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
-      const live = await liveView(temporal, row.workflowId);
-      const base = { title: row.title, applicantId: row.applicantId, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
+      const [live, user] = await Promise.all([liveView(temporal, row.workflowId), prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } })]);
+      const applicantName = ((row.variables as Variables | null)?.applicantName as string | undefined) ?? user?.name ?? row.applicantId;
+      const base = { title: row.title, applicantId: row.applicantId, applicantName, itemCode: row.itemCode, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
       if (live) return { ...live, ...base };
       return {
         ...base,

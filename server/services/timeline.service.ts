@@ -1,28 +1,8 @@
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { notFound } from '../errors';
+import { actorLabel, auditActionLabel } from '../labels/words';
 import { isStaff } from './cases.service';
-
-/** Labels of the audit actions a case timeline shows (办理过程). */
-export const TIMELINE_LABELS: Record<string, string> = {
-  'case.started': '提交申请 (case started)',
-  'case.completed': '办结 (case completed)',
-  'case.failed': '办理异常 (case failed)',
-  'case.terminated': '终止 (case terminated)',
-  'element.entered': '进入环节 (step entered)',
-  'element.left': '离开环节 (step left)',
-  'task.opened': '生成待办 (task opened)',
-  'task.claimed': '认领 (task claimed)',
-  'task.unclaimed': '退回待认领 (task unclaimed)',
-  'task.delegated': '委派 (task delegated)',
-  'task.resolved': '委派归还 (delegation resolved)',
-  'task.assigned': '转办 (task reassigned)',
-  'task.updated': '修改优先级/期限 (priority or dates changed)',
-  'task.commented': '办理意见 (comment)',
-  'task.completed': '办理完成 (task completed)',
-  'material.uploaded': '提交材料 (material uploaded)',
-  'material.reviewed': '材料审查 (material reviewed)',
-};
 
 export interface TimelineEntry {
   id: string;
@@ -64,9 +44,9 @@ export function createTimelineService(prisma: PrismaClient) {
           id: e.id.toString(),
           at: e.at,
           action: e.action,
-          label: TIMELINE_LABELS[e.action] ?? e.action,
+          label: auditActionLabel(e.action),
           actor: e.actor,
-          ...(userName.has(e.actor) ? { actorName: userName.get(e.actor) } : e.actor === 'system' ? { actorName: '系统 (system)' } : {}),
+          ...(userName.has(e.actor) || e.actor === 'system' ? { actorName: actorLabel(e.actor, userName.get(e.actor)) } : {}),
           elementId: e.elementId,
           taskId: e.taskId,
           ...(name ? { name } : {}),

@@ -159,13 +159,17 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByTestId('audit-case').fill(caseId);
     await page.getByTestId('audit-case').press('Enter');
-    // The filtered table holds only this case's records (rows refresh once the search answers).
+    // The filtered table holds only this case's records (rows refresh once the search answers); the first column expands 详情.
     await page.waitForFunction((id) => {
-      const cells = Array.from(document.querySelectorAll('tbody tr.ant-table-row td:nth-child(4)')).map((td) => td.textContent);
+      const cells = Array.from(document.querySelectorAll('tbody tr.ant-table-row td:nth-child(5)')).map((td) => td.textContent);
       return cells.length > 0 && cells.every((t) => t === id);
     }, caseId);
-    const actions = await page.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
-    expect(actions).toEqual(expect.arrayContaining(['申请（启动办件）', '生成待办']));
+    const actions = await page.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    expect(actions).toEqual(expect.arrayContaining(['提交申请', '生成待办']));
+    // Words, not keys: no action key or raw JSON in the table; the raw record is one click away.
+    expect(actions.some((a) => /^[a-z]+\./.test(a))).toBe(false);
+    await page.locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();
+    await page.locator('pre').filter({ hasText: '"action"' }).first().waitFor();
     await c.shot(page, '10-supervisor-audit');
     await page.close();
   });

@@ -75,7 +75,7 @@ describe('申请材料: upload, checklist, download', () => {
     // The upload is in the case timeline, for the applicant too.
     const timeline = await stack.http.get(`/api/cases/${caseId}/timeline`).set(await as('zhangsan'));
     const uploaded = timeline.body.items.find((e: { action: string }) => e.action === 'material.uploaded');
-    expect(uploaded).toMatchObject({ actor: 'zhangsan', label: '提交材料 (material uploaded)', name: '经营场所平面布局图（含功能分区、设备布局）（经营场所平面布局图.pdf）' });
+    expect(uploaded).toMatchObject({ actor: 'zhangsan', label: '提交材料', name: '经营场所平面布局图（含功能分区、设备布局）（经营场所平面布局图.pdf）' });
   });
 
   test('when window staff upload a scanned PNG at the counter, then it is stored as theirs; an extra material goes under OTHER', async () => {

@@ -98,7 +98,7 @@ describe('case timeline', () => {
     // In time order, every entry timestamped and labelled.
     const times = entries.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((x, y) => x - y));
-    expect(entries.find((e) => e.action === 'task.claimed')).toMatchObject({ name: '受理', actorName: '王晓窗', label: expect.stringContaining('认领') });
+    expect(entries.find((e) => e.action === 'task.claimed')).toMatchObject({ name: '受理', actorName: '王晓窗', label: '签收' });
     if (entries.some((e) => e.action === 'element.left')) expect(has('element.left', 'accept')).toBe(true);
 
     // The applicant sees their own case's timeline without internal comments or payloads.

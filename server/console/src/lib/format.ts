@@ -33,29 +33,8 @@ export const CASE_STATUS: Record<string, { label: string; color: string }> = {
   terminated: { label: '已终止', color: 'default' },
 };
 
-export const AUDIT_ACTIONS: Record<string, string> = {
-  'definition.deployed': '部署流程定义',
-  'case.started': '申请（启动办件）',
-  'case.result.written': '写入办理结果',
-  'case.terminated': '终止办件',
-  'case.completed': '办结',
-  'case.failed': '办件异常',
-  'element.entered': '进入环节',
-  'task.opened': '生成待办',
-  'task.completed': '办理任务',
-  'task.claimed': '签收任务',
-  'task.delegated': '转办任务',
-  'clock.paused': '计时暂停',
-  'clock.resumed': '计时恢复',
-  'catalog.imported': '导入事项目录',
-  'materials.resolved': '材料核验',
-  'correction.notified': '一次性告知补正',
-  'commitment.recorded': '告知承诺',
-  'result.delivery': '结果送达',
-  'supervision.linkage.triggered': '审管联动触发',
-};
-
-export const actionLabel = (a: string) => AUDIT_ACTIONS[a] ?? a;
+// Audit actions in words: the server's label catalogue, one copy for API, exports and console.
+export { auditActionLabel as actionLabel, actorLabel, fieldValue, FIELD_LABELS, isReadableField } from '../../../labels/words';
 
 /** Due-state of a task for the inbox: overdue, due within a day, or fine. */
 export function dueState(dueAt?: string | null, now = Date.now(), soonMs = 24 * 3600 * 1000): 'overdue' | 'soon' | 'ok' | 'none' {

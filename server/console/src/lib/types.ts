@@ -30,6 +30,8 @@ export interface CaseDetail {
   failure?: { elementId: string; message: string };
   title: string;
   applicantId: string;
+  applicantName?: string;
+  itemCode?: string | null;
   startedAt: string;
   endedAt: string | null;
   result: unknown;

@@ -1,9 +1,9 @@
 // 办件详情 (staff): the BPMN diagram with done / active / pending elements, the timeline, materials and open tasks.
 import { lazy, Suspense, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { api, isMissingRoute, request, session, type Page } from '../../lib/api';
 import { ELEMENT_TYPE_LABELS, elementNames } from '../../lib/bpmn-names';
-import { fmtDateTime } from '../../lib/format';
+import { fieldValue, FIELD_LABELS, fmtDateTime, GROUP_LABELS, isReadableField } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import type { CaseDetail, TaskRow } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
@@ -13,20 +13,12 @@ import { MaterialsCard } from '../../components/MaterialsCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
-const VARIABLE_LABELS: Record<string, string> = { shopName: '申请主体', contact: '联系人', phone: '联系电话', note: '申请说明', accepted: '是否受理', decision: '审批决定', opinion: '办理意见' };
 
 interface TimelineEntry { id: string; at: string; action: string; label: string; actor: string; actorName?: string; elementId?: string | null; name?: string; after?: unknown }
 
 /** Timeline actions that are bookkeeping rather than steps a reader follows. */
 const QUIET = new Set(['element.entered']);
 
-function show(v: unknown): string {
-  if (v === true) return '是';
-  if (v === false) return '否';
-  if (v === 'approved') return '准予许可';
-  if (v === 'rejected') return '不予许可';
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
 
 export default function CasePage({ caseId }: { caseId: string }) {
   const { message } = App.useApp();
@@ -45,6 +37,10 @@ export default function CasePage({ caseId }: { caseId: string }) {
     [caseId, c.data?.path.length, c.data?.status],
   );
 
+  // An item's own form fields carry their labels in the catalogue.
+  const itemCode = c.data?.itemCode;
+  const item = useApi(() => (itemCode ? api.get<{ formFields?: { key: string; label: string }[] }>(`/api/catalog/items/${encodeURIComponent(itemCode)}`) : Promise.resolve(undefined)), [itemCode]);
+  const formLabels: Record<string, string> = Object.fromEntries((item.data?.formFields ?? []).map((f) => [f.key, f.label]));
   if (c.error) return <ErrorState error={c.error} retry={c.reload} what="办件详情" />;
   if (!c.data) return <Loading rows={8} />;
   const data = c.data;
@@ -77,7 +73,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
                 dataSource={data.openTasks}
                 columns={[
                   { title: '环节', dataIndex: 'name' },
-                  { title: '候选组', render: (_: unknown, t) => (t.assignment?.candidateGroups ?? []).map((g) => <Tag key={g}>{g}</Tag>) },
+                  { title: '候选组', render: (_: unknown, t) => (t.assignment?.candidateGroups ?? []).map((g) => <Tag key={g}>{GROUP_LABELS[g] ?? (g.startsWith('dept-') ? '部门承办人' : g)}</Tag>) },
                   { title: '到达', dataIndex: 'createdAt', render: fmtDateTime },
                   { title: '时限', dataIndex: 'dueAt', render: fmtDateTime },
                   { title: '操作', render: (_: unknown, t) => <Button size="small" type="primary" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.taskId, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: data.title })}>办理</Button> },
@@ -87,10 +83,15 @@ export default function CasePage({ caseId }: { caseId: string }) {
           </Card>
           <Card title="申请信息与材料" size="small" style={{ marginBottom: 16 }} data-testid="case-application">
             <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-              {Object.entries(data.variables).map(([k, v]) => (
-                <Descriptions.Item key={k} label={VARIABLE_LABELS[k] ?? k}>{show(v)}</Descriptions.Item>
+              {Object.entries(data.variables).filter(([k]) => isReadableField(k)).map(([k, v]) => (
+                <Descriptions.Item key={k} label={FIELD_LABELS[k]}>{fieldValue(v)}</Descriptions.Item>
+              ))}
+              {Object.entries(data.variables).filter(([k]) => !isReadableField(k)).map(([k, v]) => (
+                // Fields of an item's own form: the form's label where the catalogue gives one.
+                typeof v !== 'object' || v === null ? <Descriptions.Item key={k} label={formLabels[k] ?? '其他信息'}>{fieldValue(v)}</Descriptions.Item> : null
               ))}
             </Descriptions>
+            <Collapse ghost size="small" items={[{ key: 'raw', label: '详情（原始数据）', children: <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(data.variables, null, 2)}</pre> }]} />
             {/* Files, their review (通过 / 需补正) and counter scans: window and approval staff review. */}
             <div style={{ marginTop: 12 }}>
               <MaterialsCard bare caseId={data.caseId} staff canReview={(session.user()?.roles ?? []).some((r) => r === 'window' || r === 'approver')} running={data.status === 'running'} onChange={() => timeline.reload()} />
@@ -101,7 +102,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
           <Card title="办件信息" size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label="办件编号">{data.caseId}</Descriptions.Item>
-              <Descriptions.Item label="申请人">{data.applicantId}</Descriptions.Item>
+              <Descriptions.Item label="申请人">{data.applicantName ?? data.applicantId}</Descriptions.Item>
               <Descriptions.Item label="流程版本">{data.definitionId}</Descriptions.Item>
               <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
               <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>

@@ -4,7 +4,7 @@ import { Button, Card, DatePicker, Form, Input, Table, Typography } from 'antd';
 import { ExportButton } from '../../components/ExportButton';
 import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../lib/api';
-import { actionLabel, fmtDateTime } from '../../lib/format';
+import { actionLabel, fieldValue, fmtDateTime } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import type { AuditRow } from '../../lib/types';
@@ -61,13 +61,19 @@ export default function AuditPage() {
             locale={{ emptyText: '没有符合条件的审计记录' }}
             pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 条`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
             scroll={{ x: 900 }}
+            expandable={{
+              // The raw record (action key and contents) stays one click away for investigations.
+              expandedRowRender: (r) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify({ action: r.action, before: r.before, after: r.after, details: r.details }, null, 2)}</pre>,
+              rowExpandable: () => true,
+              columnTitle: '详情',
+            }}
             columns={[
               { title: '时间', dataIndex: 'at', render: fmtDateTime, width: 150 },
               { title: '操作人', dataIndex: 'actor', width: 110 },
-              { title: '动作', dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a)}</span>, width: 140 },
+              { title: '动作', dataIndex: 'action', render: (a: string) => actionLabel(a), width: 160 },
               { title: '办件', dataIndex: 'caseId', render: (id: string | null) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—'), width: 190 },
               { title: '环节', dataIndex: 'elementId', render: (e: string | null) => e ?? '—', width: 110 },
-              { title: '内容', render: (_: unknown, r) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 320 }}>{JSON.stringify(r.after ?? r.details ?? r.before ?? '')}</Typography.Text> },
+              { title: '内容', render: (_: unknown, r) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 320 }}>{fieldValue(r.after ?? r.details ?? r.before) || '—'}</Typography.Text> },
             ]}
           />
         )}
