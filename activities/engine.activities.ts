@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { PrismaClient } from '../server/data/generated/client';
+import type { Prisma, PrismaClient } from '../server/data/generated/client';
 import type { CompiledProcess, Incident, Variables } from '../workflows/engine/model';
 import { writeAudit } from './audit';
 
@@ -76,9 +76,18 @@ export function createEngineActivities(prisma: PrismaClient) {
       });
     },
 
-    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string }): Promise<void> {
+    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string; deadlines?: Record<string, unknown> }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at } });
+        if (args.deadlines) await mergeCaseVariables(tx, args.caseId, args.deadlines);
+        await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at }, ...(args.deadlines ? { after: args.deadlines } : {}) });
+      });
+    },
+
+    /** A year's holiday notice reached the case: deadlines and working-day timers moved, one audit record. */
+    async recordCalendar(args: { caseId: string; actor: string; year: number; notice: string; at: string; before: CalendarMove; after: CalendarMove }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await mergeCaseVariables(tx, args.caseId, args.after.deadlines);
+        await writeAudit(tx, { actor: args.actor, action: 'calendar.applied', caseId: args.caseId, before: args.before, after: args.after, details: { year: args.year, notice: args.notice, at: args.at } });
       });
     },
 
@@ -118,4 +127,17 @@ export function createEngineActivities(prisma: PrismaClient) {
       return { definitionId: row.id, process: row.graph as unknown as CompiledProcess };
     },
   };
+}
+
+interface CalendarMove {
+  deadlines: Record<string, unknown>;
+  timers: { elementId: string; dueAt?: string }[];
+}
+
+/** Writes moved deadline variables into the read model's copy of the case variables. */
+async function mergeCaseVariables(tx: Pick<Prisma.TransactionClient, 'case'>, caseId: string, vars: Record<string, unknown>): Promise<void> {
+  if (Object.keys(vars).length === 0) return;
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { variables: true } });
+  if (!row) return;
+  await tx.case.update({ where: { id: caseId }, data: { variables: { ...((row.variables ?? {}) as object), ...vars } as object } });
 }

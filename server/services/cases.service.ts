@@ -1,3 +1,4 @@
+import { refreshDistrictCalendar } from '../../activities/calendar/registry';
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
@@ -69,6 +70,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
             itemCode: request.itemCode,
             applicantId,
             startedBy: actor.id,
+            calendar: await refreshDistrictCalendar(prisma),
           },
         ],
       });
