@@ -1,4 +1,5 @@
 import { refreshDistrictCalendar } from '../../activities/calendar/registry';
+import { deadlinesOf, dueProvisional, type DeadlineView } from './deadline-view';
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
@@ -24,6 +25,8 @@ export interface CaseDetail extends CaseView {
   startedAt: Date;
   endedAt: Date | null;
   result: unknown;
+  /** The case's deadlines (办理期限, 容缺补齐期限 …), each marked 暂定 (provisional) where a year's notice is missing. */
+  deadlines: DeadlineView[];
 }
 
 export function workflowIdOf(caseId: string): string {
@@ -83,8 +86,9 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
       const live = await liveView(temporal, row.workflowId);
+      await refreshDistrictCalendar(prisma);
       const base = { title: row.title, applicantId: row.applicantId, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
-      if (live) return { ...live, ...base };
+      if (live) return { ...live, ...base, deadlines: deadlinesOf(live.variables), openTasks: live.openTasks.map((t) => ({ ...t, dueProvisional: dueProvisional(t.dueAt) })) };
       return {
         ...base,
         caseId: row.id,
@@ -95,6 +99,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         openTasks: [],
         variables: row.variables as Variables,
         path: [],
+        deadlines: row.status === 'running' ? deadlinesOf(row.variables as Variables) : [],
       };
     },
 
