@@ -90,7 +90,7 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect((await stack.http.post(`/api/cases/${started.caseId}/clock/pause`).set('authorization', staff).send({ reason: '专家评审' })).status).toBe(200);
     const resumed = await stack.http.post(`/api/cases/${started.caseId}/clock/resume`).set('authorization', staff).send({});
     expect(resumed.status).toBe(200);
-    const pauses = (resumed.body as CaseView).clockPauses.map((p) => ({ from: p.from, to: p.to as string }));
+    const pauses = (resumed.body as CaseView).clockPauses!.map((p) => ({ from: p.from, to: p.to as string }));
     // E.g. run on Tue 2026-12-01, accepted Mon 11-30 + 10 WD = end of 12-14; a pause on 12-01 moves it to the end of 12-15.
     const calendar = { '2027': compileNotice(notice2027) };
     const expected = addWorkingDays(acceptedAt, 10, { pauses, calendar });
