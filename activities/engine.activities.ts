@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '../server/data/generated/client';
 import type { CompiledProcess, Incident, Variables } from '../workflows/engine/model';
 import { writeAudit } from './audit';
+import { enqueueCaseNotification } from './notifications/outbox';
 
 export interface TimelineEntry {
   event: 'element.entered' | 'element.left';
@@ -78,7 +79,10 @@ export function createEngineActivities(prisma: PrismaClient) {
 
     async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string; deadlines?: Record<string, unknown> }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        if (args.deadlines) await mergeCaseVariables(tx, args.caseId, args.deadlines);
+        if (args.deadlines) {
+          await mergeCaseVariables(tx, args.caseId, args.deadlines);
+          await noticeOfMovedDeadline(tx, args.caseId, `clock:${args.at}`, args.deadlines, '特别程序结束，恢复计时，办理期限相应顺延');
+        }
         await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at }, ...(args.deadlines ? { after: args.deadlines } : {}) });
       });
     },
@@ -87,6 +91,8 @@ export function createEngineActivities(prisma: PrismaClient) {
     async recordCalendar(args: { caseId: string; actor: string; year: number; notice: string; at: string; before: CalendarMove; after: CalendarMove }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         await mergeCaseVariables(tx, args.caseId, args.after.deadlines);
+        const moved = Object.fromEntries(Object.entries(args.after.deadlines).filter(([k, v]) => args.before.deadlines[k] !== v));
+        await noticeOfMovedDeadline(tx, args.caseId, `calendar:${args.year}:${args.notice}`, moved, `按${args.year}年节假日安排（${args.notice}）重新计算，办理期限调整`);
         await writeAudit(tx, { actor: args.actor, action: 'calendar.applied', caseId: args.caseId, before: args.before, after: args.after, details: { year: args.year, notice: args.notice, at: args.at } });
       });
     },
@@ -140,4 +146,12 @@ async function mergeCaseVariables(tx: Pick<Prisma.TransactionClient, 'case'>, ca
   const row = await tx.case.findUnique({ where: { id: caseId }, select: { variables: true } });
   if (!row) return;
   await tx.case.update({ where: { id: caseId }, data: { variables: { ...((row.variables ?? {}) as object), ...vars } as object } });
+}
+
+/** Tells the applicant the new date when a deadline they were given moved (the same outbox as every notice). */
+async function noticeOfMovedDeadline(tx: Prisma.TransactionClient, caseId: string, discriminator: string, moved: Record<string, unknown>, body: string): Promise<void> {
+  const deadline = Object.values(moved).find((v): v is string => typeof v === 'string');
+  if (!deadline) return;
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { title: true } });
+  await enqueueCaseNotification(tx, { caseId, event: 'notice', discriminator, notice: { title: `期限调整：${row?.title ?? caseId}`, body, deadline } });
 }

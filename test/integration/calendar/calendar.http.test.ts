@@ -67,6 +67,9 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect(audit.before).toMatchObject({ deadlines: { decisionDueAt: endOf('2027-02-10') } });
     expect(audit.after).toMatchObject({ deadlines: { decisionDueAt: endOf('2027-02-15') } });
     expect(audit.details).toMatchObject({ year: 2027, notice: notice2027.notice });
+    // The applicant is told the new date (the same outbox as every notice).
+    const told = await waitFor(() => stack.db.prisma.notificationOutbox.findFirst({ where: { caseId: started.caseId, idempotencyKey: { contains: ':calendar:2027:' } } }).then((r) => r ?? undefined));
+    expect(JSON.stringify(told)).toContain(endOf('2027-02-15'));
 
     const again = await stack.http.post('/api/calendar/notices').set('authorization', admin).send(notice2027);
     expect(again.status).toBe(200);
@@ -99,6 +102,8 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect(after.deadlines.find((d) => d.name === 'decisionDueAt')?.dueAt).toBe(expected);
     const row = await waitFor(() => stack.db.prisma.case.findUnique({ where: { id: started.caseId } }).then((r) => ((r?.variables as Record<string, unknown>)?.decisionDueAt === expected ? r : undefined)));
     expect(row).toBeDefined();
+    const told = await waitFor(() => stack.db.prisma.notificationOutbox.findFirst({ where: { caseId: started.caseId, idempotencyKey: { contains: ':clock:' } } }).then((r) => r ?? undefined));
+    expect(JSON.stringify(told)).toContain(expected);
     expect(before.variables.decisionDueAt).toBe(addWorkingDays(acceptedAt, 10, { calendar }));
   }, 90_000);
 });
