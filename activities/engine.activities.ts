@@ -77,10 +77,11 @@ export function createEngineActivities(prisma: PrismaClient) {
       });
     },
 
-    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string; deadlines?: Record<string, unknown> }): Promise<void> {
+    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string; deadlines?: Record<string, unknown>; deadlinesBefore?: Record<string, unknown> }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         if (args.deadlines) {
           await mergeCaseVariables(tx, args.caseId, args.deadlines);
+          await moveTaskDueDates(tx, args.caseId, args.deadlinesBefore ?? {}, args.deadlines);
           await noticeOfMovedDeadline(tx, args.caseId, `clock:${args.at}`, args.deadlines, '特别程序结束，恢复计时，办理期限相应顺延');
         }
         await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at }, ...(args.deadlines ? { after: args.deadlines } : {}) });
@@ -91,6 +92,7 @@ export function createEngineActivities(prisma: PrismaClient) {
     async recordCalendar(args: { caseId: string; actor: string; year: number; notice: string; at: string; before: CalendarMove; after: CalendarMove }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         await mergeCaseVariables(tx, args.caseId, args.after.deadlines);
+        await moveTaskDueDates(tx, args.caseId, args.before.deadlines, args.after.deadlines);
         const moved = Object.fromEntries(Object.entries(args.after.deadlines).filter(([k, v]) => args.before.deadlines[k] !== v));
         await noticeOfMovedDeadline(tx, args.caseId, `calendar:${args.year}:${args.notice}`, moved, `按${args.year}年节假日安排（${args.notice}）重新计算，办理期限调整`);
         await writeAudit(tx, { actor: args.actor, action: 'calendar.applied', caseId: args.caseId, before: args.before, after: args.after, details: { year: args.year, notice: args.notice, at: args.at } });
@@ -154,4 +156,13 @@ async function noticeOfMovedDeadline(tx: Prisma.TransactionClient, caseId: strin
   if (!deadline) return;
   const row = await tx.case.findUnique({ where: { id: caseId }, select: { title: true } });
   await enqueueCaseNotification(tx, { caseId, event: 'notice', discriminator, notice: { title: `期限调整：${row?.title ?? caseId}`, body, deadline } });
+}
+
+/** Open tasks due on a deadline that moved (dueDate "=decisionDueAt") move with it in the inbox. */
+async function moveTaskDueDates(tx: Pick<Prisma.TransactionClient, 'task'>, caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Promise<void> {
+  for (const [name, to] of Object.entries(after)) {
+    const from = before[name];
+    if (typeof from !== 'string' || typeof to !== 'string' || from === to) continue;
+    await tx.task.updateMany({ where: { caseId, status: 'open', dueAt: new Date(from) }, data: { dueAt: new Date(to) } });
+  }
 }

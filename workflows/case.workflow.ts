@@ -109,9 +109,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const clockHandler = (type: 'clock.pause' | 'clock.resume') => async (args: ClockArgs): Promise<CaseView> => {
     // Later versions also move the deadline variables (decisionDueAt, supplementDueAt …) people see.
     const follow = type === 'clock.resume' && patched('deadlines-follow-clock');
+    const before = follow ? deadlineVariables() : undefined;
     dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now(), ...(follow ? { followDeadlines: true } : {}) });
     const moved = follow ? deadlineVariables() : undefined;
-    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now(), ...(moved ? { deadlines: moved } : {}) }));
+    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now(), ...(moved ? { deadlines: moved, deadlinesBefore: before ?? {} } : {}) }));
     await runner.projected();
     return view();
   };

@@ -745,7 +745,11 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
     const root = rootScope();
     for (const [name, basis] of Object.entries(limits as Record<string, { start?: unknown; days?: unknown }>)) {
       if (typeof basis?.start !== 'string' || typeof basis.days !== 'number') continue;
-      root.variables[name] = workingDayDue(basis.start, basis.days, state.clockPauses, state.calendar);
+      const before = root.variables[name];
+      const after = workingDayDue(basis.start, basis.days, state.clockPauses, state.calendar);
+      root.variables[name] = after;
+      // A task due on this deadline (dueDate "=decisionDueAt") moves with it.
+      for (const t of state.openTasks) if (t.dueAt !== undefined && t.dueAt === before) t.dueAt = after;
     }
     state.variables = root.variables;
   };

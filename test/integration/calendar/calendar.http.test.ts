@@ -63,6 +63,10 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect(timerOf(after)).not.toBe(timerBefore);
     const row = await stack.db.prisma.case.findUniqueOrThrow({ where: { id: started.caseId } });
     expect((row.variables as Record<string, unknown>).decisionDueAt).toBe(endOf('2027-02-15'));
+    // The 决定 task is due on the decision deadline: it moves too, in the case view and in the inbox.
+    expect(after.openTasks.find((t) => t.elementId === 'decide')?.dueAt).toBe(endOf('2027-02-15'));
+    const moved = (await stack.http.get(`/api/tasks?caseId=${started.caseId}`).set('authorization', await stack.auth('approver1'))).body.items[0];
+    expect(moved).toMatchObject({ dueAt: endOf('2027-02-15'), dueProvisional: false });
     const audit = await waitFor(() => stack.db.prisma.auditEvent.findFirst({ where: { caseId: started.caseId, action: 'calendar.applied' } }).then((r) => r ?? undefined));
     expect(audit.before).toMatchObject({ deadlines: { decisionDueAt: endOf('2027-02-10') } });
     expect(audit.after).toMatchObject({ deadlines: { decisionDueAt: endOf('2027-02-15') } });
@@ -102,6 +106,12 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect(after.deadlines.find((d) => d.name === 'decisionDueAt')?.dueAt).toBe(expected);
     const row = await waitFor(() => stack.db.prisma.case.findUnique({ where: { id: started.caseId } }).then((r) => ((r?.variables as Record<string, unknown>)?.decisionDueAt === expected ? r : undefined)));
     expect(row).toBeDefined();
+    expect(resumed.body.openTasks.find((t: { elementId: string }) => t.elementId === 'decide')?.dueAt).toBe(expected);
+    const task = await waitFor(async () => {
+      const t = (await stack.http.get(`/api/tasks?caseId=${started.caseId}`).set('authorization', staff)).body.items[0];
+      return t?.dueAt === expected ? t : undefined;
+    });
+    expect(task.elementId).toBe('decide');
     const told = await waitFor(() => stack.db.prisma.notificationOutbox.findFirst({ where: { caseId: started.caseId, idempotencyKey: { contains: ':clock:' } } }).then((r) => r ?? undefined));
     expect(JSON.stringify(told)).toContain(expected);
     expect(before.variables.decisionDueAt).toBe(addWorkingDays(acceptedAt, 10, { calendar }));
