@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import notice2027 from '../../fixtures/calendar/2027-notice.test-fixture.json';
 import { addWorkingDays, compileNotice } from '../../../workflows/calendar';
 import type { CaseView } from '../../../workflows/messages';
@@ -6,14 +9,24 @@ import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 
 let stack: TestStack;
+let connection: Connection;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS as string });
 }, 60_000);
 
 afterAll(async () => {
+  await connection?.close();
   await stack?.stop();
 });
+
+/** With SAVE_HISTORIES=1, keeps the case's history for the replay test (determinism of later versions). */
+async function saveHistory(caseId: string, name: string) {
+  if (!process.env.SAVE_HISTORIES) return;
+  const history = await new Client({ connection }).workflow.getHandle(`case-${caseId}`).fetchHistory();
+  writeFileSync(path.resolve(__dirname, '../../replay/histories', `${name}.json`), JSON.stringify(history));
+}
 
 /** 24:00 of an official (UTC+8) date, as the UTC instant the API stores. */
 const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
@@ -82,6 +95,7 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect(status.body.years).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027, source: 'notice', notice: notice2027.notice, version: 1 })]));
     expect(status.body.warnings.some((w: { year: number }) => w.year === 2027)).toBe(false);
     expect((await stack.http.get('/healthz')).body.calendar.warnings.some((w: { year: number }) => w.year === 2027)).toBe(false);
+    await saveHistory(started.caseId, 'calendar-notice-loaded');
   }, 90_000);
 
   test('when the clock is paused and resumed through the API, then the decision deadline people see moves with the timers', async () => {
@@ -114,6 +128,7 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     expect(task.elementId).toBe('decide');
     const told = await waitFor(() => stack.db.prisma.notificationOutbox.findFirst({ where: { caseId: started.caseId, idempotencyKey: { contains: ':clock:' } } }).then((r) => r ?? undefined));
     expect(JSON.stringify(told)).toContain(expected);
+    await saveHistory(started.caseId, 'deadlines-follow-clock');
     expect(before.variables.decisionDueAt).toBe(addWorkingDays(acceptedAt, 10, { calendar }));
   }, 90_000);
 });
