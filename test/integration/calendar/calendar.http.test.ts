@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import notice2027 from '../../fixtures/calendar/2027-notice.test-fixture.json';
 import { addWorkingDays, compileNotice } from '../../../workflows/calendar';
 import type { CaseView } from '../../../workflows/messages';
+import { createCalendarService } from '../../../server/services/calendar.service';
 import { deployFixture, startCaseAsWindow } from '../../helpers/engine-fixtures';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
@@ -131,4 +133,21 @@ describe('next year’s calendar: provisional until the notice is loaded, then c
     await saveHistory(started.caseId, 'deadlines-follow-clock');
     expect(before.variables.decisionDueAt).toBe(addWorkingDays(acceptedAt, 10, { calendar }));
   }, 90_000);
+
+  test('when definitions/calendar holds a changed notice and a bad file at start-up, then the notice becomes the next version and the bad file is reported and skipped', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'calendar-'));
+    writeFileSync(path.join(dir, '2027.json'), JSON.stringify({ ...notice2027, notice: '测试用〔2026〕2号' }));
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...notice2027, holidays: [{ name: '元旦', from: '2027-01-03', to: '2027-01-01' }] }));
+    writeFileSync(path.join(dir, 'README.md'), 'not a notice');
+    const warned: string[] = [];
+    const logger = { warn: (_o: unknown, msg: string) => warned.push(msg) } as unknown as Parameters<ReturnType<typeof createCalendarService>['loadDirectory']>[1];
+    const results = await createCalendarService({ prisma: stack.db.prisma }).loadDirectory(dir, logger);
+    expect(results).toEqual([expect.objectContaining({ year: 2027, version: 2, notice: '测试用〔2026〕2号', status: 'created' })]);
+    expect(warned).toEqual([expect.stringMatching(/^calendar bad\.json: holidays\.0\.to: .*结束日期早于开始日期/)]);
+    const versions = await stack.http.get('/api/calendar/notices/2027').set('authorization', await stack.auth('supervisor1'));
+    expect(versions.body.items.map((v: { version: number; source: string }) => [v.version, v.source])).toEqual([[2, 'file'], [1, 'api']]);
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'calendar.loaded', actor: 'system' } });
+    expect(audit.before).toMatchObject({ version: 1 });
+    expect(audit.after).toMatchObject({ year: 2027, version: 2, notice: '测试用〔2026〕2号' });
+  });
 });
