@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { PrismaClient } from '../server/data/generated/client';
+import type { Prisma, PrismaClient } from '../server/data/generated/client';
 import type { CompiledProcess, Incident, Variables } from '../workflows/engine/model';
 import { writeAudit } from './audit';
+import { enqueueCaseNotification } from './notifications/outbox';
 
 export interface TimelineEntry {
   event: 'element.entered' | 'element.left';
@@ -76,9 +77,25 @@ export function createEngineActivities(prisma: PrismaClient) {
       });
     },
 
-    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string }): Promise<void> {
+    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string; deadlines?: Record<string, unknown>; deadlinesBefore?: Record<string, unknown> }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at } });
+        if (args.deadlines) {
+          await mergeCaseVariables(tx, args.caseId, args.deadlines);
+          await moveTaskDueDates(tx, args.caseId, args.deadlinesBefore ?? {}, args.deadlines);
+          await noticeOfMovedDeadline(tx, args.caseId, `clock:${args.at}`, args.deadlines, '特别程序结束，恢复计时，办理期限相应顺延');
+        }
+        await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at }, ...(args.deadlines ? { after: args.deadlines } : {}) });
+      });
+    },
+
+    /** A year's holiday notice reached the case: deadlines and working-day timers moved, one audit record. */
+    async recordCalendar(args: { caseId: string; actor: string; year: number; notice: string; at: string; before: CalendarMove; after: CalendarMove }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await mergeCaseVariables(tx, args.caseId, args.after.deadlines);
+        await moveTaskDueDates(tx, args.caseId, args.before.deadlines, args.after.deadlines);
+        const moved = Object.fromEntries(Object.entries(args.after.deadlines).filter(([k, v]) => args.before.deadlines[k] !== v));
+        await noticeOfMovedDeadline(tx, args.caseId, `calendar:${args.year}:${args.notice}`, moved, `按${args.year}年节假日安排（${args.notice}）重新计算，办理期限调整`);
+        await writeAudit(tx, { actor: args.actor, action: 'calendar.applied', caseId: args.caseId, before: args.before, after: args.after, details: { year: args.year, notice: args.notice, at: args.at } });
       });
     },
 
@@ -118,4 +135,34 @@ export function createEngineActivities(prisma: PrismaClient) {
       return { definitionId: row.id, process: row.graph as unknown as CompiledProcess };
     },
   };
+}
+
+interface CalendarMove {
+  deadlines: Record<string, unknown>;
+  timers: { elementId: string; dueAt?: string }[];
+}
+
+/** Writes moved deadline variables into the read model's copy of the case variables. */
+async function mergeCaseVariables(tx: Pick<Prisma.TransactionClient, 'case'>, caseId: string, vars: Record<string, unknown>): Promise<void> {
+  if (Object.keys(vars).length === 0) return;
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { variables: true } });
+  if (!row) return;
+  await tx.case.update({ where: { id: caseId }, data: { variables: { ...((row.variables ?? {}) as object), ...vars } as object } });
+}
+
+/** Tells the applicant the new date when a deadline they were given moved (the same outbox as every notice). */
+async function noticeOfMovedDeadline(tx: Prisma.TransactionClient, caseId: string, discriminator: string, moved: Record<string, unknown>, body: string): Promise<void> {
+  const deadline = Object.values(moved).find((v): v is string => typeof v === 'string');
+  if (!deadline) return;
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { title: true } });
+  await enqueueCaseNotification(tx, { caseId, event: 'notice', discriminator, notice: { title: `期限调整：${row?.title ?? caseId}`, body, deadline } });
+}
+
+/** Open tasks due on a deadline that moved (dueDate "=decisionDueAt") move with it in the inbox. */
+async function moveTaskDueDates(tx: Pick<Prisma.TransactionClient, 'task'>, caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Promise<void> {
+  for (const [name, to] of Object.entries(after)) {
+    const from = before[name];
+    if (typeof from !== 'string' || typeof to !== 'string' || from === to) continue;
+    await tx.task.updateMany({ where: { caseId, status: 'open', dueAt: new Date(from) }, data: { dueAt: new Date(to) } });
+  }
 }

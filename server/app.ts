@@ -1,6 +1,8 @@
 import { materialsRoutes } from './routes/materials.routes';
 import { createMaterialsService } from './services/materials.service';
 import { usersRoutes } from './routes/users.routes';
+import { calendarRoutes } from './routes/calendar.routes';
+import { createCalendarService } from './services/calendar.service';
 import { createUsersService } from './services/users.service';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -67,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
   const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
 
-  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace }));
+  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, prisma: deps.prisma }));
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
   const api = express.Router();
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/audit', auditRoutes(audit));
   api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));
   api.use('/users', usersRoutes(createUsersService(deps.prisma)));
+  api.use('/calendar', calendarRoutes(createCalendarService({ prisma: deps.prisma, temporal: deps.temporal.client, logger: deps.logger })));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);
   app.use('/api', notFoundRoute);

@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './data/database';
 import { seedDemoUsers } from './data/seed';
 import type { Logger } from './logger';
 import { createDefinitionsService } from './services/definitions.service';
+import { createCalendarService } from './services/calendar.service';
 import { createTimerStartSchedules } from './services/definitions.schedules';
 import { connectTemporal } from './temporal/client';
 import { createWorker } from './worker';
@@ -55,6 +56,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const temporal = await connectTemporal(options.temporalAddress, config.TEMPORAL_NAMESPACE);
   // Timer start events of the processes deployed above start cases on their Temporal Schedules.
   await createTimerStartSchedules({ prisma: db.prisma, temporal: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE }).syncAll();
+  // The district's holiday notices (definitions/calendar/<year>.json): new or changed ones are stored as
+  // a version and reach the running cases, whose deadlines and working-day timers move.
+  await createCalendarService({ prisma: db.prisma, temporal: temporal.client, logger }).loadDirectory(path.join(config.DEFINITIONS_DIR, 'calendar'), logger);
   const tokens = createTokenIssuer(config.jwtSecret);
 
   let worker: Worker | undefined;

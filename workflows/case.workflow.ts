@@ -13,7 +13,9 @@ import {
   incidentActionUpdate,
   pauseClockUpdate,
   resumeClockUpdate,
+  setCalendarUpdate,
   syncUpdate,
+  type CalendarArgs,
   type CaseInput,
   type ClockArgs,
   type CaseView,
@@ -105,11 +107,42 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     },
   );
   const clockHandler = (type: 'clock.pause' | 'clock.resume') => async (args: ClockArgs): Promise<CaseView> => {
-    dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now() });
-    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now() }));
+    // Later versions also move the deadline variables (decisionDueAt, supplementDueAt …) people see.
+    const follow = type === 'clock.resume' && patched('deadlines-follow-clock');
+    const before = follow ? deadlineVariables() : undefined;
+    dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now(), ...(follow ? { followDeadlines: true } : {}) });
+    const moved = follow ? deadlineVariables() : undefined;
+    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now(), ...(moved ? { deadlines: moved, deadlinesBefore: before ?? {} } : {}) }));
     await runner.projected();
     return view();
   };
+  const deadlineVariables = (): Record<string, unknown> | undefined => {
+    const limits = state.variables.timeLimits;
+    if (!limits || typeof limits !== 'object') return undefined;
+    return Object.fromEntries(Object.keys(limits).map((name) => [name, state.variables[name]]));
+  };
+  setHandler(
+    setCalendarUpdate,
+    async (args: CalendarArgs): Promise<CaseView> => {
+      if (patched('district-calendar')) {
+        const before = deadlineVariables();
+        const timersBefore = state.subscriptions.filter((s) => s.kind === 'timer' && s.workingDays).map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
+        dispatch({ type: 'calendar.set', at: now(), calendar: args.calendar });
+        const timers = state.subscriptions.filter((s) => s.kind === 'timer' && s.workingDays).map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
+        const after = deadlineVariables();
+        runner.project(() =>
+          runner.projection.recordCalendar({ caseId: input.caseId, actor: args.actor, year: args.year, notice: args.notice, at: now(), before: { deadlines: before ?? {}, timers: timersBefore }, after: { deadlines: after ?? {}, timers } }),
+        );
+      }
+      await runner.projected();
+      return view();
+    },
+    {
+      validator: (_args: CalendarArgs) => {
+        if (state.status !== 'running') throw ApplicationFailure.nonRetryable('案件已结束 (the case is not running)', 'CaseNotRunning');
+      },
+    },
+  );
   const paused = () => state.clockPauses.some((p) => p.to === undefined);
   setHandler(pauseClockUpdate, clockHandler('clock.pause'), {
     validator: (_args: ClockArgs) => {
@@ -130,6 +163,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     runner.rearmTimers();
     runner.run(input.resume.heldJobs ?? []);
   } else {
+    // The loaded holiday notices travel in the input: the case counts on them from its first step.
+    if (input.calendar && patched('district-calendar')) state = { ...state, calendar: input.calendar };
     runner.project(() =>
       runner.projection.createCase({
         caseId: input.caseId,

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DistrictCalendar } from './calendar/district';
 import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineCommand, EngineState, Incident, OpenTask, PathEntry, ThrownError, Variables } from './engine/model';
 
 /** Input of a case workflow: the compiled graph travels with the case, so it keeps its version. */
@@ -19,6 +20,8 @@ export interface CaseInput {
   testClock?: boolean;
   /** Started by the schedule of this timer start event: the case begins there, the timer already fired. */
   startElementId?: string;
+  /** The district's loaded holiday notices when the case started (later ones arrive by `setCalendar`). */
+  calendar?: DistrictCalendar;
   /** Carried across continue-as-new. */
   resume?: { state: EngineState; clockOffsetMs: number; runs: number; heldJobs?: EngineCommand[] };
 }
@@ -110,6 +113,15 @@ export const broadcastSignalSignal = defineSignal<[DeliverMessageArgs]>('broadca
 export const incidentActionUpdate = defineUpdate<CaseView, [IncidentActionArgs]>('incidentAction');
 /** 行政许可法 art. 45: periods that do not count towards working-day deadlines. */
 export const pauseClockUpdate = defineUpdate<CaseView, [ClockArgs]>('pauseClock');
+export interface CalendarArgs {
+  actor: string;
+  /** The year whose notice was loaded and its document number, for the case's audit record. */
+  year: number;
+  notice: string;
+  calendar: DistrictCalendar;
+}
+/** A year's holiday notice was loaded: count on this calendar from now on, timers and deadlines moved. */
+export const setCalendarUpdate = defineUpdate<CaseView, [CalendarArgs]>('setCalendar');
 export const resumeClockUpdate = defineUpdate<CaseView, [ClockArgs]>('resumeClock');
 /** Test clock: moves the case's timers forward by this many milliseconds (only with `testClock`). */
 export const advanceClockSignal = defineSignal<[number]>('advanceClock');

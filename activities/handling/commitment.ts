@@ -1,8 +1,7 @@
 import type { ServiceTaskHandler } from '../service-tasks/registry';
-import { handlingConfig } from './config';
 import { caseRow, recordStep } from './context';
 import { addCreditRecord } from './credit';
-import { addNaturalDays } from './deadlines';
+import { periodDeadline } from './deadlines';
 import { durationEnd } from '../../workflows/engine/timers';
 
 /** The seven elements of the 告知承诺 written notice (RULES.md §2.1, as restated by Taiyuan). */
@@ -42,7 +41,7 @@ export const handlingVerificationPlan: ServiceTaskHandler = async ({ caseId, ele
   const due =
     typeof variables.verificationTimeout === 'string'
       ? new Date(durationEnd(now.toISOString(), variables.verificationTimeout))
-      : addNaturalDays(now, typeof variables.verificationDays === 'number' ? variables.verificationDays : handlingConfig().verificationDueDays);
+      : periodDeadline('verification', now, typeof variables.verificationDays === 'number' ? variables.verificationDays : undefined);
   const method = String(variables.verificationMethod ?? '网络核验');
   await recordStep(prisma, { caseId, elementId, action: 'verification.planned', after: { method, dueAt: due.toISOString() } });
   return { verificationDueAt: due.toISOString(), verificationMethod: method };

@@ -4,6 +4,7 @@ import { handlingConfig } from './config';
 import { caseRow, recordStep } from './context';
 import { addCreditRecord } from './credit';
 import { addWorkingDays } from './deadlines';
+import { refreshDistrictCalendar } from '../calendar/registry';
 import { itemFacts } from './materials';
 
 const iso = (d: Date) => d.toISOString();
@@ -19,6 +20,7 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
   const facts = await itemFacts(prisma, row.itemCode, variables);
   const limit = Math.min(facts.promisedDays ?? cfg.statutoryLimitWorkingDays, facts.statutoryDays ?? cfg.statutoryLimitWorkingDays);
   const acceptedAt = new Date();
+  await refreshDistrictCalendar(prisma);
   const limitDue = addWorkingDays(acceptedAt, limit);
   const requested = typeof variables.supplementDays === 'number' ? addWorkingDays(acceptedAt, variables.supplementDays) : limitDue;
   const supplementDueAt = requested > limitDue ? limitDue : requested;
@@ -55,7 +57,8 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
   // unless the case carries its own ISO duration (`supplementTimeout`, e.g. PT2S in tests).
   const days = typeof variables.supplementDays === 'number' ? Math.min(variables.supplementDays, limit) : limit;
   const supplementTimeout = typeof variables.supplementTimeout === 'string' ? variables.supplementTimeout : `P${days}WD`;
-  return { deferredMaterials: deferred, supplementDueAt: iso(supplementDueAt), supplementReminderAt: iso(reminderAt), neededFromApplicant: names, supplementTimeout };
+  const timeLimits = { ...(typeof variables.timeLimits === 'object' && variables.timeLimits !== null ? variables.timeLimits : {}), supplementDueAt: { start: iso(acceptedAt), days } };
+  return { deferredMaterials: deferred, supplementDueAt: iso(supplementDueAt), ...(typeof variables.supplementTimeout === 'string' ? {} : { timeLimits }), supplementReminderAt: iso(reminderAt), neededFromApplicant: names, supplementTimeout };
 };
 
 /** `handling-supplement-overdue`: the deadline passed with nothing received (the boundary timer fired). */

@@ -1,7 +1,9 @@
 import type { ServiceTaskHandler } from '../service-tasks/registry';
 import { handlingConfig } from './config';
 import { caseRow, recordStep } from './context';
-import { addNaturalDays, addWorkingDays, workingDaysBetween } from './deadlines';
+import { districtCalendar, refreshDistrictCalendar } from '../calendar/registry';
+import { pausedWorkingDays } from '../../workflows/calendar/working-days';
+import { addWorkingDays, extendDeadline, isProvisional, periodDeadline, resumeDeadline } from './deadlines';
 import { itemFacts } from './materials';
 
 const iso = (d: Date) => d.toISOString();
@@ -16,15 +18,18 @@ export const handlingTimeLimit: ServiceTaskHandler = async ({ caseId, elementId,
   const statutory = facts.statutoryDays ?? handlingConfig().statutoryLimitWorkingDays;
   const promised = Math.min(facts.promisedDays ?? statutory, statutory);
   const acceptedAt = typeof variables.acceptedAt === 'string' ? new Date(variables.acceptedAt) : new Date();
+  await refreshDistrictCalendar(prisma);
   const decisionDueAt = addWorkingDays(acceptedAt, promised);
-  const after = { statutoryDays: statutory, promisedDays: promised, acceptedAt: iso(acceptedAt), decisionDueAt: iso(decisionDueAt) };
+  // The basis travels with the date, so the engine can recompute it when the clock or the calendar moves.
+  const timeLimits = { decisionDueAt: { start: iso(acceptedAt), days: promised } };
+  const after = { statutoryDays: statutory, promisedDays: promised, acceptedAt: iso(acceptedAt), decisionDueAt: iso(decisionDueAt), timeLimits };
   await recordStep(prisma, {
     caseId,
     elementId,
     action: 'time-limit.started',
     after,
     variables: after,
-    notice: { discriminator: 'accepted', notice: { title: `受理通知 (accepted): ${row.title}`, body: `您的申请已受理，承诺 ${promised} 个工作日内作出决定 (法定 ${statutory} 个工作日)`, deadline: iso(decisionDueAt) } },
+    notice: { discriminator: 'accepted', notice: { title: `受理通知 (accepted): ${row.title}`, body: `您的申请已受理，承诺 ${promised} 个工作日内作出决定 (法定 ${statutory} 个工作日)${isProvisional(acceptedAt, decisionDueAt) ? '；次年节假日安排尚未公布，期限暂定' : ''}`, deadline: iso(decisionDueAt) } },
   });
   return { ...after, extensions: 0, pausedWorkingDays: 0 };
 };
@@ -36,7 +41,8 @@ export const handlingTimeLimit: ServiceTaskHandler = async ({ caseId, elementId,
 export const handlingCorrectionNotice: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
   const row = await caseRow(prisma, caseId);
   const receivedAt = typeof variables.receivedAt === 'string' ? new Date(variables.receivedAt) : row.startedAt;
-  const noticeDueAt = addNaturalDays(receivedAt, handlingConfig().incompleteNoticeDays);
+  await refreshDistrictCalendar(prisma);
+  const noticeDueAt = periodDeadline('correctionNotice', receivedAt); // art. 32's 5 days, working days by art. 82
   const now = new Date();
   const missing = Array.isArray(variables.missingMaterials) ? (variables.missingMaterials as unknown[]).map(String) : [];
   if (now > noticeDueAt) {
@@ -71,18 +77,21 @@ export const handlingExtendTimeLimit: ServiceTaskHandler = async ({ caseId, elem
   if (extensions >= cfg.maxExtensions) {
     return { extensionRequested: false, extensionRefusal: `延期已达上限 ${cfg.maxExtensions} 次 (art. 42 allows one extension)` };
   }
+  await refreshDistrictCalendar(prisma);
   const due = new Date(String(variables.decisionDueAt));
-  const newDue = addWorkingDays(due, cfg.extensionWorkingDays);
+  // Counting resumes the day after the last day of the period: the end of 11-03 + 10 → the end of 11-17.
+  const newDue = extendDeadline(due, cfg.extensionWorkingDays);
   const reason = String(variables.extensionReason ?? '情况复杂');
+  const timeLimits = withMoreDays(variables.timeLimits, 'decisionDueAt', cfg.extensionWorkingDays);
   await recordStep(prisma, {
     caseId,
     elementId,
     action: 'time-limit.extended',
     after: { from: iso(due), to: iso(newDue), reason },
-    variables: { decisionDueAt: iso(newDue) },
+    variables: { decisionDueAt: iso(newDue), ...(timeLimits ? { timeLimits } : {}) },
     notice: { discriminator: `extension:${extensions + 1}`, notice: { title: `延期告知 (extension notice): ${row.title}`, body: `经负责人批准，办理期限延长 ${cfg.extensionWorkingDays} 个工作日。理由：${reason}`, deadline: iso(newDue) } },
   });
-  return { decisionDueAt: iso(newDue), extensions: extensions + 1, extensionRequested: false, extensionRefusal: null };
+  return { decisionDueAt: iso(newDue), ...(timeLimits ? { timeLimits } : {}), extensions: extensions + 1, extensionRequested: false, extensionRefusal: null };
 };
 
 /** `handling-clock-pause` (art. 45): 检验/检测/鉴定/专家评审/听证 time is not counted; told in writing. */
@@ -104,9 +113,23 @@ export const handlingClockPause: ServiceTaskHandler = async ({ caseId, elementId
 export const handlingClockResume: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
   const pausedAt = new Date(String(variables.clockPausedAt));
   const resumedAt = typeof variables.resumedAt === 'string' ? new Date(variables.resumedAt) : new Date();
-  const paused = workingDaysBetween(pausedAt, resumedAt);
+  await refreshDistrictCalendar(prisma);
+  // The days of the special procedure, both ends included, are not counted: the due date moves by exactly those.
+  const paused = pausedWorkingDays({ from: iso(pausedAt), to: iso(resumedAt) }, { calendar: districtCalendar() });
   const due = new Date(String(variables.decisionDueAt));
-  const newDue = paused > 0 ? addWorkingDays(due, paused) : due;
-  await recordStep(prisma, { caseId, elementId, action: 'clock.resumed', after: { pausedWorkingDays: paused, decisionDueAt: iso(newDue) }, variables: { decisionDueAt: iso(newDue) } });
-  return { clockPausedAt: null, pausedWorkingDays: Number(variables.pausedWorkingDays ?? 0) + paused, decisionDueAt: iso(newDue) };
+  const newDue = resumeDeadline(due, pausedAt, resumedAt);
+  const timeLimits = withMoreDays(variables.timeLimits, 'decisionDueAt', paused);
+  const moved = { decisionDueAt: iso(newDue), ...(timeLimits ? { timeLimits } : {}) };
+  await recordStep(prisma, { caseId, elementId, action: 'clock.resumed', after: { pausedWorkingDays: paused, decisionDueAt: iso(newDue) }, variables: moved });
+  return { clockPausedAt: null, pausedWorkingDays: Number(variables.pausedWorkingDays ?? 0) + paused, ...moved };
+};
+
+type TimeLimits = Record<string, { start: string; days: number }>;
+
+/** The deadline bases with `days` more working days for one of them (extension, art. 45 pause). */
+function withMoreDays(value: unknown, name: string, days: number): TimeLimits | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const limits = value as TimeLimits;
+  const basis = limits[name];
+  return basis ? { ...limits, [name]: { ...basis, days: basis.days + days } } : limits;
 };

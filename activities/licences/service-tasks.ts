@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceTaskHandler } from '../service-tasks/registry';
 import { caseRow, recordStep } from '../handling/context';
-import { addNaturalDays } from '../handling/deadlines';
-import { handlingConfig } from '../handling/config';
+import { periodDeadline } from '../handling/deadlines';
 import { itemFacts } from '../handling/materials';
 import { issueLicence, resolveMaterials } from './registry';
 
@@ -18,7 +17,7 @@ export const licenceResolveMaterials: ServiceTaskHandler = async ({ caseId, elem
 
 /**
  * `deliver-result` (结果送达): pickup at the window, an e-licence into the registry (visible at
- * GET /api/licences/mine), or free mail with a tracking number; due within art. 44's days of the decision.
+ * GET /api/licences/mine), or free mail with a tracking number; due within art. 44's 10 working days of the decision.
  */
 export const deliverResult: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
   const row = await caseRow(prisma, caseId);
@@ -27,7 +26,7 @@ export const deliverResult: ServiceTaskHandler = async ({ caseId, elementId, var
   if (decision !== 'approved') return { delivery: { method: 'none', reason: '未准予许可，无证照送达 (not approved: nothing to deliver)' } };
   const method = (['pickup', 'e-licence', 'mail'] as const).find((m) => m === variables.deliveryMethod) ?? 'e-licence';
   const decidedAt = result.decidedAt ? new Date(result.decidedAt) : new Date();
-  const dueAt = addNaturalDays(decidedAt, handlingConfig().licenceIssueDays);
+  const dueAt = periodDeadline('delivery', decidedAt); // art. 44, in working days (art. 82)
   let licenceId: string | null = null;
   let licenceNumber: string | null = null;
   let trackingNumber: string | null = null;

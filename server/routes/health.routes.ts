@@ -1,9 +1,16 @@
 import { Router } from 'express';
 import type { Connection } from '@temporalio/client';
 import type { SqlDatabase } from '../data/sql';
+import type { PrismaClient } from '../data/generated/client';
+import { refreshDistrictCalendar } from '../../activities/calendar/registry';
+import { calendarWarnings } from '../services/calendar.service';
 
-/** Liveness plus reachability of Temporal and the database; 503 when either is down. */
-export function healthRoutes(deps: { sql: SqlDatabase; temporal: Connection; namespace: string }): Router {
+/**
+ * Liveness plus reachability of Temporal and the database; 503 when either is down. `warnings` names
+ * what needs an operator without stopping service: a year's holiday notice not loaded (from 1 November
+ * for the next year), so deadlines over it are provisional.
+ */
+export function healthRoutes(deps: { sql: SqlDatabase; temporal: Connection; namespace: string; prisma?: PrismaClient }): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const [database, temporal] = await Promise.all([
@@ -15,7 +22,9 @@ export function healthRoutes(deps: { sql: SqlDatabase; temporal: Connection; nam
       }),
     ]);
     const ok = database.ok && temporal.ok;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal });
+    if (database.ok && deps.prisma) await refreshDistrictCalendar(deps.prisma).catch(() => undefined);
+    const warnings = calendarWarnings();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal, calendar: { ok: warnings.length === 0, warnings } });
   });
   return router;
 }

@@ -67,6 +67,7 @@ export const AssessmentQuery = z
     from: z.iso.date().or(z.iso.datetime({ offset: true })),
     to: z.iso.date().or(z.iso.datetime({ offset: true })),
     all: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true').describe('include 办不成事, 12345 and 帮办代办 steps'),
+    basis: z.enum(['due', 'done']).default('due').describe('which date places a step in the period: due = 到期日在期内 (default), done = 完成日在期内'),
   })
   .refine((q) => new Date(q.from) <= new Date(q.to), { message: 'from must not be after to', path: ['from'] });
 
@@ -116,7 +117,7 @@ export function linkageRoutes(linkage: LinkageService): Router {
     const q = query(req, AssessmentQuery);
     const to = new Date(q.to.length === 10 ? `${q.to}T23:59:59.999+08:00` : q.to);
     const from = new Date(q.from.length === 10 ? `${q.from}T00:00:00+08:00` : q.from);
-    res.json(await linkage.assessment({ from, to, includeAll: q.all }));
+    res.json(await linkage.assessment({ from, to, includeAll: q.all, basis: q.basis }));
   });
   return router;
 }

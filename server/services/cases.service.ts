@@ -1,3 +1,5 @@
+import { refreshDistrictCalendar } from '../../activities/calendar/registry';
+import { deadlinesOf, dueProvisional, type DeadlineView } from './deadline-view';
 import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
@@ -27,6 +29,8 @@ export interface CaseDetail extends CaseView {
   startedAt: Date;
   endedAt: Date | null;
   result: unknown;
+  /** The case's deadlines (办理期限, 容缺补齐期限 …), each marked 暂定 (provisional) where a year's notice is missing. */
+  deadlines: DeadlineView[];
 }
 
 export function workflowIdOf(caseId: string): string {
@@ -74,6 +78,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
             itemCode: request.itemCode,
             applicantId,
             startedBy: actor.id,
+            calendar: await refreshDistrictCalendar(prisma),
           },
         ],
       });
@@ -86,9 +91,10 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
       const [live, user] = await Promise.all([liveView(temporal, row.workflowId), prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } })]);
+      await refreshDistrictCalendar(prisma);
       const applicantName = ((row.variables as Variables | null)?.applicantName as string | undefined) ?? user?.name ?? row.applicantId;
       const base = { title: row.title, applicantId: row.applicantId, applicantName, itemCode: row.itemCode, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
-      if (live) return { ...live, ...base };
+      if (live) return { ...live, ...base, deadlines: deadlinesOf(live.variables), openTasks: live.openTasks.map((t) => ({ ...t, dueProvisional: dueProvisional(t.dueAt) })) };
       return {
         ...base,
         caseId: row.id,
@@ -99,6 +105,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         openTasks: [],
         variables: row.variables as Variables,
         path: [],
+        deadlines: row.status === 'running' ? deadlinesOf(row.variables as Variables) : [],
       };
     },
 

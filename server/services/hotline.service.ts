@@ -97,6 +97,8 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
         category: request.category,
         content: request.content,
         dispatcher: HOTLINE_DISPATCHER,
+        // The clock starts at the centre's receipt (the citizen asked then), not at entry here.
+        receivedAt: receivedAt.getTime(),
       };
       await machines.start('hotline', request.orderId, input as unknown as Record<string, unknown>);
       const repeat = await detectAndMerge({ id: request.orderId, callerPhone: request.callerPhone, subject: request.subject, content: request.content, receivedAt }, request.callerName);

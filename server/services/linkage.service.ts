@@ -157,12 +157,17 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
     },
 
     /**
-     * 考核评估 / 审管协调: per rule and department, the steps due in [from, to] — done on time, done late,
-     * still open past due, still open in time — and the on-time rate of those that are decided.
+     * 考核评估 / 审管协调: per rule and department, the steps of the period — done on time, done late,
+     * still open past due, still open in time — and the on-time rate of those that are decided. The
+     * report states its basis: `due` counts the steps whose due date falls in [from, to] (what fell due
+     * then); `done` counts the steps completed in [from, to] (what was done then, e.g. a 通报 signed in
+     * November and due in December), so it has no open steps.
      */
-    async assessment(range: { from: Date; to: Date; includeAll?: boolean }, now = new Date()) {
+    async assessment(range: { from: Date; to: Date; includeAll?: boolean; basis?: 'due' | 'done' }, now = new Date()) {
       const kinds = range.includeAll ? Object.keys(LINKAGE_RULE_LABELS) : [...LINKAGE_KINDS];
-      const steps = await prisma.machineStep.findMany({ where: { kind: { in: kinds }, dueAt: { gte: range.from, lte: range.to } } });
+      const basis = range.basis ?? 'due';
+      const inPeriod = { gte: range.from, lte: range.to };
+      const steps = await prisma.machineStep.findMany({ where: { kind: { in: kinds }, ...(basis === 'done' ? { completedAt: inPeriod } : { dueAt: inPeriod }) } });
       const groups = new Map<string, { rule: string; kind: string; department: string; due: number; onTime: number; late: number; overdueOpen: number; pending: number }>();
       for (const s of steps) {
         const department = s.department ?? '—';
@@ -183,7 +188,8 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
         })
         .sort((a, b) => a.kind.localeCompare(b.kind) || a.department.localeCompare(b.department));
       const total = rows.reduce((acc, r) => ({ onTime: acc.onTime + r.onTime, decided: acc.decided + r.onTime + r.late + r.overdueOpen }), { onTime: 0, decided: 0 });
-      return { from: range.from, to: range.to, rows, overall: { ...total, onTimeRate: total.decided ? Number((total.onTime / total.decided).toFixed(4)) : null } };
+      const basisLabel = basis === 'done' ? '按完成日统计：统计期内完成的环节（不论何时到期）' : '按到期日统计：统计期内到期的环节（不论何时完成）';
+      return { from: range.from, to: range.to, basis, basisLabel, rows, overall: { ...total, onTimeRate: total.decided ? Number((total.onTime / total.decided).toFixed(4)) : null } };
     },
   };
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { addWorkingDays } from '../../workflows/calendar';
+import { districtCalendar, refreshDistrictCalendar } from '../../activities/calendar/registry';
+import { dueProvisional } from './deadline-view';
 import type { Actor, Variables } from '../../workflows/engine/model';
 import { completeTaskUpdate, type CaseView } from '../../workflows/messages';
 import {
@@ -111,7 +113,7 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       if (filter.overdue) due.lt = minDate(due.lt as Date | undefined, now);
       if (filter.dueSoon) {
         due.gte = maxDate(due.gte as Date | undefined, now);
-        due.lt = minDate(due.lt as Date | undefined, new Date(addWorkingDays(now.toISOString(), TASK_INBOX_RULES.dueSoonWorkingDays)));
+        due.lt = minDate(due.lt as Date | undefined, new Date(addWorkingDays(now.toISOString(), TASK_INBOX_RULES.dueSoonWorkingDays, { calendar: districtCalendar() })));
       }
       const and: Prisma.TaskWhereInput[] = [
         { status: filter.status },
@@ -137,7 +139,9 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
         prisma.task.findMany({ where, orderBy, take: filter.limit, skip: filter.offset, include: { case: { select: { title: true, applicantId: true, processKey: true } } } }),
         prisma.task.count({ where }),
       ]);
-      return { items, total };
+      await refreshDistrictCalendar(prisma);
+      // 暂定: a due date over a year whose holiday notice is not loaded yet may still move.
+      return { items: items.map((t) => ({ ...t, dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now) })), total };
     },
 
     get: taskRow,

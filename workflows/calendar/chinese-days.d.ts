@@ -1,5 +1,5 @@
 // The package's `module` entry is ES syntax in a CommonJS package, which Temporal's workflow bundler
 // (webpack) refuses; its UMD build bundles cleanly and has the same API.
 declare module 'chinese-days/dist/index.min.js' {
-  export { getDayDetail, isWorkday } from 'chinese-days';
+  export { getDayDetail, getSolarDateFromLunar, getSolarTermDate, isWorkday } from 'chinese-days';
 }

@@ -1,3 +1,5 @@
+import type { DistrictCalendar } from './district';
+
 /**
  * The rules behind working-day deadlines (工作日期限), each with its source, so a district can override
  * them without touching the arithmetic.
@@ -19,6 +21,8 @@ export interface WorkingDayRules {
    * is updated. `true` = working day, `false` = day off.
    */
   overrides: Record<string, boolean>;
+  /** The district's loaded holiday notices by year (see `district.ts`); they win over the bundled data. */
+  calendar: DistrictCalendar;
 }
 
 /**
@@ -30,4 +34,5 @@ export const DEFAULT_WORKING_DAY_RULES: WorkingDayRules = {
   utcOffsetMinutes: 8 * 60,
   deadlineAt: 'endOfDay',
   overrides: {},
+  calendar: {},
 };

@@ -1,5 +1,6 @@
 import { getDayDetail, isWorkday } from 'chinese-days/dist/index.min.js';
 import { DEFAULT_WORKING_DAY_RULES, type WorkingDayRules } from './rules';
+import { statutoryHolidays } from './statutory';
 
 /**
  * Working-day arithmetic on China's official calendar (法定节假日 and 调休 make-up working days from
@@ -23,7 +24,12 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_WALK_DAYS = 3660;
 
 function rulesOf(options?: Partial<WorkingDayRules>): WorkingDayRules {
-  return { ...DEFAULT_WORKING_DAY_RULES, ...options, overrides: { ...DEFAULT_WORKING_DAY_RULES.overrides, ...options?.overrides } };
+  return {
+    ...DEFAULT_WORKING_DAY_RULES,
+    ...options,
+    overrides: { ...DEFAULT_WORKING_DAY_RULES.overrides, ...options?.overrides },
+    calendar: options?.calendar ?? DEFAULT_WORKING_DAY_RULES.calendar,
+  };
 }
 
 function parseInstant(iso: string, what: string): number {
@@ -53,23 +59,77 @@ function localNoon(date: string): Date {
   return new Date(Number(y), Number(m) - 1, Number(d), 12);
 }
 
-/** Whether a date (YYYY-MM-DD, or the official date of an instant) is a working day (工作日). */
+/** Whether the bundled `chinese-days` data has the year's notice (元旦 is always a named holiday). */
+function bundledKnowsYear(year: number): boolean {
+  return getDayDetail(localNoon(`${year}-01-01`)).name.includes(',');
+}
+
+const bundledYears = new Map<number, boolean>();
+const statutoryByYear = new Map<number, Record<string, string>>();
+
+function bundled(year: number): boolean {
+  let known = bundledYears.get(year);
+  if (known === undefined) bundledYears.set(year, (known = bundledKnowsYear(year)));
+  return known;
+}
+
+function statutory(year: number): Record<string, string> {
+  let days = statutoryByYear.get(year);
+  if (!days) statutoryByYear.set(year, (days = statutoryHolidays(year)));
+  return days;
+}
+
+function isWeekend(date: string): boolean {
+  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return dow === 0 || dow === 6;
+}
+
+/**
+ * Whether a date (YYYY-MM-DD, or the official date of an instant) is a working day (工作日). Sources in
+ * order: explicit overrides; the district's loaded notice for the year; the bundled `chinese-days` data;
+ * for a year nobody has published yet, weekends and the statutory holidays (see `statutoryHolidays`).
+ */
 export function isWorkingDay(dateIso: string, options?: Partial<WorkingDayRules>): boolean {
-  const date = officialDate(dateIso, options);
-  const override = rulesOf(options).overrides[date];
+  const rules = rulesOf(options);
+  const date = officialDate(dateIso, rules);
+  const override = rules.overrides[date];
   if (override !== undefined) return override;
-  return isWorkday(localNoon(date));
+  const year = Number(date.slice(0, 4));
+  const loaded = rules.calendar[String(year)];
+  if (loaded) {
+    if (loaded.on.includes(date)) return true;
+    return !loaded.off[date] && !isWeekend(date);
+  }
+  if (bundled(year)) return isWorkday(localNoon(date));
+  return !isWeekend(date) && !statutory(year)[date];
 }
 
 /** The holiday or make-up day name the calendar gives a date, e.g. "National Day,国庆节,3", if any. */
-export function dayName(dateIso: string): string | undefined {
-  const name = getDayDetail(localNoon(officialDate(dateIso))).name;
+export function dayName(dateIso: string, options?: Partial<WorkingDayRules>): string | undefined {
+  const rules = rulesOf(options);
+  const date = officialDate(dateIso, rules);
+  const year = Number(date.slice(0, 4));
+  const loaded = rules.calendar[String(year)];
+  if (loaded) return loaded.off[date] ?? (loaded.on.includes(date) ? '调休上班' : undefined);
+  if (!bundled(year)) return statutory(year)[date];
+  const name = getDayDetail(localNoon(date)).name;
   return name.includes(',') ? name : undefined;
 }
 
-/** Whether the bundled calendar has the year's official holiday notice (元旦 is always a holiday). */
-export function calendarKnowsYear(year: number): boolean {
-  return dayName(`${year}-01-01`) !== undefined;
+/** Whether the year's official notice is known: loaded by the district, or in the bundled data. */
+export function calendarKnowsYear(year: number, options?: Partial<WorkingDayRules>): boolean {
+  return rulesOf(options).calendar[String(year)] !== undefined || bundled(year);
+}
+
+/**
+ * Whether a deadline is provisional (暂定): some year between `fromIso` and `toIso` has no official
+ * notice yet, so only weekends and the statutory holidays were skipped there.
+ */
+export function isProvisional(fromIso: string, toIso: string, options?: Partial<WorkingDayRules>): boolean {
+  const a = Number(officialDate(fromIso, options).slice(0, 4));
+  const b = Number(officialDate(toIso, options).slice(0, 4));
+  for (let y = Math.min(a, b); y <= Math.max(a, b); y++) if (!calendarKnowsYear(y, options)) return true;
+  return false;
 }
 
 /** Dates touched by a pause, both ends included: counting resumes the day after the pause ends. */
@@ -141,6 +201,34 @@ export function parseWorkingDayDuration(text: string): number {
   const match = WORKING_DAY_DURATION.exec(text.trim());
   if (!match) throw new RangeError(`不是工作日时长 (not a working-day duration, expected e.g. P5WD): ${text}`);
   return Number(match[1]);
+}
+
+/** The last day (official date) a deadline instant covers: 24:00 of 11-03 is the end of 11-03. */
+export function lastDayOf(dueIso: string, options?: Partial<WorkingDayRules>): string {
+  return officialDate(new Date(parseInstant(dueIso, 'deadline') - 1).toISOString(), options);
+}
+
+/**
+ * A deadline extended by `days` working days (行政许可法 art. 42 延期): counting resumes the day after the
+ * last day of the current period, so extending the end of 11-03 by 10 gives the end of 11-17, the same as
+ * counting the whole sum from the original start.
+ */
+export function extendDeadline(dueIso: string, days: number, options?: WorkingDayOptions): string {
+  return addWorkingDays(lastDayOf(dueIso, options), days, options);
+}
+
+/** Working days a pause covers, both ends included (the engine's art. 45 rule: those days are not counted). */
+export function pausedWorkingDays(pause: Pause, options?: Partial<WorkingDayRules>): number {
+  const rules = rulesOf(options);
+  let n = 0;
+  for (const d of pausedDates([pause], rules)) if (isWorkingDay(d, rules)) n++;
+  return n;
+}
+
+/** The deadline after a pause (art. 45): moved by exactly the working days the pause covered. */
+export function resumeDeadline(dueIso: string, pause: Pause, options?: WorkingDayOptions): string {
+  const k = pausedWorkingDays(pause, options);
+  return k === 0 ? dueIso : extendDeadline(dueIso, k, options);
 }
 
 /** The deadline for a working-day duration (`P5WD`) starting at `startIso`. */

@@ -2,6 +2,7 @@
  * The contract between the BPMN compiler (activities/bpmn) and the token runtime (workflows/engine).
  * Everything here is plain JSON: it crosses the workflow boundary and continue-as-new.
  */
+import type { DistrictCalendar } from '../calendar/district';
 
 export type NodeType =
   | 'startEvent'
@@ -296,6 +297,8 @@ export interface EngineState {
   incidents: Incident[];
   compensables: Compensable[];
   clockPauses: ClockPause[];
+  /** Loaded holiday notices this case counts on; absent → bundled data and the statutory fallback. */
+  calendar?: DistrictCalendar;
   path: PathEntry[];
   /** Number of events applied (for continue-as-new). */
   steps: number;
@@ -350,7 +353,10 @@ export type EngineEvent =
   | { type: 'incident.retry'; at: string; incidentId: string; actor: string }
   | { type: 'incident.resolve'; at: string; incidentId: string; actor: string; variables?: Variables }
   | { type: 'clock.pause'; at: string; reason?: string }
-  | { type: 'clock.resume'; at: string }
+  /** `followDeadlines`: recompute the deadline variables of `timeLimits` too (later workflow versions). */
+  | { type: 'clock.resume'; at: string; followDeadlines?: boolean }
+  /** The district calendar (loaded holiday notices) the case counts working days on. */
+  | { type: 'calendar.set'; at: string; calendar: DistrictCalendar }
   | { type: 'case.cancel'; at: string; actor: string; reason?: string };
 
 export type EngineCommand =

@@ -133,7 +133,7 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
       const value = String(evaluateValue(n.id, spec.value, vars));
       let due;
       try {
-        due = computeDue(spec.kind, value, at, state.clockPauses);
+        due = computeDue(spec.kind, value, at, state.clockPauses, state.calendar);
       } catch (err) {
         throw new EngineError(n.id, (err as Error).message);
       }
@@ -265,7 +265,7 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
       const value = evaluateValue(n.id, expr, vars);
       if (value === null || value === '') return undefined;
       const text = String(value);
-      if (/^P\d+WD$/.test(text.trim())) return workingDayDue(at, Number(text.trim().slice(1, -2)), state.clockPauses);
+      if (/^P\d+WD$/.test(text.trim())) return workingDayDue(at, Number(text.trim().slice(1, -2)), state.clockPauses, state.calendar);
       if (isDuration(text)) return durationEnd(at, text);
       const ms = Date.parse(text);
       if (Number.isNaN(ms)) throw new EngineError(n.id, `期限不是 ISO-8601 时间或时长 (due date is not an ISO-8601 date or duration): ${text}`);
@@ -733,9 +733,25 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
   const reschedule = () => {
     for (const sub of state.subscriptions) {
       if (sub.kind !== 'timer' || !sub.workingDays) continue;
-      sub.dueAt = workingDayDue(sub.workingDays.start, sub.workingDays.days, state.clockPauses);
+      sub.dueAt = workingDayDue(sub.workingDays.start, sub.workingDays.days, state.clockPauses, state.calendar);
       commands.push({ type: 'timer.start', subscriptionId: sub.id, elementId: sub.elementId, dueAt: sub.dueAt });
     }
+  };
+  // Deadline variables with their basis in `timeLimits` ({decisionDueAt: {start, days}}) follow the
+  // clock and the calendar, so the dates people see match the timers. Not while the clock stands still.
+  const followDeadlines = () => {
+    const limits = state.variables.timeLimits;
+    if (!limits || typeof limits !== 'object' || state.clockPauses.some((p) => p.to === undefined)) return;
+    const root = rootScope();
+    for (const [name, basis] of Object.entries(limits as Record<string, { start?: unknown; days?: unknown }>)) {
+      if (typeof basis?.start !== 'string' || typeof basis.days !== 'number') continue;
+      const before = root.variables[name];
+      const after = workingDayDue(basis.start, basis.days, state.clockPauses, state.calendar);
+      root.variables[name] = after;
+      // A task due on this deadline (dueDate "=decisionDueAt") moves with it.
+      for (const t of state.openTasks) if (t.dueAt !== undefined && t.dueAt === before) t.dueAt = after;
+    }
+    state.variables = root.variables;
   };
 
   try {
@@ -870,9 +886,15 @@ export function step(process: CompiledProcess, previous: EngineState, event: Eng
         if (open) {
           open.to = at;
           reschedule();
+          if (event.followDeadlines) followDeadlines();
         }
         break;
       }
+      case 'calendar.set':
+        state.calendar = event.calendar;
+        reschedule();
+        followDeadlines();
+        break;
       case 'case.cancel':
         for (const t of [...state.tokens]) cancelToken(t);
         dropSubscriptions(() => true);

@@ -1,4 +1,5 @@
 import { addWorkingDays, isWorkingDayDuration, parseWorkingDayDuration } from '../calendar/working-days';
+import type { DistrictCalendar } from '../calendar/district';
 import type { ClockPause, TimerSpec } from './model';
 
 /**
@@ -72,31 +73,36 @@ export interface Due {
 }
 
 /** When a timer with this (evaluated) value, started at `at`, falls due. */
-export function computeDue(kind: TimerSpec['kind'], value: string, at: string, pauses: ClockPause[]): Due {
+export function computeDue(kind: TimerSpec['kind'], value: string, at: string, pauses: ClockPause[], calendar?: DistrictCalendar): Due {
   if (kind === 'date') {
     const ms = Date.parse(value);
     if (Number.isNaN(ms)) throw new RangeError(`不是 ISO-8601 时间 (not an ISO-8601 date): ${value}`);
     return { dueAt: new Date(ms).toISOString() };
   }
-  if (kind === 'duration') return durationDue(value, at, pauses);
+  if (kind === 'duration') return durationDue(value, at, pauses, calendar);
   const cycle = parseCycle(value);
-  const first = cycle.start && Date.parse(cycle.start) > Date.parse(at) ? { dueAt: new Date(cycle.start).toISOString() } : durationDue(cycle.interval, at, pauses);
+  const first = cycle.start && Date.parse(cycle.start) > Date.parse(at) ? { dueAt: new Date(cycle.start).toISOString() } : durationDue(cycle.interval, at, pauses, calendar);
   return { ...first, repeat: cycle.repeat === -1 ? -1 : cycle.repeat - 1, interval: cycle.interval };
 }
 
-function durationDue(value: string, at: string, pauses: ClockPause[]): Due {
+function durationDue(value: string, at: string, pauses: ClockPause[], calendar?: DistrictCalendar): Due {
   if (isWorkingDayDuration(value)) {
     const days = parseWorkingDayDuration(value);
-    return { dueAt: workingDayDue(at, days, pauses), workingDays: { start: at, days } };
+    return { dueAt: workingDayDue(at, days, pauses, calendar), workingDays: { start: at, days } };
   }
   return { dueAt: durationEnd(at, value) };
 }
 
-/** A working-day deadline with the case's clock pauses (行政许可法 art. 45) left out of the count. */
-export function workingDayDue(start: string, days: number, pauses: ClockPause[]): string {
+/**
+ * A working-day deadline with the case's clock pauses (行政许可法 art. 45) left out of the count, on the
+ * district calendar the case holds (loaded notices reach a case in its input or by an update, so a
+ * replay computes the same dates).
+ */
+export function workingDayDue(start: string, days: number, pauses: ClockPause[], calendar?: DistrictCalendar): string {
   const closed = pauses.filter((p) => p.to !== undefined).map((p) => ({ from: p.from, to: p.to as string }));
   const open = pauses.find((p) => p.to === undefined);
   // While the clock is paused the deadline is unknown; park it far enough that it cannot fire.
-  if (open) return durationEnd(addWorkingDays(start, days, { pauses: closed }), 'P3650D');
-  return addWorkingDays(start, days, { pauses: closed });
+  const options = calendar ? { pauses: closed, calendar } : { pauses: closed };
+  if (open) return durationEnd(addWorkingDays(start, days, options), 'P3650D');
+  return addWorkingDays(start, days, options);
 }

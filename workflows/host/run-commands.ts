@@ -115,6 +115,7 @@ export function createCommandRunner(host: RunnerHost) {
           startedBy: host.caseId,
           parent: { caseId: host.caseId, elementId: command.elementId },
           testClock: host.testClock,
+          ...(host.state().calendar ? { calendar: host.state().calendar } : {}),
         };
         const child = await startChild('caseWorkflow', { workflowId: `case-${childCaseId}`, args: [input] });
         const view = (await child.result()) as Pick<CaseView, 'status' | 'variables' | 'failure' | 'thrown'>;

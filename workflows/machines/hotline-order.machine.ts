@@ -29,6 +29,11 @@ export interface HotlineOrderInput extends MachineBaseInput {
   content: string;
   /** The hotline dispatcher who holds 派单. */
   dispatcher: string;
+  /**
+   * When the 12345 centre received the request (ms), if before intake here. The order's clock starts
+   * then: the 派单 period runs from receipt, not from when the order was entered into this system.
+   */
+  receivedAt?: number;
 }
 
 export interface HotlineOrderContext extends HotlineOrderInput {
@@ -92,7 +97,7 @@ export const hotlineOrderMachine = setup({
   },
   states: {
     received: {
-      entry: [{ type: 'setDeadline', params: ({ context }) => ({ step: 'received', key: 'dispatch', holder: context.dispatcher }) }],
+      entry: [{ type: 'setDeadline', params: ({ context }) => ({ step: 'received', key: 'dispatch', holder: context.dispatcher, ...(context.receivedAt !== undefined ? { from: context.receivedAt } : {}) }) }],
       exit: 'clearDeadline',
       ...supervisedStep,
       on: { 'order.dispatch': { target: 'dispatched', actions: 'assignDepartment' } },

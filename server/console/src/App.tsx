@@ -29,6 +29,7 @@ const DefinitionsPage = lazy(() => import('./pages/admin/DefinitionsPage'));
 const DeployPage = lazy(() => import('./pages/admin/DeployPage'));
 const CatalogueImportPage = lazy(() => import('./pages/admin/CatalogueImportPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
 const IncidentsPage = lazy(() => import('./pages/supervisor/IncidentsPage'));
 const FallbackPage = lazy(() => import('./pages/window/FallbackPage'));
 const HotlinePage = lazy(() => import('./pages/window/HotlinePage'));
@@ -57,6 +58,7 @@ const ROUTES: Route[] = [
   { pattern: '/admin/deploy', render: () => <DeployPage /> },
   { pattern: '/admin/catalogue', render: () => <CatalogueImportPage /> },
   { pattern: '/admin/users', render: () => <UsersPage /> },
+  { pattern: '/admin/calendar', render: () => <CalendarPage /> },
   { pattern: '/incidents', render: () => <IncidentsPage /> },
   { pattern: '/fallback', render: () => <FallbackPage /> },
   { pattern: '/hotline', render: () => <HotlinePage /> },

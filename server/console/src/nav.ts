@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/deploy', label: '部署流程', roles: ['admin'] },
   { path: '/admin/catalogue', label: '事项目录导入', roles: ['admin'] },
   { path: '/admin/users', label: '用户与角色', roles: ['admin'] },
+  { path: '/admin/calendar', label: '节假日安排', roles: ['admin'] },
 ];
 
 export function navFor(roles: string[]): NavItem[] {

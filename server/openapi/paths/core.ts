@@ -21,7 +21,7 @@ export const coreRouteDocs = routeDocs([
     method: 'get', path: '/healthz', tags: ['系统 system'], access: 'public',
     summary: '健康检查 (health: Temporal and database reachability)',
     responses: {
-      200: { description: '一切正常 (all reachable)', example: { status: 'ok', database: { ok: true, latencyMs: 2 }, temporal: { ok: true, latencyMs: 4 } } },
+      200: { description: '一切正常 (all reachable); calendar.warnings 提醒未载入的年度放假通知 (from 1 November for next year)', example: { status: 'ok', database: { ok: true, latencyMs: 2 }, temporal: { ok: true, latencyMs: 4 }, calendar: { ok: false, warnings: [{ code: 'CALENDAR_YEAR_MISSING', year: 2027, message: '2027 年节假日安排尚未载入，涉及该年的期限只按周末和法定节假日暂定计算，请载入国务院办公厅的放假通知' }] } } },
       503: { description: '部分不可达 (degraded)', example: { status: 'degraded', database: { ok: true, latencyMs: 2 }, temporal: { ok: false, latencyMs: 3000, error: 'timed out after 3000 ms' } } },
     },
   },

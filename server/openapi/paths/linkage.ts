@@ -20,6 +20,8 @@ const started = (kind: string, value: unknown, allowed: string[]) => ({ descript
 const assessment = {
   from: '2026-11-01T00:00:00.000Z',
   to: '2026-11-30T15:59:59.999Z',
+  basis: 'due',
+  basisLabel: '按到期日统计：统计期内到期的环节（不论何时完成）',
   rows: [{ rule: '审批信息通报', kind: 'linkage.notice', department: 'scjgj', departmentName: '区市场监督管理局', due: 12, onTime: 10, late: 1, overdueOpen: 1, pending: 0, onTimeRate: 0.8333 }],
   overall: { onTime: 10, decided: 12, onTimeRate: 0.8333 },
 };
@@ -69,7 +71,7 @@ export const linkageRouteDocs = routeDocs([
     params: IdParams,
     responses: { 200: { description: '事项、办件与各步时限', example: { ...notice, commissioner: { userId: 'supervisor1', name: '周监督' }, case: { id: 'HB20261128-7K3QF2', status: 'completed', tasks: [] }, steps: [{ step: 'pushed', dueAt: '2026-12-01T16:00:00.000Z', completedAt: null }] } }, ...errors(401, 403, 404) } },
   { method: 'get', path: '/api/linkage/assessment', tags: ['审管联动 linkage'], access: ['supervisor', 'admin'], summary: '考核评估：各部门各项制度按时率 (on-time rates per rule and department)',
-    description: '统计期内到期的各步：按时完成、超时完成、超时未完成、未到期；按时率 = 按时 / 已有结论。all=1 时包含办不成事、12345、帮办代办。',
+    description: '统计期内的各步：按时完成、超时完成、超时未完成、未到期；按时率 = 按时 / 已有结论。basis=due（默认）按到期日落在期内统计，basis=done 按完成日落在期内统计；报告的 basisLabel 写明口径。all=1 时包含办不成事、12345、帮办代办。',
     query: AssessmentQuery,
     responses: { 200: { description: '考核报告', example: assessment }, ...errors(400, 401, 403) } },
 ]);

@@ -1,3 +1,4 @@
+import { districtCalendar } from '../../../activities/calendar/registry';
 import type { MachineClock } from '../../../workflows/machines/clock';
 import { withOverrides, type DeadlineTable } from '../../../workflows/machines/deadlines';
 
@@ -9,7 +10,10 @@ import { withOverrides, type DeadlineTable } from '../../../workflows/machines/d
  */
 export function machineClock(env: NodeJS.ProcessEnv = process.env): MachineClock {
   const ms = env.HAOBAN_MS_PER_WORKING_DAY;
-  return ms ? { msPerWorkingDay: Number(ms) } : {};
+  if (ms) return { msPerWorkingDay: Number(ms) };
+  // The district's loaded holiday notices travel in the machine context, so replays count the same days.
+  const calendar = districtCalendar();
+  return Object.keys(calendar).length ? { calendar } : {};
 }
 
 export function deadlinesFor<T extends DeadlineTable>(table: T, name: string, env: NodeJS.ProcessEnv = process.env): T {

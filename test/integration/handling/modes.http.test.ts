@@ -1,4 +1,5 @@
 import { overrideHandlingConfig } from '../../../activities/handling/config';
+import { addWorkingDays } from '../../../workflows/calendar';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 import { driver } from './helpers';
@@ -58,9 +59,8 @@ describe('标准审批 (≥4 levels) and 免证办', () => {
     const delivery = await stack.http.get(`/api/delivery/${caseId}`).set(await d.as('zhangsan'));
     expect(delivery.status).toBe(200);
     expect(delivery.body).toMatchObject({ method: 'e-licence', status: 'issued', overdue: false, licence: { number: issued.number } });
-    const days = (new Date(delivery.body.dueAt).getTime() - new Date(delivery.body.decidedAt).getTime()) / 86_400_000;
-    expect(days).toBeGreaterThan(9);
-    expect(days).toBeLessThanOrEqual(11);
+    // Art. 44's 10 days are working days (第八十二条): a decision on 12-01 is delivered by the end of 12-15.
+    expect(new Date(delivery.body.dueAt).toISOString()).toBe(addWorkingDays(new Date(delivery.body.decidedAt).toISOString(), 10));
   });
 
   it('when the case names a catalogue item, then its materials come from the item and the e-licence registry answers the ID materials; 容缺 of its core material is refused', async () => {
@@ -152,6 +152,8 @@ describe('承诺件 (art. 32, 42, 45)', () => {
     const extended = await d.getCase(caseId);
     expect(extended.variables.extensions).toBe(1);
     expect(new Date(extended.variables.decisionDueAt as string).getTime()).toBeGreaterThan(new Date(firstDue).getTime() + 10 * 86_400_000);
+    // Art. 42: extending equals counting the sum from acceptance (the end of 11-03 + 10 WD is the end of 11-17, not 11-18).
+    expect(extended.variables.decisionDueAt).toBe(addWorkingDays(started.variables.acceptedAt as string, 20));
 
     await d.complete(caseId, 'review', 'approver1', { extensionRequested: true, extensionReason: '再次延期' });
     await d.complete(caseId, 'approve_extension', 'supervisor1', { extensionApproved: true });
@@ -167,6 +169,8 @@ describe('承诺件 (art. 32, 42, 45)', () => {
     const resumed = await d.getCase(caseId);
     expect(resumed.variables.pausedWorkingDays).toBeGreaterThanOrEqual(4);
     expect(new Date(resumed.variables.decisionDueAt as string).getTime()).toBeGreaterThan(new Date(extended.variables.decisionDueAt as string).getTime());
+    // Art. 45: the due date moves by exactly the working days paused, as if counted from acceptance with them added.
+    expect(resumed.variables.decisionDueAt).toBe(addWorkingDays(started.variables.acceptedAt as string, 20 + (resumed.variables.pausedWorkingDays as number)));
 
     await d.complete(caseId, 'review', 'approver1', {});
     await d.complete(caseId, 'decide', 'approver1', { decision: 'approved' });

@@ -53,6 +53,20 @@ describe('审管联动 on Temporal', () => {
     const report = await get('/api/linkage/assessment?from=2000-01-01&to=2100-01-01');
     expect(report.status).toBe(200);
     expect(report.body.rows).toContainEqual(expect.objectContaining({ kind: 'linkage.notice', department: 'scjgj', rule: '审批信息通报', late: 1, onTimeRate: 0 }));
+    expect(report.body.basis).toBe('due');
+    // A period that holds the signing but not the due date: nothing by due date, the late signing by completion date.
+    const step = await stack.db.prisma.machineStep.findFirstOrThrow({ where: { instanceId: id, kind: 'linkage.notice', completedAt: { not: null } } });
+    const window = `from=${encodeURIComponent(new Date(step.dueAt.getTime() + 1).toISOString())}&to=${encodeURIComponent((step.completedAt as Date).toISOString())}`;
+    const row = (body: { rows: { kind: string; department: string; due: number; late: number }[] }) => body.rows.find((r) => r.kind === 'linkage.notice' && r.department === 'scjgj');
+    const inWindow = (field: 'dueAt' | 'completedAt') =>
+      stack.db.prisma.machineStep.count({ where: { kind: 'linkage.notice', department: 'scjgj', [field]: { gt: step.dueAt, lte: step.completedAt as Date } } });
+    const byDue = await get(`/api/linkage/assessment?${window}`);
+    expect(row(byDue.body)?.due ?? 0).toBe(await inWindow('dueAt'));
+    const byDone = await get(`/api/linkage/assessment?${window}&basis=done`);
+    expect(byDone.body).toMatchObject({ basis: 'done', basisLabel: expect.stringContaining('完成日') });
+    expect(row(byDone.body)).toMatchObject({ due: await inWindow('completedAt'), overdueOpen: 0, pending: 0 });
+    expect(row(byDone.body)?.late).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/linkage/assessment?from=2000-01-01&to=2100-01-01&basis=signed')).status).toBe(400);
     expect((await get('/api/linkage/assessment?from=2100-01-01&to=2000-01-01')).status).toBe(400);
     expect((await get('/api/linkage/assessment?from=2000-01-01&to=2100-01-01', 'window1')).status).toBe(403);
   });

@@ -54,7 +54,8 @@ describe('isWorkingDay on the official 2026 calendar', () => {
   });
 
   it('when a date is overridden (a year the package does not know yet), then the override wins', () => {
-    expect(isWorkingDay('2027-01-01')).toBe(true); // Friday: no 2027 notice in the bundled data
+    expect(isWorkingDay('2027-01-04')).toBe(true); // Monday: no 2027 notice in the bundled data
+    expect(isWorkingDay('2027-01-04', { overrides: { '2027-01-04': false } })).toBe(false);
     expect(isWorkingDay('2027-01-01', { overrides: { '2027-01-01': false } })).toBe(false);
     expect(calendarKnowsYear(2026)).toBe(true);
     expect(calendarKnowsYear(2099)).toBe(false);

@@ -81,4 +81,14 @@ describe('12345 work order machine (pure transitions)', () => {
     expect(s.snapshot.context.mergedInto).toBe('BBCS-1');
     expect(s.actions.some((a) => a.type === 'xstate.cancel')).toBe(true);
   });
+
+  it('when an order received by the 12345 centre on 2026-09-30 is entered on 2026-12-01, then 派单 is timed from receipt: due at the end of 10-08, not 12-02', () => {
+    // On the official calendar (no compression): 09-30 + 1 WD skips National Day 10-01..07, so the end of 10-08.
+    const receivedAt = Date.parse('2026-09-30T10:00:00+08:00');
+    const intake = Date.parse('2026-12-01T09:00:00+08:00');
+    const s = start(m, { ...input(), clock: {}, at: intake, receivedAt });
+    expect(new Date(s.snapshot.context.deadline?.dueAt as number).toISOString()).toBe('2026-10-08T16:00:00.000Z');
+    const fromIntake = start(m, { ...input(), clock: {}, at: intake });
+    expect(new Date(fromIntake.snapshot.context.deadline?.dueAt as number).toISOString()).toBe('2026-12-02T16:00:00.000Z'); // without receipt: end of 12-02
+  });
 });

@@ -16,6 +16,16 @@ export interface OpenTask {
   formKey?: string;
   createdAt: string;
   dueAt?: string;
+  /** 暂定: the due date crosses a year whose holiday notice is not loaded yet. */
+  dueProvisional?: boolean;
+}
+
+/** A deadline of the case (办理期限 …) as the API reports it. */
+export interface CaseDeadline {
+  name: string;
+  label: string;
+  dueAt: string;
+  provisional: boolean;
 }
 
 export interface CaseDetail {
@@ -35,6 +45,7 @@ export interface CaseDetail {
   startedAt: string;
   endedAt: string | null;
   result: unknown;
+  deadlines?: CaseDeadline[];
 }
 
 export interface CaseRow {
@@ -62,6 +73,7 @@ export interface TaskRow {
   candidateUsers: string[];
   priority: number;
   dueAt: string | null;
+  dueProvisional?: boolean;
   formKey: string | null;
   createdAt: string;
   completedAt: string | null;

@@ -1,4 +1,5 @@
 // 办件详情 (staff): the BPMN diagram with done / active / pending elements, the timeline, materials and open tasks.
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { lazy, Suspense, useState } from 'react';
 import { App, Button, Card, Col, Collapse, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { api, isMissingRoute, request, session, type Page } from '../../lib/api';
@@ -75,7 +76,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
                   { title: '环节', dataIndex: 'name' },
                   { title: '候选组', render: (_: unknown, t) => (t.assignment?.candidateGroups ?? []).map((g) => <Tag key={g}>{GROUP_LABELS[g] ?? (g.startsWith('dept-') ? '部门承办人' : g)}</Tag>) },
                   { title: '到达', dataIndex: 'createdAt', render: fmtDateTime },
-                  { title: '时限', dataIndex: 'dueAt', render: fmtDateTime },
+                  { title: '时限', dataIndex: 'dueAt', render: (d: string | undefined, t) => <>{fmtDateTime(d)}{t.dueProvisional && <ProvisionalTag />}</> },
                   { title: '操作', render: (_: unknown, t) => <Button size="small" type="primary" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.taskId, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: data.title })}>办理</Button> },
                 ]}
               />
@@ -106,6 +107,11 @@ export default function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label="流程版本">{data.definitionId}</Descriptions.Item>
               <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
               <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>
+              {(data.deadlines ?? []).map((d) => (
+                <Descriptions.Item key={d.name} label={d.label}>
+                  <span data-testid={`deadline-${d.name}`}>{fmtDateTime(d.dueAt)}{d.provisional && <ProvisionalTag />}</span>
+                </Descriptions.Item>
+              ))}
             </Descriptions>
           </Card>
           <Card title="办理过程" size="small" data-testid="case-timeline">

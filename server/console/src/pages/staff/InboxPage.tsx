@@ -1,4 +1,5 @@
 // 待办任务: mine (incl. my groups), to claim, claimed by me, overdue, due soon, all; claim, complete, delegate, comment.
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { useState } from 'react';
 import { App, Badge, Button, Card, Dropdown, Input, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { api, type Page } from '../../lib/api';
@@ -90,13 +91,16 @@ export default function InboxPage() {
                 title: '办理时限',
                 dataIndex: 'dueAt',
                 width: 150,
-                render: (d: string | null) => {
+                render: (d: string | null, t) => {
                   const s = dueState(d);
                   if (s === 'none') return <span style={{ color: '#888' }}>未设时限</span>;
                   return (
-                    <Tooltip title={fmtDateTime(d)}>
-                      <Badge status={s === 'overdue' ? 'error' : s === 'soon' ? 'warning' : 'success'} text={`${s === 'overdue' ? '已逾期 ' : ''}${fromNow(d)}`} />
-                    </Tooltip>
+                    <>
+                      <Tooltip title={fmtDateTime(d)}>
+                        <Badge status={s === 'overdue' ? 'error' : s === 'soon' ? 'warning' : 'success'} text={`${s === 'overdue' ? '已逾期 ' : ''}${fromNow(d)}`} />
+                      </Tooltip>
+                      {t.dueProvisional && <ProvisionalTag />}
+                    </>
                   );
                 },
               },
