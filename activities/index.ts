@@ -9,6 +9,7 @@ import { serviceTaskHandlers } from './service-tasks';
 import { createTaskActivities } from './tasks.activities';
 import { BpmnError, UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
 import { createMachineActivities } from './machines';
+import { createProjectionBatchActivity } from './projections.activities';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps.prisma),
     ...createEngineActivities(deps.prisma),
     ...createMachineActivities(deps.prisma),
+    ...createProjectionBatchActivity(deps.prisma),
 
     async runServiceTask(args: { caseId: string; elementId: string; taskType: string; variables: Variables }): Promise<Variables> {
       const handler = handlers[args.taskType];

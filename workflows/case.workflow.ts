@@ -50,13 +50,18 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       : {}),
   });
 
+  // Cases started since batched projections take the earlier patches' paths without their markers
+  // (each patch costs a marker and a search-attribute event in every case's history).
+  const batched = patched('projections-batched');
+  const since = (patchId: string) => batched || patched(patchId);
   const runner = createCommandRunner({
     caseId: input.caseId,
     definitionId: input.definitionId,
     testClock: input.testClock === true,
     clockOffsetMs: input.resume?.clockOffsetMs ?? 0,
     ...(input.parent ? { parent: input.parent } : {}),
-    shieldProjections: patched('projections-outlive-cancel'),
+    shieldProjections: since('projections-outlive-cancel'),
+    batchProjections: batched,
     state: () => state,
     dispatch: (event) => dispatch(event),
   });
@@ -69,12 +74,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const now = runner.now;
 
   setHandler(caseStateQuery, view);
-  registerTaskHandlers({ process: input.process, state: () => state, dispatch, projected: runner.projected, view, now });
+  registerTaskHandlers({ process: input.process, state: () => state, dispatch, projected: runner.projected, view, now, ...(runner.batched ? { emit: runner.emit } : {}) });
   // An update can arrive in the very first workflow task, before the case has started; wait for
   // the start so the caller sees the case and its first tasks in the read model.
   let started = input.resume !== undefined;
   setHandler(syncUpdate, async () => {
-    if (patched('sync-waits-for-start')) await condition(() => started);
+    if (since('sync-waits-for-start')) await condition(() => started);
     await runner.projected();
     return view();
   });
@@ -106,7 +111,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   );
   const clockHandler = (type: 'clock.pause' | 'clock.resume') => async (args: ClockArgs): Promise<CaseView> => {
     dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now() });
-    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now() }));
+    runner.emit({ kind: 'recordClock', args: { caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now() } });
     await runner.projected();
     return view();
   };
@@ -130,8 +135,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     runner.rearmTimers();
     runner.run(input.resume.heldJobs ?? []);
   } else {
-    runner.project(() =>
-      runner.projection.createCase({
+    runner.emit({
+      kind: 'createCase',
+      args: {
         caseId: input.caseId,
         definitionId: input.definitionId,
         processKey: input.process.key,
@@ -140,15 +146,15 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         applicantId: input.applicantId,
         startedBy: input.startedBy,
         variables: input.variables,
-      }),
-    );
+      },
+    });
     dispatch({
       type: 'case.start',
       at: now(),
       variables: input.variables,
       ...(input.startElementId ? { startElementId: input.startElementId } : {}),
       // A called case hands uncaught BPMN errors and escalations to its call activity.
-      ...(input.parent && patched('bpmn-errors-reach-caller') ? { toCaller: true } : {}),
+      ...(input.parent && since('bpmn-errors-reach-caller') ? { toCaller: true } : {}),
     });
     started = true;
   }
@@ -160,10 +166,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   } catch (err) {
     // Cancelled from outside (an interrupting boundary on the calling case's call activity): close
     // the case in the read model — tasks cancelled, status terminated — before the run ends.
-    if (isCancellation(err) && state.status === 'running' && patched('cancelled-case-closes')) {
+    if (isCancellation(err) && state.status === 'running' && since('cancelled-case-closes')) {
       await CancellationScope.nonCancellable(async () => {
         dispatch({ type: 'case.cancel', at: now(), actor: 'system', reason: '调用方已取消 (cancelled by the calling case)' });
-        runner.project(() => runner.projection.closeCancelledCase({ caseId: input.caseId, variables: state.variables, at: now() }));
+        runner.emit({ kind: 'closeCancelledCase', args: { caseId: input.caseId, variables: state.variables, at: now() } });
         await runner.projected();
       });
     }

@@ -1,10 +1,19 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 
 /** Read-model projections: quick, retried until the database answers. */
 export const projection = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * Batched read-model projections as a local activity: run by this worker inside the workflow task,
+ * recorded as one marker. A hung attempt is cut off after 15 s and retried (each projection is idempotent).
+ */
+export const localProjection = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
 });
 
 /** Service-task activities, with the retry count the BPMN element declares. */
