@@ -16,10 +16,15 @@ export const localProjection = proxyLocalActivities<Activities>({
   retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
 });
 
-/** Service-task activities, with the retry count the BPMN element declares. */
+/**
+ * Service-task activities, with the retry count the BPMN element declares. They heartbeat every 2 s,
+ * so a killed worker is noticed in 10 s; a hung attempt is cut off after 30 s. A repeated attempt
+ * does not repeat the effect (see activities/service-tasks/effects.ts).
+ */
 export function serviceActivities(retries: number) {
   return proxyActivities<Activities>({
-    startToCloseTimeout: '5 minutes',
+    startToCloseTimeout: '30 seconds',
+    heartbeatTimeout: '10 seconds',
     retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', backoffCoefficient: 2 },
   });
 }
