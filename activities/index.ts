@@ -37,8 +37,9 @@ export function createActivities(deps: ActivityDeps) {
       const info = ctx?.info;
       const run = info?.workflowExecution?.runId;
       const key = info && run ? effectKeyOf({ caseId: args.caseId, elementId: args.elementId, runId: run, activityId: info.activityId }) : undefined;
-      // Heartbeats let Temporal notice a killed worker within the heartbeat timeout, not the start-to-close one.
-      const beat = ctx ? setInterval(() => ctx.heartbeat(), 2_000) : undefined;
+      // Heartbeats let Temporal notice a killed worker within the heartbeat timeout, not the start-to-close one
+      // (local activities have none: their workflow task times out instead).
+      const beat = ctx && !ctx.info.isLocal ? setInterval(() => ctx.heartbeat(), 2_000) : undefined;
       try {
         const call = () => handler({ ...args, prisma: deps.prisma });
         return await (key ? withEffectKey(key, call) : call());

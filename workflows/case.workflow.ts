@@ -52,7 +52,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   // Cases started since batched projections take the earlier patches' paths without their markers
   // (each patch costs a marker and a search-attribute event in every case's history).
-  const batched = patched('projections-batched');
+  const batched = patched('local-projections-and-jobs');
   const since = (patchId: string) => batched || patched(patchId);
   const runner = createCommandRunner({
     caseId: input.caseId,

@@ -28,3 +28,16 @@ export function serviceActivities(retries: number) {
     retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', backoffCoefficient: 2 },
   });
 }
+
+/**
+ * Service tasks of cases started since batched projections: local activities run by this worker
+ * inside the workflow task (one history marker, no activity-task round trip). A crashed worker
+ * is noticed when the workflow task times out (10 s) and another worker runs the task again; an
+ * attempt that hangs is cut off after 30 s. The effect is not repeated (service-tasks/effects.ts).
+ */
+export function localServiceActivities(retries: number) {
+  return proxyLocalActivities<Activities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { maximumAttempts: Math.max(1, retries), initialInterval: '1 second', backoffCoefficient: 2 },
+  });
+}

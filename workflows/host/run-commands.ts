@@ -2,7 +2,7 @@ import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFa
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engine/model';
 import { childEscalationSignal, type CaseInput, type CaseView } from '../messages';
 import type { ProjectionOp } from '../../activities/projections.activities';
-import { localProjection, projection, serviceActivities } from './activities.proxy';
+import { localProjection, localServiceActivities, projection, serviceActivities } from './activities.proxy';
 
 export interface RunnerHost {
   caseId: string;
@@ -13,7 +13,7 @@ export interface RunnerHost {
   parent?: { caseId: string; elementId: string };
   /** A projection under way finishes even when the case is cancelled (the read model stays whole). */
   shieldProjections?: boolean;
-  /** Projections of one workflow task go to the read model together, as one local activity. */
+  /** Projections of one workflow task go to the read model together, as one local activity; service tasks run as local activities. */
   batchProjections?: boolean;
   state(): EngineState;
   dispatch(event: EngineEvent): void;
@@ -99,7 +99,7 @@ export function createCommandRunner(host: RunnerHost) {
     }
     const scope = new CancellationScope();
     jobs.set(command.tokenId, scope);
-    const acts = serviceActivities(command.retries);
+    const acts = host.batchProjections ? localServiceActivities(command.retries) : serviceActivities(command.retries);
     scope
       .run(() => acts.runServiceTask({ caseId: host.caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables }))
       .then(
