@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
 import { VARIABLES_LIMIT_BYTES, type Variables } from '../../workflows/engine/model';
 import { isCron } from '../../workflows/engine/timers';
@@ -56,9 +56,11 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, { field: 'processKey', startEvent: start.id });
       }
       const caseId = newCaseId();
-      const handle = await temporal.workflow.start('caseWorkflow', {
+      // Start and first read in one call: the update rides in the case's first workflow task.
+      const startOperation = new WithStartWorkflowOperation('caseWorkflow', {
         taskQueue,
         workflowId: workflowIdOf(caseId),
+        workflowIdConflictPolicy: 'FAIL',
         args: [
           {
             caseId,
@@ -73,7 +75,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         ],
       });
       // Return once the read model shows the case and its first tasks.
-      return handle.executeUpdate(syncUpdate);
+      return temporal.workflow.executeUpdateWithStart(syncUpdate, { startWorkflowOperation: startOperation });
     },
 
     async get(caseId: string, actor: AuthenticatedActor): Promise<CaseDetail> {

@@ -181,6 +181,16 @@ async function visibilityCount(sinceIso) {
 const one = MODE === 'engine' ? engineCase : httpCase;
 if (MODE === 'engine') await loadDefinition();
 if (WARMUP > 0) await batch(WARMUP, Math.min(C, WARMUP), one);
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return -1;
+  }
+}
+const cpuBefore = Object.fromEntries(PIDS.map((p) => [p, cpuMs(p)]));
 const readModelBefore = await completedTotal();
 const sinceIso = new Date(Date.now() - 1000).toISOString();
 const r = await batch(N, C, one);
@@ -204,6 +214,8 @@ if (r.ids.length) {
   }
 }
 const rss = Object.fromEntries(PIDS.map((p) => [p, { hwmMb: +(procKb(p, 'VmHWM') / 1024).toFixed(1), rssMb: +(procKb(p, 'VmRSS') / 1024).toFixed(1) }]));
+// CPU per case by process over the measured batch (and the wall time share: > 100% means more than one core).
+const cpuPerCaseMs = Object.fromEntries(PIDS.map((p) => [p, +((cpuMs(p) - cpuBefore[p]) / N).toFixed(1)]));
 const out = {
   side: `haoban-${MODE}`,
   n: N,
@@ -220,6 +232,7 @@ const out = {
   errors: r.errors.length,
   historyEvents,
   historyByType,
+  cpuPerCaseMs,
   firstErrors: r.errors.slice(0, 3),
   rss,
 };

@@ -54,7 +54,9 @@ if [ ! -d "$PEERS/camunda7/target/lib" ] || [ ! -d "$PEERS/camunda7/target/class
 
 # ---- start haoban (fresh data dir; worker + API + Temporal dev server + PGlite, as npm start does, minus the console build)
 rm -rf "$WORK/haoban-data"; mkdir -p "$WORK/haoban-data"
-( cd "$HAOBAN_DIR" && exec env PORT=$HB_PORT TEMPORAL_PORT=$HB_TEMPORAL_PORT TEMPORAL_UI_PORT=$HB_UI_PORT DATA_DIR="$WORK/haoban-data" \
+# HB_DATABASE_URL: haoban's read model on PostgreSQL instead of the embedded PGlite (the database is emptied first).
+if [ -n "${HB_DATABASE_URL:-}" ]; then psql "$HB_DATABASE_URL" -q -c 'drop schema public cascade; create schema public' >/dev/null; fi
+( cd "$HAOBAN_DIR" && exec env ${HB_DATABASE_URL:+DATABASE_URL=$HB_DATABASE_URL DEMO_MODE=1} PORT=$HB_PORT TEMPORAL_PORT=$HB_TEMPORAL_PORT TEMPORAL_UI_PORT=$HB_UI_PORT DATA_DIR="$WORK/haoban-data" \
     LOG_LEVEL=${HB_LOG_LEVEL:-warn} node_modules/.bin/tsx server/main.ts > "$WORK/haoban.log" 2>&1 ) &
 HB_PID=$!
 for i in $(seq 1 300); do curl -sf "http://127.0.0.1:$HB_PORT/healthz" >/dev/null 2>&1 && break; kill -0 $HB_PID 2>/dev/null || { cat "$WORK/haoban.log"; exit 1; }; sleep 1; done
@@ -130,6 +132,7 @@ for (const s of sides) {
 }
 const last = (s) => rows.filter((r) => r.side === s).pop();
 const hb = last(`haoban-${modes[0]}`);
+for (const r of rows) if (r.cpuPerCaseMs) console.log(`CPU per case, round ${r.round} ${r.side}: ${Object.entries(r.cpuPerCaseMs).map(([p, v]) => `pid ${p} ${v} ms`).join(', ')} (worker+API node, Temporal dev server)`);
 if (hb?.rss) console.log(`peak RSS haoban: ${Object.entries(hb.rss).map(([p, v]) => `pid ${p} ${v.hwmMb} MB`).join(', ')} (worker+API node, Temporal dev server)`);
 for (const d of dbs) { const cam = last(`camunda7-${d}`); if (cam) console.log(`peak RSS camunda7-${d} JVM: ${cam.vmHwmMb} MB`); }
 const ratio = (m, d) => {
