@@ -82,7 +82,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       const row = await prisma.case.findUnique({ where: { id: caseId } });
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
-      const live = await liveView(temporal, row.workflowId);
+      const live = await liveView(temporal, row.workflowId, row.endedAt !== null);
       const base = { title: row.title, applicantId: row.applicantId, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
       if (live) return { ...live, ...base };
       return {
@@ -117,10 +117,19 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
 
 export type CasesService = ReturnType<typeof createCasesService>;
 
-/** Live state from the workflow; works for closed workflows too while Temporal retains them. */
-async function liveView(temporal: Client, workflowId: string): Promise<CaseView | undefined> {
+/**
+ * Live state from the workflow; works for closed workflows too while Temporal retains them. An
+ * ended case answers from its result (the final view, read from the close event) instead of a
+ * query, which would replay the whole history on a worker.
+ */
+async function liveView(temporal: Client, workflowId: string, ended: boolean): Promise<CaseView | undefined> {
   try {
-    return await temporal.workflow.getHandle(workflowId).query(caseStateQuery);
+    const handle = temporal.workflow.getHandle(workflowId);
+    if (ended) {
+      const final = await handle.result().catch((err: unknown) => (err instanceof WorkflowNotFoundError ? Promise.reject(err) : undefined));
+      if (final) return final as CaseView;
+    }
+    return await handle.query(caseStateQuery);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     throw err;
