@@ -52,13 +52,18 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       : {}),
   });
 
+  // Cases started since batched projections take the earlier patches' paths without their markers
+  // (each patch costs a marker and a search-attribute event in every case's history).
+  const batched = patched('local-projections-and-jobs');
+  const since = (patchId: string) => batched || patched(patchId);
   const runner = createCommandRunner({
     caseId: input.caseId,
     definitionId: input.definitionId,
     testClock: input.testClock === true,
     clockOffsetMs: input.resume?.clockOffsetMs ?? 0,
     ...(input.parent ? { parent: input.parent } : {}),
-    shieldProjections: patched('projections-outlive-cancel'),
+    shieldProjections: since('projections-outlive-cancel'),
+    batchProjections: batched,
     state: () => state,
     dispatch: (event) => dispatch(event),
   });
@@ -71,12 +76,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const now = runner.now;
 
   setHandler(caseStateQuery, view);
-  registerTaskHandlers({ process: input.process, state: () => state, dispatch, projected: runner.projected, view, now });
+  registerTaskHandlers({ process: input.process, state: () => state, dispatch, projected: runner.projected, view, now, ...(runner.batched ? { emit: runner.emit } : {}) });
   // An update can arrive in the very first workflow task, before the case has started; wait for
   // the start so the caller sees the case and its first tasks in the read model.
   let started = input.resume !== undefined;
   setHandler(syncUpdate, async () => {
-    if (patched('sync-waits-for-start')) await condition(() => started);
+    if (since('sync-waits-for-start')) await condition(() => started);
     await runner.projected();
     return view();
   });
@@ -112,7 +117,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     const before = follow ? deadlineVariables() : undefined;
     dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now(), ...(follow ? { followDeadlines: true } : {}) });
     const moved = follow ? deadlineVariables() : undefined;
-    runner.project(() => runner.projection.recordClock({ caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now(), ...(moved ? { deadlines: moved, deadlinesBefore: before ?? {} } : {}) }));
+    runner.emit({ kind: 'recordClock', args: { caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now(), ...(moved ? { deadlines: moved, deadlinesBefore: before ?? {} } : {}) } });
     await runner.projected();
     return view();
   };
@@ -130,9 +135,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         dispatch({ type: 'calendar.set', at: now(), calendar: args.calendar });
         const timers = state.subscriptions.filter((s) => s.kind === 'timer' && s.workingDays).map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
         const after = deadlineVariables();
-        runner.project(() =>
-          runner.projection.recordCalendar({ caseId: input.caseId, actor: args.actor, year: args.year, notice: args.notice, at: now(), before: { deadlines: before ?? {}, timers: timersBefore }, after: { deadlines: after ?? {}, timers } }),
-        );
+        runner.emit({
+          kind: 'recordCalendar',
+          args: { caseId: input.caseId, actor: args.actor, year: args.year, notice: args.notice, at: now(), before: { deadlines: before ?? {}, timers: timersBefore }, after: { deadlines: after ?? {}, timers } },
+        });
       }
       await runner.projected();
       return view();
@@ -165,8 +171,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   } else {
     // The loaded holiday notices travel in the input: the case counts on them from its first step.
     if (input.calendar && patched('district-calendar')) state = { ...state, calendar: input.calendar };
-    runner.project(() =>
-      runner.projection.createCase({
+    runner.emit({
+      kind: 'createCase',
+      args: {
         caseId: input.caseId,
         definitionId: input.definitionId,
         processKey: input.process.key,
@@ -175,15 +182,15 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
         applicantId: input.applicantId,
         startedBy: input.startedBy,
         variables: input.variables,
-      }),
-    );
+      },
+    });
     dispatch({
       type: 'case.start',
       at: now(),
       variables: input.variables,
       ...(input.startElementId ? { startElementId: input.startElementId } : {}),
       // A called case hands uncaught BPMN errors and escalations to its call activity.
-      ...(input.parent && patched('bpmn-errors-reach-caller') ? { toCaller: true } : {}),
+      ...(input.parent && since('bpmn-errors-reach-caller') ? { toCaller: true } : {}),
     });
     started = true;
   }
@@ -195,10 +202,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   } catch (err) {
     // Cancelled from outside (an interrupting boundary on the calling case's call activity): close
     // the case in the read model — tasks cancelled, status terminated — before the run ends.
-    if (isCancellation(err) && state.status === 'running' && patched('cancelled-case-closes')) {
+    if (isCancellation(err) && state.status === 'running' && since('cancelled-case-closes')) {
       await CancellationScope.nonCancellable(async () => {
         dispatch({ type: 'case.cancel', at: now(), actor: 'system', reason: '调用方已取消 (cancelled by the calling case)' });
-        runner.project(() => runner.projection.closeCancelledCase({ caseId: input.caseId, variables: state.variables, at: now() }));
+        runner.emit({ kind: 'closeCancelledCase', args: { caseId: input.caseId, variables: state.variables, at: now() } });
         await runner.projected();
       });
     }

@@ -2,6 +2,7 @@ import { mergeCaseVariables } from '../case-variables';
 import type { Prisma, PrismaClient } from '../../server/data/generated/client';
 import type { Variables } from '../../workflows/engine/model';
 import { writeAudit } from '../audit';
+import { claimEffect } from '../service-tasks/effects';
 import { enqueueCaseNotification, type CaseNotification } from '../notifications/outbox';
 
 /** The case row a handling task works on (applicant, item). */
@@ -21,7 +22,10 @@ export async function recordStep(
   extra?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
+    // The same task's repeated attempt writes no second record, notice or variables (`extra` keeps its own guard).
+    const first = await claimEffect(tx, { caseId: step.caseId, elementId: step.elementId, what: step.action });
     if (extra) await extra(tx);
+    if (!first) return;
     // Deadlines and needed materials this step set: the read model (and later notices) show them at once.
     if (step.variables) {
       await mergeCaseVariables(tx, step.caseId, step.variables);

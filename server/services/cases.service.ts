@@ -1,7 +1,7 @@
 import { refreshDistrictCalendar } from '../../activities/calendar/registry';
 import { deadlinesOf, dueProvisional, type DeadlineView } from './deadline-view';
 import { randomBytes } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
 import { VARIABLES_LIMIT_BYTES, type Variables } from '../../workflows/engine/model';
 import { isCron } from '../../workflows/engine/timers';
@@ -65,9 +65,11 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, { field: 'processKey', startEvent: start.id });
       }
       const caseId = newCaseId();
-      const handle = await temporal.workflow.start('caseWorkflow', {
+      // Start and first read in one call: the update rides in the case's first workflow task.
+      const startOperation = new WithStartWorkflowOperation('caseWorkflow', {
         taskQueue,
         workflowId: workflowIdOf(caseId),
+        workflowIdConflictPolicy: 'FAIL',
         args: [
           {
             caseId,
@@ -83,14 +85,14 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         ],
       });
       // Return once the read model shows the case and its first tasks.
-      return handle.executeUpdate(syncUpdate);
+      return temporal.workflow.executeUpdateWithStart(syncUpdate, { startWorkflowOperation: startOperation });
     },
 
     async get(caseId: string, actor: AuthenticatedActor): Promise<CaseDetail> {
       const row = await prisma.case.findUnique({ where: { id: caseId } });
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
-      const [live, user] = await Promise.all([liveView(temporal, row.workflowId), prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } })]);
+      const [live, user] = await Promise.all([liveView(temporal, row.workflowId, row.endedAt !== null), prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } })]);
       await refreshDistrictCalendar(prisma);
       const applicantName = ((row.variables as Variables | null)?.applicantName as string | undefined) ?? user?.name ?? row.applicantId;
       const base = { title: row.title, applicantId: row.applicantId, applicantName, itemCode: row.itemCode, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
@@ -145,10 +147,19 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
 
 export type CasesService = ReturnType<typeof createCasesService>;
 
-/** Live state from the workflow; works for closed workflows too while Temporal retains them. */
-async function liveView(temporal: Client, workflowId: string): Promise<CaseView | undefined> {
+/**
+ * Live state from the workflow; works for closed workflows too while Temporal retains them. An
+ * ended case answers from its result (the final view, read from the close event) instead of a
+ * query, which would replay the whole history on a worker.
+ */
+async function liveView(temporal: Client, workflowId: string, ended: boolean): Promise<CaseView | undefined> {
   try {
-    return await temporal.workflow.getHandle(workflowId).query(caseStateQuery);
+    const handle = temporal.workflow.getHandle(workflowId);
+    if (ended) {
+      const final = await handle.result().catch((err: unknown) => (err instanceof WorkflowNotFoundError ? Promise.reject(err) : undefined));
+      if (final) return final as CaseView;
+    }
+    return await handle.query(caseStateQuery);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     throw err;

@@ -1,7 +1,8 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFailure, getExternalWorkflowHandle, isCancellation, sleep, startChild } from '@temporalio/workflow';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engine/model';
 import { childEscalationSignal, type CaseInput, type CaseView } from '../messages';
-import { projection, serviceActivities } from './activities.proxy';
+import type { ProjectionOp } from '../../activities/projections.activities';
+import { localProjection, localServiceActivities, projection, serviceActivities } from './activities.proxy';
 
 export interface RunnerHost {
   caseId: string;
@@ -12,6 +13,8 @@ export interface RunnerHost {
   parent?: { caseId: string; elementId: string };
   /** A projection under way finishes even when the case is cancelled (the read model stays whole). */
   shieldProjections?: boolean;
+  /** Projections of one workflow task go to the read model together, as one local activity; service tasks run as local activities. */
+  batchProjections?: boolean;
   state(): EngineState;
   dispatch(event: EngineEvent): void;
 }
@@ -52,6 +55,24 @@ export function createCommandRunner(host: RunnerHost) {
     projections = projections.then(next, (err: unknown) => (isCancellation(err) ? next() : Promise.reject(err)));
   };
 
+  /**
+   * One read-model projection. Batched: queued, and every projection queued by the time the previous
+   * batch has finished goes in the next batch (so one workflow task's changes travel together, in order).
+   */
+  const queued: ProjectionOp[] = [];
+  const emit = (op: ProjectionOp) => {
+    if (!host.batchProjections) {
+      project(() => (projection[op.kind] as (args: unknown) => Promise<unknown>)(op.args));
+      return;
+    }
+    queued.push(op);
+    project(async () => {
+      const ops = queued.splice(0);
+      if (ops.length === 0) return;
+      await localProjection.applyProjections({ caseId: host.caseId, ops });
+    });
+  };
+
   const armTimer = (subscriptionId: string, elementId: string, dueAt: string) => {
     timers.get(subscriptionId)?.scope.cancel();
     const scope = new CancellationScope();
@@ -78,7 +99,7 @@ export function createCommandRunner(host: RunnerHost) {
     }
     const scope = new CancellationScope();
     jobs.set(command.tokenId, scope);
-    const acts = serviceActivities(command.retries);
+    const acts = host.batchProjections ? localServiceActivities(command.retries) : serviceActivities(command.retries);
     scope
       .run(() => acts.runServiceTask({ caseId: host.caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables }))
       .then(
@@ -165,7 +186,7 @@ export function createCommandRunner(host: RunnerHost) {
         tokenId,
         cancelled: 'cancelled' in rest ? rest.cancelled : undefined,
       }));
-      project(() => projection.recordTimeline({ caseId, entries }));
+      emit({ kind: 'recordTimeline', args: { caseId, entries } });
     };
     for (const command of commands) {
       if (command.type === 'element.entered' || command.type === 'element.left') {
@@ -175,10 +196,10 @@ export function createCommandRunner(host: RunnerHost) {
       flushTimeline();
       switch (command.type) {
         case 'userTask.open':
-          project(() => projection.openTask({ caseId, task: command.task }));
+          emit({ kind: 'openTask', args: { caseId, task: command.task } });
           break;
         case 'userTask.close':
-          project(() => projection.closeTask({ caseId, taskId: command.taskId, actor: command.actor, variables: command.variables, cancelled: command.cancelled }));
+          emit({ kind: 'closeTask', args: { caseId, taskId: command.taskId, actor: command.actor, variables: command.variables, cancelled: command.cancelled } });
           break;
         case 'job.run':
           runJob(command);
@@ -201,21 +222,21 @@ export function createCommandRunner(host: RunnerHost) {
           children.get(command.tokenId)?.cancel();
           break;
         case 'incident.raised':
-          project(() => projection.recordIncident({ caseId, incident: command.incident }));
+          emit({ kind: 'recordIncident', args: { caseId, incident: command.incident } });
           break;
         case 'incident.resolved':
-          project(() => projection.closeIncident({ caseId, incidentId: command.incidentId, actor: command.actor, how: command.how }));
+          emit({ kind: 'closeIncident', args: { caseId, incidentId: command.incidentId, actor: command.actor, how: command.how } });
           break;
         case 'case.completed':
           for (const t of timers.values()) t.scope.cancel();
           timers.clear();
-          project(() => projection.finishCase({ caseId, status: 'completed', variables: command.variables }));
+          emit({ kind: 'finishCase', args: { caseId, status: 'completed', variables: command.variables } });
           break;
         case 'escalation.toCaller':
           escalateToCaller(command);
           break;
         case 'case.failed':
-          project(() => projection.finishCase({ caseId, status: 'failed', variables: host.state().variables, failure: { elementId: command.elementId, message: command.message } }));
+          emit({ kind: 'finishCase', args: { caseId, status: 'failed', variables: host.state().variables, failure: { elementId: command.elementId, message: command.message } } });
           break;
       }
     }
@@ -226,6 +247,8 @@ export function createCommandRunner(host: RunnerHost) {
     run,
     now,
     project,
+    emit,
+    batched: host.batchProjections === true,
     projection,
     projected: () => projections,
     idle: () => jobs.size === 0 && children.size === 0 && pendingProjections === 0 && pendingSignals === 0,

@@ -15,6 +15,7 @@ import {
   type StaffTask,
   type TaskUpdateResult,
 } from '../task-messages';
+import type { ProjectionOp } from '../../activities/projections.activities';
 import { projection } from './activities.proxy';
 import {
   checkAssign,
@@ -39,6 +40,8 @@ export interface TaskHost {
   projected(): Promise<void>;
   view(): CaseView;
   now(): string;
+  /** Set when the case batches its projections: task changes join the engine's batches. */
+  emit?(op: ProjectionOp): void;
 }
 
 interface TaskRequest {
@@ -81,8 +84,18 @@ export function registerTaskHandlers(host: TaskHost): void {
 
   // Task projections run one after another, after the engine's, so audit records keep their order.
   let taskProjections: Promise<void> = Promise.resolve();
-  const projectInOrder = (fn: () => Promise<void>): Promise<void> => {
-    taskProjections = taskProjections.then(() => host.projected()).then(fn);
+  const projectInOrder = (make: () => ProjectionOp): Promise<void> => {
+    if (host.emit) {
+      host.emit(make());
+      taskProjections = host.projected();
+    } else {
+      taskProjections = taskProjections
+        .then(() => host.projected())
+        .then(() => {
+          const op = make();
+          return (projection[op.kind] as (args: unknown) => Promise<void>)(op.args);
+        });
+    }
     return taskProjections;
   };
 
@@ -94,9 +107,10 @@ export function registerTaskHandlers(host: TaskHost): void {
     const version = versionOf(before) + 1;
     const after: StaffTask = { ...next(before), version };
     tasks[index] = after;
-    await projectInOrder(() =>
-      projection.projectTaskChange({ caseId: caseId(), taskId: after.taskId, elementId: after.elementId, version, actor: req.actor.id, action, change: recorded(after), at: host.now(), details }),
-    );
+    await projectInOrder(() => ({
+      kind: 'projectTaskChange',
+      args: { caseId: caseId(), taskId: after.taskId, elementId: after.elementId, version, actor: req.actor.id, action, change: recorded(after), at: host.now(), details },
+    }));
     return { task: after, version };
   };
 
@@ -187,7 +201,7 @@ export function registerTaskHandlers(host: TaskHost): void {
 
   register(addTaskCommentUpdate, (task, args) => checkComment(task, args.actor, args.text), async (args) => {
     const comment = { id: `C-${uuid4()}`, taskId: args.taskId, author: args.actor.id, text: args.text.trim(), createdAt: host.now() };
-    await projectInOrder(() => projection.recordTaskComment({ caseId: caseId(), ...comment }));
+    await projectInOrder(() => ({ kind: 'recordTaskComment', args: { caseId: caseId(), ...comment } }));
     return comment;
   });
 }

@@ -1,0 +1,33 @@
+import type { PrismaClient } from '../server/data/generated/client';
+import { createCaseActivities } from './cases.activities';
+import { createEngineActivities } from './engine.activities';
+import { createTaskActivities } from './tasks.activities';
+
+type CaseProjections = ReturnType<typeof createCaseActivities>;
+type EngineProjections = ReturnType<typeof createEngineActivities>;
+type TaskProjections = ReturnType<typeof createTaskActivities>;
+
+/** The read-model projections a case workflow batches (one call per workflow task, in order). */
+export type ProjectionName =
+  | Exclude<keyof CaseProjections, 'recordElementEntered'>
+  | Exclude<keyof EngineProjections, 'loadDefinition' | 'loadCalledProcess'>
+  | keyof TaskProjections;
+
+type AllProjections = CaseProjections & EngineProjections & TaskProjections;
+
+/** One projection call: its activity name and argument. */
+export type ProjectionOp = { [K in ProjectionName]: { kind: K; args: Parameters<AllProjections[K]>[0] } }[ProjectionName];
+
+/**
+ * Applies a workflow task's projections in the order the engine produced them. Each keeps its own
+ * idempotent transaction, so a retried batch re-applies nothing twice. Runs as a local activity:
+ * one history marker per batch instead of three events and a workflow task per projection.
+ */
+export function createProjectionBatchActivity(prisma: PrismaClient) {
+  const one: AllProjections = { ...createCaseActivities(prisma), ...createEngineActivities(prisma), ...createTaskActivities(prisma) };
+  return {
+    async applyProjections(args: { caseId: string; ops: ProjectionOp[] }): Promise<void> {
+      for (const op of args.ops) await (one[op.kind] as (a: unknown) => Promise<unknown>)(op.args);
+    },
+  };
+}
