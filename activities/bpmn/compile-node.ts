@@ -30,7 +30,7 @@ export function compileNode(el: El, scope: string | undefined, problems: Definit
     return undefined;
   }
   const problem = (message: string) => problems.push({ elementId: el.id, message });
-  const node: FlowNode = { id: el.id, type: kind.type, incoming: [], outgoing: [] };
+  const node = { id: el.id, type: kind.type, incoming: [], outgoing: [] } as FlowNode;
   if (scope) node.scope = scope;
   if (el.name) node.name = el.name;
   if (el.default) node.defaultFlow = el.default.id;

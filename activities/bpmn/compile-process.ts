@@ -166,7 +166,8 @@ function compileProcessElement(proc: El, allProcesses: El[], hash: string, unres
   for (const scopeId of scopeIds) {
     const inScope = Object.values(nodes).filter((n) => (n.scope ?? ROOT_SCOPE) === scopeId);
     const starts = inScope.filter((n) => n.type === 'startEvent');
-    const esp = scopeId !== ROOT_SCOPE && nodes[scopeId]?.triggeredByEvent;
+    const scopeNode = nodes[scopeId];
+    const esp = scopeId !== ROOT_SCOPE && scopeNode?.type === 'subProcess' && scopeNode.triggeredByEvent;
     let startNodeIds = starts.filter((n) => !n.event || n.event.kind === 'none').map((n) => n.id);
     if (scopeId === ROOT_SCOPE && startNodeIds.length === 0) startNodeIds = starts.filter((n) => n.event?.kind === 'message' || n.event?.kind === 'timer').map((n) => n.id);
     if (esp) startNodeIds = starts.map((n) => n.id);

@@ -1,6 +1,6 @@
 import { evaluate, unaryTest } from 'feelin';
 import { stripFeelMarker } from '../expressions';
-import type { Assignment, DecisionTable, FlowNode } from '../model';
+import type { Assignment, DecisionTable, FlowNode, UserTaskNode } from '../model';
 import type { CompileContext, El } from './types';
 
 /** Compile-time helpers shared by element kinds. */
@@ -48,7 +48,7 @@ function listOrExpression(value: string): string[] {
   return value.trim().startsWith('=') ? [value] : value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-export function compileUserTask(node: FlowNode, c: CompileContext): void {
+export function compileUserTask(node: UserTaskNode, c: CompileContext): void {
   const assignment = c.find('zeebe:AssignmentDefinition');
   if (assignment) {
     const a: Assignment = {

@@ -32,7 +32,8 @@ export const ELEMENTS: { [K in NodeType]: ElementKind<K> } = {
   callActivity,
 };
 
-const byModdle = new Map<string, ElementKind>(Object.values(ELEMENTS).map((k) => [k.moddle, k as ElementKind]));
+// Seen from the compiler, a kind takes any node (it only ever gets its own).
+const byModdle = new Map<string, ElementKind>(Object.values(ELEMENTS).map((k) => [k.moddle, k as unknown as ElementKind]));
 
 /** The kind of a moddle element by its exact type; undefined when the engine does not execute it. */
 export const kindOfModdle = (moddleType: string): ElementKind | undefined => byModdle.get(moddleType);

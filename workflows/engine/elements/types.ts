@@ -1,5 +1,5 @@
 import type { Behaviour } from '../behaviours/types';
-import type { EventDefinition, EventKind, FlowNode, NodeType } from '../model';
+import type { EventDefinition, EventKind, NodeOf, NodeType } from '../model';
 
 // moddle elements are loosely typed; keep the `any` confined to compilation.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,7 +31,7 @@ export interface ElementKind<T extends NodeType = NodeType> {
   moddle: string;
   /** Event definitions the element accepts, `none` for none; absent: the kind takes no event definition. */
   events?: EventKind[];
-  compile?(el: El, node: FlowNode, c: CompileContext): void;
+  compile?(el: El, node: NodeOf<T>, c: CompileContext): void;
   /** What happens when a token enters it (the runtime moves the tokens). */
-  behaviour: Behaviour;
+  behaviour: Behaviour<T>;
 }

@@ -59,7 +59,8 @@ export const handlers: Handlers = {
     const t = ctx.tokenOf(event.tokenId);
     if (!t) return;
     const n = ctx.node(t.elementId);
-    const output = n.outputs?.length || n.calledElement?.propagateAllChildVariables !== false ? event.output : {};
+    const propagateAll = n.type !== 'callActivity' || n.calledElement?.propagateAllChildVariables !== false;
+    const output = n.outputs?.length || propagateAll ? event.output : {};
     leave(ctx, t, { output });
   },
 

@@ -12,7 +12,7 @@ import { setVariables } from './variables';
 const catches = (c: FlowNode | undefined, kind: 'error' | 'escalation', code?: string) => !!c && c.event?.kind === kind && (c.event.code === undefined || c.event.code === code);
 
 export function triggerBoundary(ctx: RuntimeContext, b: FlowNode, owner: Token, vars?: Variables): void {
-  if (b.cancelActivity !== false) cancelToken(ctx, owner);
+  if (!(b.type === 'boundaryEvent' && b.cancelActivity === false)) cancelToken(ctx, owner);
   if (vars) setVariables(ctx, owner.scopeId, vars, b.id);
   enter(ctx, b.id, owner.scopeId, { triggered: true });
 }
@@ -20,7 +20,7 @@ export function triggerBoundary(ctx: RuntimeContext, b: FlowNode, owner: Token, 
 export function triggerEventSubProcess(ctx: RuntimeContext, start: FlowNode, scope: ScopeInstance, vars?: Variables): void {
   const { state } = ctx;
   const esp = ctx.node(start.scope as string);
-  const interrupting = start.interrupting !== false;
+  const interrupting = !(start.type === 'startEvent' && start.interrupting === false);
   if (interrupting) {
     for (const t of state.tokens.filter((x) => x.scopeId === scope.id)) cancelToken(ctx, t);
     dropSubscriptions(ctx, (s) => s.ownerScopeId === scope.id);

@@ -19,8 +19,9 @@ export function openTask(ctx: RuntimeContext, n: FlowNode, t: Token, task: OpenT
     if (Number.isNaN(ms)) throw new EngineError(n.id, `期限不是 ISO-8601 时间或时长 (due date is not an ISO-8601 date or duration): ${text}`);
     return new Date(ms).toISOString();
   };
-  const dueAt = due(n.dueDate);
-  const followUpAt = due(n.followUpDate);
+  const schedule = n.type === 'userTask' ? n : undefined;
+  const dueAt = due(schedule?.dueDate);
+  const followUpAt = due(schedule?.followUpDate);
   if (dueAt) task.dueAt = dueAt;
   if (followUpAt) task.followUpAt = followUpAt;
   state.openTasks.push(task);
