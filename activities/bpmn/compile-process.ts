@@ -48,16 +48,24 @@ export function hashXml(xml: string): string {
 /** Parses, validates and compiles BPMN XML into the runtime's plain-JSON graph. */
 export async function compileProcess(xml: string, options: { processId?: string } = {}): Promise<CompileResult> {
   let definitions: El;
+  // Parser warnings (an unresolved reference, a misplaced element) are reported with everything the
+  // later checks find, so a modeller sees every problem of the file in one round.
+  let parseProblems: DefinitionProblem[];
+  const unresolvedFlows = new Set<string>();
   try {
     const parsed = await moddle.fromXML(xml, 'bpmn:Definitions');
     definitions = parsed.rootElement;
-    const problems = parsed.warnings
-      .filter((w: El) => !harmlessWarning(w))
-      .map((w: El) => ({ elementId: w.element?.id, message: `XML 解析错误 (parse error): ${w.message}` }));
-    if (problems.length) return { ok: false, problems };
+    const warnings: El[] = parsed.warnings.filter((w: El) => !harmlessWarning(w));
+    parseProblems = warnings.map(parseProblem);
+    for (const w of warnings) if (w.element?.$type === 'bpmn:SequenceFlow' && /unresolved reference/.test(w.message) && w.element.id) unresolvedFlows.add(w.element.id);
   } catch (err) {
     return { ok: false, problems: [{ message: `XML 无法解析 (malformed XML): ${(err as Error).message}` }] };
   }
+  if (!definitions) return { ok: false, problems: parseProblems.length ? parseProblems : [{ message: 'XML 中没有 BPMN 定义 (no bpmn:definitions element)' }] };
+  const withParseProblems = (result: CompileResult): CompileResult => {
+    if (parseProblems.length === 0) return result;
+    return { ok: false, problems: dedupe([...parseProblems, ...(result.ok ? [] : result.problems)]) };
+  };
 
   const processes: El[] = (definitions.rootElements ?? []).filter((e: El) => e.$instanceOf('bpmn:Process'));
   const chosen = options.processId ? processes.filter((p) => p.id === options.processId) : processes.filter((p) => p.isExecutable === true);
@@ -68,18 +76,30 @@ export async function compileProcess(xml: string, options: { processId?: string 
         ? { elementId: processes[0]?.id, message: `定义中没有可执行流程 (no executable process: isExecutable="true" is required); processes: ${ids || 'none'}` }
         : { elementId: chosen[1]?.id, message: `定义必须恰好包含一个可执行流程，实际 ${chosen.length} 个 (a definition must hold exactly one executable process): ${ids}` };
     // Still check the first process, so the modeller learns every problem in one round.
-    const rest = processes[0] ? compileProcessElement(processes[0], processes, '') : undefined;
-    return { ok: false, problems: [problem, ...(rest && !rest.ok ? rest.problems : [])] };
+    const rest = processes[0] ? compileProcessElement(processes[0], processes, '', unresolvedFlows) : undefined;
+    return withParseProblems({ ok: false, problems: [problem, ...(rest && !rest.ok ? rest.problems : [])] });
   }
-  return compileProcessElement(chosen[0], processes, hashXml(xml));
+  return withParseProblems(compileProcessElement(chosen[0], processes, hashXml(xml), unresolvedFlows));
 }
 
-function compileProcessElement(proc: El, allProcesses: El[], hash: string): CompileResult {
+/** A parser warning as a problem; a sequence flow pointing nowhere says which end and where. */
+function parseProblem(w: El): DefinitionProblem {
+  const end = w.property === 'bpmn:targetRef' ? 'targetRef' : w.property === 'bpmn:sourceRef' ? 'sourceRef' : undefined;
+  if (w.element?.$type === 'bpmn:SequenceFlow' && end && /unresolved reference/.test(w.message)) {
+    return { elementId: w.element.id, message: `顺序流 ${w.element.id} 的 ${end} 指向不存在的元素 ${w.value} (sequence flow ${end} points to an element that does not exist: ${w.value})` };
+  }
+  return { elementId: w.element?.id, message: `XML 解析错误 (parse error): ${w.message}` };
+}
+
+/** `unresolvedFlows`: flows whose missing end the parser already reported. */
+function compileProcessElement(proc: El, allProcesses: El[], hash: string, unresolvedFlows: Set<string>): CompileResult {
   const problems: DefinitionProblem[] = [];
   const nodes: Record<string, FlowNode> = {};
   const flows: Record<string, SequenceFlow> = {};
   const scopes: Record<string, ScopeDefinition> = {};
   const associations: El[] = [];
+  /** Elements the compiler refused (already reported): flows to them are not problems of their own. */
+  const refused = new Set<string>();
   let anonymous = 0;
 
   const walk = (container: El, scope: string | undefined) => {
@@ -93,7 +113,10 @@ function compileProcessElement(proc: El, allProcesses: El[], hash: string): Comp
       }
       if (IGNORED.some((t) => el.$instanceOf(t))) continue;
       const node = compileNode(el, scope, problems, allProcesses);
-      if (!node) continue;
+      if (!node) {
+        if (el.id) refused.add(el.id);
+        continue;
+      }
       if (nodes[node.id]) problems.push({ elementId: node.id, message: '元素 id 重复 (duplicate element id)' });
       nodes[node.id] = node;
       if (node.type === 'subProcess') walk(el, node.id);
@@ -105,6 +128,13 @@ function compileProcessElement(proc: El, allProcesses: El[], hash: string): Comp
     const source = nodes[flow.sourceRef];
     const target = nodes[flow.targetRef];
     if (!source || !target) {
+      // A flow whose other end is already reported (unresolved, or a refused element) still connects
+      // this end, so the graph checks do not report the same problem again.
+      if (unresolvedFlows.has(flow.id) || refused.has(flow.sourceRef) || refused.has(flow.targetRef)) {
+        source?.outgoing.push(flow.id);
+        target?.incoming.push(flow.id);
+        continue;
+      }
       problems.push({ elementId: flow.id, message: `顺序流 ${flow.id} 连接了不存在或不支持的元素 (sequence flow has a missing source or target: ${flow.sourceRef ?? '?'} → ${flow.targetRef ?? '?'})` });
       continue;
     }
@@ -136,7 +166,8 @@ function compileProcessElement(proc: El, allProcesses: El[], hash: string): Comp
   for (const scopeId of scopeIds) {
     const inScope = Object.values(nodes).filter((n) => (n.scope ?? ROOT_SCOPE) === scopeId);
     const starts = inScope.filter((n) => n.type === 'startEvent');
-    const esp = scopeId !== ROOT_SCOPE && nodes[scopeId]?.triggeredByEvent;
+    const scopeNode = nodes[scopeId];
+    const esp = scopeId !== ROOT_SCOPE && scopeNode?.type === 'subProcess' && scopeNode.triggeredByEvent;
     let startNodeIds = starts.filter((n) => !n.event || n.event.kind === 'none').map((n) => n.id);
     if (scopeId === ROOT_SCOPE && startNodeIds.length === 0) startNodeIds = starts.filter((n) => n.event?.kind === 'message' || n.event?.kind === 'timer').map((n) => n.id);
     if (esp) startNodeIds = starts.map((n) => n.id);

@@ -30,12 +30,27 @@ class HaobanResolver {
 const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });
 
 /**
+ * Every problem that blocks a deploy, in one list: the compiler's, then the lint errors about elements
+ * the compiler did not already name (our haoban/* rules repeat compiler checks for the editor's sake).
+ */
+export function mergeProblems(compiled: DefinitionProblem[], lintErrors: DefinitionProblem[]): DefinitionProblem[] {
+  const named = new Set(compiled.map((p) => p.elementId));
+  return [...compiled, ...lintErrors.filter((l) => !named.has(l.elementId))];
+}
+
+/**
  * bpmnlint with definitions/.bpmnlintrc. Our `haoban/*` rules block a deploy; bpmnlint's recommended
  * rules are advice (they also judge layout and modelling style), returned as warnings with the deploy.
  */
 export async function lintDefinition(xml: string): Promise<{ errors: DefinitionProblem[]; warnings: DefinitionProblem[] }> {
   const config = JSON.parse(readFileSync(LINT_CONFIG_PATH, 'utf8'));
-  const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  let rootElement: unknown;
+  try {
+    ({ rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions'));
+  } catch {
+    return { errors: [], warnings: [] }; // malformed XML: the compiler reports it
+  }
+  if (!rootElement) return { errors: [], warnings: [] };
   const linter = new Linter({ config, resolver: new HaobanResolver() });
   const reports = await linter.lint(rootElement);
   const errors: DefinitionProblem[] = [];

@@ -10,7 +10,7 @@ export function validateGraph(nodes: Record<string, FlowNode>, flows: Record<str
     const entryPoint =
       node.type === 'startEvent' ||
       node.type === 'boundaryEvent' ||
-      node.triggeredByEvent ||
+      (node.type === 'subProcess' && node.triggeredByEvent) ||
       node.isForCompensation ||
       (node.type === 'intermediateCatchEvent' && node.event?.kind === 'link');
     if (!entryPoint && node.incoming.length === 0) problem(node.id, `元素 ${node.id} 没有入口顺序流 (element has no incoming sequence flow)`);

@@ -66,7 +66,7 @@ function chooseOutgoing(node: FlowNode, process: CompiledProcess, variables: Var
 }
 
 export function applicantActs(node: FlowNode, applicantId?: string): boolean {
-  const a = node.assignment;
+  const a = node.type === 'userTask' ? node.assignment : undefined;
   if (!a) return false;
   return (a.candidateGroups ?? []).includes('applicant') || (applicantId !== undefined && (a.assignee === applicantId || (a.candidateUsers ?? []).includes(applicantId)));
 }

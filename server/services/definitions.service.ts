@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileProcess, type DefinitionProblem } from '../../activities/bpmn/compile-process';
-import { lintDefinition } from '../../activities/bpmn/lint';
+import { lintDefinition, mergeProblems } from '../../activities/bpmn/lint';
 import type { CompiledProcess } from '../../workflows/engine/model';
 import type { PrismaClient } from '../data/generated/client';
 import { AppError, notFound } from '../errors';
@@ -75,12 +75,11 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
   return {
     /** Compiles and stores a new version; the same content deploys once (versions are content-addressed). */
     async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
+      // Every stage runs, so one 400 lists every problem of the file.
       const compiled = await compileProcess(xml);
-      if (!compiled.ok) throw new DefinitionInvalidError(compiled.problems);
       const lint = await lintDefinition(xml);
-      if (lint.errors.length) throw new DefinitionInvalidError(lint.errors);
-      const timerProblems = timerStartProblems(compiled.process);
-      if (timerProblems.length) throw new DefinitionInvalidError(timerProblems);
+      const problems = mergeProblems(compiled.ok ? timerStartProblems(compiled.process) : compiled.problems, lint.errors);
+      if (!compiled.ok || problems.length) throw new DefinitionInvalidError(problems);
       const warnings = lint.warnings.length ? { warnings: lint.warnings } : {};
       const { key } = compiled.process;
       const result = await store(compiled, xml, deployedBy, warnings);

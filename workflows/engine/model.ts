@@ -84,9 +84,10 @@ export interface DecisionTable {
   rules: { when: string[]; then: string[] }[];
 }
 
-export interface FlowNode {
+/** What every element has; a kind's own fields are on its member of `FlowNode`. */
+export interface NodeBase<T extends NodeType = NodeType> {
   id: string;
-  type: NodeType;
+  type: T;
   name?: string;
   /** Id of the enclosing subprocess; undefined at process level. */
   scope?: string;
@@ -95,30 +96,10 @@ export interface FlowNode {
   /** Id of the default sequence flow (gateways and tasks). */
   defaultFlow?: string;
   event?: EventDefinition;
-  /** Boundary event: the activity it is attached to, and whether it interrupts it. */
-  attachedTo?: string;
-  cancelActivity?: boolean;
   /** Boundary events attached to this activity. */
   boundaries?: string[];
-  /** Subprocess: an event subprocess, triggered by its start event. */
-  triggeredByEvent?: boolean;
-  /** Start event of an event subprocess: whether it interrupts the enclosing scope. */
-  interrupting?: boolean;
-  /** `zeebe:taskDefinition` of a service/send/business-rule task or message throw. */
+  /** `zeebe:taskDefinition` of a service/send/script/business-rule task or message throw. */
   taskDefinition?: { type: string; retries: number };
-  /** `zeebe:assignmentDefinition` of a user task (values may be FEEL expressions). */
-  assignment?: Assignment;
-  /** `zeebe:formDefinition` key of a user task. */
-  formKey?: string;
-  /** `zeebe:taskSchedule` (FEEL or ISO literals) and `zeebe:priorityDefinition`. */
-  dueDate?: string;
-  followUpDate?: string;
-  priority?: string;
-  /** Script task: FEEL expression and the variable receiving its result. */
-  script?: { expression: string; resultVariable: string };
-  decision?: { table: DecisionTable; resultVariable: string };
-  /** Call activity: the called process key and version binding. */
-  calledElement?: { processKey: string; binding: 'latest' | 'deployment'; propagateAllChildVariables: boolean; version?: string };
   inputs?: IoMapping[];
   outputs?: IoMapping[];
   multiInstance?: MultiInstance;
@@ -127,6 +108,64 @@ export interface FlowNode {
   compensationHandler?: string;
   isForCompensation?: boolean;
 }
+
+export interface StartEventNode extends NodeBase<'startEvent'> {
+  /** Start event of an event subprocess: whether it interrupts the enclosing scope. */
+  interrupting?: boolean;
+}
+
+export interface BoundaryEventNode extends NodeBase<'boundaryEvent'> {
+  /** The activity it is attached to, and whether it interrupts it. */
+  attachedTo?: string;
+  cancelActivity?: boolean;
+}
+
+export interface UserTaskNode extends NodeBase<'userTask'> {
+  /** `zeebe:assignmentDefinition` (values may be FEEL expressions). */
+  assignment?: Assignment;
+  /** `zeebe:formDefinition` key. */
+  formKey?: string;
+  /** `zeebe:taskSchedule` (FEEL or ISO literals) and `zeebe:priorityDefinition`. */
+  dueDate?: string;
+  followUpDate?: string;
+  priority?: string;
+}
+
+export interface ScriptTaskNode extends NodeBase<'scriptTask'> {
+  /** FEEL expression and the variable receiving its result. */
+  script?: { expression: string; resultVariable: string };
+}
+
+export interface BusinessRuleTaskNode extends NodeBase<'businessRuleTask'> {
+  decision?: { table: DecisionTable; resultVariable: string };
+}
+
+export interface SubProcessNode extends NodeBase<'subProcess'> {
+  /** An event subprocess, triggered by its start event. */
+  triggeredByEvent?: boolean;
+}
+
+export interface CallActivityNode extends NodeBase<'callActivity'> {
+  /** The called process key and version binding. */
+  calledElement?: { processKey: string; binding: 'latest' | 'deployment'; propagateAllChildVariables: boolean; version?: string };
+}
+
+/** The node type of each kind: its own fields, or only the shared ones. */
+export type NodeMap = { [K in NodeType]: NodeBase<K> } & {
+  startEvent: StartEventNode;
+  boundaryEvent: BoundaryEventNode;
+  userTask: UserTaskNode;
+  scriptTask: ScriptTaskNode;
+  businessRuleTask: BusinessRuleTaskNode;
+  subProcess: SubProcessNode;
+  callActivity: CallActivityNode;
+};
+
+/** The member of `FlowNode` for one kind. */
+export type NodeOf<K extends NodeType> = NodeMap[K];
+
+/** A compiled element: a union discriminated by `type`. */
+export type FlowNode = { [K in NodeType]: NodeOf<K> }[NodeType];
 
 export interface SequenceFlow {
   id: string;

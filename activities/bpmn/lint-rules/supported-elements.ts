@@ -1,12 +1,9 @@
+import { EXECUTABLE_MODDLE_TYPES } from '../../../workflows/engine/elements';
 import type { LintRule } from './types';
 
-// Flow elements the engine runs; anything else inside a process is refused (cf. activities/bpmn/compile-node.ts).
-const SUPPORTED = new Set([
-  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
-  'bpmn:Task', 'bpmn:ManualTask', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:ScriptTask',
-  'bpmn:BusinessRuleTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway',
-  'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference',
-]);
+// Flow elements the engine runs (the element descriptors), sequence flows and data artefacts; anything
+// else inside a process is refused.
+const SUPPORTED = new Set([...EXECUTABLE_MODDLE_TYPES, 'bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 const UNSUPPORTED_EVENTS = new Set(['bpmn:ConditionalEventDefinition', 'bpmn:CancelEventDefinition']);
 
 /** haoban/supported-elements: only the BPMN subset the engine executes. */

@@ -116,6 +116,18 @@ describe('deploy errors', () => {
     expect(problems.some((p) => p.message.includes(text) && (elementId === '(no element)' || p.elementId === elementId))).toBe(true);
     expect(await stack.db.prisma.processDefinition.count()).toBe(before);
   });
+
+  test('when a file has a dangling flow, a FEEL syntax error and an unsupported element, then one 400 lists all three, each with its element id', async () => {
+    const res = await stack.http.post('/api/definitions').set('authorization', await stack.auth('admin')).send({ xml: fixture('deploy/invalid-three-problems.bpmn') });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('DEFINITION_INVALID');
+    const problems = res.body.error.details as { elementId?: string; message: string }[];
+    expect(problems.map((p) => p.elementId)).toEqual(['f_dangling', 'f_bad', 'cg']);
+    expect(problems[0]?.message).toContain('nowhere');
+    expect(problems[1]?.message).toContain('FEEL syntax error');
+    expect(problems[2]?.message).toContain('unsupported element');
+    expect(await stack.db.prisma.processDefinition.count({ where: { key: 'three_problems' } })).toBe(0);
+  });
 });
 
 describe('messages, deadlines and the statutory clock', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { compileProcess } from '../../../activities/bpmn/compile-process';
 import { VARIABLES_LIMIT_BYTES, type CompiledProcess, type EngineCommand, type EngineEvent, type EngineState, type Variables } from '../../../workflows/engine/model';
 import { initialState, step, variablesLimitProblem } from '../../../workflows/engine/runtime';
+import { deepFreeze } from '../../helpers/deep-freeze';
 
 const AT = '2026-12-01T02:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(AT) + ms).toISOString();
@@ -21,7 +22,7 @@ class Driver {
   constructor(readonly process: CompiledProcess) {}
   send(event: EngineEvent): EngineCommand[] {
     const result = step(this.process, this.state, event);
-    this.state = result.state;
+    this.state = deepFreeze(result.state);
     this.commands.push(...result.commands);
     return result.commands;
   }

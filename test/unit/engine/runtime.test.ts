@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileProcess } from '../../../activities/bpmn/compile-process';
-import { VARIABLES_LIMIT_BYTES, type CompiledProcess, type EngineCommand, type EngineEvent, type EngineState, type Variables } from '../../../workflows/engine/model';
+import { VARIABLES_LIMIT_BYTES, type CompiledProcess, type EngineCommand, type EngineEvent, type EngineState, type FlowNode, type Variables } from '../../../workflows/engine/model';
 import { initialState, step } from '../../../workflows/engine/runtime';
+import { deepFreeze } from '../../helpers/deep-freeze';
 import { workingDayDue } from '../../../workflows/engine/timers';
 
 const AT = '2026-12-01T02:00:00.000Z';
@@ -23,7 +24,7 @@ class Driver {
   }
   send(event: EngineEvent) {
     const result = step(this.process, this.state, event);
-    this.state = result.state;
+    this.state = deepFreeze(result.state);
     this.commands.push(...result.commands);
     return result.commands;
   }
@@ -128,4 +129,33 @@ describe('variables and time', () => {
     const paused = workingDayDue('2026-12-01T02:00:00.000Z', 5, [{ from: '2026-12-02T01:00:00.000Z', to: '2026-12-03T09:00:00.000Z' }]);
     expect(Date.parse(paused)).toBeGreaterThan(Date.parse(plain));
   });
+
+  test('when a script writes a FEEL date and a 1,000-instance body collects outputs, then the next state holds plain JSON and the previous state is unchanged', () => {
+    const n = (id: string, type: FlowNode['type'], incoming: string[], outgoing: string[], extra: Partial<FlowNode> = {}): FlowNode => ({ id, type, incoming, outgoing, ...extra });
+    const process: CompiledProcess = {
+      key: 'plain-json',
+      nodes: {
+        start: n('start', 'startEvent', [], ['f1']),
+        stamp: n('stamp', 'scriptTask', ['f1'], ['f2'], { script: { expression: '=date("2026-12-01")', resultVariable: 'received' } }),
+        review: n('review', 'userTask', ['f2'], ['f3'], { multiInstance: { sequential: false, cardinality: '=1000', outputCollection: 'results', outputElement: '=loopCounter' } }),
+        end: n('end', 'endEvent', ['f3'], []),
+      },
+      flows: { f1: { id: 'f1', sourceRef: 'start', targetRef: 'stamp' }, f2: { id: 'f2', sourceRef: 'stamp', targetRef: 'review' }, f3: { id: 'f3', sourceRef: 'review', targetRef: 'end' } },
+      startNodeIds: ['start'],
+    };
+    const d = new Driver(process);
+    d.start();
+    expect(d.state.variables.received).toBe('2026-12-01');
+    expect(d.state.openTasks).toHaveLength(1000);
+    const before = JSON.stringify(d.state);
+    const last = d.state.openTasks[999]?.taskId as string;
+    const { state } = step(process, d.state, { type: 'userTask.complete', at: AT, taskId: last, actor: ADMIN, variables: {} });
+    expect(JSON.stringify(d.state)).toBe(before);
+    const body = state.tokens.find((t) => t.mi);
+    expect(body?.mi?.outputs).toHaveLength(1000);
+    expect(body?.mi?.outputs.slice(0, 2)).toEqual([null, null]);
+    expect(body?.mi?.outputs[999]).toBe(1000);
+    expect(state.openTasks).toHaveLength(999);
+  });
 });
+

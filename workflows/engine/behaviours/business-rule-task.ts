@@ -3,7 +3,7 @@ import { EngineError, type Variables } from '../model';
 import type { Behaviour } from './types';
 
 /** A FEEL decision table: input values are matched by unary tests; hit policy FIRST, UNIQUE or COLLECT. */
-export const businessRuleTask: Behaviour = (ctx) => {
+export const businessRuleTask: Behaviour<'businessRuleTask'> = (ctx) => {
   const { node, variables } = ctx;
   if (!node.decision) return serviceJob(ctx);
   const { table, resultVariable } = node.decision;

@@ -2,7 +2,7 @@ import { EngineError } from '../model';
 import type { Behaviour } from './types';
 
 /** Starts the called process as a child case and waits for it. */
-export const callActivity: Behaviour = ({ node, token, variables }) => {
+export const callActivity: Behaviour<'callActivity'> = ({ node, token, variables }) => {
   const called = node.calledElement;
   if (!called) throw new EngineError(node.id, '调用活动缺少被调用流程 (call activity has no called process)');
   return {

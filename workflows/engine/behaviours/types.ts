@@ -1,4 +1,4 @@
-import type { CompiledProcess, EngineCommand, EngineState, FlowNode, OpenTask, Token, Variables } from '../model';
+import type { CompiledProcess, EngineCommand, EngineState, NodeOf, NodeType, OpenTask, Token, Variables } from '../model';
 
 /** What a behaviour decides when a token enters its element. The runtime moves the tokens. */
 export type Outcome =
@@ -21,10 +21,10 @@ export type Outcome =
   /** Run compensation handlers of completed activities, then continue (or end). */
   | { kind: 'compensate'; activityRef?: string; end: boolean };
 
-export interface BehaviourContext {
+export interface BehaviourContext<K extends NodeType = NodeType> {
   process: CompiledProcess;
   state: EngineState;
-  node: FlowNode;
+  node: NodeOf<K>;
   token: Token;
   /** Flow the token arrived by; undefined for start events. */
   via?: string;
@@ -36,4 +36,5 @@ export interface BehaviourContext {
   nextId(prefix: string): string;
 }
 
-export type Behaviour = (ctx: BehaviourContext) => Outcome;
+/** A kind's behaviour sees its own node type (`Behaviour<'userTask'>`); the default takes any node. */
+export type Behaviour<K extends NodeType = NodeType> = (ctx: BehaviourContext<K>) => Outcome;

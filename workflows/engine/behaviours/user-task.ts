@@ -3,7 +3,7 @@ import { EngineError, type Assignment, type OpenTask, type Variables } from '../
 import type { Behaviour } from './types';
 
 /** Opens a task in the inbox and waits for a person to complete it. */
-export const userTask: Behaviour = ({ node, token, at, nextId, state, variables }) => {
+export const userTask: Behaviour<'userTask'> = ({ node, token, at, nextId, state, variables }) => {
   const task: OpenTask = {
     taskId: `${state.instanceId}-${nextId('T')}`,
     tokenId: token.id,
