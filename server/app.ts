@@ -8,6 +8,7 @@ import type { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/authenticate';
+import { createIdentityResolver } from './auth/identity';
 import type { TokenIssuer } from './auth/tokens';
 import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
@@ -69,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
   const api = express.Router();
-  api.use(authenticate(deps.tokens));
+  const identities = createIdentityResolver(deps.prisma);
+  api.use(authenticate(deps.tokens, identities));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
@@ -79,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
   api.use('/audit', auditRoutes(createAuditService(deps.prisma)));
-  api.use('/users', usersRoutes(createUsersService(deps.prisma)));
+  api.use('/users', usersRoutes(createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) })));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);
   app.use('/api', notFoundRoute);

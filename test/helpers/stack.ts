@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { DefaultLogger, Runtime as TemporalRuntime } from '@temporalio/worker';
 import supertest from 'supertest';
 import type { ServiceTaskHandler } from '../../activities/service-tasks/registry';
@@ -43,6 +45,8 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
   const config = loadConfig({
     ...process.env,
     DEMO_MODE: '1',
+    // The demo signing secret is generated per data directory; tests keep theirs out of ./data.
+    DATA_DIR: process.env.HAOBAN_TEST_DATA_DIR ?? path.join(os.tmpdir(), 'haoban-test-data'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     ...(options.definitionsDir ? { DEFINITIONS_DIR: options.definitionsDir } : {}),
   });
