@@ -13,7 +13,7 @@ export function checkSecretStrength(secret: string): string | undefined {
   const hint = `generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"`;
   if (PUBLIC_SECRETS.has(secret)) return `is a published demo value (密钥已公开); ${hint}`;
   if (secret.length < MIN_SECRET_LENGTH) return `is too short (密钥过短): ${secret.length} < ${MIN_SECRET_LENGTH} characters; ${hint}`;
-  if (new Set(secret).size < MIN_DISTINCT_CHARS || smallestPeriod(secret) < MIN_SECRET_LENGTH / 2) {
+  if (new Set(secret).size < MIN_DISTINCT_CHARS || smallestPeriod(secret) <= MIN_SECRET_LENGTH / 2) {
     return `is trivially repetitive (密钥过于简单，字符重复); ${hint}`;
   }
   return undefined;

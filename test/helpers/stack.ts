@@ -5,7 +5,7 @@ import { DefaultLogger, Runtime as TemporalRuntime } from '@temporalio/worker';
 import supertest from 'supertest';
 import type { ServiceTaskHandler } from '../../activities/service-tasks/registry';
 import { DEMO_USERS } from '../../server/auth/demo-users';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import type { Database } from '../../server/data/database';
 import { createLogger } from '../../server/logger';
 import { startRuntime, type Runtime } from '../../server/runtime';
@@ -16,6 +16,8 @@ export interface TestStack {
   db: Database;
   http: ReturnType<typeof supertest>;
   taskQueue: string;
+  /** The configuration the stack runs with (demo mode, its generated signing secret). */
+  config: Config;
   /** A bearer token for a demo user (zhangsan, window1, approver1, agent1, supervisor1, admin, …). */
   token(userId: string): Promise<string>;
   /** `Authorization` header value for a demo user. */
@@ -73,6 +75,7 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
     db,
     http: supertest(runtime.app!),
     taskQueue,
+    config,
     token,
     auth: async (userId) => `Bearer ${await token(userId)}`,
     stop: async () => {
