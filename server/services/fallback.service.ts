@@ -47,7 +47,9 @@ export function createFallbackService(deps: { prisma: PrismaClient; machines: Ma
       // The workflow's state (not the read model, which may lag) says whose step it is.
       const current = await machines.view('fallback', instanceId);
       const departmentStep = current.states.map((s) => DEPARTMENT_STATES[s]).find(Boolean);
-      if (departmentStep && (event.type === 'fallback.conclude' || event.type === 'fallback.explain')) {
+      if (!current.allowedEvents.includes(event.type)) {
+        // Out of turn: the machine refuses it (409) before anyone's department matters.
+      } else if (departmentStep && (event.type === 'fallback.conclude' || event.type === 'fallback.explain')) {
         assertActsFor(actor, (current.context as { department?: string }).department, departmentStep);
       } else {
         assertCentral(actor, '办不成事窗口办理');

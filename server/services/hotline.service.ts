@@ -114,12 +114,12 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
         throw badRequest(`未知部门 (unknown department): ${String(event.department)}`, { field: 'department', value: event.department });
       }
       await this.row(orderId);
-      if (DEPARTMENT_STEPS[event.type]) {
-        // The workflow's state, not the read model, says which department holds the order now.
-        const current = await machines.view('hotline', orderId);
-        assertActsFor(actor, (current.context as { department?: string }).department, `12345工单${DEPARTMENT_STEPS[event.type]}`);
-      } else if (CENTRAL_STEPS[event.type]) {
-        assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
+      // The workflow's state, not the read model, says which department holds the order now; an event
+      // out of turn is refused by the machine (409) before anyone's department matters.
+      const current = await machines.view('hotline', orderId);
+      if (current.allowedEvents.includes(event.type)) {
+        if (DEPARTMENT_STEPS[event.type]) assertActsFor(actor, (current.context as { department?: string }).department, `12345工单${DEPARTMENT_STEPS[event.type]}`);
+        else if (CENTRAL_STEPS[event.type]) assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
       }
       return machines.send('hotline', orderId, event, actor.id);
     },

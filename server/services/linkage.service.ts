@@ -50,8 +50,10 @@ function assertLinkageStep(actor: AuthenticatedActor, context: LinkageContext, e
     case 'meeting.convene':
     case 'meeting.decide':
       return assertActsFor(actor, ctx.department, '联席会议召集与决定', { overseers: true });
-    case 'meeting.taskDone':
-      return assertActsFor(actor, ctx.tasks?.[event.index as number]?.owner, '联席会议任务办结');
+    case 'meeting.taskDone': {
+      const task = ctx.tasks?.[event.index as number];
+      return task ? assertActsFor(actor, task.owner, '联席会议任务办结') : undefined; // no such task: the machine refuses
+    }
     case 'adjustment.approve':
     case 'adjustment.return':
     case 'adjustment.reject':
@@ -139,7 +141,8 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       if (event.type === 'meeting.decide') for (const t of event.tasks as { owner: string }[]) checkDepartment(t.owner, 'tasks.owner');
       // The workflow's own state (not the read model, which may lag) says whose step it is.
       const current = await machines.view(r.kind as MachineKind, instanceId);
-      assertLinkageStep(actor, current.context as LinkageContext, event);
+      // An event out of turn is refused by the machine (409) before anyone's department matters.
+      if (current.allowedEvents.includes(event.type)) assertLinkageStep(actor, current.context as LinkageContext, event);
       return machines.send(r.kind as MachineKind, instanceId, event, actor.id);
     },
 

@@ -18,7 +18,7 @@ export interface TestStack {
   taskQueue: string;
   /** The configuration the stack runs with (demo mode, its generated signing secret). */
   config: Config;
-  /** A bearer token for a demo user (zhangsan, window1, approver1, agent1, supervisor1, admin, …). */
+  /** A bearer token for a demo user (zhangsan, window1, approver1, agent1, supervisor1, admin, …) or a seeded department officer. */
   token(userId: string): Promise<string>;
   /** `Authorization` header value for a demo user. */
   auth(userId: string): Promise<string>;
@@ -66,7 +66,8 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
     consoleDir: options.consoleDir,
   });
   const token = async (userId: string) => {
-    const user = DEMO_USERS.find((u) => u.id === userId);
+    // Demo users, or any seeded user (department officers such as scjgj1, wjj1).
+    const user = DEMO_USERS.find((u) => u.id === userId) ?? (await db.prisma.user.findUnique({ where: { id: userId } }));
     if (!user) throw new Error(`no demo user ${userId}`);
     return runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
   };
