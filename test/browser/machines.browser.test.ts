@@ -167,14 +167,24 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await page.getByRole('dialog').filter({ hasText: '承办人' }).getByLabel('承办人').fill('rsj1');
     await page.getByTestId('event-submit').click();
     await drawer.getByTestId('machine-state').getByText('已派单（待签收）').waitFor();
-    await drawer.getByTestId('event-order.sign').click();
-    await page.getByTestId('event-submit').click();
-    await drawer.getByTestId('machine-state').getByText('办理中').waitFor();
-    expect(await drawer.getByTestId('deadline').innerText()).toContain('3 个工作日');
-    const actions = await drawer.getByTestId('machine-events').innerText();
-    for (const a of ['延期', '退单', '答复']) expect(actions).toContain(a);
-    await c.shot(page, 'm12-window-hotline-order-drawer');
     await closeDrawer(page);
+    // 签收 is the receiving department's: 区人社局's officer sees only the orders dispatched to it.
+    const officer = await signInAs('rsj1');
+    await officer.getByRole('link', { name: '12345 工单' }).click();
+    await officer.getByRole('heading', { name: '12345 工单' }).waitFor();
+    const dispatched = officer.locator('tr').filter({ hasText: 'BR-201' });
+    await dispatched.waitFor();
+    expect(await officer.locator('tr').filter({ hasText: 'BR-103' }).count()).toBe(0);
+    await dispatched.click();
+    const officerDrawer = officer.getByTestId('machine-drawer');
+    await officerDrawer.getByTestId('event-order.sign').click();
+    await officer.getByTestId('event-submit').click();
+    await officerDrawer.getByTestId('machine-state').getByText('办理中').waitFor();
+    expect(await officerDrawer.getByTestId('deadline').innerText()).toContain('3 个工作日');
+    const actions = await officerDrawer.getByTestId('machine-events').innerText();
+    for (const a of ['延期', '退单', '答复']) expect(actions).toContain(a);
+    await c.shot(officer, 'm12-officer-hotline-order-drawer');
+    await officer.close();
 
     await page.getByRole('tab', { name: '重复诉求并单' }).click();
     const group = page.getByTestId('repeat-group').filter({ hasText: fallbackId });
