@@ -50,7 +50,9 @@ export function createFallbackService(deps: { prisma: PrismaClient; machines: Ma
       if (!current.allowedEvents.includes(event.type)) {
         // Out of turn: the machine refuses it (409) before anyone's department matters.
       } else if (departmentStep && (event.type === 'fallback.conclude' || event.type === 'fallback.explain')) {
-        assertActsFor(actor, (current.context as { department?: string }).department, departmentStep);
+        const department = (current.context as { department?: string }).department;
+        assertActsFor(actor, department, departmentStep);
+        return machines.send('fallback', instanceId, event, actor.id, [{ path: ['department'], equals: department }]);
       } else {
         assertCentral(actor, '办不成事窗口办理');
       }

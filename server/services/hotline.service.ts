@@ -117,11 +117,12 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       // The workflow's state, not the read model, says which department holds the order now; an event
       // out of turn is refused by the machine (409) before anyone's department matters.
       const current = await machines.view('hotline', orderId);
-      if (current.allowedEvents.includes(event.type)) {
-        if (DEPARTMENT_STEPS[event.type]) assertActsFor(actor, (current.context as { department?: string }).department, `12345工单${DEPARTMENT_STEPS[event.type]}`);
-        else if (CENTRAL_STEPS[event.type]) assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
-      }
-      return machines.send('hotline', orderId, event, actor.id);
+      const department = (current.context as { department?: string }).department;
+      const departmentStep = current.allowedEvents.includes(event.type) && DEPARTMENT_STEPS[event.type];
+      if (departmentStep) assertActsFor(actor, department, `12345工单${departmentStep}`);
+      else if (current.allowedEvents.includes(event.type) && CENTRAL_STEPS[event.type]) assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
+      // Re-checked by the machine, so a 改派 landing in between cannot let the old department act.
+      return machines.send('hotline', orderId, event, actor.id, departmentStep ? [{ path: ['department'], equals: department }] : []);
     },
 
     async get(orderId: string, actor?: AuthenticatedActor) {

@@ -33,35 +33,43 @@ function involved(department: string | null, context: LinkageContext): string[] 
   return [department ?? undefined, context.approvalDepartment, ...(context.departments ?? []), ...(context.tasks ?? []).map((t) => t.owner)].filter((d): d is string => !!d);
 }
 
+type Expectation = { path: (string | number)[]; equals: unknown };
+
 /**
  * Who takes each linkage step: the department it is addressed to; supervisors (and admins) only where the
  * rule makes it theirs — referring findings, convening and deciding meetings, city matters, reviewing changes.
  * Signing a notice, acting on a 抄告 and finishing a meeting task are the addressed department's alone.
+ * Returns what the decision rested on, for the machine to re-check atomically.
  */
-function assertLinkageStep(actor: AuthenticatedActor, context: LinkageContext, event: { type: string } & Record<string, unknown>): void {
+function assertLinkageStep(actor: AuthenticatedActor, context: LinkageContext, event: { type: string } & Record<string, unknown>): Expectation[] {
   const ctx = context;
+  const on = (path: (string | number)[], department: string | undefined, step: string, overseers = false): Expectation[] => {
+    assertActsFor(actor, department, step, { overseers });
+    return [{ path, equals: department }];
+  };
   switch (event.type) {
     case 'notice.sign':
-      return assertActsFor(actor, ctx.department, '审批信息通报认领');
+      return on(['department'], ctx.department, '审批信息通报认领');
     case 'finding.push':
-      return assertActsFor(actor, ctx.department, '监管结果抄告推送', { overseers: true });
+      return on(['department'], ctx.department, '监管结果抄告推送', true);
     case 'finding.act':
-      return assertActsFor(actor, ctx.approvalDepartment, '抄告处置');
+      return on(['approvalDepartment'], ctx.approvalDepartment, '抄告处置');
     case 'meeting.convene':
     case 'meeting.decide':
-      return assertActsFor(actor, ctx.department, '联席会议召集与决定', { overseers: true });
+      return on(['department'], ctx.department, '联席会议召集与决定', true);
     case 'meeting.taskDone': {
-      const task = ctx.tasks?.[event.index as number];
-      return task ? assertActsFor(actor, task.owner, '联席会议任务办结') : undefined; // no such task: the machine refuses
+      const index = event.index as number;
+      const task = ctx.tasks?.[index];
+      return task ? on(['tasks', index, 'owner'], task.owner, '联席会议任务办结') : []; // no such task: the machine refuses
     }
     case 'adjustment.approve':
     case 'adjustment.return':
     case 'adjustment.reject':
-      if (actor.id === ctx.reviewer || oversees(actor)) return;
+      if (actor.id === ctx.reviewer || oversees(actor)) return [];
       throw notYourDepartment(actor, undefined, '动态调整审核');
     default:
       // city.*, adjustment.submit: the department that raised it, or the supervisors.
-      return assertActsFor(actor, ctx.department, '联动事项办理', { overseers: true });
+      return on(['department'], ctx.department, '联动事项办理', true);
   }
 }
 
@@ -142,8 +150,8 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       // The workflow's own state (not the read model, which may lag) says whose step it is.
       const current = await machines.view(r.kind as MachineKind, instanceId);
       // An event out of turn is refused by the machine (409) before anyone's department matters.
-      if (current.allowedEvents.includes(event.type)) assertLinkageStep(actor, current.context as LinkageContext, event);
-      return machines.send(r.kind as MachineKind, instanceId, event, actor.id);
+      const expectations = current.allowedEvents.includes(event.type) ? assertLinkageStep(actor, current.context as LinkageContext, event) : [];
+      return machines.send(r.kind as MachineKind, instanceId, event, actor.id, expectations);
     },
 
     async get(instanceId: string, actor?: AuthenticatedActor) {

@@ -1,3 +1,5 @@
+import { Client, Connection } from '@temporalio/client';
+import { createMachineClient } from '../../server/services/machines/machine-client';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { waitFor } from '../helpers/wait-for';
 
@@ -100,6 +102,15 @@ describe('部门只办理本部门事项 (departments act only on what is addres
     expectRefused(await ev({ type: 'order.sign' }, 'wjj1'));
     expectRefused(await ev({ type: 'order.return', reason: '不属本单位职责' }, 'wjj1'));
     expectRefused(await ev({ type: 'order.sign' }, 'window1'));
+    // The department checked is re-checked by the machine itself: had a 改派 landed in between, the sign is refused.
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const machines = createMachineClient({ temporal: new Client({ connection }), taskQueue: stack.taskQueue, prisma: stack.db.prisma });
+      await expect(machines.send('hotline', orderId, { type: 'order.sign' }, 'scjgj1', [{ path: ['department'], equals: 'wjw' }])).rejects.toMatchObject({ status: 409, message: expect.stringContaining('办理对象已变更') });
+      expect((await machines.view('hotline', orderId)).states).toContain('dispatched');
+    } finally {
+      await connection.close();
+    }
     expect((await ev({ type: 'order.sign' }, 'scjgj1')).body.states).toContain('handling');
     expectRefused(await ev({ type: 'order.reply', content: '已处理' }, 'wjj1'));
     expectRefused(await ev({ type: 'order.reply', content: '已处理' }, 'supervisor1'));
