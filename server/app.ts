@@ -10,6 +10,7 @@ import type { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/authenticate';
+import { createIdentityResolver } from './auth/identity';
 import type { TokenIssuer } from './auth/tokens';
 import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
@@ -73,7 +74,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
   const api = express.Router();
-  api.use(authenticate(deps.tokens));
+  const identities = createIdentityResolver(deps.prisma);
+  api.use(authenticate(deps.tokens, identities));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
@@ -85,7 +87,7 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditService(deps.prisma);
   api.use('/audit', auditRoutes(audit));
   api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));
-  api.use('/users', usersRoutes(createUsersService(deps.prisma)));
+  api.use('/users', usersRoutes(createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) })));
   api.use('/calendar', calendarRoutes(createCalendarService({ prisma: deps.prisma, temporal: deps.temporal.client, logger: deps.logger })));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);

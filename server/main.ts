@@ -86,7 +86,11 @@ async function main(): Promise<void> {
     `  Database:       ${runtime.db.description}`,
   ];
   if (config.demoMode && runtime.app) {
-    lines.push('', '演示账号 demo users (Authorization: Bearer <token>; or POST /api/auth/token {"userId": "…"}):');
+    lines.push(
+      '',
+      `演示模式 demo mode: local only (HOST ${config.HOST}); tokens are signed with ${config.JWT_SECRET ? 'JWT_SECRET' : `the random secret in ${path.join(config.DATA_DIR, 'demo-jwt-secret')}`}`,
+      '演示账号 demo users (Authorization: Bearer <token>; or POST /api/auth/token {"userId": "…"}):',
+    );
     for (const user of DEMO_USERS) {
       const token = await runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
       lines.push(`  ${user.id.padEnd(12)} ${user.name}（${user.roles.map((r) => ROLE_LABELS[r]).join('、')}）`, `    ${token}`);

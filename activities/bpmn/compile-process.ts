@@ -3,6 +3,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { ROOT_SCOPE, type CompiledProcess, type FlowNode, type ScopeDefinition, type SequenceFlow } from '../../workflows/engine/model';
 import { compileNode, feelSyntaxError, type El } from './compile-node';
+import { readStartRule } from './start-rule';
 import { validateGraph } from './validate-graph';
 
 /** One problem found in a definition, naming the element (BPMN id) it concerns. */
@@ -189,9 +190,10 @@ function compileProcessElement(proc: El, allProcesses: El[], hash: string, unres
   }
 
   validateGraph(nodes, flows, problems);
+  const start = readStartRule(proc, problems);
   if (problems.length) return { ok: false, problems: dedupe(problems) };
   const startNodeIds = scopes[ROOT_SCOPE]?.startNodeIds ?? [];
-  return { ok: true, hash, name: proc.name, process: { key: proc.id, name: proc.name, nodes, flows, startNodeIds, scopes } };
+  return { ok: true, hash, name: proc.name, process: { key: proc.id, name: proc.name, nodes, flows, startNodeIds, scopes, ...(start ? { start } : {}) } };
 }
 
 function compileFlow(el: El, problems: DefinitionProblem[]): SequenceFlow {

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import type { Actor } from '../../workflows/engine/model';
 import { forbidden, unauthorized } from '../errors';
+import type { IdentityResolver } from './identity';
 import { ROLE_LABELS, type Role } from './roles';
 import type { TokenIssuer } from './tokens';
 
-export type AuthenticatedActor = Actor & { name: string };
+export type AuthenticatedActor = Actor & { name: string; department?: string };
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -12,17 +13,27 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Requires a valid bearer token and puts the caller on `req.actor`. */
-export function authenticate(tokens: TokenIssuer): RequestHandler {
+/**
+ * Requires a valid bearer token and puts the caller on `req.actor`. The token names the user; roles,
+ * groups and department come from the user table (briefly cached), so a demotion or a disabled
+ * account applies within seconds rather than when the token expires.
+ */
+export function authenticate(tokens: TokenIssuer, identities: IdentityResolver): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) return next(unauthorized());
+    let subject: string;
     try {
-      req.actor = await tokens.verify(match[1]);
-      next();
+      subject = (await tokens.verify(match[1])).id;
     } catch {
-      next(unauthorized('令牌无效或已过期 (invalid or expired token)'));
+      return next(unauthorized('令牌无效或已过期 (invalid or expired token)'));
+    }
+    try {
+      req.actor = await identities.resolve(subject);
+      next();
+    } catch (err) {
+      next(err);
     }
   };
 }

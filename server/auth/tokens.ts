@@ -23,7 +23,8 @@ export function createTokenIssuer(secret: string): TokenIssuer {
         .sign(key);
     },
     async verify(token) {
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
+      // A token without an expiry would be valid forever: refused.
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
       const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.includes(r as Role));
       const groups = Array.isArray(payload.groups) ? payload.groups.map(String) : [];
       if (!payload.sub) throw new Error('token has no subject');

@@ -5,6 +5,7 @@ import { AppError, unauthorized } from '../errors';
 import { body } from '../middleware/validate';
 import type { TokenIssuer } from '../auth/tokens';
 import type { Role } from '../auth/roles';
+import { disabledUser } from '../auth/identity';
 
 export const TokenRequest = z.object({ userId: z.string().min(1).max(64) });
 
@@ -16,6 +17,7 @@ export function authRoutes(deps: { prisma: PrismaClient; tokens: TokenIssuer; de
     const { userId } = body(req, TokenRequest);
     const user = await deps.prisma.user.findUnique({ where: { id: userId } });
     if (!user) throw unauthorized(`没有这个用户 (no such user): ${userId}`);
+    if (user.disabled) throw disabledUser(user.id);
     const token = await deps.tokens.issue({ id: user.id, name: user.name, roles: user.roles as Role[], groups: user.groups });
     res.json({ token, user: { id: user.id, name: user.name, roles: user.roles, groups: user.groups, department: user.department } });
   });

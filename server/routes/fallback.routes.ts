@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
+import { assertCentral } from '../services/department-scope';
 import { body, query } from '../middleware/validate';
 import type { EscalationsService } from '../services/escalations.service';
 import type { FallbackService } from '../services/fallback.service';
@@ -41,13 +42,14 @@ export function fallbackRoutes(fallback: FallbackService): Router {
   const router = Router();
   router.use(requireRole('window', 'approver', 'supervisor', 'admin'));
   router.post('/records', async (req, res) => {
+    assertCentral(actorOf(req), '办不成事登记');
     res.status(201).json(await fallback.register(body(req, RegisterFallbackBody), actorOf(req).id));
   });
   router.get('/records', async (req, res) => {
-    res.json(await fallback.list(query(req, ListFallbackQuery)));
+    res.json(await fallback.list(query(req, ListFallbackQuery), actorOf(req)));
   });
   router.get('/records/:id', async (req, res) => {
-    res.json(await fallback.get(req.params.id));
+    res.json(await fallback.get(req.params.id, actorOf(req)));
   });
   router.post('/records/:id/events', async (req, res) => {
     res.json(await fallback.send(req.params.id, body(req, FallbackEventBody), actorOf(req)));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
 import { body, query } from '../middleware/validate';
 import type { HotlineService } from '../services/hotline.service';
+import { assertCentral } from '../services/department-scope';
 import { Page } from './cases.routes';
 
 export const HotlineOrderBody = z.object({
@@ -41,20 +42,21 @@ export function hotlineRoutes(hotline: HotlineService): Router {
   const router = Router();
   router.use(requireRole('window', 'approver', 'supervisor', 'admin'));
   router.post('/orders', async (req, res) => {
+    assertCentral(actorOf(req), '12345工单登记');
     const result = await hotline.intake(body(req, HotlineOrderBody));
     res.status(result.duplicate ? 200 : 201).json(result);
   });
   router.get('/orders', async (req, res) => {
-    res.json(await hotline.list(query(req, ListHotlineQuery)));
+    res.json(await hotline.list(query(req, ListHotlineQuery), actorOf(req)));
   });
   router.get('/repeat-groups', async (req, res) => {
-    res.json(await hotline.repeatGroups(query(req, RepeatGroupsQuery)));
+    res.json(await hotline.repeatGroups(query(req, RepeatGroupsQuery), actorOf(req)));
   });
   router.get('/orders/:id', async (req, res) => {
-    res.json(await hotline.get(req.params.id));
+    res.json(await hotline.get(req.params.id, actorOf(req)));
   });
   router.post('/orders/:id/events', async (req, res) => {
-    res.json(await hotline.send(req.params.id, body(req, HotlineEventBody), actorOf(req).id));
+    res.json(await hotline.send(req.params.id, body(req, HotlineEventBody), actorOf(req)));
   });
   return router;
 }

@@ -81,7 +81,7 @@ export function linkageRoutes(linkage: LinkageService): Router {
     res.status(result.created ? 201 : 200).json(result);
   });
   router.post('/findings', supervision, async (req, res) => {
-    res.status(201).json(await linkage.finding(body(req, FindingBody)));
+    res.status(201).json(await linkage.finding(body(req, FindingBody), actorOf(req)));
   });
   router.post('/meetings', supervision, async (req, res) => {
     res.status(201).json(await linkage.meeting(body(req, MeetingBody), actorOf(req)));
@@ -96,10 +96,10 @@ export function linkageRoutes(linkage: LinkageService): Router {
     res.json(await linkage.effectiveAdjustments(query(req, AdjustmentsQuery)));
   });
   router.get('/instances', async (req, res) => {
-    res.json(await linkage.list(query(req, ListLinkageQuery)));
+    res.json(await linkage.list(query(req, ListLinkageQuery), actorOf(req)));
   });
   router.get('/instances/:id', async (req, res) => {
-    res.json(await linkage.get(String(req.params.id)));
+    res.json(await linkage.get(String(req.params.id), actorOf(req)));
   });
   router.post('/instances/:id/events', supervision, async (req, res) => {
     res.json(await linkage.send(String(req.params.id), body(req, LinkageEventBody), actorOf(req)));

@@ -59,7 +59,7 @@ export function tasksRoutes(tasks: TasksService): Router {
     res.json(await tasks.list(actorOf(req), query(req, ListTasksQuery)));
   });
   router.get('/:id', async (req, res) => {
-    sendTask(res, await tasks.get(req.params.id));
+    sendTask(res, await tasks.get(req.params.id, actorOf(req)));
   });
   router.patch('/:id', async (req, res) => {
     sendTask(res, await tasks.setAttributes(req.params.id, actorOf(req), body(req, PatchTaskBody), ifMatch(req)));

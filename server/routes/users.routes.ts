@@ -18,7 +18,13 @@ export const CreateUserBody = z.object({
   groups: Groups.default([]),
 });
 export const UpdateUserBody = z
-  .object({ name: z.string().min(1).max(64), department: z.string().max(100).nullable(), roles: z.array(Role).min(1), groups: Groups })
+  .object({
+    name: z.string().min(1).max(64),
+    department: z.string().max(100).nullable(),
+    roles: z.array(Role).min(1),
+    groups: Groups,
+    disabled: z.boolean().describe('停用 (true) or 启用 (false); a disabled user is refused on the next request'),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项 (change at least one field)' });
 

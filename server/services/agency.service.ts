@@ -129,7 +129,7 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
       }
       const applicant = view.context.applicant as { userId?: string; name: string };
       if (!applicant.userId) throw badRequest('申请人没有账号，无法以其名义发起办件 (the applicant has no user id)', { field: 'applicant.userId' });
-      const started = await cases.start({ processKey: request.processKey, applicantId: applicant.userId, title: request.title, variables: { ...request.variables, agencyProjectId: instanceId } }, actor);
+      const started = await cases.start({ processKey: request.processKey, applicantId: applicant.userId, title: request.title, variables: { ...request.variables, agencyProjectId: instanceId } }, actor, 'agency');
       const project = await machines.send('agency', instanceId, { type: 'case.linked', caseId: started.caseId, title: request.title ?? request.processKey }, actor.id);
       return { case: started, project };
     },

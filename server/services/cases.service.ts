@@ -3,7 +3,7 @@ import { deadlinesOf, dueProvisional, type DeadlineView } from './deadline-view'
 import { randomBytes } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
-import { VARIABLES_LIMIT_BYTES, type Variables } from '../../workflows/engine/model';
+import { VARIABLES_LIMIT_BYTES, type StartChannel, type Variables } from '../../workflows/engine/model';
 import { isCron } from '../../workflows/engine/timers';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
@@ -11,6 +11,7 @@ import { Prisma, type PrismaClient } from '../data/generated/client';
 import { badRequest, forbidden, notFound } from '../errors';
 import { createCaseSearch, type CaseSearch } from './case-search';
 import type { DefinitionsService } from './definitions.service';
+import { checkStartRule } from './start-rules';
 
 export interface StartCaseRequest {
   processKey: string;
@@ -53,13 +54,15 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
   const caseSearch = createCaseSearch(prisma);
 
   return {
-    async start(request: StartCaseRequest, actor: AuthenticatedActor): Promise<CaseView> {
+    /** Starts a case; `via` is the service asking, checked against the process's start rule. */
+    async start(request: StartCaseRequest, actor: AuthenticatedActor, via: StartChannel = 'api'): Promise<CaseView> {
       const applicantId = request.applicantId ?? actor.id;
       if (applicantId !== actor.id && !isStaff(actor)) throw forbidden('申请人只能为自己申请 (applicants can only apply for themselves)');
       // Measured as the engine measures the case variables, so an accepted start cannot fail on size.
       const size = JSON.stringify(request.variables).length;
       if (size > VARIABLES_LIMIT_BYTES) throw badRequest(`表单数据过大 (variables too large): ${size} > ${VARIABLES_LIMIT_BYTES}`, { field: 'variables', size, limit: VARIABLES_LIMIT_BYTES });
       const definition = await definitions.latestExecutable(request.processKey);
+      checkStartRule(definition.process, actor, via);
       const start = definition.process.nodes[definition.process.startNodeIds[0] ?? ''];
       if (start?.event?.timer?.kind === 'cycle' && isCron(start.event.timer.value)) {
         throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, { field: 'processKey', startEvent: start.id });

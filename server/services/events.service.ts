@@ -10,6 +10,7 @@ import { AppError, badRequest, forbidden, notFound } from '../errors';
 import type { CatalogService } from './catalog.service';
 import { isStaff } from './cases.service';
 import type { DefinitionsService } from './definitions.service';
+import { checkStartRule } from './start-rules';
 
 export interface StartEventCaseRequest {
   applicantId?: string;
@@ -99,6 +100,7 @@ export function createEventsService(deps: {
       const items: EventItemPlan[] = [];
       for (const [n, { entry, item }] of ordered.entries()) {
         const definition = await definitions.latestExecutable(item.processKey);
+        checkStartRule(definition.process, actor, 'events');
         items.push({
           itemCode: item.code,
           itemId: item.id,

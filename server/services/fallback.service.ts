@@ -8,6 +8,10 @@ import { DEPARTMENTS, FALLBACK_SUPERVISOR, LEADERSHIP } from './machines/directo
 import { newInstanceId } from './machines/ids';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';
+import { assertActsFor, assertCentral, departmentOf, isDepartmentOfficer, notYourDepartment } from './department-scope';
+
+/** States whose step is the receiving department's (转办 办结, 办不了 的解释); every other step is the window's. */
+const DEPARTMENT_STATES: Record<string, string> = { transferred: '转办事项办结', explaining: '办不成事政策解释' };
 
 export interface RegisterFallbackRequest {
   matter: string;
@@ -40,17 +44,32 @@ export function createFallbackService(deps: { prisma: PrismaClient; machines: Ma
         throw badRequest(`未知部门 (unknown department): ${String(event.department)}`, { field: 'department', value: event.department });
       }
       await this.row(instanceId);
+      // The workflow's state (not the read model, which may lag) says whose step it is.
+      const current = await machines.view('fallback', instanceId);
+      const departmentStep = current.states.map((s) => DEPARTMENT_STATES[s]).find(Boolean);
+      if (!current.allowedEvents.includes(event.type)) {
+        // Out of turn: the machine refuses it (409) before anyone's department matters.
+      } else if (departmentStep && (event.type === 'fallback.conclude' || event.type === 'fallback.explain')) {
+        const department = (current.context as { department?: string }).department;
+        assertActsFor(actor, department, departmentStep);
+        return machines.send('fallback', instanceId, event, actor.id, [{ path: ['department'], equals: department }]);
+      } else {
+        assertCentral(actor, '办不成事窗口办理');
+      }
       return machines.send('fallback', instanceId, event, actor.id);
     },
 
-    async get(instanceId: string) {
-      await this.row(instanceId);
+    async get(instanceId: string, actor?: AuthenticatedActor) {
+      const row = await this.row(instanceId);
+      if (actor && isDepartmentOfficer(actor) && row.department !== departmentOf(actor)) throw notYourDepartment(actor, row.department ?? undefined, '查看办不成事记录');
       const [view, history] = await Promise.all([machines.view('fallback', instanceId), machines.history(instanceId)]);
       return { ...view, history };
     },
 
-    async list(filter: { status?: string; limit: number; offset: number }) {
-      const where = { kind: 'fallback', ...(filter.status ? { status: filter.status } : {}) };
+    /** Department officers list only the records transferred to their department. */
+    async list(filter: { status?: string; limit: number; offset: number }, actor?: AuthenticatedActor) {
+      const own = actor && isDepartmentOfficer(actor) ? (departmentOf(actor) ?? '-') : undefined;
+      const where = { kind: 'fallback', ...(filter.status ? { status: filter.status } : {}), ...(own ? { department: own } : {}) };
       const [items, total] = await Promise.all([
         prisma.machineInstance.findMany({ where, orderBy: { createdAt: 'desc' }, take: filter.limit, skip: filter.offset }),
         prisma.machineInstance.count({ where }),

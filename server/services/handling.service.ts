@@ -79,7 +79,7 @@ export function createHandlingService(deps: { prisma: PrismaClient; cases: Cases
         ...(req.deferredMaterials ? { deferredMaterials: req.deferredMaterials, commitmentLetter: req.commitmentLetter } : {}),
         ...(req.commitment ? { commitment: req.commitment } : {}),
       };
-      return cases.start({ processKey: MODES[req.mode].processKey, itemCode: req.itemCode, title: req.title, applicantId: req.applicantId, variables }, actor);
+      return cases.start({ processKey: MODES[req.mode].processKey, itemCode: req.itemCode, title: req.title, applicantId: req.applicantId, variables }, actor, 'handling');
     },
 
     async creditRecords(subjectId?: string) {

@@ -9,6 +9,12 @@ import { DEPARTMENTS } from './machines/directory';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';
 import { findRepeats, repeatConfig, type OrderText } from './machines/repeat-detection';
+import type { AuthenticatedActor } from '../auth/authenticate';
+import { assertActsFor, assertCentral, departmentOf, isDepartmentOfficer, notYourDepartment } from './department-scope';
+
+/** 签收 / 退单 / 延期 / 答复 belong to the department the order is dispatched to; the rest to the 12345 centre. */
+const DEPARTMENT_STEPS: Record<string, string> = { 'order.sign': '签收', 'order.return': '退单', 'order.extend': '延期', 'order.reply': '答复' };
+const CENTRAL_STEPS: Record<string, string> = { 'order.dispatch': '派单', 'order.reassign': '改派', 'order.revisit': '回访', 'order.rate': '评价' };
 
 export interface HotlineOrderRequest {
   orderId: string;
@@ -105,22 +111,39 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       return { duplicate: false, order: await machines.view('hotline', request.orderId), ...(repeat ? { repeat } : {}) };
     },
 
-    async send(orderId: string, event: { type: string } & Record<string, unknown>, actorId: string): Promise<MachineView> {
+    async send(orderId: string, event: { type: string } & Record<string, unknown>, actor: AuthenticatedActor): Promise<MachineView> {
       if ((event.type === 'order.dispatch' || event.type === 'order.reassign') && !DEPARTMENTS[event.department as string]) {
         throw badRequest(`未知部门 (unknown department): ${String(event.department)}`, { field: 'department', value: event.department });
       }
       await this.row(orderId);
-      return machines.send('hotline', orderId, event, actorId);
+      // The workflow's state, not the read model, says which department holds the order now; an event
+      // out of turn is refused by the machine (409) before anyone's department matters.
+      const current = await machines.view('hotline', orderId);
+      const department = (current.context as { department?: string }).department;
+      const departmentStep = current.allowedEvents.includes(event.type) && DEPARTMENT_STEPS[event.type];
+      if (departmentStep) assertActsFor(actor, department, `12345工单${departmentStep}`);
+      else if (current.allowedEvents.includes(event.type) && CENTRAL_STEPS[event.type]) assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
+      // Re-checked by the machine, so a 改派 landing in between cannot let the old department act.
+      return machines.send('hotline', orderId, event, actor.id, departmentStep ? [{ path: ['department'], equals: department }] : []);
     },
 
-    async get(orderId: string) {
+    async get(orderId: string, actor?: AuthenticatedActor) {
       const row = await this.row(orderId);
+      if (actor && isDepartmentOfficer(actor)) {
+        const m = await prisma.machineInstance.findUnique({ where: { id: orderId } });
+        if (!m?.department || m.department !== departmentOf(actor)) throw notYourDepartment(actor, m?.department ?? undefined, '查看12345工单');
+      }
       const [view, history] = await Promise.all([machines.view('hotline', orderId), machines.history(orderId)]);
       return { ...view, order: row, history };
     },
 
-    async list(filter: { callerPhone?: string; category?: string; status?: string; merged?: boolean; limit: number; offset: number }) {
-      const byStatus = filter.status ? (await prisma.machineInstance.findMany({ where: { kind: 'hotline', status: filter.status }, select: { id: true } })).map((r) => r.id) : undefined;
+    /** Department officers list only the orders dispatched to their department. */
+    async list(filter: { callerPhone?: string; category?: string; status?: string; merged?: boolean; limit: number; offset: number }, actor?: AuthenticatedActor) {
+      const own = actor && isDepartmentOfficer(actor) ? (departmentOf(actor) ?? '-') : undefined;
+      const byStatus =
+        filter.status || own
+          ? (await prisma.machineInstance.findMany({ where: { kind: 'hotline', ...(filter.status ? { status: filter.status } : {}), ...(own ? { department: own } : {}) }, select: { id: true } })).map((r) => r.id)
+          : undefined;
       const where = {
         ...(filter.callerPhone ? { callerPhone: filter.callerPhone } : {}),
         ...(filter.category ? { category: filter.category } : {}),
@@ -135,7 +158,8 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     },
 
     /** 并单 groups: each 办不成事 record opened for repeated orders, with the orders merged into it (newest group first). */
-    async repeatGroups(filter: { limit: number; offset: number }) {
+    async repeatGroups(filter: { limit: number; offset: number }, actor?: AuthenticatedActor) {
+      if (actor) assertCentral(actor, '12345重复诉求并单');
       const heads = await prisma.hotlineOrder.groupBy({ by: ['mergedInto'], where: { mergedInto: { not: null } }, _max: { receivedAt: true }, orderBy: { _max: { receivedAt: 'desc' } } });
       const page = heads.slice(filter.offset, filter.offset + filter.limit).map((h) => h.mergedInto as string);
       const [orders, records] = await Promise.all([

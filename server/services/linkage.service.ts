@@ -1,5 +1,5 @@
 import type { AuthenticatedActor } from '../auth/authenticate';
-import type { PrismaClient } from '../data/generated/client';
+import type { Prisma, PrismaClient } from '../data/generated/client';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { LINKAGE_DEADLINES } from '../../workflows/machines/deadlines';
 import type { MachineView } from '../../workflows/host/xstate-host';
@@ -7,6 +7,7 @@ import { commissionerOf, COMMISSIONERS, DEPARTMENTS } from './machines/directory
 import { newInstanceId } from './machines/ids';
 import type { MachineClient, MachineKind } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';
+import { assertActsFor, departmentOf, isDepartmentOfficer, notYourDepartment, oversees } from './department-scope';
 
 export const LINKAGE_RULE_LABELS: Record<string, string> = {
   'linkage.notice': '审批信息通报',
@@ -24,6 +25,53 @@ const PREFIX: Record<LinkageKind, string> = { 'linkage.notice': 'TB', 'linkage.f
 
 /** The district leadership's review desk for 动态调整 proposals (审管协调). */
 export const ADJUSTMENT_REVIEWER = 'supervisor1';
+
+type LinkageContext = { department?: string; approvalDepartment?: string; departments?: string[]; tasks?: { owner: string }[]; reviewer?: string };
+
+/** Departments a linkage instance is addressed to or involves (what its officers may see). */
+function involved(department: string | null, context: LinkageContext): string[] {
+  return [department ?? undefined, context.approvalDepartment, ...(context.departments ?? []), ...(context.tasks ?? []).map((t) => t.owner)].filter((d): d is string => !!d);
+}
+
+type Expectation = { path: (string | number)[]; equals: unknown };
+
+/**
+ * Who takes each linkage step: the department it is addressed to; supervisors (and admins) only where the
+ * rule makes it theirs — referring findings, convening and deciding meetings, city matters, reviewing changes.
+ * Signing a notice, acting on a 抄告 and finishing a meeting task are the addressed department's alone.
+ * Returns what the decision rested on, for the machine to re-check atomically.
+ */
+function assertLinkageStep(actor: AuthenticatedActor, context: LinkageContext, event: { type: string } & Record<string, unknown>): Expectation[] {
+  const ctx = context;
+  const on = (path: (string | number)[], department: string | undefined, step: string, overseers = false): Expectation[] => {
+    assertActsFor(actor, department, step, { overseers });
+    return [{ path, equals: department }];
+  };
+  switch (event.type) {
+    case 'notice.sign':
+      return on(['department'], ctx.department, '审批信息通报认领');
+    case 'finding.push':
+      return on(['department'], ctx.department, '监管结果抄告推送', true);
+    case 'finding.act':
+      return on(['approvalDepartment'], ctx.approvalDepartment, '抄告处置');
+    case 'meeting.convene':
+    case 'meeting.decide':
+      return on(['department'], ctx.department, '联席会议召集与决定', true);
+    case 'meeting.taskDone': {
+      const index = event.index as number;
+      const task = ctx.tasks?.[index];
+      return task ? on(['tasks', index, 'owner'], task.owner, '联席会议任务办结') : []; // no such task: the machine refuses
+    }
+    case 'adjustment.approve':
+    case 'adjustment.return':
+    case 'adjustment.reject':
+      if (actor.id === ctx.reviewer || oversees(actor)) return [];
+      throw notYourDepartment(actor, undefined, '动态调整审核');
+    default:
+      // city.*, adjustment.submit: the department that raised it, or the supervisors.
+      return on(['department'], ctx.department, '联动事项办理', true);
+  }
+}
 
 /** 审管联动: the rule machines, the commissioners' inspection, approved catalogue changes and the assessment. */
 export function createLinkageService(deps: { prisma: PrismaClient; machines: MachineClient }) {
@@ -71,44 +119,67 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       return { created: true, notice };
     },
 
-    async finding(request: { title: string; department: string; caseId?: string; findingType: string; description: string }) {
+    async finding(request: { title: string; department: string; caseId?: string; findingType: string; description: string }, actor: AuthenticatedActor) {
       checkDepartment(request.department, 'department');
+      assertActsFor(actor, request.department, '监管结果抄告', { overseers: true });
       if (request.caseId && !(await prisma.case.findUnique({ where: { id: request.caseId } }))) throw notFound('case', request.caseId);
       return start('linkage.finding', { ...request, approvalDepartment: 'spj' });
     },
 
     async meeting(request: { title: string; department: string; agenda: string[]; departments: string[]; caseId?: string }, actor: AuthenticatedActor) {
       for (const d of [request.department, ...request.departments]) checkDepartment(d, 'departments');
+      assertActsFor(actor, request.department, '提请联席会议', { overseers: true });
       return start('linkage.meeting', { ...request, referredBy: actor.id });
     },
 
     async city(request: { title: string; department: string; matter: string; reason: string }, actor: AuthenticatedActor) {
       checkDepartment(request.department, 'department');
+      assertActsFor(actor, request.department, '对上协调联动', { overseers: true });
       return start('linkage.city', { ...request, submittedBy: actor.id });
     },
 
     async adjustment(request: { change: string; itemCode: string; itemName: string; payload: Record<string, unknown>; reason: string; department: string }, actor: AuthenticatedActor) {
       checkDepartment(request.department, 'department');
+      assertActsFor(actor, request.department, '动态调整提议', { overseers: true });
       return start('linkage.adjustment', { ...request, title: `动态调整：${request.itemName}`, proposedBy: actor.id, reviewer: ADJUSTMENT_REVIEWER });
     },
 
     async send(instanceId: string, event: { type: string } & Record<string, unknown>, actor: AuthenticatedActor): Promise<MachineView> {
       const r = await row(instanceId);
       if (event.type === 'meeting.decide') for (const t of event.tasks as { owner: string }[]) checkDepartment(t.owner, 'tasks.owner');
-      return machines.send(r.kind as MachineKind, instanceId, event, actor.id);
+      // The workflow's own state (not the read model, which may lag) says whose step it is.
+      const current = await machines.view(r.kind as MachineKind, instanceId);
+      // An event out of turn is refused by the machine (409) before anyone's department matters.
+      const expectations = current.allowedEvents.includes(event.type) ? assertLinkageStep(actor, current.context as LinkageContext, event) : [];
+      return machines.send(r.kind as MachineKind, instanceId, event, actor.id, expectations);
     },
 
-    async get(instanceId: string) {
+    async get(instanceId: string, actor?: AuthenticatedActor) {
       const r = await row(instanceId);
+      if (actor && isDepartmentOfficer(actor) && !involved(r.department, r.context as LinkageContext).includes(departmentOf(actor) ?? '')) {
+        throw notYourDepartment(actor, r.department ?? undefined, '查看联动事项');
+      }
       const [view, history] = await Promise.all([machines.view(r.kind as MachineKind, instanceId), machines.history(instanceId)]);
       return { ...view, rule: LINKAGE_RULE_LABELS[r.kind], history };
     },
 
-    async list(filter: { kind?: string; status?: string; department?: string; limit: number; offset: number }) {
-      const where = {
+    /** Department officers list only what is addressed to or involves their department. */
+    async list(filter: { kind?: string; status?: string; department?: string; limit: number; offset: number }, actor?: AuthenticatedActor) {
+      const own = actor && isDepartmentOfficer(actor) ? (departmentOf(actor) ?? '-') : undefined;
+      const where: Prisma.MachineInstanceWhereInput = {
         kind: filter.kind ? filter.kind : { in: [...LINKAGE_KINDS] },
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.department ? { department: filter.department } : {}),
+        ...(own
+          ? {
+              OR: [
+                { department: own },
+                { context: { path: ['approvalDepartment'], equals: own } },
+                { context: { path: ['departments'], array_contains: [own] } },
+                { context: { path: ['tasks'], array_contains: [{ owner: own }] } },
+              ],
+            }
+          : {}),
       };
       const [items, total] = await Promise.all([
         prisma.machineInstance.findMany({ where, orderBy: { createdAt: 'desc' }, take: filter.limit, skip: filter.offset }),

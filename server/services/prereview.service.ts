@@ -140,7 +140,7 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       });
       const missing = resolved.filter((r) => r.resolution === 'missing');
       if (missing.length) throw badRequest('材料不全，请一次补正 (materials missing)', missing.map((m) => ({ field: `materials.${m.code}`, message: `缺少材料：${m.name}` })));
-      const view = await cases.start({ processKey: item.processKey, itemCode: item.code, title: item.name, applicantId: row.applicantId, variables: { ...request.form, itemVersion: item.version, materials: resolved, prereviewId: id } }, actor);
+      const view = await cases.start({ processKey: item.processKey, itemCode: item.code, title: item.name, applicantId: row.applicantId, variables: { ...request.form, itemVersion: item.version, materials: resolved, prereviewId: id } }, actor, 'prereview');
       await prisma.$transaction(async (tx) => {
         await tx.prereview.update({ where: { id }, data: { status: 'used', caseId: view.caseId } });
         await writeAudit(tx, { actor: actor.id, action: 'prereview.used', caseId: view.caseId, details: { prereviewId: id } });

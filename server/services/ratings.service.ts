@@ -79,6 +79,7 @@ export function createRatingsService(deps: { prisma: PrismaClient; cases: CasesS
             variables: { ratingId: rating.id, ratedCaseId: row.id, level: rating.level, comment: rating.comment, responsibleUnit: department },
           },
           actor,
+          'internal',
         );
         rectificationCaseId = view.caseId;
         await prisma.ratingEvent.create({ data: { id: randomUUID(), ratingId: rating.id, caseId: row.id, kind: 'rectification-opened', actor: 'system', details: { rectificationCaseId } } });

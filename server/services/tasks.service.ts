@@ -24,6 +24,33 @@ import { translateUpdateError } from '../temporal/update-errors';
 import { createCaseSearch, type CaseSearch } from './case-search';
 import { isStaff } from './cases.service';
 import { createFormRegistry } from './task-forms';
+import { DEPARTMENTS as ITEM_DEPARTMENTS, staffGroupOf } from '../../activities/catalog/departments';
+import { notYourDepartment, oversees } from './department-scope';
+
+/** The task groups that address a task to one department's staff (`dept-<code>`). */
+const DEPARTMENT_GROUPS = ITEM_DEPARTMENTS.map((d) => staffGroupOf(d.code));
+const isDepartmentGroup = (g: string) => g.startsWith('dept-');
+
+/**
+ * A task addressed to a department (a `dept-*` candidate group) is listed only to those who may work it —
+ * its assignee, candidate users and members of its candidate groups — and to supervisors and admins.
+ */
+function departmentTaskScope(actor: AuthenticatedActor): Prisma.TaskWhereInput {
+  if (oversees(actor)) return {};
+  return {
+    OR: [
+      { assignee: actor.id },
+      { candidateUsers: { has: actor.id } },
+      ...(actor.groups.length ? [{ candidateGroups: { hasSome: actor.groups } }] : []),
+      { NOT: { candidateGroups: { hasSome: DEPARTMENT_GROUPS } } },
+    ],
+  };
+}
+
+function mayListTask(actor: AuthenticatedActor, task: { assignee: string | null; candidateGroups: string[]; candidateUsers: string[] }): boolean {
+  if (oversees(actor) || !task.candidateGroups.some(isDepartmentGroup)) return true;
+  return task.assignee === actor.id || task.candidateUsers.includes(actor.id) || task.candidateGroups.some((g) => actor.groups.includes(g));
+}
 
 /** Inbox parameters. No rule fixes "due soon"; two working days is a local default (configurable). */
 export const TASK_INBOX_RULES = {
@@ -87,10 +114,17 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
     return taskRow(taskId);
   };
 
-  const assertStaffUser = async (field: string, userId: string) => {
+  const assertStaffUser = async (field: string, userId: string, taskId?: string) => {
     const user = await prisma.user.findUnique({ where: { id: userId } });
-    if (!user || !user.roles.some((r) => STAFF_ROLES.includes(r as never))) {
+    if (!user || user.disabled || !user.roles.some((r) => STAFF_ROLES.includes(r as never))) {
       throw badRequest(`${field} 必须是工作人员 (must be a staff user): ${userId}`, { field, value: userId });
+    }
+    if (!taskId) return;
+    // A department's task goes only to that department's staff (转办/委派 cannot move it out).
+    const task = await taskRow(taskId);
+    const addressed = task.candidateGroups.filter(isDepartmentGroup);
+    if (addressed.length && !addressed.some((g) => user.groups.includes(g))) {
+      throw badRequest(`${field} 不是本任务所属部门的工作人员 (${userId} is not staff of the department this task is addressed to: ${addressed.join(', ')})`, { field, value: userId, candidateGroups: addressed });
     }
   };
 
@@ -117,6 +151,7 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       }
       const and: Prisma.TaskWhereInput[] = [
         { status: filter.status },
+        departmentTaskScope(actor),
         filter.mine || !isStaff(actor) ? mine : {},
         filter.caseId ? { caseId: filter.caseId } : {},
         filter.processKey ? { case: { processKey: filter.processKey } } : {},
@@ -144,7 +179,11 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       return { items: items.map((t) => ({ ...t, dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now) })), total };
     },
 
-    get: taskRow,
+    async get(taskId: string, actor?: AuthenticatedActor) {
+      const task = await taskRow(taskId);
+      if (actor && !mayListTask(actor, task)) throw notYourDepartment(actor, undefined, `任务“${task.name}”`);
+      return task;
+    },
 
     /** Completes a task through the case workflow's `completeTask` update, after its form is checked. */
     async complete(taskId: string, actor: AuthenticatedActor, variables: Variables, expectedVersion?: number): Promise<CaseView> {
@@ -162,7 +201,7 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
     unclaim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) => update(taskId, unclaimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
 
     async delegate(taskId: string, actor: AuthenticatedActor, to: string, expectedVersion?: number) {
-      await assertStaffUser('to', to);
+      await assertStaffUser('to', to, taskId);
       return update(taskId, delegateTaskUpdate, { taskId, actor: actorArg(actor), to, expectedVersion });
     },
 
@@ -170,7 +209,7 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       update(taskId, resolveTaskUpdate, { taskId, actor: actorArg(actor), variables, expectedVersion }),
 
     async assign(taskId: string, actor: AuthenticatedActor, assignee: string | null, expectedVersion?: number) {
-      if (assignee !== null) await assertStaffUser('assignee', assignee);
+      if (assignee !== null) await assertStaffUser('assignee', assignee, taskId);
       return update(taskId, assignTaskUpdate, { taskId, actor: actorArg(actor), assignee, expectedVersion });
     },
 

@@ -8,10 +8,12 @@ export interface UserChange {
   department?: string | null;
   roles?: string[];
   groups?: string[];
+  /** 停用 / 启用: a disabled user's tokens are refused. */
+  disabled?: boolean;
 }
 
 /** 用户与角色: staff and applicant accounts, their roles and task groups; every change audited. */
-export function createUsersService(prisma: PrismaClient) {
+export function createUsersService(prisma: PrismaClient, hooks: { onChange?: (userId: string) => void } = {}) {
   return {
     async list(filter: { role?: string; q?: string; limit: number; offset: number }) {
       const where: Prisma.UserWhereInput = {
@@ -35,13 +37,16 @@ export function createUsersService(prisma: PrismaClient) {
     },
 
     async update(id: string, change: UserChange, actor: AuthenticatedActor) {
-      return prisma.$transaction(async (tx) => {
+      const updated = await prisma.$transaction(async (tx) => {
         const before = await tx.user.findUnique({ where: { id } });
         if (!before) throw notFound('user', id);
         const after = await tx.user.update({ where: { id }, data: change });
-        await writeAudit(tx, { actor: actor.id, action: 'user.updated', before, after, details: { note: '新角色在下次登录签发令牌后生效 (new roles apply to tokens issued after the change)' } });
+        await writeAudit(tx, { actor: actor.id, action: 'user.updated', before, after, details: { note: '角色与停用状态在几秒内对已签发的令牌生效 (roles and status apply to issued tokens within seconds)' } });
         return after;
       });
+      // This process sees the change at once; other API processes within the identity cache's few seconds.
+      hooks.onChange?.(id);
+      return updated;
     },
   };
 }

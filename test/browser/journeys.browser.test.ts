@@ -255,6 +255,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await c.shot(page, '16-admin-users');
     const saved = await c.stack.db.prisma.user.findUniqueOrThrow({ where: { id: 'window3' } });
     expect(saved.roles).toEqual(['window', 'approver']);
+    // 停用: the account is refused from its next request on.
+    await page.getByTestId('user-disable-window3').click();
+    await row.getByText('已停用').waitFor();
+    expect((await c.stack.db.prisma.user.findUniqueOrThrow({ where: { id: 'window3' } })).disabled).toBe(true);
     await page.close();
 
     // An incident: a service task whose type no worker implements.

@@ -47,7 +47,7 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await c.shot(page, 'm03-window-fallback-transferred');
 
     // The department concludes it meanwhile; the window's own 办结 is refused with the actual state and what it accepts.
-    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.conclude', result: '已一次性告知并当场办理变更' }, 'approver1', 200);
+    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.conclude', result: '已一次性告知并当场办理变更' }, 'scjgj1', 200);
     await drawer.getByTestId('event-fallback.conclude').click();
     await page.getByRole('dialog').filter({ hasText: '办理结果' }).getByLabel('办理结果').fill('已办结');
     await page.getByTestId('event-submit').click();
@@ -97,7 +97,7 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await page.getByTestId('machine-drawer').getByText('不给办').first().waitFor();
     await page.close();
     // Closing the step stops its timers.
-    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.conclude', result: '已协调市场监管局当场办理' }, 'approver1', 200);
+    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.conclude', result: '已协调市场监管局当场办理' }, 'scjgj1', 200);
   });
 
   test('when a decision is pushed to the market regulator, then its officer signs the 审批信息通报; the supervisor reads the 考核评估 with its chart', async () => {
@@ -167,14 +167,24 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await page.getByRole('dialog').filter({ hasText: '承办人' }).getByLabel('承办人').fill('rsj1');
     await page.getByTestId('event-submit').click();
     await drawer.getByTestId('machine-state').getByText('已派单（待签收）').waitFor();
-    await drawer.getByTestId('event-order.sign').click();
-    await page.getByTestId('event-submit').click();
-    await drawer.getByTestId('machine-state').getByText('办理中').waitFor();
-    expect(await drawer.getByTestId('deadline').innerText()).toContain('3 个工作日');
-    const actions = await drawer.getByTestId('machine-events').innerText();
-    for (const a of ['延期', '退单', '答复']) expect(actions).toContain(a);
-    await c.shot(page, 'm12-window-hotline-order-drawer');
     await closeDrawer(page);
+    // 签收 is the receiving department's: 区人社局's officer sees only the orders dispatched to it.
+    const officer = await signInAs('rsj1');
+    await officer.getByRole('link', { name: '12345 工单' }).click();
+    await officer.getByRole('heading', { name: '12345 工单' }).waitFor();
+    const dispatched = officer.locator('tr').filter({ hasText: 'BR-201' });
+    await dispatched.waitFor();
+    expect(await officer.locator('tr').filter({ hasText: 'BR-103' }).count()).toBe(0);
+    await dispatched.click();
+    const officerDrawer = officer.getByTestId('machine-drawer');
+    await officerDrawer.getByTestId('event-order.sign').click();
+    await officer.getByTestId('event-submit').click();
+    await officerDrawer.getByTestId('machine-state').getByText('办理中').waitFor();
+    expect(await officerDrawer.getByTestId('deadline').innerText()).toContain('3 个工作日');
+    const actions = await officerDrawer.getByTestId('machine-events').innerText();
+    for (const a of ['延期', '退单', '答复']) expect(actions).toContain(a);
+    await c.shot(officer, 'm12-officer-hotline-order-drawer');
+    await officer.close();
 
     await page.getByRole('tab', { name: '重复诉求并单' }).click();
     const group = page.getByTestId('repeat-group').filter({ hasText: fallbackId });
@@ -226,10 +236,20 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await drawer.getByTestId('machine-state').getByText('决定执行中').waitFor();
     expect(await drawer.getByTestId('meeting-tasks').innerText()).toMatch(/制定小作坊监管清单 · 区市场监督管理局 · 5 个工作日，截止 \d{4}\/\d{2}\/\d{2}/);
     await c.shot(page, 'm16-supervisor-meeting-executing');
-    await drawer.getByTestId('event-meeting.taskDone').click();
-    await choose(page, '已完成的任务', '制定小作坊监管清单');
-    await page.getByTestId('event-submit').click();
-    await drawer.getByTestId('machine-state').getByText('已办结').waitFor();
+    // A decided task is finished by its owner department: 区市场监督管理局's officer, who takes part in the meeting.
+    const owner = await signInAs('scjgj1');
+    await owner.getByRole('link', { name: '审管联动' }).click();
+    await owner.getByRole('tab', { name: '部门联席会议' }).click();
+    await owner.getByRole('switch', { name: '只看本部门' }).click(); // referred by 审批局, so not "own" by department
+    const meetingRow = owner.locator('tr').filter({ hasText: '食品小作坊登记后监管职责争议' });
+    await meetingRow.waitFor();
+    await meetingRow.click();
+    const ownerDrawer = owner.getByTestId('machine-drawer');
+    await ownerDrawer.getByTestId('event-meeting.taskDone').click();
+    await choose(owner, '已完成的任务', '制定小作坊监管清单');
+    await owner.getByTestId('event-submit').click();
+    await ownerDrawer.getByTestId('machine-state').getByText('已办结').waitFor();
+    await owner.close();
 
     // 对上协调联动: a matter sent to the city gets its reply recorded.
     const city = await post('/api/linkage/city-escalations', { title: '连锁门店跨区经营许可互认', department: 'spj', matter: '连锁餐饮门店在外区已取得许可，申请在本区开分店时能否互认', reason: '超出区级事权' }, 'supervisor1', 201);

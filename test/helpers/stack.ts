@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { DefaultLogger, Runtime as TemporalRuntime } from '@temporalio/worker';
 import supertest from 'supertest';
 import type { ServiceTaskHandler } from '../../activities/service-tasks/registry';
 import { DEMO_USERS } from '../../server/auth/demo-users';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
 import type { Database } from '../../server/data/database';
 import { createLogger } from '../../server/logger';
 import { startRuntime, type Runtime } from '../../server/runtime';
@@ -14,7 +16,9 @@ export interface TestStack {
   db: Database;
   http: ReturnType<typeof supertest>;
   taskQueue: string;
-  /** A bearer token for a demo user (zhangsan, window1, approver1, agent1, supervisor1, admin, …). */
+  /** The configuration the stack runs with (demo mode, its generated signing secret). */
+  config: Config;
+  /** A bearer token for a demo user (zhangsan, window1, approver1, agent1, supervisor1, admin, …) or a seeded department officer. */
   token(userId: string): Promise<string>;
   /** `Authorization` header value for a demo user. */
   auth(userId: string): Promise<string>;
@@ -43,6 +47,8 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
   const config = loadConfig({
     ...process.env,
     DEMO_MODE: '1',
+    // The demo signing secret is generated per data directory; tests keep theirs out of ./data.
+    DATA_DIR: process.env.HAOBAN_TEST_DATA_DIR ?? path.join(os.tmpdir(), 'haoban-test-data'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     ...(options.definitionsDir ? { DEFINITIONS_DIR: options.definitionsDir } : {}),
   });
@@ -60,7 +66,8 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
     consoleDir: options.consoleDir,
   });
   const token = async (userId: string) => {
-    const user = DEMO_USERS.find((u) => u.id === userId);
+    // Demo users, or any seeded user (department officers such as scjgj1, wjj1).
+    const user = DEMO_USERS.find((u) => u.id === userId) ?? (await db.prisma.user.findUnique({ where: { id: userId } }));
     if (!user) throw new Error(`no demo user ${userId}`);
     return runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
   };
@@ -69,6 +76,7 @@ export async function startTestStack(options: { serviceTasks?: Record<string, Se
     db,
     http: supertest(runtime.app!),
     taskQueue,
+    config,
     token,
     auth: async (userId) => `Bearer ${await token(userId)}`,
     stop: async () => {

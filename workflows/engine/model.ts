@@ -183,9 +183,24 @@ export interface ScopeDefinition {
   eventSubProcesses: string[];
 }
 
+/**
+ * How a case of a process may be started: `api` (POST /api/cases), `handling` (a handling mode's
+ * application, with its eligibility rules), `events` (an item of a 一件事), `prereview` (a pre-reviewed
+ * application), `agency` (343 帮办代办), `internal` (the system itself, e.g. a bad rating's rectification).
+ */
+export const START_CHANNELS = ['api', 'handling', 'events', 'prereview', 'agency', 'internal'] as const;
+export type StartChannel = (typeof START_CHANNELS)[number];
+export interface StartRule {
+  /** Roles that may start it (any one suffices); not checked for `internal` starts. */
+  startableBy: string[];
+  startVia: StartChannel[];
+}
+
 export interface CompiledProcess {
   key: string;
   name?: string;
+  /** Who may start it and through which service; absent = any signed-in role via the API. */
+  start?: StartRule;
   nodes: Record<string, FlowNode>;
   flows: Record<string, SequenceFlow>;
   startNodeIds: string[];

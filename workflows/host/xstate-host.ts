@@ -46,6 +46,11 @@ export const DEFAULT_MAX_EVENTS_PER_RUN = 500;
 export interface MachineEventArgs {
   event: EventObject & Record<string, unknown>;
   actor: string;
+  /**
+   * Facts of the context the caller's authorisation rested on (e.g. the department an order is
+   * dispatched to); the event is refused (`ContextChanged`) if one changed in between.
+   */
+  expectContext?: { path: (string | number)[]; equals: unknown }[];
 }
 
 export interface MachineView {
@@ -191,7 +196,7 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
       return view();
     },
     {
-      validator: ({ event, actor }) => {
+      validator: ({ event, actor, expectContext }) => {
         const current = restore();
         const allowed = current.status === 'active' ? allowedEventsOf(current) : [];
         if (current.status !== 'active' || !current.can({ ...event, actor, at: Date.now() })) {
@@ -200,6 +205,17 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
             nonRetryable: true,
             message: `当前状态不能接受事件 ${event.type} (event not allowed in state ${JSON.stringify(current.value)})`,
             details: [{ state: current.value, states: statePaths(current.value), status: current.status, allowedEvents: allowed }],
+          });
+        }
+        for (const expected of expectContext ?? []) {
+          let actual: unknown = current.context;
+          for (const key of expected.path as (string | number)[]) actual = actual !== null && typeof actual === 'object' ? (actual as Record<string | number, unknown>)[key] : undefined;
+          if (actual === expected.equals) continue;
+          throw ApplicationFailure.create({
+            type: 'ContextChanged',
+            nonRetryable: true,
+            message: `办理对象已变更，请刷新后重试 (${expected.path.join('.')} changed meanwhile)`,
+            details: [{ path: expected.path, expected: expected.equals, actual: actual ?? null, state: current.value }],
           });
         }
       },

@@ -53,7 +53,7 @@ export const coreRouteDocs = routeDocs([
   {
     method: 'post', path: '/api/cases', tags: ['办件 cases'], access: ['applicant', ...STAFF_ROLES],
     summary: '申请：启动一个办件 (start a case)',
-    description: '按流程最新版本启动办件；返回时读模型已包含办件及其首批待办任务。申请人只能为自己申请。',
+    description: '按流程最新版本启动办件；返回时读模型已包含办件及其首批待办任务。申请人只能为自己申请。流程声明的启动规则（startableBy 角色、startVia 途径）不允许直接申请或当前角色时返回 403 START_NOT_ALLOWED（如各办理模式 mode-* 只能经 POST /api/handling/applications）。',
     body: StartCaseBody, bodyExample: { processKey: 'general-approval', title: '食品经营许可', variables: { shopName: '好味面馆' } },
     responses: {
       201: { description: '已创建 (created)', example: exampleCaseView, headers: { Location: '/api/cases/{caseId}' } },

@@ -54,7 +54,7 @@ export const linkageRouteDocs = routeDocs([
     params: IdParams,
     responses: { 200: { description: '当前状态与历史', example: { ...notice, rule: '审批信息通报', history: [{ instanceId: notice.instanceId, kind: 'linkage.notice', event: 'machine.started', actor: 'system', at: '2026-11-28T10:00:00.000Z' }] } }, ...errors(401, 403, 404) } },
   { method: 'post', path: '/api/linkage/instances/:id/events', tags: ['审管联动 linkage'], access: [...supervision], summary: '推进联动事项：认领、抄告处置、开会决定、市级答复、调整审核 (send an event)',
-    description: '当前状态不能接受的事件返回 409，details 含当前状态与允许的事件。',
+    description: '当前状态不能接受的事件返回 409，details 含当前状态与允许的事件。认领通报、处置抄告、办结联席会议任务只能由被指向部门的工作人员办理，否则 403 NOT_YOUR_DEPARTMENT。',
     params: IdParams, body: LinkageEventBody, bodyExample: { type: 'notice.sign' },
     responses: {
       200: { description: '推进后的状态', example: view('linkage.notice', 'signed', { signedBy: 'supervisor1' }, []) },

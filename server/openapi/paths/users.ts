@@ -4,7 +4,7 @@ import { errors } from '../conventions';
 import { routeDocs } from '../registry';
 
 const UserParams = z.object({ id: z.string().describe('账号 (user id)') });
-const exampleUser = { id: 'window2', name: '刘晓窗', department: '区数据和行政审批局', roles: ['window'], groups: ['window'], createdAt: '2026-11-28T09:00:00.000Z' };
+const exampleUser = { id: 'window2', name: '刘晓窗', department: '区数据和行政审批局', roles: ['window'], groups: ['window'], createdAt: '2026-11-28T09:00:00.000Z', disabled: false };
 
 /** 用户与角色: accounts, roles and task groups (admin). */
 export const usersRouteDocs = routeDocs([
@@ -21,7 +21,7 @@ export const usersRouteDocs = routeDocs([
   },
   {
     method: 'patch', path: '/api/users/:id', tags: ['用户 users'], access: ['admin'],
-    summary: '修改用户的角色、任务组或部门 (change roles, groups or department; applies to tokens issued afterwards)',
+    summary: '修改用户的角色、任务组、部门或停用 (change roles, groups, department or disable; applies to issued tokens within seconds)',
     params: UserParams, body: UpdateUserBody, bodyExample: { roles: ['window', 'approver'], groups: ['window', 'approver'] },
     responses: { 200: { description: '修改后的用户 (the user after the change)', example: { ...exampleUser, roles: ['window', 'approver'] } }, ...errors(400, 401, 403, 404) },
   },

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { machineEventUpdate, machineStateQuery, machineSyncUpdate, type MachineView } from '../../../workflows/host/xstate-host';
+import { machineEventUpdate, machineStateQuery, machineSyncUpdate, type MachineEventArgs, type MachineView } from '../../../workflows/host/xstate-host';
 import type { PrismaClient } from '../../data/generated/client';
 import { AppError, conflict, notFound } from '../../errors';
 import { eventsPerRun } from './machine-config';
@@ -33,11 +33,12 @@ export function createMachineClient(deps: { temporal: Client; taskQueue: string;
       return handle.executeUpdate(machineSyncUpdate);
     },
 
-    async send(kind: MachineKind, instanceId: string, event: { type: string } & Record<string, unknown>, actor: string): Promise<MachineView> {
+    /** `expectContext`: what the caller's authorisation rested on; checked atomically by the machine's validator. */
+    async send(kind: MachineKind, instanceId: string, event: { type: string } & Record<string, unknown>, actor: string, expectContext?: MachineEventArgs['expectContext']): Promise<MachineView> {
       try {
-        return await temporal.workflow.getHandle(workflowIdOf(kind, instanceId)).executeUpdate(machineEventUpdate, { args: [{ event, actor }] });
+        return await temporal.workflow.getHandle(workflowIdOf(kind, instanceId)).executeUpdate(machineEventUpdate, { args: [{ event, actor, ...(expectContext?.length ? { expectContext } : {}) }] });
       } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'EventNotAllowed') {
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && (err.cause.type === 'EventNotAllowed' || err.cause.type === 'ContextChanged')) {
           throw conflict(err.cause.message, err.cause.details?.[0]);
         }
         if (err instanceof WorkflowNotFoundError || isClosed(err)) {

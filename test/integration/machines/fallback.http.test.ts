@@ -63,7 +63,8 @@ describe('办不成事 window on Temporal', () => {
     const forbidden = await stack.http.get('/api/escalations').set('Authorization', await stack.auth('window1'));
     expect(forbidden.status).toBe(403);
 
-    expect((await event(rec.instanceId, { type: 'fallback.conclude', result: '已当场补办变更' }, 'approver1')).body.states).toContain('concluded');
+    // 办结 is the receiving department's step (区市场监督管理局: scjgj1).
+    expect((await event(rec.instanceId, { type: 'fallback.conclude', result: '已当场补办变更' }, 'scjgj1')).body.states).toContain('concluded');
     const closedStep = await stack.db.prisma.machineStep.findFirstOrThrow({ where: { instanceId: rec.instanceId, step: 'transferred' } });
     expect(closedStep.completedAt).not.toBeNull();
     await event(rec.instanceId, { type: 'fallback.feedback', satisfied: true });

@@ -35,18 +35,19 @@ describe('12345 work orders on Temporal', () => {
     expect(again.body.duplicate).toBe(true);
     expect(await stack.db.prisma.hotlineOrder.count({ where: { id: 'XA-001' } })).toBe(1);
 
-    const ev = (body: Record<string, unknown>) => post('/api/hotline/orders/XA-001/events', body);
+    // 派单/改派/回访/评价 are the 12345 centre's (window1); 签收/退单/延期/答复 the department's own staff.
+    const ev = (body: Record<string, unknown>, user = 'window1') => post('/api/hotline/orders/XA-001/events', body, user);
     const outOfTurn = await ev({ type: 'order.reply', content: '已修复' });
     expect(outOfTurn.status).toBe(409);
     expect(outOfTurn.body.error.details.allowedEvents).toEqual(['order.dispatch', 'order.merge']);
     expect((await ev({ type: 'order.dispatch', department: 'nowhere', holder: 'x' })).status).toBe(400);
     expect((await ev({ type: 'order.dispatch', department: 'cgj', holder: 'clerk-cg' })).body.states).toContain('dispatched');
-    expect((await ev({ type: 'order.return', reason: '候车亭属公交集团维护，非城管职责' })).body.value).toBe('returned');
+    expect((await ev({ type: 'order.return', reason: '候车亭属公交集团维护，非城管职责' }, 'cgj1')).body.value).toBe('returned');
     expect((await ev({ type: 'order.reassign', department: 'zjj', holder: 'clerk-zj' })).body.context).toMatchObject({ department: 'zjj' });
-    await ev({ type: 'order.sign' });
-    expect((await ev({ type: 'order.extend', workingDays: 11, reason: '需采购材料' })).status).toBe(409);
-    expect((await ev({ type: 'order.extend', workingDays: 5, reason: '需采购材料' })).body.context).toMatchObject({ extensionDays: 5 });
-    await ev({ type: 'order.reply', content: '已协调公交集团更换顶棚' });
+    await ev({ type: 'order.sign' }, 'zjj1');
+    expect((await ev({ type: 'order.extend', workingDays: 11, reason: '需采购材料' }, 'zjj1')).status).toBe(409);
+    expect((await ev({ type: 'order.extend', workingDays: 5, reason: '需采购材料' }, 'zjj1')).body.context).toMatchObject({ extensionDays: 5 });
+    await ev({ type: 'order.reply', content: '已协调公交集团更换顶棚' }, 'zjj1');
     await ev({ type: 'order.revisit', reached: true });
     const rated = await ev({ type: 'order.rate', satisfied: true });
     expect(rated.body).toMatchObject({ value: 'closed', status: 'done' });

@@ -48,7 +48,9 @@ describe('审管联动 on Temporal', () => {
     expect(inspected.status).toBe(200);
     expect(inspected.body).toMatchObject({ commissioner: { userId: 'supervisor1' }, case: { id: caseId } });
     expect((await ev(id, { type: 'finding.push' })).status).toBe(409);
-    expect((await ev(id, { type: 'notice.sign' })).body).toMatchObject({ value: 'signed', status: 'done' });
+    // 认领 is the supervising department's own (区市场监督管理局: scjgj1), not the supervisor's.
+    expect((await ev(id, { type: 'notice.sign' })).status).toBe(403);
+    expect((await ev(id, { type: 'notice.sign' }, 'scjgj1')).body).toMatchObject({ value: 'signed', status: 'done' });
 
     const report = await get('/api/linkage/assessment?from=2000-01-01&to=2100-01-01');
     expect(report.status).toBe(200);
@@ -86,8 +88,9 @@ describe('审管联动 on Temporal', () => {
     await ev(mid, { type: 'meeting.convene', heldAt: '2026-12-01T15:00:00+08:00' });
     expect((await ev(mid, { type: 'meeting.decide', decision: 'x', tasks: [{ owner: 'nowhere', description: 'x' }] })).status).toBe(400);
     await ev(mid, { type: 'meeting.decide', decision: '市场监管局主办，卫健局协办', tasks: [{ owner: 'scjgj', description: '制定登记指引', workingDays: 60 }, { owner: 'wjw', description: '提供卫生标准', workingDays: 60 }] });
-    await ev(mid, { type: 'meeting.taskDone', index: 0 });
-    expect((await ev(mid, { type: 'meeting.taskDone', index: 1 })).body.value).toBe('closed');
+    // Each decided task is finished by its owner department (市场监管 scjgj1, 卫健 wjj1).
+    await ev(mid, { type: 'meeting.taskDone', index: 0 }, 'scjgj1');
+    expect((await ev(mid, { type: 'meeting.taskDone', index: 1 }, 'wjj1')).body.value).toBe('closed');
     const taskSteps = await stack.db.prisma.machineStep.findMany({ where: { instanceId: mid, step: { startsWith: 'task:' } }, orderBy: { step: 'asc' } });
     expect(taskSteps.map((s) => [s.department, s.completedAt !== null])).toEqual([['scjgj', true], ['wjw', true]]);
 

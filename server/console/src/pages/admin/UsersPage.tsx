@@ -1,4 +1,4 @@
-// 用户与角色: accounts, their roles and task groups; admins add users and change roles.
+// 用户与角色: accounts, their roles and task groups; admins add users, change roles and disable accounts (at once).
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { ApiError, api, request, type Page } from '../../lib/api';
@@ -13,6 +13,7 @@ interface UserRow {
   roles: string[];
   groups: string[];
   createdAt: string;
+  disabled?: boolean;
 }
 
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label: `${label} (${value})` }));
@@ -36,13 +37,24 @@ export default function UsersPage() {
     try {
       if (editing === 'new') await api.post('/api/users', { ...values, department: values.department || undefined });
       else if (editing) await request(`/api/users/${encodeURIComponent(editing.id)}`, { method: 'PATCH', body: { name: values.name, department: values.department || null, roles: values.roles, groups: values.groups } });
-      message.success(editing === 'new' ? `已新建用户 ${values.id}` : `已保存 ${values.name} 的角色（下次登录生效）`);
+      message.success(editing === 'new' ? `已新建用户 ${values.id}` : `已保存 ${values.name} 的角色（立即生效）`);
       setEditing(null);
       reload();
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
     } finally {
       setSaving(false);
+    }
+  };
+
+  // 停用 / 启用: a disabled account is refused on its next request, whatever token it holds.
+  const setDisabled = async (row: UserRow, disabled: boolean) => {
+    try {
+      await request(`/api/users/${encodeURIComponent(row.id)}`, { method: 'PATCH', body: { disabled } });
+      message.success(disabled ? `已停用 ${row.name}` : `已启用 ${row.name}`);
+      reload();
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
     }
   };
 
@@ -74,7 +86,18 @@ export default function UsersPage() {
               { title: '角色', dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r} color="red">{ROLE_LABELS[r] ?? r}</Tag>) },
               { title: '任务组', dataIndex: 'groups', render: (groups: string[]) => groups.map((g) => <Tag key={g}>{g}</Tag>) },
               { title: '创建时间', dataIndex: 'createdAt', render: fmtDateTime },
-              { title: '', render: (_: unknown, row) => <Button size="small" onClick={() => open(row)} data-testid={`user-edit-${row.id}`}>修改角色</Button> },
+              { title: '状态', dataIndex: 'disabled', render: (d?: boolean) => (d ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>) },
+              {
+                title: '',
+                render: (_: unknown, row) => (
+                  <Space>
+                    <Button size="small" onClick={() => open(row)} data-testid={`user-edit-${row.id}`}>修改角色</Button>
+                    <Button size="small" danger={!row.disabled} onClick={() => void setDisabled(row, !row.disabled)} data-testid={`user-disable-${row.id}`}>
+                      {row.disabled ? '启用' : '停用'}
+                    </Button>
+                  </Space>
+                ),
+              },
             ]}
           />
         )}
