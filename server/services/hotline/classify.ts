@@ -1,7 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import gazetteer from './lianhu-gazetteer.json';
-import { MATTER_TYPES, type MatterType } from './matter-types';
+import { MATTER_TYPES } from './matter-types';
 import { normaliseText } from './place';
 
 /**
@@ -31,6 +31,13 @@ const STOP = new Set(
     .filter(Boolean),
 );
 
+/** Character bigrams of the Han text, for overlap where jieba cuts one matter differently (垃圾桶 / 垃圾). */
+export function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of normaliseText(text).match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
 /** Content words of an order (no function words, digits, punctuation or place names). */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
@@ -51,19 +58,23 @@ export interface Classification {
   code?: string;
   score: number;
   matched: string[];
+  /** Leaves scoring at least half the best, best first (at most two): an order may fit both (烧烤摊 吵得睡不着). */
+  close: string[];
 }
 
 /** The matter type whose colloquial words the text uses most (longer words weigh more). */
 export function classify(text: string): Classification {
   const t = normaliseText(text);
   const words = new Set(cut(t));
-  let best: { type?: MatterType; score: number; matched: string[] } = { score: 0, matched: [] };
-  for (const type of MATTER_TYPES) {
+  const scored = MATTER_TYPES.map((type) => {
     const matched = type.words.filter((w) => present(w, t, words));
-    const score = matched.reduce((s, w) => s + (w.length >= 3 ? 2 : w.length === 2 ? 1.5 : 0.75), 0);
-    if (score > best.score) best = { type, score, matched };
-  }
-  return { code: best.type?.code, score: best.score, matched: best.matched };
+    return { type, matched, score: matched.reduce((s, w) => s + (w.length >= 3 ? 2 : w.length === 2 ? 1.5 : 0.75), 0) };
+  })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best) return { score: 0, matched: [], close: [] };
+  return { code: best.type.code, score: best.score, matched: best.matched, close: scored.filter((x) => x.score >= best.score / 2).slice(0, 2).map((x) => x.type.code) };
 }
 
 /** 回头来电: the caller refers back to an earlier call instead of restating the problem. */

@@ -1,5 +1,5 @@
-import { classify, contentWords, isCallback } from './classify';
-import { placeOf, type Place } from './place';
+import { bigrams, classify, contentWords, isCallback } from './classify';
+import { orgMentioned, placeOf, type Place } from './place';
 
 /**
  * 12345 重复诉求 linking. Candidates are orders of the window with the same place key or the same caller. A pair
@@ -16,6 +16,8 @@ export interface RepeatRule {
   samePlaceOverlap: number;
   /** Word overlap for the same caller, same type, without a callback cue. */
   sameCallerOverlap: number;
+  /** Word overlap needed when the two orders share only a second-best type. */
+  closeTypeOverlap: number;
   source: string;
 }
 
@@ -24,6 +26,7 @@ export const REPEAT_RULE_DEFAULTS: RepeatRule = {
   windowDays: 30,
   samePlaceOverlap: 0,
   sameCallerOverlap: 0.1,
+  closeTypeOverlap: 0.3,
   source:
     '国办函〔2025〕66号《关于进一步规范和提升12345热线服务的意见》: 重复诉求原则上并单处理 (no national count or window); ' +
     '陕西省12345热线运行管理办法 (2025) sets up a 重复诉求 mechanism without published figures. 3 orders in 30 days are engine defaults, ' +
@@ -48,7 +51,11 @@ export interface OrderIn {
 
 export interface Profile extends OrderIn {
   place?: Place;
+  /** The matter type (staff's correction, else the classifier's best). */
   type?: string;
+  /** Types the text fits about as well (the best first). */
+  types: string[];
+  /** Content words and character bigrams, place names taken out. */
   words: Set<string>;
   callback: boolean;
 }
@@ -57,10 +64,21 @@ export interface Profile extends OrderIn {
 export function profile(order: OrderIn): Profile {
   const place = placeOf(order.subject, order.content);
   const text = `${order.subject ?? ''} ${order.content}`;
-  const type = order.matterType ?? classify(text).code;
-  const words = contentWords(order.content);
-  if (place) for (const w of [...words]) if (place.label.includes(w) || w.includes(place.label)) words.delete(w);
-  return { ...order, place, type, words, callback: isCallback(order.content) };
+  const c = classify(text);
+  const type = order.matterType ?? c.code;
+  const types = order.matterType ? [order.matterType] : c.close;
+  let content = order.content;
+  for (const name of place ? [place.label, place.key.replace(/^\w+:/, '').split('#')[0]] : []) content = content.split(name).join('，');
+  const words = new Set([...contentWords(content), ...bigrams(content)]);
+  return { ...order, place, type, types, words, callback: isCallback(order.content) };
+}
+
+/** An order without a place of its own that names an enterprise of the window takes that enterprise as its place. */
+export function withOrgFromText(p: Profile, window: Profile[]): Profile {
+  if (p.place) return p;
+  const known = window.map((w) => w.place).filter((x): x is Place => !!x);
+  const place = orgMentioned(p.content, known);
+  return place ? { ...p, place } : p;
 }
 
 export function overlap(a: Set<string>, b: Set<string>): number {
@@ -76,14 +94,17 @@ export type Link = { id: string; kind: 'samePlace' | 'sameCaller' | 'callback'; 
 export function linkOf(a: Profile, b: Profile, rule: RepeatRule = REPEAT_RULE_DEFAULTS): Link | undefined {
   if (Math.abs(a.receivedAt.getTime() - b.receivedAt.getTime()) > rule.windowDays * 86_400_000) return undefined;
   const placeDiffers = !!a.place && !!b.place && a.place.key !== b.place.key;
-  const typeDiffers = !!a.type && !!b.type && a.type !== b.type;
+  // The best type of one is among the close types of the other.
+  const typeFits = (!!b.type && a.types.includes(b.type)) || (!!a.type && b.types.includes(a.type));
+  const typeDiffers = a.types.length > 0 && b.types.length > 0 && !typeFits;
   if (placeDiffers || typeDiffers) return undefined;
   const words = overlap(a.words, b.words);
   const samePlace = !!a.place && a.place.key === b.place?.key;
-  const sameType = !!a.type && a.type === b.type;
-  if (samePlace && sameType && words >= rule.samePlaceOverlap) return { id: b.id, kind: 'samePlace', strength: 2 + words };
+  // Same best type, or a type both fit about as well when the words say so too.
+  const sameType = (!!a.type && a.type === b.type && words >= rule.samePlaceOverlap) || (typeFits && words >= rule.closeTypeOverlap);
+  if (samePlace && sameType) return { id: b.id, kind: 'samePlace', strength: 2 + words };
   if (a.callerPhone !== b.callerPhone) return undefined;
-  if (sameType && words >= rule.sameCallerOverlap) return { id: b.id, kind: 'sameCaller', strength: 1 + words };
+  if (sameType && typeFits && words >= rule.sameCallerOverlap) return { id: b.id, kind: 'sameCaller', strength: 1 + words };
   // A bare callback (no type of its own, or the same type) refers back to this caller's earlier order.
   if (a.callback || b.callback) return { id: b.id, kind: 'callback', strength: (sameType ? 0.5 : 0) + words };
   return undefined;
@@ -113,11 +134,13 @@ export function groupPlace(members: Profile[]): string | undefined {
  */
 export function groupOrders(orders: OrderIn[], rule: RepeatRule = REPEAT_RULE_DEFAULTS): Map<string, string> {
   const profiles = [...orders].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()).map(profile);
+  const since = (p: Profile) => p.receivedAt.getTime() - rule.windowDays * 86_400_000;
   const groupOf = new Map<string, string>();
   const members = new Map<string, Profile[]>();
   const seen: Profile[] = [];
-  for (const p of profiles) {
-    const candidates = seen.filter((s) => s.callerPhone === p.callerPhone || (!!p.place && s.place?.key === p.place.key));
+  for (const raw of profiles) {
+    const p = withOrgFromText(raw, seen.filter((s) => s.receivedAt.getTime() >= since(raw)));
+    const candidates = candidatesOf(p, seen);
     const joined = joinGroups(p, linksOf(p, candidates, rule).map((l) => groupOf.get(l.id) as string), members);
     groupOf.set(p.id, joined);
     for (const m of members.get(joined) ?? []) groupOf.set(m.id, joined);
@@ -126,9 +149,14 @@ export function groupOrders(orders: OrderIn[], rule: RepeatRule = REPEAT_RULE_DE
   return groupOf;
 }
 
+/** Orders worth comparing with `p`: the same caller, or the same place key. */
+export const candidatesOf = (p: Profile, seen: Profile[]): Profile[] =>
+  seen.map((s) => (p.place ? withOrgFromText(s, [p]) : s)).filter((s) => s.callerPhone === p.callerPhone || (!!p.place && s.place?.key === p.place.key));
+
 /** Puts `p` into the first linked group and folds in the others whose place agrees; returns the group id. */
 export function joinGroups(p: Profile, linked: string[], members: Map<string, Profile[]>): string {
-  const groups = [...new Set(linked)];
+  // Never a group of another place than the order's own.
+  const groups = [...new Set(linked)].filter((g) => !p.place || !groupPlace(members.get(g) ?? []) || groupPlace(members.get(g) ?? []) === p.place.key);
   const target = groups[0] ?? p.id;
   const into = members.get(target) ?? [];
   into.push(p);

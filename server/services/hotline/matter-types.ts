@@ -32,7 +32,7 @@ export const MATTER_TREE: MatterGroup[] = [
   {
     code: 'srhj', label: '市容环境', children: [
       { code: 'srhj.laji', label: '垃圾清运', department: 'cgj', words: ['垃圾', '清运', '垃圾桶', '环卫', '没人拉', '堆成山', '臭气', '建筑垃圾', '苍蝇'] },
-      { code: 'srhj.zhandao', label: '占道经营', department: 'cgj', words: ['占道', '摆摊', '摊贩', '烧烤摊', '流动摊', '夜市', '摊位', '摊子', '小摊', '出摊', '三轮车卖'] },
+      { code: 'srhj.zhandao', label: '占道经营', department: 'cgj', words: ['占道', '摆摊', '摊贩', '烧烤摊', '烧烤', '人行道', '占了半条道', '流动摊', '夜市', '摊位', '摊子', '小摊', '出摊', '三轮车卖'] },
       { code: 'srhj.youyan', label: '餐饮油烟', department: 'hbj', words: ['油烟', '排烟', '烟味', '呛', '熏', '烟道', '净化器', '排风'] },
       { code: 'srhj.lvhua', label: '园林绿化', department: 'cgj', words: ['树', '绿化', '砍树', '树枝', '草坪', '修剪', '枯树'] },
     ],
@@ -45,9 +45,9 @@ export const MATTER_TREE: MatterGroup[] = [
   },
   {
     code: 'wy', label: '物业', children: [
-      { code: 'wy.shoufei', label: '物业收费', department: 'zjj', words: ['物业费', '涨价', '乱收费', '停车费', '收费', '公摊', '多收'] },
+      { code: 'wy.shoufei', label: '物业收费', department: 'zjj', words: ['物业费', '涨价', '乱收费', '停车费', '收费', '公摊', '多收', '上调', '涨到'] },
       { code: 'wy.dianti', label: '电梯', department: 'scjgj', words: ['电梯', '困人', '停运', '维保', '坏了好几天'] },
-      { code: 'wy.fuwu', label: '物业服务', department: 'zjj', words: ['物业', '保洁', '门禁', '漏水', '楼道', '维修基金', '不作为', '物业公司'] },
+      { code: 'wy.fuwu', label: '物业服务', department: 'zjj', words: ['物业不管', '保洁', '门禁', '漏水', '楼道卫生', '维修基金', '物业不作为', '物业服务'] },
     ],
   },
   {
@@ -73,7 +73,7 @@ export const MATTER_TREE: MatterGroup[] = [
   {
     code: 'scjg', label: '市场监管', children: [
       { code: 'scjg.shipin', label: '食品安全', department: 'scjgj', words: ['过期', '变质', '吃坏', '拉肚子', '后厨', '食品', '发霉', '不卫生', '苍蝇馆子', '无证', '健康证'] },
-      { code: 'scjg.jiage', label: '价格与消费', department: 'scjgj', words: ['价格', '标价', '缺斤少两', '宰客', '退款', '不退', '预付卡', '会员卡', '秤', '虚假宣传'] },
+      { code: 'scjg.jiage', label: '价格与消费', department: 'scjgj', words: ['价格', '标价', '缺斤少两', '秤', '称', '少了', '宰客', '退款', '不退', '预付卡', '会员卡', '秤', '虚假宣传'] },
       { code: 'scjg.yaopin', label: '药品', department: 'scjgj', words: ['药店', '药品', '处方药', '假药'] },
     ],
   },

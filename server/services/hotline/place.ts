@@ -84,16 +84,21 @@ function findRoad(text: string): string | undefined {
 }
 
 const ORG_SUFFIX = /(股份有限公司|有限责任公司|有限公司|分公司|公司|分店|门店|连锁|集团)/g;
-const ORG_TRADE = /(餐饮管理|餐饮服务|物业服务|物业管理|房地产开发|商贸|贸易|实业|科技|置业|超市|餐厅|饭店|酒店|门诊部|药房|大药房)$/;
+/** Trade words dropped from an enterprise name, so its short and full names meet (鑫源餐饮管理有限公司 / 鑫源饭店). */
+const ORG_TRADE = /(建筑劳务|劳务|装饰工程|装饰|装修队|教育培训学校|艺术培训|培训学校|教育培训|培训班|培训|健身服务|健身房|健身|物流|餐饮管理|餐饮服务|餐饮|物业服务|物业管理|房地产开发|商贸|贸易|实业|科技|置业|超市|餐厅|饭店|酒店|门诊部|大药房|药房|艺术)$/;
 
-/** An enterprise or shop (企业/商户) named as the subject: 西安华润万家超市有限公司莲湖分公司 and 华润万家 meet. */
+/** The short name of an enterprise or shop (企业/商户) named as the subject: 西安华润万家超市有限公司莲湖分公司 → 华润万家超市. */
+export function orgName(subject: string): string | undefined {
+  const t = normaliseText(subject).replace(/[（(][^）)]*[）)]/g, '').replace(/莲湖|西关|北关/g, '');
+  const name = t.replace(ORG_SUFFIX, '');
+  return name.length >= 2 ? name : undefined;
+}
+
+/** The key of an enterprise: its short name without trade words (鑫源餐饮 / 鑫源饭店 → 鑫源). */
 export function orgKey(subject: string): string | undefined {
-  const t = normaliseText(subject).replace(/[（(][^）)]*[）)]/g, '');
-  if (!/(公司|店|超市|餐厅|饭店|酒店|药房|门诊|培训|学校|医院|幼儿园|银行|酒吧|KTV|烧烤|火锅|面馆)/i.test(t)) return undefined;
-  let core = t.replace(ORG_SUFFIX, '');
-  for (let i = 0; i < 3; i++) core = core.replace(ORG_TRADE, '');
-  core = core.replace(/莲湖|西关|北关/g, '');
-  return core.length >= 2 ? `org:${core}` : undefined;
+  let core = orgName(subject);
+  for (let i = 0; core && i < 3; i++) core = core.replace(ORG_TRADE, '');
+  return core && core.length >= 2 ? `org:${core}` : undefined;
 }
 
 /** A point in one text: a compound/market, or an address (a known compound's address maps to the compound). */
@@ -124,11 +129,20 @@ function areaIn(text: string): Place | undefined {
 /** The place an order is about: from its subject (诉求对象) first, else from what the caller said. */
 export function placeOf(subject: string | null | undefined, content: string): Place | undefined {
   const s = subject?.trim() ? subject : undefined;
-  const org = s ? orgKey(s) : undefined;
-  const point = (s ? pointIn(s) : undefined) ?? (org ? undefined : pointIn(content));
+  const point = (s ? pointIn(s) : undefined) ?? (s && areaIn(s) ? undefined : pointIn(content));
   if (point) return point;
-  if (org) return { key: org, label: org.slice(4), precision: 'point' };
-  return (s ? areaIn(s) : undefined) ?? areaIn(content);
+  const area = s ? areaIn(s) : undefined;
+  if (area) return area;
+  // A subject that names no known place is the enterprise or shop the order is about.
+  const org = s ? orgKey(s) : undefined;
+  if (org && s) return { key: org, label: orgName(s) as string, precision: 'point' };
+  return areaIn(content);
+}
+
+/** An enterprise of `known` (place keys `org:…`) that the text names, for orders without a subject. */
+export function orgMentioned(content: string, known: Place[]): Place | undefined {
+  const t = normaliseText(content);
+  return known.find((p) => p.key.startsWith('org:') && (t.includes(p.key.slice(4)) || t.includes(p.label)));
 }
 
 /** The 街道 of the district, for dispatch (街道办事处) and display. */
