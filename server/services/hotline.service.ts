@@ -62,7 +62,7 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       orderBy: { receivedAt: 'desc' },
       take: MAX_CORPUS,
     });
-    const earlier = window.map((o) => profile(o));
+    const earlier = window.map((o) => profile({ ...o, matterType: o.matterTypeBy && o.matterTypeBy !== 'auto' ? o.matterType : undefined }));
     const me = withOrgFromText(self, earlier);
     const links = linksOf(me, candidatesOf(me, earlier), rule);
     if (me.place && me.place.key !== self.place?.key) await prisma.hotlineOrder.update({ where: { id: order.id }, data: { placeKey: me.place.key, placeLabel: me.place.label } });
