@@ -67,12 +67,19 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     const links = linksOf(me, candidatesOf(me, earlier), rule);
     if (me.place && me.place.key !== self.place?.key) await prisma.hotlineOrder.update({ where: { id: order.id }, data: { placeKey: me.place.key, placeLabel: me.place.label } });
     if (!links.length) return undefined;
-    // The groups linked to, without any of another place than this order's.
-    const linkedRows = window.filter((o) => links.some((l) => l.id === o.id));
-    const leads = [...new Set(linkedRows.map((o) => o.leadOrderId ?? o.id))];
-    const groupRows = await prisma.hotlineOrder.findMany({ where: { OR: [{ id: { in: leads } }, { leadOrderId: { in: leads } }] }, orderBy: { receivedAt: 'asc' } });
-    const members = groupRows.filter((o) => !me.place || !o.placeKey || o.placeKey === me.place.key);
-    const lead = members.find((o) => !o.leadOrderId) ?? members[0];
+    // The group linked to most strongly (as joinGroups in the bench), never one of another place.
+    const groupOfRow = (o: { id: string; leadOrderId: string | null }) => o.leadOrderId ?? o.id;
+    const strength = new Map<string, number>();
+    for (const l of links) {
+      const o = window.find((w) => w.id === l.id);
+      if (o) strength.set(groupOfRow(o), Math.max(strength.get(groupOfRow(o)) ?? 0, l.strength));
+    }
+    const groupRows = await prisma.hotlineOrder.findMany({ where: { OR: [{ id: { in: [...strength.keys()] } }, { leadOrderId: { in: [...strength.keys()] } }] }, orderBy: { receivedAt: 'asc' } });
+    const samePlace = (g: string) => !me.place || groupRows.every((o) => groupOfRow(o) !== g || !o.placeKey || o.placeKey === me.place?.key);
+    const best = [...strength].filter(([g]) => samePlace(g)).sort((x, y) => y[1] - x[1])[0]?.[0];
+    if (!best) return undefined;
+    const members = groupRows.filter((o) => groupOfRow(o) === best);
+    const lead = members.find((o) => o.id === best) ?? members[0];
     const ids = [...members.map((o) => o.id), order.id];
     await prisma.hotlineOrder.updateMany({ where: { id: { in: ids.filter((id) => id !== lead.id) } }, data: { leadOrderId: lead.id } });
     const scores = Object.fromEntries(links.map((l) => [l.id, Number(l.strength.toFixed(3))]));

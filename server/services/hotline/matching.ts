@@ -141,9 +141,7 @@ export function groupOrders(orders: OrderIn[], rule: RepeatRule = REPEAT_RULE_DE
   for (const raw of profiles) {
     const p = withOrgFromText(raw, seen.filter((s) => s.receivedAt.getTime() >= since(raw)));
     const candidates = candidatesOf(p, seen);
-    const joined = joinGroups(p, linksOf(p, candidates, rule).map((l) => groupOf.get(l.id) as string), members);
-    groupOf.set(p.id, joined);
-    for (const m of members.get(joined) ?? []) groupOf.set(m.id, joined);
+    groupOf.set(p.id, joinGroups(p, linksOf(p, candidates, rule), groupOf, members));
     seen.push(p);
   }
   return groupOf;
@@ -153,21 +151,20 @@ export function groupOrders(orders: OrderIn[], rule: RepeatRule = REPEAT_RULE_DE
 export const candidatesOf = (p: Profile, seen: Profile[]): Profile[] =>
   seen.map((s) => (p.place ? withOrgFromText(s, [p]) : s)).filter((s) => s.callerPhone === p.callerPhone || (!!p.place && s.place?.key === p.place.key));
 
-/** Puts `p` into the first linked group and folds in the others whose place agrees; returns the group id. */
-export function joinGroups(p: Profile, linked: string[], members: Map<string, Profile[]>): string {
-  // Never a group of another place than the order's own.
-  const groups = [...new Set(linked)].filter((g) => !p.place || !groupPlace(members.get(g) ?? []) || groupPlace(members.get(g) ?? []) === p.place.key);
-  const target = groups[0] ?? p.id;
-  const into = members.get(target) ?? [];
-  into.push(p);
-  for (const g of groups.slice(1)) {
-    const other = members.get(g) ?? [];
-    const a = groupPlace(into);
-    const b = groupPlace(other);
-    if (a && b && a !== b) continue;
-    into.push(...other);
-    members.delete(g);
+/**
+ * Puts `p` into the group it links to most strongly (groups of another place are left out) and returns the
+ * group id. Two existing groups are not folded together by one new order: they stayed apart because their
+ * orders did not link, and one order that fits both is more often about one of them than proof they are one.
+ */
+export function joinGroups(p: Profile, links: Link[], groupOf: Map<string, string>, members: Map<string, Profile[]>): string {
+  const placeOfGroup = (g: string) => groupPlace(members.get(g) ?? []);
+  const best = new Map<string, number>();
+  for (const l of links) {
+    const g = groupOf.get(l.id) as string;
+    if (p.place && placeOfGroup(g) && placeOfGroup(g) !== p.place.key) continue;
+    best.set(g, Math.max(best.get(g) ?? 0, l.strength));
   }
-  members.set(target, into);
+  const target = [...best].sort((x, y) => y[1] - x[1])[0]?.[0] ?? p.id;
+  members.set(target, [...(members.get(target) ?? []), p]);
   return target;
 }
