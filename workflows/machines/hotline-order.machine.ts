@@ -18,7 +18,7 @@ export const HOTLINE_STATE_LABELS: Record<string, string> = {
   revisited: '已回访(待评价)',
   closed: '办结',
   merged: '已并单',
-  following: '已并单(随主单办理)',
+  following: '已并单（随主单办理）',
 };
 
 export interface HotlineOrderInput extends MachineBaseInput {

@@ -67,7 +67,7 @@ export const STATE_LABELS: Record<string, string> = {
   replied: '已答复（待回访）',
   revisited: '已回访（待评价）',
   merged: '已并单',
-  following: '已并单(随主单办理)',
+  following: '已并单（随主单办理）',
   // 审管联动
   pushed: '待处置',
   signed: '已认领',
@@ -118,7 +118,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'order.revisit': '回访',
   'order.rate': '评价',
   'order.merge': '并单',
-  'order.follow': '并单(随主单办理)',
+  'order.follow': '并单（随主单办理）',
   'order.leadUpdate': '主单进展同步',
   'order.leadReplied': '主单答复同步',
   'order.split': '拆单',
