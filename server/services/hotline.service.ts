@@ -113,7 +113,8 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
   /** Tells a follower where its lead order stands (state, unit, holder). */
   async function mirror(followerId: string, lead: MachineView): Promise<void> {
     const c = lead.context as { department?: string; holder?: string; reply?: string };
-    await machines.send('hotline', followerId, { type: 'order.leadUpdate', state: String(lead.value), department: c.department, holder: c.holder }, 'system').catch(ignoreConflict);
+    const state = typeof lead.value === 'string' ? lead.value : Object.keys(lead.value)[0];
+    await machines.send('hotline', followerId, { type: 'order.leadUpdate', state, department: c.department, holder: c.holder }, 'system').catch(ignoreConflict);
   }
 
   /** After an event on a lead order: its followers mirror it, and its 答复 reaches each follower's caller. */

@@ -63,6 +63,7 @@ describe('12345 重复诉求 (headless Chromium, real stack)', () => {
     const d = sup.getByTestId('machine-drawer');
     await d.getByTestId('machine-state').getByText('已并单（随主单办理）').waitFor();
     expect(await d.innerText()).toContain('区城市管理和综合执法局');
+    expect(await d.innerText()).toContain('BQ-001 已派单（待签收）');
     await d.getByLabel('拆单理由').fill('回访核实：来电人说的是小区另一侧的烧烤摊');
     await c.shot(sup, 'm31-supervisor-hotline-split');
     await d.getByTestId('hotline-split').click();

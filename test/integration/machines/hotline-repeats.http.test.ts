@@ -41,7 +41,7 @@ describe('12345 重复诉求: place keys, matter types, lead and followers', () 
     expect((await ev('RP-003', { type: 'order.dispatch', department: 'cgj', holder: 'cgj1' })).status).toBe(409);
     expect((await ev('RP-001', { type: 'order.dispatch', department: 'cgj', holder: 'cgj1' })).status).toBe(200);
     const mirrored = await get('/api/hotline/orders/RP-003');
-    expect(mirrored.body.context).toMatchObject({ lead: { department: 'cgj', holder: 'cgj1' }, department: 'cgj' });
+    expect(mirrored.body.context).toMatchObject({ lead: { state: 'dispatched', department: 'cgj', holder: 'cgj1' }, department: 'cgj' });
 
     // A supervisor splits RP-005 out (only supervisors may), with a reason; it goes back to 受理 and is audited.
     expect((await post('/api/hotline/orders/RP-005/split', { reason: '来电人说的是另一处烧烤摊' })).status).toBe(403);

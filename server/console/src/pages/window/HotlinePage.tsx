@@ -4,7 +4,7 @@ import { Alert, Button, Card, Input, Segmented, Select, Space, Table, Tabs, Tag,
 import { PlusOutlined } from '@ant-design/icons';
 import { api, type Page } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
-import { departmentName, HOTLINE_CATEGORIES, loadDepartments, type Deadline, type MachineView } from '../../lib/machines';
+import { departmentName, HOTLINE_CATEGORIES, loadDepartments, stateLabel, type Deadline, type MachineView } from '../../lib/machines';
 import { Link, navigate, useRoute } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { ErrorState } from '../../components/states';
@@ -50,6 +50,8 @@ interface OrderContext {
   satisfied?: boolean;
   redoCount: number;
   mergedInto?: string;
+  leadOrderId?: string;
+  lead?: { state: string; department?: string; holder?: string };
 }
 
 export default function HotlinePage() {
@@ -158,6 +160,7 @@ export default function HotlinePage() {
             ...(c.reply ? [{ label: '答复', value: c.reply }] : []),
             ...(c.revisit ? [{ label: '回访', value: `${c.revisit.reached ? '已联系' : '未联系上'} ${c.revisit.note ?? ''}` }] : []),
             ...(c.satisfied !== undefined ? [{ label: '评价', value: c.satisfied ? '满意' : `不满意（重办 ${c.redoCount} 次）` }] : []),
+            ...(c.lead && v.states.includes('following') ? [{ label: '主单进展', value: `${c.leadOrderId ?? ''} ${stateLabel('hotline', c.lead.state)}` }] : []),
             ...(c.mergedInto ? [{ label: '并入办不成事', value: <Link to={`/fallback?open=${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link> }] : []),
           ];
         }}
