@@ -1,3 +1,5 @@
+import { streetCode } from '../../server/services/machines/directory';
+import { LIANHU_STREETS } from '../../server/services/hotline/place';
 /**
  * The district departments (实施主体) the demo catalogue uses. Each one's staff group `dept-<code>`
  * receives the tasks of that department's items, so staff see their own item's tasks only.
@@ -15,6 +17,11 @@ export const DEPARTMENTS: { code: string; name: string; staffId: string; staffNa
   { code: 'xfjy', name: '区消防救援大队', staffId: 'xfjy1', staffName: '蒋消防' },
   { code: 'cgj', name: '区城市管理和综合执法局', staffId: 'cgj1', staffName: '沈城管' },
   { code: 'sjj', name: '区数据和行政审批局', staffId: 'sjj1', staffName: '韩审批' },
+  // 12345 承办单位 without catalogue items, so every unit a 诉求分类 dispatches to has a 承办人.
+  { code: 'hbj', name: '生态环境局莲湖分局', staffId: 'hbj1', staffName: '秦环保' },
+  { code: 'zjj', name: '区住房和城乡建设局', staffId: 'zjj1', staffName: '许住建' },
+  { code: 'jtj', name: '区交通运输局', staffId: 'jtj1', staffName: '尤交通' },
+  ...LIANHU_STREETS.map((s, i) => ({ code: streetCode(s.code), name: `${s.name}办事处`, staffId: `${streetCode(s.code)}-1`, staffName: `${s.name.slice(0, 2)}·${'施张孔曹严华金魏陶'[i] ?? '街'}干事` })),
 ];
 
 export const staffGroupOf = (deptCode: string) => `dept-${deptCode}`;

@@ -4,6 +4,8 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { body, query } from '../middleware/validate';
 import type { HotlineService } from '../services/hotline.service';
 import { assertCentral } from '../services/department-scope';
+import { repeatRule } from '../services/hotline/matching';
+import { MATTER_TREE } from '../services/hotline/matter-types';
 import { Page } from './cases.routes';
 
 export const HotlineOrderBody = z.object({
@@ -37,6 +39,13 @@ export const ListHotlineQuery = z.object({
 
 export const RepeatGroupsQuery = z.object({ ...Page });
 
+export const MatterTypeBody = z.object({
+  matterType: z.string().min(1).describe('诉求分类 leaf code, e.g. srhj.zhandao (GET /api/hotline/matter-types)'),
+  reason: z.string().max(2000).optional(),
+});
+export const SplitBody = z.object({ reason: z.string().min(2).max(2000).describe('拆单理由') });
+export const MergeBody = z.object({ leadOrderId: z.string().min(1).describe('并入的主单'), reason: z.string().min(2).max(2000).describe('补并理由') });
+
 /** 12345 work orders (/api/hotline). */
 export function hotlineRoutes(hotline: HotlineService): Router {
   const router = Router();
@@ -57,6 +66,19 @@ export function hotlineRoutes(hotline: HotlineService): Router {
   });
   router.post('/orders/:id/events', async (req, res) => {
     res.json(await hotline.send(req.params.id, body(req, HotlineEventBody), actorOf(req)));
+  });
+  router.get('/matter-types', (_req, res) => {
+    res.json({ items: MATTER_TREE, repeatRule: repeatRule() });
+  });
+  router.put('/orders/:id/matter-type', async (req, res) => {
+    res.json(await hotline.setMatterType(req.params.id, body(req, MatterTypeBody), actorOf(req).id));
+  });
+  router.post('/orders/:id/split', requireRole('supervisor', 'admin'), async (req, res) => {
+    res.json(await hotline.split(String(req.params.id), body(req, SplitBody).reason, actorOf(req).id));
+  });
+  router.post('/orders/:id/merge', requireRole('supervisor', 'admin'), async (req, res) => {
+    const b = body(req, MergeBody);
+    res.json(await hotline.mergeInto(String(req.params.id), b.leadOrderId, b.reason, actorOf(req).id));
   });
   return router;
 }

@@ -8,13 +8,23 @@ import type { FallbackService } from './fallback.service';
 import { DEPARTMENTS } from './machines/directory';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';
-import { findRepeats, repeatConfig, type OrderText } from './machines/repeat-detection';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import { assertActsFor, assertCentral, departmentOf, isDepartmentOfficer, notYourDepartment } from './department-scope';
 
 /** 签收 / 退单 / 延期 / 答复 belong to the department the order is dispatched to; the rest to the 12345 centre. */
 const DEPARTMENT_STEPS: Record<string, string> = { 'order.sign': '签收', 'order.return': '退单', 'order.extend': '延期', 'order.reply': '答复' };
 const CENTRAL_STEPS: Record<string, string> = { 'order.dispatch': '派单', 'order.reassign': '改派', 'order.revisit': '回访', 'order.rate': '评价' };
+import { writeAudit } from '../../activities/audit';
+import { candidatesOf, linksOf, profile, repeatRule, withOrgFromText } from './hotline/matching';
+import { matterType, matterTypeLabel } from './hotline/matter-types';
+
+interface OrderText {
+  id: string;
+  callerPhone: string;
+  subject?: string | null;
+  content: string;
+  receivedAt: Date;
+}
 
 export interface HotlineOrderRequest {
   orderId: string;
@@ -29,7 +39,7 @@ export interface HotlineOrderRequest {
 export interface IntakeResult {
   duplicate: boolean;
   order: MachineView;
-  repeat?: { relatedOrderIds: string[]; fallbackId: string; scores: Record<string, number> };
+  repeat?: { relatedOrderIds: string[]; fallbackId: string; scores: Record<string, number>; leadOrderId: string };
 }
 
 /** The 12345 dispatcher who holds 派单 of every received order. */
@@ -40,18 +50,48 @@ const MAX_CORPUS = 2000;
 export function createHotlineService(deps: { prisma: PrismaClient; machines: MachineClient; fallback: FallbackService }) {
   const { prisma, machines, fallback } = deps;
 
-  async function detectAndMerge(order: OrderText, callerName: string | undefined): Promise<IntakeResult['repeat']> {
-    const config = repeatConfig();
-    const since = new Date(order.receivedAt.getTime() - config.windowDays * 86_400_000);
-    const window = await prisma.hotlineOrder.findMany({ where: { receivedAt: { gte: since, lte: order.receivedAt } }, orderBy: { receivedAt: 'desc' }, take: MAX_CORPUS });
-    const recent = window.filter((o) => o.id !== order.id).map((o) => ({ id: o.id, callerPhone: o.callerPhone, subject: o.subject, content: o.content, receivedAt: o.receivedAt, mergedInto: o.mergedInto }));
-    const result = findRepeats(order, recent, config, window.map((o) => o.content).concat(order.content));
-    if (!result.isRepeat) return undefined;
-    const ids = [order.id, ...result.related.map((r) => r.id)];
-    const existing = recent.find((o) => ids.includes(o.id) && o.mergedInto)?.mergedInto ?? undefined;
-    let fallbackId: string;
-    if (existing) {
-      fallbackId = existing;
+  /**
+   * 重复诉求: links the new order to earlier orders of the window at the same place or from the same caller
+   * (hotline/matching.ts); a group of `minOrders` is 并单: the earliest order leads and is dispatched, the
+   * others follow it, and a 办不成事 record supervises the group.
+   */
+  async function detectAndMerge(order: OrderText & { matterType?: string | null }, callerName: string | undefined): Promise<IntakeResult['repeat']> {
+    const rule = repeatRule();
+    const since = new Date(order.receivedAt.getTime() - rule.windowDays * 86_400_000);
+    const self = profile(order);
+    const window = await prisma.hotlineOrder.findMany({
+      where: {
+        receivedAt: { gte: since, lte: order.receivedAt },
+        id: { not: order.id },
+        OR: [{ callerPhone: order.callerPhone }, ...(self.place ? [{ placeKey: self.place.key }] : [{ placeKey: { startsWith: 'org:' } }]), ...(self.place?.key.startsWith('org:') ? [{ placeKey: null }] : [])],
+      },
+      orderBy: { receivedAt: 'desc' },
+      take: MAX_CORPUS,
+    });
+    const earlier = window.map((o) => profile({ ...o, matterType: o.matterTypeBy && o.matterTypeBy !== 'auto' ? o.matterType : undefined }));
+    const me = withOrgFromText(self, earlier);
+    const links = linksOf(me, candidatesOf(me, earlier), rule);
+    if (me.place && me.place.key !== self.place?.key) await prisma.hotlineOrder.update({ where: { id: order.id }, data: { placeKey: me.place.key, placeLabel: me.place.label } });
+    if (!links.length) return undefined;
+    // The group linked to most strongly (as joinGroups in the bench), never one of another place.
+    const groupOfRow = (o: { id: string; leadOrderId: string | null }) => o.leadOrderId ?? o.id;
+    const strength = new Map<string, number>();
+    for (const l of links) {
+      const o = window.find((w) => w.id === l.id);
+      if (o) strength.set(groupOfRow(o), Math.max(strength.get(groupOfRow(o)) ?? 0, l.strength));
+    }
+    const groupRows = await prisma.hotlineOrder.findMany({ where: { OR: [{ id: { in: [...strength.keys()] } }, { leadOrderId: { in: [...strength.keys()] } }] }, orderBy: { receivedAt: 'asc' } });
+    const samePlace = (g: string) => !me.place || groupRows.every((o) => groupOfRow(o) !== g || !o.placeKey || o.placeKey === me.place?.key);
+    const best = [...strength].filter(([g]) => samePlace(g)).sort((x, y) => y[1] - x[1])[0]?.[0];
+    if (!best) return undefined;
+    const members = groupRows.filter((o) => groupOfRow(o) === best);
+    const lead = members.find((o) => o.id === best) ?? members[0];
+    const ids = [...members.map((o) => o.id), order.id];
+    await prisma.hotlineOrder.updateMany({ where: { id: { in: ids.filter((id) => id !== lead.id) } }, data: { leadOrderId: lead.id } });
+    const scores = Object.fromEntries(links.map((l) => [l.id, Number(l.strength.toFixed(3))]));
+    if (ids.length < rule.minOrders) return undefined;
+    let fallbackId = members.find((o) => o.mergedInto)?.mergedInto ?? undefined;
+    if (fallbackId) {
       await machines.send('fallback', fallbackId, { type: 'fallback.linkOrders', orderIds: ids }, 'system').catch(ignoreConflict);
     } else {
       const opened = await fallback.register(
@@ -64,11 +104,34 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       );
       fallbackId = opened.instanceId;
     }
+    await prisma.hotlineOrder.updateMany({ where: { id: { in: ids } }, data: { mergedInto: fallbackId } });
+    const leadView = await machines.view('hotline', lead.id).catch(() => undefined);
     for (const id of ids) {
-      await machines.send('hotline', id, { type: 'order.merge', fallbackId }, 'system').catch(ignoreConflict);
+      if (id === lead.id) continue;
+      const follower = await machines.view('hotline', id).catch(() => undefined);
+      if (follower?.value === 'following') continue;
+      await machines.send('hotline', id, { type: 'order.follow', leadOrderId: lead.id, fallbackId }, 'system').catch(ignoreConflict);
+      if (leadView) await mirror(id, leadView);
     }
-    await prisma.hotlineOrder.updateMany({ where: { id: { in: ids }, mergedInto: null }, data: { mergedInto: fallbackId } });
-    return { relatedOrderIds: result.related.map((r) => r.id), fallbackId, scores: Object.fromEntries(result.related.map((r) => [r.id, Number(r.score.toFixed(3))])) };
+    return { relatedOrderIds: ids.filter((id) => id !== order.id), fallbackId, scores, leadOrderId: lead.id };
+  }
+
+  /** Tells a follower where its lead order stands (state, unit, holder). */
+  async function mirror(followerId: string, lead: MachineView): Promise<void> {
+    const c = lead.context as { department?: string; holder?: string; reply?: string };
+    const state = typeof lead.value === 'string' ? lead.value : Object.keys(lead.value)[0];
+    await machines.send('hotline', followerId, { type: 'order.leadUpdate', state, department: c.department, holder: c.holder }, 'system').catch(ignoreConflict);
+  }
+
+  /** After an event on a lead order: its followers mirror it, and its 答复 reaches each follower's caller. */
+  async function followLead(leadId: string, view: MachineView, event: { type: string } & Record<string, unknown>): Promise<void> {
+    const followers = await prisma.hotlineOrder.findMany({ where: { leadOrderId: leadId }, select: { id: true } });
+    for (const f of followers) {
+      const fv = await machines.view('hotline', f.id).catch(() => undefined);
+      if (fv?.value !== 'following') continue;
+      if (event.type === 'order.reply') await machines.send('hotline', f.id, { type: 'order.leadReplied', content: String(event.content) }, 'system').catch(ignoreConflict);
+      else await mirror(f.id, view);
+    }
   }
 
   /** Each order with its work-order machine's state, status, responsible department and current deadline. */
@@ -87,7 +150,7 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       const receivedAt = request.receivedAt ? new Date(request.receivedAt) : new Date();
       try {
         await prisma.hotlineOrder.create({
-          data: { id: request.orderId, callerPhone: request.callerPhone, callerName: request.callerName, subject: request.subject, category: request.category, content: request.content, receivedAt },
+          data: { id: request.orderId, callerPhone: request.callerPhone, callerName: request.callerName, subject: request.subject, category: request.category, content: request.content, receivedAt, ...placeAndType(request) },
         });
       } catch (err) {
         if ((err as { code?: string }).code === 'P2002') return { duplicate: true, order: await machines.view('hotline', request.orderId) };
@@ -124,7 +187,47 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       if (departmentStep) assertActsFor(actor, department, `12345工单${departmentStep}`);
       else if (current.allowedEvents.includes(event.type) && CENTRAL_STEPS[event.type]) assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
       // Re-checked by the machine, so a 改派 landing in between cannot let the old department act.
-      return machines.send('hotline', orderId, event, actor.id, departmentStep ? [{ path: ['department'], equals: department }] : []);
+      const view = await machines.send('hotline', orderId, event, actor.id, departmentStep ? [{ path: ['department'], equals: department }] : []);
+      await followLead(orderId, view, event);
+      return view;
+    },
+
+    /** Staff correct the matter type (诉求分类); kept on the order and audited. */
+    async setMatterType(orderId: string, input: { matterType: string; reason?: string }, actorId: string) {
+      if (!matterType(input.matterType)) throw badRequest(`未知诉求分类 (unknown matter type): ${input.matterType}`, { field: 'matterType', value: input.matterType });
+      const before = await this.row(orderId);
+      return prisma.$transaction(async (tx) => {
+        const after = await tx.hotlineOrder.update({ where: { id: orderId }, data: { matterType: input.matterType, matterTypeBy: actorId } });
+        await writeAudit(tx, { actor: actorId, action: 'hotline.matterType.corrected', before: { matterType: before.matterType, by: before.matterTypeBy }, after: { matterType: after.matterType }, details: { orderId, reason: input.reason } });
+        return decorate(after);
+      });
+    },
+
+    /** 拆单: a supervisor takes a wrongly merged order out of its group; it goes back to 受理 to be dispatched alone. */
+    async split(orderId: string, reason: string, actorId: string) {
+      const row = await this.row(orderId);
+      if (!row.leadOrderId) throw new AppError(409, 'NOT_FOLLOWING', `工单 ${orderId} 不是并单中的从单，无法拆单`, { field: 'orderId' });
+      const view = await machines.send('hotline', orderId, { type: 'order.split', reason }, actorId);
+      await prisma.$transaction(async (tx) => {
+        await tx.hotlineOrder.update({ where: { id: orderId }, data: { leadOrderId: null, mergedInto: null } });
+        await writeAudit(tx, { actor: actorId, action: 'hotline.split', before: { leadOrderId: row.leadOrderId, mergedInto: row.mergedInto }, after: { leadOrderId: null }, details: { orderId, reason } });
+      });
+      return view;
+    },
+
+    /** 补并: a supervisor merges a missed repeat into a lead order's group; it follows the lead from now on. */
+    async mergeInto(orderId: string, leadOrderId: string, reason: string, actorId: string) {
+      if (orderId === leadOrderId) throw badRequest('不能并入自身', { field: 'leadOrderId' });
+      const [row, leadRow] = [await this.row(orderId), await this.row(leadOrderId)];
+      const leadId = leadRow.leadOrderId ?? leadRow.id;
+      const view = await machines.send('hotline', orderId, { type: 'order.follow', leadOrderId: leadId, fallbackId: leadRow.mergedInto ?? undefined }, actorId);
+      await prisma.$transaction(async (tx) => {
+        await tx.hotlineOrder.update({ where: { id: orderId }, data: { leadOrderId: leadId, mergedInto: leadRow.mergedInto } });
+        await writeAudit(tx, { actor: actorId, action: 'hotline.merged', before: { leadOrderId: row.leadOrderId }, after: { leadOrderId: leadId }, details: { orderId, reason } });
+      });
+      if (leadRow.mergedInto) await machines.send('fallback', leadRow.mergedInto, { type: 'fallback.linkOrders', orderIds: [orderId] }, 'system').catch(ignoreConflict);
+      await mirror(orderId, await machines.view('hotline', leadId));
+      return machines.view('hotline', orderId).catch(() => view);
     },
 
     async get(orderId: string, actor?: AuthenticatedActor) {
@@ -134,7 +237,7 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
         if (!m?.department || m.department !== departmentOf(actor)) throw notYourDepartment(actor, m?.department ?? undefined, '查看12345工单');
       }
       const [view, history] = await Promise.all([machines.view('hotline', orderId), machines.history(orderId)]);
-      return { ...view, order: row, history };
+      return { ...view, order: decorate(row), history };
     },
 
     /** Department officers list only the orders dispatched to their department. */
@@ -154,7 +257,7 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
         prisma.hotlineOrder.findMany({ where, orderBy: { receivedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
         prisma.hotlineOrder.count({ where }),
       ]);
-      return { items: await withMachineState(rows), total };
+      return { items: (await withMachineState(rows)).map(decorate), total };
     },
 
     /** 并单 groups: each 办不成事 record opened for repeated orders, with the orders merged into it (newest group first). */
@@ -195,6 +298,17 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
 }
 
 export type HotlineService = ReturnType<typeof createHotlineService>;
+
+/** Place key and label and the classifier's matter type of a new order. */
+function placeAndType(request: { subject?: string; content: string }) {
+  const p = profile({ id: '', callerPhone: '', subject: request.subject, content: request.content, receivedAt: new Date(0) });
+  return { placeKey: p.place?.key ?? null, placeLabel: p.place?.label ?? null, matterType: p.type ?? null, matterTypeBy: p.type ? 'auto' : null };
+}
+
+/** Adds the matter type's label (市容环境 / 占道经营) and its usual unit for staff. */
+function decorate<T extends { matterType: string | null }>(row: T) {
+  return { ...row, matterTypeLabel: matterTypeLabel(row.matterType) ?? null, suggestedDepartment: matterType(row.matterType)?.department ?? null };
+}
 
 /** An order already closed or merged simply stays as it is. */
 function ignoreConflict(err: unknown): void {

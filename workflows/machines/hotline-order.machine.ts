@@ -18,6 +18,7 @@ export const HOTLINE_STATE_LABELS: Record<string, string> = {
   revisited: '已回访(待评价)',
   closed: '办结',
   merged: '已并单',
+  following: '已并单（随主单办理）',
 };
 
 export interface HotlineOrderInput extends MachineBaseInput {
@@ -49,6 +50,10 @@ export interface HotlineOrderContext extends HotlineOrderInput {
   redoCount: number;
   mergedInto?: string;
   deadline?: ActiveDeadline;
+  /** 并单: the lead order this one follows, and the lead's last known state, unit and holder. */
+  leadOrderId?: string;
+  lead?: { state: string; department?: string; holder?: string };
+  splits?: { from: string; reason: string; at: number }[];
 }
 
 type Meta = { at?: number; actor?: string };
@@ -63,7 +68,14 @@ export type HotlineOrderEvent = Meta &
     | { type: 'order.revisit'; reached: boolean; note?: string }
     | { type: 'order.rate'; satisfied: boolean; comment?: string }
     | { type: 'order.merge'; fallbackId: string }
+    | { type: 'order.follow'; leadOrderId: string; fallbackId?: string }
+    | { type: 'order.leadUpdate'; state: string; department?: string; holder?: string }
+    | { type: 'order.leadReplied'; content: string }
+    | { type: 'order.split'; reason: string }
   );
+
+/** An open order joins a repeat group: it follows the lead order (并单) instead of being handled twice. */
+const follow = { target: 'following', actions: 'followLead' } as const;
 
 export const hotlineOrderMachine = setup({
   types: { context: {} as HotlineOrderContext, events: {} as HotlineOrderEvent, input: {} as HotlineOrderInput },
@@ -74,6 +86,10 @@ export const hotlineOrderMachine = setup({
     recordReturn: assign(({ context, event }) => {
       assertEvent(event, 'order.return');
       return { returns: [...context.returns, { department: context.department, reason: event.reason, at: atOf(event) }] };
+    }),
+    followLead: assign(({ event }) => {
+      assertEvent(event, 'order.follow');
+      return { leadOrderId: event.leadOrderId, mergedInto: event.fallbackId, lead: undefined };
     }),
     assignDepartment: assign(({ event }) => {
       assertEvent(event, ['order.dispatch', 'order.reassign']);
@@ -100,7 +116,7 @@ export const hotlineOrderMachine = setup({
       entry: [{ type: 'setDeadline', params: ({ context }) => ({ step: 'received', key: 'dispatch', holder: context.dispatcher, ...(context.receivedAt !== undefined ? { from: context.receivedAt } : {}) }) }],
       exit: 'clearDeadline',
       ...supervisedStep,
-      on: { 'order.dispatch': { target: 'dispatched', actions: 'assignDepartment' } },
+      on: { 'order.dispatch': { target: 'dispatched', actions: 'assignDepartment' }, 'order.follow': follow },
     },
     dispatched: {
       entry: [
@@ -112,6 +128,7 @@ export const hotlineOrderMachine = setup({
       on: {
         'order.sign': { target: 'handling', actions: assign(({ event }) => ({ handlingStartedAt: atOf(event), extensionDays: 0 })) },
         'order.return': { guard: 'inReturnWindow', target: 'returned', actions: 'recordReturn' },
+        'order.follow': follow,
       },
     },
     handling: {
@@ -134,10 +151,26 @@ export const hotlineOrderMachine = setup({
         'order.extend': { guard: 'extensionAllowed', target: 'handling', reenter: true, actions: assign(({ context, event }) => ({ extensionDays: context.extensionDays + event.workingDays })) },
         'order.return': { guard: 'inReturnWindow', target: 'returned', actions: 'recordReturn' },
         'order.reply': { target: 'replied', actions: assign(({ event }) => ({ reply: event.content })) },
+        'order.follow': follow,
       },
     },
     returned: {
-      on: { 'order.reassign': { target: 'dispatched', actions: 'assignDepartment' } },
+      on: { 'order.reassign': { target: 'dispatched', actions: 'assignDepartment' }, 'order.follow': follow },
+    },
+    // Follows the lead order: its unit and state are mirrored here; the lead's 答复 reaches this caller too.
+    following: {
+      on: {
+        'order.leadUpdate': { actions: assign(({ event }) => ({ lead: { state: event.state, department: event.department, holder: event.holder }, department: event.department, holder: event.holder })) },
+        'order.leadReplied': { target: 'replied', actions: assign(({ event }) => ({ reply: event.content })) },
+        // 拆单: a wrong merge goes back to 受理 to be dispatched on its own.
+        'order.split': {
+          target: 'received',
+          actions: assign(({ context, event }) => ({
+            splits: [...(context.splits ?? []), { from: context.leadOrderId ?? '', reason: event.reason, at: atOf(event) }],
+            leadOrderId: undefined, mergedInto: undefined, lead: undefined, department: undefined, holder: undefined,
+          })),
+        },
+      },
     },
     replied: {
       entry: [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../auth/roles';
 import { AgencyBoardQuery, AgencyCaseBody, AgencyEventBody, CommunityRequestBody, ListAgencyQuery, ProjectIntakeBody, RedVestHelpBody } from '../../routes/agency.routes';
 import { FallbackEventBody, ListEscalationsQuery, ListFallbackQuery, RegisterFallbackBody } from '../../routes/fallback.routes';
-import { HotlineEventBody, HotlineOrderBody, ListHotlineQuery, RepeatGroupsQuery } from '../../routes/hotline.routes';
+import { HotlineEventBody, HotlineOrderBody, ListHotlineQuery, MatterTypeBody, MergeBody, RepeatGroupsQuery, SplitBody } from '../../routes/hotline.routes';
 import { errors } from '../conventions';
 import { routeDocs } from '../registry';
 import { exampleCaseView } from './examples';
@@ -45,6 +45,18 @@ export const machinesRouteDocs = routeDocs([
     description: '签收、退单、延期、答复只能由工单派往部门的工作人员办理；派单、改派、回访、评价由 12345 中心（非部门工作人员）办理；否则 403 NOT_YOUR_DEPARTMENT。',
     params: IdParams, body: HotlineEventBody, bodyExample: { type: 'order.dispatch', department: '区城市管理和综合执法局', holder: 'approver1' },
     responses: { 200: { description: '推进后的工单', example: order }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'get', path: '/api/hotline/matter-types', tags: ['12345 hotline'], access: [...staff], summary: '诉求分类（两级）与重复诉求规则 (matter-type tree and repeat rule)',
+    description: '每个末级分类带口语词库与常规承办单位；repeatRule 为并单件数、时间窗及其依据（可用环境变量调整）。',
+    responses: { 200: { description: '{items, repeatRule}', example: { items: [{ code: 'srhj', label: '市容环境', children: [{ code: 'srhj.zhandao', label: '占道经营', department: 'cgj', words: ['占道', '烧烤摊'] }] }], repeatRule: { minOrders: 3, windowDays: 30 } } }, ...errors(401, 403) } },
+  { method: 'put', path: '/api/hotline/orders/:id/matter-type', tags: ['12345 hotline'], access: [...staff], summary: '更正诉求分类（留痕审计）(correct the matter type)',
+    params: IdParams, body: MatterTypeBody, bodyExample: { matterType: 'cxjs.weijian', reason: '回访核实为私搭乱建' },
+    responses: { 200: { description: '更正后的工单', example: { ...order, matterType: 'cxjs.weijian', matterTypeBy: 'window1', matterTypeLabel: '城乡建设 / 违法建设' } }, ...errors(400, 401, 403, 404) } },
+  { method: 'post', path: '/api/hotline/orders/:id/split', tags: ['12345 hotline'], access: ['supervisor', 'admin'], summary: '拆单：将误并的从单拆出，回到受理单独派单 (split a wrong merge)',
+    params: IdParams, body: SplitBody, bodyExample: { reason: '来电人说的是另一处烧烤摊' },
+    responses: { 200: { description: '拆出的工单', example: { ...order, state: 'received' } }, ...errors(400, 401, 403, 404, 409) } },
+  { method: 'post', path: '/api/hotline/orders/:id/merge', tags: ['12345 hotline'], access: ['supervisor', 'admin'], summary: '补并：将漏并的工单并入主单，随主单办理 (merge a missed repeat)',
+    params: IdParams, body: MergeBody, bodyExample: { leadOrderId: '12345-20261128-0001', reason: '核实为同一烧烤摊' },
+    responses: { 200: { description: '并入后的工单', example: { ...order, state: 'following' } }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'post', path: '/api/hotline/webhook/orders', tags: ['12345 hotline'], access: 'public', summary: '12345 系统推送工单（共享密钥 x-hotline-secret）(hotline webhook)',
     description: '不使用 Bearer 令牌；请求头 `x-hotline-secret` 必须与配置的共享密钥一致，否则 401。',
     body: HotlineOrderBody, bodyExample: { orderId: order.orderId, callerPhone: order.callerPhone, category: 'complaint', content: order.content },

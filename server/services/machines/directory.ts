@@ -1,8 +1,12 @@
+import { LIANHU_STREETS } from '../hotline/place';
 /**
  * Who is who for the rule machines: departments and their supervision areas, the 审批监管特派员 of each area,
  * the "343" agent team, community agents (帮办代办员) and red-vest helpers (红马甲). A deployment replaces
  * this table with its own; ids here are the demo district's.
  */
+/** 街道办事处 dispatch code from the 街道's division code (610104001 → jd001). */
+export const streetCode = (divisionCode: string) => `jd${divisionCode.slice(-3)}`;
+
 export interface Department {
   code: string;
   name: string;
@@ -19,6 +23,14 @@ export const DEPARTMENTS: Record<string, Department> = {
   rsj: { code: 'rsj', name: '区人力资源和社会保障局', area: 'social' },
   cgj: { code: 'cgj', name: '区城市管理和综合执法局', area: 'urban' },
   swj: { code: 'swj', name: '国家税务总局西安市莲湖区税务局', area: 'market' },
+  // 12345 派单目录 units (教育, 医保, 公安/交警, 交通, 民政, 消防) and the district's 街道办事处 (基层 dispatch targets).
+  jyj: { code: 'jyj', name: '区教育局', area: 'social' },
+  ybj: { code: 'ybj', name: '区医疗保障局', area: 'social' },
+  gaj: { code: 'gaj', name: '公安分局', area: 'urban' },
+  jtj: { code: 'jtj', name: '区交通运输局', area: 'urban' },
+  mzj: { code: 'mzj', name: '区民政局', area: 'social' },
+  xfjy: { code: 'xfjy', name: '区消防救援大队', area: 'urban' },
+  ...Object.fromEntries(LIANHU_STREETS.map((s) => [streetCode(s.code), { code: streetCode(s.code), name: `${s.name}办事处`, area: 'urban' }])),
 };
 
 /** 审批监管特派员: one named commissioner per area. */

@@ -41,12 +41,13 @@ describe('console reads for the rule machines', () => {
     expect(groups.body.items[0]).toMatchObject({ fallbackId, fallback: { status: 'active', states: ['registered'] } });
     expect(groups.body.items[0].orders.map((o: { id: string }) => o.id)).toEqual(['CR-1', 'CR-2', 'CR-3']);
 
+    // Merged orders do not end: the lead waits for 派单, the others follow it.
     const active = await get('/api/hotline/orders?status=active');
-    expect(active.body.items.map((o: { id: string }) => o.id)).toEqual(['CR-9']);
+    expect(active.body.items.map((o: { id: string }) => o.id)).toEqual(['CR-9', 'CR-3', 'CR-2', 'CR-1']);
     expect(active.body.items[0]).toMatchObject({ status: 'active', states: ['received', 'received.onTime'], deadline: { key: 'dispatch', workingDays: 1 } });
+    expect(active.body.items.find((o: { id: string }) => o.id === 'CR-3')).toMatchObject({ states: ['following'], leadOrderId: 'CR-1', placeLabel: '西关正街18号', matterTypeLabel: '市容环境 / 垃圾清运' });
     const done = await get('/api/hotline/orders?status=done');
-    expect(done.body.items.map((o: { id: string }) => o.id).sort()).toEqual(['CR-1', 'CR-2', 'CR-3']);
-    expect(done.body.items[0].states).toEqual(['merged']);
+    expect(done.body.total).toBe(0);
     const help = await get('/api/hotline/orders?category=help');
     expect(help.body).toMatchObject({ total: 1, items: [{ id: 'CR-9' }] });
     expect((await get('/api/hotline/orders?status=nope')).status).toBe(400);

@@ -39,7 +39,7 @@ describe('12345 work orders on Temporal', () => {
     const ev = (body: Record<string, unknown>, user = 'window1') => post('/api/hotline/orders/XA-001/events', body, user);
     const outOfTurn = await ev({ type: 'order.reply', content: '已修复' });
     expect(outOfTurn.status).toBe(409);
-    expect(outOfTurn.body.error.details.allowedEvents).toEqual(['order.dispatch', 'order.merge']);
+    expect(outOfTurn.body.error.details.allowedEvents.sort()).toEqual(['order.dispatch', 'order.follow', 'order.merge']);
     expect((await ev({ type: 'order.dispatch', department: 'nowhere', holder: 'x' })).status).toBe(400);
     expect((await ev({ type: 'order.dispatch', department: 'cgj', holder: 'clerk-cg' })).body.states).toContain('dispatched');
     expect((await ev({ type: 'order.return', reason: '候车亭属公交集团维护，非城管职责' }, 'cgj1')).body.value).toBe('returned');
@@ -58,7 +58,7 @@ describe('12345 work orders on Temporal', () => {
     expect((await stack.http.get('/api/hotline/orders/NOPE').set('Authorization', await stack.auth('window1'))).status).toBe(404);
   });
 
-  it('when the same caller complains about the same matter a third time in other words, then the orders are merged into a new 办不成事 record linked to all of them; a near-miss is left alone', async () => {
+  it('when the same caller complains about the same matter a third time in other words, then the later orders follow the first (并单) under a new 办不成事 record; another matter at the same address is left alone', async () => {
     await post('/api/hotline/orders', order('XA-101', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'));
     await post('/api/hotline/orders', order('XA-102', '西关正街18号院里面的路灯坏了半个月了，晚上院子里黑乎乎的，老人出门容易摔倒。'));
     const second = await post('/api/hotline/orders', order('XA-103', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'));
@@ -67,7 +67,8 @@ describe('12345 work orders on Temporal', () => {
     expect(third.status).toBe(201);
     expect(third.body.repeat.relatedOrderIds.sort()).toEqual(['XA-101', 'XA-103']);
     const fallbackId = third.body.repeat.fallbackId as string;
-    expect(third.body.order).toMatchObject({ value: 'merged', context: { mergedInto: fallbackId } });
+    expect(third.body.repeat.leadOrderId).toBe('XA-101');
+    expect(third.body.order).toMatchObject({ value: 'following', context: { mergedInto: fallbackId, leadOrderId: 'XA-101' } });
 
     const record = await stack.http.get(`/api/fallback/records/${fallbackId}`).set('Authorization', await stack.auth('window1'));
     expect(record.body.value).toBe('registered');

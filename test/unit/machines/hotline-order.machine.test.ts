@@ -91,4 +91,19 @@ describe('12345 work order machine (pure transitions)', () => {
     const fromIntake = start(m, { ...input(), clock: {}, at: intake });
     expect(new Date(fromIntake.snapshot.context.deadline?.dueAt as number).toISOString()).toBe('2026-12-02T16:00:00.000Z'); // without receipt: end of 12-02
   });
+
+  it('when a dispatched order joins a repeat group, then it follows the lead without timers, mirrors its unit, gets its 答复 for its own caller, and a split sends it back to 受理', () => {
+    const f = send(m, dispatched(), { type: 'order.follow', leadOrderId: 'XA12345-0000', fallbackId: 'BBCS-2', at: 5 });
+    expect(f.snapshot.value).toBe('following');
+    expect(f.snapshot.context).toMatchObject({ leadOrderId: 'XA12345-0000', mergedInto: 'BBCS-2', deadline: undefined });
+    const mirrored = send(m, f, { type: 'order.leadUpdate', state: 'handling', department: 'hbj', holder: 'hbj1', at: 6 });
+    expect(mirrored.snapshot.context).toMatchObject({ lead: { state: 'handling', department: 'hbj' }, department: 'hbj', holder: 'hbj1' });
+    const replied = send(m, mirrored, { type: 'order.leadReplied', content: '已处理', at: 7 });
+    expect(replied.snapshot.value).toEqual({ replied: 'onTime' });
+    expect(named(replied)).toContainEqual({ type: 'notify', params: expect.objectContaining({ to: 'caller:13900000000' }) });
+    const split = send(m, mirrored, { type: 'order.split', reason: '不是同一件事', at: 8 });
+    expect(split.snapshot.value).toEqual({ received: 'onTime' });
+    expect(split.snapshot.context).toMatchObject({ leadOrderId: undefined, department: undefined, splits: [{ from: 'XA12345-0000', reason: '不是同一件事', at: 8 }] });
+    expect(can(start(m, input()), { type: 'order.leadReplied', content: 'x' })).toBe(false);
+  });
 });

@@ -19,7 +19,7 @@ interface Props {
   /** Called after a step was taken so the list behind refreshes. */
   onChanged?: () => void;
   /** A page's own section below the facts (e.g. 特派员查看). */
-  extra?: (view: MachineView) => ReactNode;
+  extra?: (view: MachineView, reload: () => void) => ReactNode;
 }
 
 export function MachineDrawer({ url, title, summary, onClose, onChanged, extra }: Props) {
@@ -35,7 +35,7 @@ export function MachineDrawer({ url, title, summary, onClose, onChanged, extra }
             <Descriptions.Item label="当前时限"><DeadlineText deadline={data.context.deadline} /></Descriptions.Item>
             {summary(data).map((r) => <Descriptions.Item key={r.label} label={r.label}>{r.value}</Descriptions.Item>)}
           </Descriptions>
-          {extra?.(data)}
+          {extra?.(data, () => { reload(); onChanged?.(); })}
           <Card size="small" title="下一步操作">
             <MachineEventBar view={data} eventsUrl={`${url}/events`} onChanged={() => { reload(); onChanged?.(); }} />
           </Card>

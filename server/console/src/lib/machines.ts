@@ -67,6 +67,7 @@ export const STATE_LABELS: Record<string, string> = {
   replied: '已答复（待回访）',
   revisited: '已回访（待评价）',
   merged: '已并单',
+  following: '已并单（随主单办理）',
   // 审管联动
   pushed: '待处置',
   signed: '已认领',
@@ -130,6 +131,10 @@ export const EVENT_LABELS: Record<string, string> = {
   'order.revisit': '回访',
   'order.rate': '评价',
   'order.merge': '并单',
+  'order.follow': '并单（随主单办理）',
+  'order.leadUpdate': '主单进展同步',
+  'order.leadReplied': '主单答复同步',
+  'order.split': '拆单',
   'notice.sign': '认领',
   'finding.push': '推送审批侧',
   'finding.act': '审批侧处置',
@@ -164,7 +169,7 @@ const TIMER_LABELS: Record<string, string> = { remindDelay: '到期前提醒', d
 export const eventLabel = (e: string) => EVENT_LABELS[e] ?? (e.startsWith('xstate.after.') ? (TIMER_LABELS[e.split('.')[2]] ?? '时限到达（督办）') : e);
 
 /** Events only the system sends (并单), never offered as buttons. */
-export const SYSTEM_EVENTS = new Set(['fallback.linkOrders', 'order.merge', 'case.linked', 'case.closed']);
+export const SYSTEM_EVENTS = new Set(['fallback.linkOrders', 'order.merge', 'order.follow', 'order.leadUpdate', 'order.leadReplied', 'order.split', 'case.linked', 'case.closed']);
 
 export const KIND_LABELS: Record<string, string> = {
   fallback: '办不成事',

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Input, Segmented, Select, Space, Table, Tabs, Tag,
 import { PlusOutlined } from '@ant-design/icons';
 import { api, type Page } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
-import { departmentName, HOTLINE_CATEGORIES, loadDepartments, type Deadline, type MachineView } from '../../lib/machines';
+import { departmentName, HOTLINE_CATEGORIES, loadDepartments, stateLabel, type Deadline, type MachineView } from '../../lib/machines';
 import { Link, navigate, useRoute } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { ErrorState } from '../../components/states';
@@ -12,6 +12,7 @@ import { MachineDrawer } from '../../components/MachineDrawer';
 import { DeadlineText, StateTags } from '../../components/MachineStatus';
 import { RegisterHotlineOrderModal, type IntakeResult } from './RegisterHotlineOrderModal';
 import { RepeatGroups } from './RepeatGroups';
+import { HotlineRepeatPanel, type OrderFacts } from './HotlineRepeatPanel';
 
 export interface OrderRow {
   id: string;
@@ -22,6 +23,11 @@ export interface OrderRow {
   content: string;
   receivedAt: string;
   mergedInto: string | null;
+  placeLabel?: string | null;
+  matterType?: string | null;
+  matterTypeLabel?: string | null;
+  matterTypeBy?: string | null;
+  leadOrderId?: string | null;
   states?: string[];
   status?: string | null;
   department?: string | null;
@@ -44,6 +50,8 @@ interface OrderContext {
   satisfied?: boolean;
   redoCount: number;
   mergedInto?: string;
+  leadOrderId?: string;
+  lead?: { state: string; department?: string; holder?: string };
 }
 
 export default function HotlinePage() {
@@ -80,7 +88,7 @@ export default function HotlinePage() {
     >
       {error ? <ErrorState error={error} retry={reload} what="12345 工单" /> : (
         <Table<OrderRow>
-          rowKey="id" size="small" loading={loading} dataSource={data?.items} scroll={{ x: 1050 }}
+          rowKey="id" size="small" loading={loading} dataSource={data?.items} scroll={{ x: 1330 }}
           locale={{ emptyText: '暂无符合条件的工单' }}
           onRow={(r) => ({ onClick: () => go(r.id), style: { cursor: 'pointer' } })}
           pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 条`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
@@ -88,9 +96,11 @@ export default function HotlinePage() {
             { title: '工单号', dataIndex: 'id', width: 130, render: (id: string) => <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); go(id); }}>{id}</Button> },
             { title: '诉求内容', dataIndex: 'content', render: (t: string) => <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: 250 }}>{t}</Typography.Text> },
             { title: '来电人', width: 120, render: (_: unknown, r) => <>{r.callerName ?? '—'}<br /><small>{r.callerPhone}</small></> },
+            { title: '诉求地点', dataIndex: 'placeLabel', width: 130, render: (p: string | null) => p ?? '—' },
+            { title: '诉求分类', dataIndex: 'matterTypeLabel', width: 150, render: (t: string | null) => t ?? '—' },
             { title: '类别', dataIndex: 'category', width: 100, render: (c: string) => <Tag color={c === 'complaint' ? 'volcano' : undefined}>{HOTLINE_CATEGORIES[c] ?? c}</Tag> },
             { title: '承办单位', width: 140, render: (_: unknown, r) => dept(r.department) },
-            { title: '状态', width: 160, render: (_: unknown, r) => (r.mergedInto ? <Link to={`/fallback?open=${encodeURIComponent(r.mergedInto)}`} onClick={(e) => e.stopPropagation()}><Tag color="purple">已并单</Tag></Link> : <StateTags kind="hotline" states={r.states ?? []} status={r.status} />) },
+            { title: '状态', width: 160, render: (_: unknown, r) => (r.mergedInto && !(r.states ?? []).includes('following') ? <Link to={`/fallback?open=${encodeURIComponent(r.mergedInto)}`} onClick={(e) => e.stopPropagation()}><Tag color="purple">已并单</Tag></Link> : <StateTags kind="hotline" states={r.states ?? []} status={r.status} />) },
             { title: '时限', width: 180, render: (_: unknown, r) => <DeadlineText deadline={r.deadline} compact /> },
             { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: fmtDateTime },
           ]}
@@ -105,7 +115,7 @@ export default function HotlinePage() {
       {merged && (
         <Alert
           type="warning" showIcon closable onClose={() => setMerged(undefined)} style={{ marginBottom: 12 }} data-testid="hotline-repeat-notice"
-          title={`工单 ${merged.orderId} 识别为重复诉求，已与 ${merged.relatedOrderIds.filter((id) => id !== merged.orderId).join('、')} 并单，转入办不成事窗口督办`}
+          title={`工单 ${merged.orderId} 识别为重复诉求，已与 ${merged.relatedOrderIds.filter((id) => id !== merged.orderId).join('、')} 并单：主单 ${merged.leadOrderId} 派单办理，答复同步告知每位来电人，办不成事窗口督办`}
           description={<>办不成事记录：<Link to={`/fallback?open=${encodeURIComponent(merged.fallbackId)}`} data-testid="hotline-repeat-fallback">{merged.fallbackId}</Link></>}
         />
       )}
@@ -133,6 +143,10 @@ export default function HotlinePage() {
         onClose={() => go()}
         onChanged={reload}
         title={(v) => `12345 工单 ${v.instanceId}`}
+        extra={(v, reload) => {
+          const o = (v as MachineView & { order?: OrderFacts }).order;
+          return o ? <HotlineRepeatPanel key={v.instanceId} order={o} following={v.states.includes('following')} onChanged={reload} onOpenOrder={(id) => go(id)} /> : null;
+        }}
         summary={(v: MachineView) => {
           const c = v.context as unknown as OrderContext;
           return [
@@ -146,6 +160,7 @@ export default function HotlinePage() {
             ...(c.reply ? [{ label: '答复', value: c.reply }] : []),
             ...(c.revisit ? [{ label: '回访', value: `${c.revisit.reached ? '已联系' : '未联系上'} ${c.revisit.note ?? ''}` }] : []),
             ...(c.satisfied !== undefined ? [{ label: '评价', value: c.satisfied ? '满意' : `不满意（重办 ${c.redoCount} 次）` }] : []),
+            ...(c.lead && v.states.includes('following') ? [{ label: '主单进展', value: `${c.leadOrderId ?? ''} ${stateLabel('hotline', c.lead.state)}` }] : []),
             ...(c.mergedInto ? [{ label: '并入办不成事', value: <Link to={`/fallback?open=${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link> }] : []),
           ];
         }}

@@ -17,7 +17,7 @@ interface Values {
 export interface IntakeResult {
   duplicate: boolean;
   order: MachineView;
-  repeat?: { relatedOrderIds: string[]; fallbackId: string };
+  repeat?: { relatedOrderIds: string[]; fallbackId: string; leadOrderId: string };
 }
 
 /** A window-entered order id: LH12345-YYYYMMDD-xxxx (4 random digits/letters; the staff may overwrite it with the hotline's own number). */
