@@ -9,6 +9,8 @@ import { serviceTaskHandlers } from './service-tasks';
 import { createTaskActivities } from './tasks.activities';
 import { BpmnError, UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
 import { createMachineActivities } from './machines';
+import { classifyProjectionErrors } from './projection-errors';
+import { createProjectionFailureActivities } from './projection-failures';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -20,11 +22,12 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const handlers = { ...serviceTaskHandlers, ...deps.serviceTasks };
   return {
-    ...createCaseActivities(deps.prisma),
-    ...createTaskActivities(deps.prisma),
+    ...classifyProjectionErrors(createCaseActivities(deps.prisma)),
+    ...classifyProjectionErrors(createTaskActivities(deps.prisma)),
     ...createEventCaseActivities(deps.prisma),
     ...createNotificationActivities(deps.prisma),
-    ...createEngineActivities(deps.prisma),
+    ...classifyProjectionErrors(createEngineActivities(deps.prisma)),
+    ...createProjectionFailureActivities(deps.prisma),
     ...createMachineActivities(deps.prisma),
 
     async runServiceTask(args: { caseId: string; elementId: string; taskType: string; variables: Variables }): Promise<Variables> {

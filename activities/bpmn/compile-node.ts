@@ -1,5 +1,5 @@
-import { evaluate, unaryTest } from 'feelin';
 import { stripFeelMarker } from '../../workflows/engine/expressions';
+import { feelProblem } from '../../workflows/engine/feel-limits';
 import type { DecisionTable, EventDefinition, EventKind, FlowNode, IoMapping, NodeType } from '../../workflows/engine/model';
 import { timerProblem } from '../../workflows/engine/timers';
 import type { DefinitionProblem } from './compile-process';
@@ -273,11 +273,8 @@ function decisionTable(el: El, ext: El[], problem: (m: string) => void): { table
     if (rule.when?.length !== table.inputs.length || rule.then?.length !== table.outputs.length) problem(`决策表第 ${i + 1} 条规则的列数不符 (rule ${i + 1} has the wrong number of entries)`);
     for (const test of rule.when ?? []) {
       if (test.trim() === '-' || test.trim() === '') continue;
-      try {
-        unaryTest(test, { '?': null });
-      } catch (err) {
-        problem(`决策表第 ${i + 1} 条规则 FEEL 语法错误 (FEEL syntax error in rule ${i + 1}) "${test}": ${(err as Error).message}`);
-      }
+      const error = feelProblem(test, 'unaryTests');
+      if (error) problem(`决策表第 ${i + 1} 条规则 FEEL 语法错误 (FEEL syntax error in rule ${i + 1}) "${test}": ${error}`);
     }
     for (const expr of rule.then ?? []) checkFeel(expr, problem);
   });
@@ -296,14 +293,9 @@ function checkFeel(expression: string, problem: (m: string) => void): void {
   if (error) problem(`FEEL 语法错误 (FEEL syntax error) in "${expression}": ${error}`);
 }
 
-/** feelin reports syntax errors when it builds the expression; unknown variables evaluate to null. */
+/** Deploy only parses and checks the bounds (feel-limits): an admin's expression never runs here. */
 export function feelSyntaxError(expression: string): string | undefined {
-  try {
-    evaluate(stripFeelMarker(expression), {});
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
-  }
+  return feelProblem(stripFeelMarker(expression));
 }
 
 function extensions(el: El): El[] {

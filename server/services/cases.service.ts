@@ -23,6 +23,8 @@ export interface CaseDetail extends CaseView {
   startedAt: Date;
   endedAt: Date | null;
   result: unknown;
+  /** The read model missed a write of this case (an open projection incident says which). */
+  diverged: boolean;
 }
 
 export function workflowIdOf(caseId: string): string {
@@ -81,7 +83,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
       const live = await liveView(temporal, row.workflowId);
-      const base = { title: row.title, applicantId: row.applicantId, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
+      const base = { title: row.title, applicantId: row.applicantId, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result, diverged: row.diverged };
       if (live) return { ...live, ...base };
       return {
         ...base,

@@ -1,10 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 
-/** Read-model projections: quick, retried until the database answers. */
+/**
+ * Read-model projections: quick, retried a bounded number of times (about half an hour), never for a
+ * data error; what still fails becomes a projection incident (projection-guard).
+ */
 export const projection = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 40 },
 });
 
 /** Service-task activities, with the retry count the BPMN element declares. */

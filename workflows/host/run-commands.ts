@@ -2,6 +2,7 @@ import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFa
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engine/model';
 import { childEscalationSignal, type CaseInput, type CaseView } from '../messages';
 import { projection, serviceActivities } from './activities.proxy';
+import { reportProjectionFailure } from './projection-guard';
 
 export interface RunnerHost {
   caseId: string;
@@ -40,9 +41,10 @@ export function createCommandRunner(host: RunnerHost) {
 
   const project = (fn: () => Promise<unknown>) => {
     pendingProjections++;
+    const guarded = reportProjectionFailure(host.caseId, fn);
     const next = async () => {
       try {
-        await (host.shieldProjections ? CancellationScope.nonCancellable(fn) : fn());
+        await (host.shieldProjections ? CancellationScope.nonCancellable(guarded) : guarded());
       } finally {
         pendingProjections--;
       }
