@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { completeTaskUpdate } from '../../workflows/messages';
+import { addTaskCommentUpdate } from '../../workflows/task-messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { waitFor } from '../helpers/wait-for';
 
@@ -121,5 +122,25 @@ describe('a projection that cannot be written raises an incident and marks the c
     const after = await stack.db.prisma.case.findUniqueOrThrow({ where: { id: started.caseId } });
     const open = await stack.db.prisma.incident.count({ where: { caseId: started.caseId, kind: 'projection', status: 'open' } });
     expect(after.diverged).toBe(open > 0);
+  });
+
+  it('when a task comment that cannot be stored reaches the workflow, then later task changes still project (nothing wedged)', async () => {
+    const started = await startCase();
+    const taskId = started.openTasks[0].taskId;
+    const client = new Client({ connection });
+    await client.workflow.getHandle(`case-${started.caseId}`).executeUpdate(addTaskCommentUpdate, {
+      args: [{ taskId, actor: { id: 'window1', roles: ['window'], groups: ['window'] }, text: LONE }],
+    });
+    const window = await stack.auth('window1');
+    const claimed = await stack.http.post(`/api/tasks/${taskId}/claim`).set('Authorization', window).send({});
+    expect(claimed.status).toBe(200);
+    const row = await waitFor(async () => {
+      const t = await stack.db.prisma.task.findUnique({ where: { id: taskId } });
+      return t?.assignee === 'window1' ? t : undefined;
+    });
+    expect(row.assignee).toBe('window1');
+    const incidents = await stack.db.prisma.incident.findMany({ where: { caseId: started.caseId, kind: 'projection' } });
+    expect(incidents).toHaveLength(1);
+    expect((await stack.db.prisma.case.findUniqueOrThrow({ where: { id: started.caseId } })).diverged).toBe(true);
   });
 });

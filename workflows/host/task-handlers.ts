@@ -16,6 +16,7 @@ import {
   type TaskUpdateResult,
 } from '../task-messages';
 import { projection } from './activities.proxy';
+import { reportProjectionFailure } from './projection-guard';
 import {
   checkAssign,
   checkClaim,
@@ -82,7 +83,8 @@ export function registerTaskHandlers(host: TaskHost): void {
   // Task projections run one after another, after the engine's, so audit records keep their order.
   let taskProjections: Promise<void> = Promise.resolve();
   const projectInOrder = (fn: () => Promise<void>): Promise<void> => {
-    taskProjections = taskProjections.then(() => host.projected()).then(fn);
+    // A failed write becomes a projection incident instead of rejecting every later task change.
+    taskProjections = taskProjections.then(() => host.projected()).then(reportProjectionFailure(caseId(), fn)).then(() => undefined);
     return taskProjections;
   };
 

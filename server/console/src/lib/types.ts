@@ -33,6 +33,8 @@ export interface CaseDetail {
   startedAt: string;
   endedAt: string | null;
   result: unknown;
+  /** A read-model write of this case failed (故障处理 holds its incident). */
+  diverged?: boolean;
 }
 
 export interface CaseRow {
