@@ -17,18 +17,22 @@ export interface InputLimits {
   variablesMaxBytes: number;
 }
 
-export const DEFAULT_INPUT_LIMITS: InputLimits = { maxDepth: 32, variablesMaxDepth: 16, variablesMaxBytes: VARIABLES_LIMIT_BYTES };
+/**
+ * The edge size limit sits above the engine's own (128 KiB for a case's variables, checked with the
+ * element and task named), so it stops only what could never fit, before anything is parsed further.
+ */
+export const DEFAULT_INPUT_LIMITS: InputLimits = { maxDepth: 32, variablesMaxDepth: 16, variablesMaxBytes: 2 * VARIABLES_LIMIT_BYTES };
 
-/** Limits from the environment: INPUT_MAX_DEPTH, VARIABLES_MAX_DEPTH, VARIABLES_MAX_BYTES (never above the engine's own limit). */
+/** Limits from the environment: INPUT_MAX_DEPTH, VARIABLES_MAX_DEPTH, VARIABLES_MAX_BYTES. */
 export function inputLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): InputLimits {
-  const num = (name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
+  const num = (name: string, fallback: number) => {
     const value = Number(env[name]);
-    return Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
+    return Number.isInteger(value) && value > 0 ? value : fallback;
   };
   return {
     maxDepth: num('INPUT_MAX_DEPTH', DEFAULT_INPUT_LIMITS.maxDepth),
     variablesMaxDepth: num('VARIABLES_MAX_DEPTH', DEFAULT_INPUT_LIMITS.variablesMaxDepth),
-    variablesMaxBytes: num('VARIABLES_MAX_BYTES', DEFAULT_INPUT_LIMITS.variablesMaxBytes, VARIABLES_LIMIT_BYTES),
+    variablesMaxBytes: num('VARIABLES_MAX_BYTES', DEFAULT_INPUT_LIMITS.variablesMaxBytes),
   };
 }
 

@@ -4,7 +4,7 @@ import { waitFor } from '../helpers/wait-for';
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
-});
+}, 180_000);
 afterAll(async () => {
   await stack?.stop();
 });

@@ -16,7 +16,7 @@ let stack: TestStack;
 beforeAll(async () => {
   process.env.HOTLINE_WEBHOOK_SECRET = WEBHOOK_SECRET;
   stack = await startTestStack();
-});
+}, 180_000);
 afterAll(async () => {
   delete process.env.HOTLINE_WEBHOOK_SECRET;
   await stack?.stop();
