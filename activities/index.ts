@@ -11,6 +11,8 @@ import { effectKeyOf, withEffectKey } from './service-tasks/effects';
 import { BpmnError, UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
 import { createMachineActivities } from './machines';
 import { createProjectionBatchActivity } from './projections.activities';
+import { classifyProjectionErrors } from './projection-errors';
+import { createProjectionFailureActivities } from './projection-failures';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -22,13 +24,14 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const handlers = { ...serviceTaskHandlers, ...deps.serviceTasks };
   return {
-    ...createCaseActivities(deps.prisma),
-    ...createTaskActivities(deps.prisma),
+    ...classifyProjectionErrors(createCaseActivities(deps.prisma)),
+    ...classifyProjectionErrors(createTaskActivities(deps.prisma)),
     ...createEventCaseActivities(deps.prisma),
     ...createNotificationActivities(deps.prisma),
-    ...createEngineActivities(deps.prisma),
+    ...classifyProjectionErrors(createEngineActivities(deps.prisma)),
+    ...createProjectionFailureActivities(deps.prisma),
     ...createMachineActivities(deps.prisma),
-    ...createProjectionBatchActivity(deps.prisma),
+    ...classifyProjectionErrors(createProjectionBatchActivity(deps.prisma)),
 
     async runServiceTask(args: { caseId: string; elementId: string; taskType: string; variables: Variables }): Promise<Variables> {
       const handler = handlers[args.taskType];

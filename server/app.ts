@@ -4,7 +4,6 @@ import { usersRoutes } from './routes/users.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { createCalendarService } from './services/calendar.service';
 import { createUsersService } from './services/users.service';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Client, Connection } from '@temporalio/client';
 import express, { type Express } from 'express';
@@ -16,6 +15,8 @@ import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
 import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
+import { inputGuard } from './middleware/input-guard';
+import { requestId, securityHeaders } from './middleware/security-headers';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { catalogAreaRoutes } from './routes/catalog.routes';
@@ -56,15 +57,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: requestId,
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
   );
+  app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
+  app.use(inputGuard());
 
   const definitions = createDefinitionsService(deps.prisma, { schedules: createTimerStartSchedules({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue }) });
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import express, { Router } from 'express';
+import { findBadInput, inputError } from '../middleware/input-guard';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
@@ -62,6 +63,8 @@ export function catalogRoutes(catalog: CatalogService): Router {
   // JSON up to the app's body limit, or NDJSON (one item per line, `{"event": …}` lines for events) for full lists.
   router.post('/import', requireRole('admin'), express.text({ type: 'application/x-ndjson', limit: '100mb' }), async (req, res) => {
     const raw = typeof req.body === 'string' ? { ...ImportBody.parse({}), ...catalog.parseNdjson(req.body) } : body(req, ImportBody);
+    const problem = typeof req.body === 'string' ? findBadInput(raw, 'body') : undefined;
+    if (problem) throw inputError(problem);
     const summary = await catalog.importBundle(raw, actorOf(req));
     res.status(summary.problems.length ? 207 : 200).json(summary);
   });

@@ -1,3 +1,4 @@
+import { findBadInput, inputError } from '../middleware/input-guard';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
@@ -14,6 +15,8 @@ export function definitionsRoutes(definitions: DefinitionsService): Router {
   router.post('/', requireRole('admin'), express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: '5mb' }), async (req, res) => {
     const xml = typeof req.body === 'string' ? req.body : DeployBody.parse(req.body ?? {}).xml;
     if (!xml.trim()) throw badRequest('请求体为空 (empty BPMN document)');
+    const problem = findBadInput(xml, 'body');
+    if (problem) throw inputError(problem);
     const result = await definitions.deploy(xml, actorOf(req).id);
     res.status(result.created ? 201 : 200).json(result);
   });

@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../errors';
 import { contentDisposition } from '../materials/disposition';
 import { materialsConfig } from '../materials/config';
 import { body } from '../middleware/validate';
+import { findBadInput, inputError } from '../middleware/input-guard';
 import { payloadTooLarge, type MaterialsService } from '../services/materials.service';
 
 /** Multipart fields besides `file`: the material's code (catalogue code, or a free code for a general process) and, for a free code, its name. */
@@ -30,7 +31,11 @@ function multipartFile(): RequestHandler {
       defParamCharset: 'utf8',
     }).single('file');
     upload(req, res, (err: unknown) => {
-      if (!err) return next();
+      if (!err) {
+        // Field names, values and the file name follow the same text rules as JSON bodies.
+        const problem = findBadInput(req.body, 'body') ?? findBadInput(req.file?.originalname ?? '', 'file.originalname');
+        return next(problem ? inputError(problem) : undefined);
+      }
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return next(payloadTooLarge(cfg.maxFileBytes));
         if (err.code === 'LIMIT_UNEXPECTED_FILE') return next(badRequest(`文件字段应为 file，且每次只能上传一个文件 (one file, in field \`file\`)`, { field: err.field ?? 'file' }));

@@ -32,6 +32,8 @@ export interface CaseDetail extends CaseView {
   result: unknown;
   /** The case's deadlines (办理期限, 容缺补齐期限 …), each marked 暂定 (provisional) where a year's notice is missing. */
   deadlines: DeadlineView[];
+  /** The read model missed a write of this case (an open projection incident says which). */
+  diverged: boolean;
 }
 
 export function workflowIdOf(caseId: string): string {
@@ -98,7 +100,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       const [live, user] = await Promise.all([liveView(temporal, row.workflowId, row.endedAt !== null), prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } })]);
       await refreshDistrictCalendar(prisma);
       const applicantName = ((row.variables as Variables | null)?.applicantName as string | undefined) ?? user?.name ?? row.applicantId;
-      const base = { title: row.title, applicantId: row.applicantId, applicantName, itemCode: row.itemCode, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result };
+      const base = { title: row.title, applicantId: row.applicantId, applicantName, itemCode: row.itemCode, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result, diverged: row.diverged };
       if (live) return { ...live, ...base, deadlines: deadlinesOf(live.variables), openTasks: live.openTasks.map((t) => ({ ...t, dueProvisional: dueProvisional(t.dueAt) })) };
       return {
         ...base,

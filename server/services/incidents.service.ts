@@ -6,6 +6,7 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { conflict, notFound } from '../errors';
 import { translateUpdateError } from '../temporal/update-errors';
+import { resolveProjectionIncident } from './projection-incidents';
 
 /** Engine refusals that mean "not in that state": 409. */
 const CONFLICTS = new Set(['IncidentNotOpen', 'ClockAlreadyPaused', 'ClockNotPaused', 'CaseNotRunning']);
@@ -52,9 +53,10 @@ export function createIncidentsService(deps: { prisma: PrismaClient; temporal: C
     },
 
     /** Retry the failed step, or resolve the incident (optionally with variables) and move on. */
-    async act(id: string, action: 'retry' | 'resolve', actor: AuthenticatedActor, variables?: Variables): Promise<CaseView> {
+    async act(id: string, action: 'retry' | 'resolve', actor: AuthenticatedActor, variables?: Variables): Promise<CaseView | Awaited<ReturnType<typeof resolveProjectionIncident>>> {
       const incident = await this.get(id);
       if (incident.status !== 'open') throw conflict(`事件 ${id} 已处理 (incident is ${incident.status})`);
+      if (incident.kind === 'projection') return resolveProjectionIncident(prisma, incident, action, actor.id);
       const handle = await runningCase(incident.caseId);
       try {
         return await handle.executeUpdate(incidentActionUpdate, { args: [{ incidentId: id, action, actor: actor.id, variables }] });

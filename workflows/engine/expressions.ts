@@ -1,4 +1,5 @@
 import { evaluate, unaryTest } from 'feelin';
+import { checkFeelShape, withinFeelBudget } from './feel-limits';
 import { EngineError, type Variables } from './model';
 
 /** Strips the leading `=` Zeebe uses to mark an expression. */
@@ -12,10 +13,11 @@ export function isExpression(value: string): boolean {
   return value.trim().startsWith('=');
 }
 
-/** Evaluates a FEEL expression against case variables; pure and deterministic. */
+/** Evaluates a FEEL expression against case variables; pure, deterministic and bounded (feel-limits). */
 export function evaluateFeel(elementId: string, expression: string, variables: Variables): unknown {
   try {
-    const value = evaluate(stripFeelMarker(expression), variables).value;
+    const source = stripFeelMarker(expression);
+    const value = withinFeelBudget(checkFeelShape(source), variables, () => evaluate(source, variables).value);
     return value === undefined ? null : value;
   } catch (err) {
     throw new EngineError(elementId, `FEEL 表达式错误 (FEEL expression error) in "${expression}": ${(err as Error).message}`);
@@ -36,7 +38,8 @@ export function evaluateCondition(elementId: string, expression: string, variabl
 export function evaluateUnaryTest(elementId: string, test: string, input: unknown, variables: Variables): boolean {
   if (test.trim() === '-' || test.trim() === '') return true;
   try {
-    return unaryTest(test, { ...variables, '?': input }).value === true;
+    const context = { ...variables, '?': input };
+    return withinFeelBudget(checkFeelShape(test, 'unaryTests'), context, () => unaryTest(test, context).value === true);
   } catch (err) {
     throw new EngineError(elementId, `FEEL 单元测试错误 (FEEL unary test error) in "${test}": ${(err as Error).message}`);
   }

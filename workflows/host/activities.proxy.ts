@@ -1,10 +1,13 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 
-/** Read-model projections: quick, retried until the database answers. */
+/**
+ * Read-model projections: quick, retried a bounded number of times (about half an hour), never for a
+ * data error; what still fails becomes a projection incident (projection-guard).
+ */
 export const projection = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 40 },
 });
 
 /**
@@ -13,7 +16,8 @@ export const projection = proxyActivities<Activities>({
  */
 export const localProjection = proxyLocalActivities<Activities>({
   startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds' },
+  // Bounded like the projection activities (about 30 minutes): then a projection incident, not a silent wedge.
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', maximumAttempts: 70 },
 });
 
 /**

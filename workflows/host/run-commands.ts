@@ -3,6 +3,7 @@ import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engi
 import { childEscalationSignal, type CaseInput, type CaseView } from '../messages';
 import type { ProjectionOp } from '../../activities/projections.activities';
 import { localProjection, localServiceActivities, projection, serviceActivities } from './activities.proxy';
+import { reportProjectionFailure } from './projection-guard';
 
 export interface RunnerHost {
   caseId: string;
@@ -43,9 +44,10 @@ export function createCommandRunner(host: RunnerHost) {
 
   const project = (fn: () => Promise<unknown>) => {
     pendingProjections++;
+    const guarded = reportProjectionFailure(host.caseId, fn);
     const next = async () => {
       try {
-        await (host.shieldProjections ? CancellationScope.nonCancellable(fn) : fn());
+        await (host.shieldProjections ? CancellationScope.nonCancellable(guarded) : guarded());
       } finally {
         pendingProjections--;
       }

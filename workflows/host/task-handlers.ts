@@ -17,6 +17,7 @@ import {
 } from '../task-messages';
 import type { ProjectionOp } from '../../activities/projections.activities';
 import { projection } from './activities.proxy';
+import { reportProjectionFailure } from './projection-guard';
 import {
   checkAssign,
   checkClaim,
@@ -86,15 +87,20 @@ export function registerTaskHandlers(host: TaskHost): void {
   let taskProjections: Promise<void> = Promise.resolve();
   const projectInOrder = (make: () => ProjectionOp): Promise<void> => {
     if (host.emit) {
+      // Batched with the engine's projections; the batch reports a failure as a projection incident.
       host.emit(make());
       taskProjections = host.projected();
     } else {
+      // A failed write becomes a projection incident instead of rejecting every later task change.
       taskProjections = taskProjections
         .then(() => host.projected())
-        .then(() => {
-          const op = make();
-          return (projection[op.kind] as (args: unknown) => Promise<void>)(op.args);
-        });
+        .then(
+          reportProjectionFailure(caseId(), () => {
+            const op = make();
+            return (projection[op.kind] as (args: unknown) => Promise<void>)(op.args);
+          }),
+        )
+        .then(() => undefined);
     }
     return taskProjections;
   };

@@ -1,4 +1,4 @@
-import { evaluate, unaryTest } from 'feelin';
+import { feelProblem } from '../feel-limits';
 import { stripFeelMarker } from '../expressions';
 import type { Assignment, DecisionTable, FlowNode, UserTaskNode } from '../model';
 import type { CompileContext, El } from './types';
@@ -33,14 +33,9 @@ export function checkFeel(expression: string, problem: (m: string) => void): voi
   if (error) problem(`FEEL 语法错误 (FEEL syntax error) in "${expression}": ${error}`);
 }
 
-/** feelin reports syntax errors when it builds the expression; unknown variables evaluate to null. */
+/** Deploy only parses and checks the bounds (feel-limits): an admin's expression never runs here. */
 export function feelSyntaxError(expression: string): string | undefined {
-  try {
-    evaluate(stripFeelMarker(expression), {});
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
-  }
+  return feelProblem(stripFeelMarker(expression));
 }
 
 /** `a, b` is a static list; `=expr` stays one expression evaluated at run time. */
@@ -97,11 +92,8 @@ export function decisionTable(ext: El[], problem: (m: string) => void): { table:
     if (rule.when?.length !== table.inputs.length || rule.then?.length !== table.outputs.length) problem(`决策表第 ${i + 1} 条规则的列数不符 (rule ${i + 1} has the wrong number of entries)`);
     for (const test of rule.when ?? []) {
       if (test.trim() === '-' || test.trim() === '') continue;
-      try {
-        unaryTest(test, { '?': null });
-      } catch (err) {
-        problem(`决策表第 ${i + 1} 条规则 FEEL 语法错误 (FEEL syntax error in rule ${i + 1}) "${test}": ${(err as Error).message}`);
-      }
+      const error = feelProblem(test, 'unaryTests');
+      if (error) problem(`决策表第 ${i + 1} 条规则 FEEL 语法错误 (FEEL syntax error in rule ${i + 1}) "${test}": ${error}`);
     }
     for (const expr of rule.then ?? []) checkFeel(expr, problem);
   });

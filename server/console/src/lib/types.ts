@@ -46,6 +46,8 @@ export interface CaseDetail {
   endedAt: string | null;
   result: unknown;
   deadlines?: CaseDeadline[];
+  /** A read-model write of this case failed (故障处理 holds its incident). */
+  diverged?: boolean;
 }
 
 export interface CaseRow {

@@ -53,6 +53,11 @@ export default function CasePage({ caseId }: { caseId: string }) {
     <div>
       <h1 className="hb-page-title">
         {data.title} <CaseStatusTag status={data.status} />
+        {data.diverged && (
+          <Tag color="red" data-testid="case-diverged" title="部分办理记录未能写入，请到故障处理查看">
+            记录未同步
+          </Tag>
+        )}
       </h1>
       <Row gutter={16}>
         <Col xs={24} xl={16}>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "case" ADD COLUMN     "diverged" BOOLEAN NOT NULL DEFAULT false;
