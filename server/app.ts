@@ -13,6 +13,7 @@ import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
 import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
+import { idempotency } from './middleware/idempotency';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { catalogAreaRoutes } from './routes/catalog.routes';
@@ -41,6 +42,8 @@ export interface AppDeps {
   demoMode: boolean;
   /** Built web console to serve at `/`, if present. */
   consoleDir?: string;
+  /** How long Idempotency-Keys are kept; 24 h by default. */
+  idempotencyTtlMs?: number;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with supertest. */
@@ -65,11 +68,12 @@ export function createApp(deps: AppDeps): Express {
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
   const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
 
-  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace }));
+  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue }));
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
   const api = express.Router();
   api.use(authenticate(deps.tokens));
+  api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));

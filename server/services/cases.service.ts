@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
 import { VARIABLES_LIMIT_BYTES, type Variables } from '../../workflows/engine/model';
@@ -7,6 +6,8 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
 import type { PrismaClient } from '../data/generated/client';
 import { badRequest, forbidden, notFound } from '../errors';
+import { businessId } from '../idempotency/context';
+import { startWorkflowOnce } from '../temporal/start-once';
 import type { DefinitionsService } from './definitions.service';
 
 export interface StartCaseRequest {
@@ -29,11 +30,9 @@ export function workflowIdOf(caseId: string): string {
   return `case-${caseId}`;
 }
 
-/** Case ids are business ids: date plus random suffix, e.g. HB20261128-7K3QF2. */
+/** Case ids are business ids: date plus random suffix, e.g. HB20261128-7K3QF2 (derived from the Idempotency-Key when there is one). */
 export function newCaseId(now = new Date()): string {
-  const date = now.toISOString().slice(0, 10).replaceAll('-', '');
-  const suffix = randomBytes(5).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 6);
-  return `HB${date}-${suffix}`;
+  return businessId('HB', 'case', now);
 }
 
 export function isStaff(actor: AuthenticatedActor): boolean {
@@ -56,7 +55,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, { field: 'processKey', startEvent: start.id });
       }
       const caseId = newCaseId();
-      const handle = await temporal.workflow.start('caseWorkflow', {
+      const handle = await startWorkflowOnce(temporal, 'caseWorkflow', {
         taskQueue,
         workflowId: workflowIdOf(caseId),
         args: [

@@ -1,9 +1,12 @@
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { addWorkingDays } from '../../workflows/calendar';
 import type { Actor, Variables } from '../../workflows/engine/model';
-import { completeTaskUpdate, type CaseView } from '../../workflows/messages';
+import { caseStateQuery, completeTaskUpdate, type CaseView } from '../../workflows/messages';
 import {
   addTaskCommentUpdate,
   assignTaskUpdate,
@@ -18,6 +21,7 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
 import type { Prisma, PrismaClient } from '../data/generated/client';
 import { badRequest, notFound } from '../errors';
+import { keyedUpdateId } from '../idempotency/context';
 import { translateUpdateError } from '../temporal/update-errors';
 import { isStaff } from './cases.service';
 import { createFormRegistry } from './task-forms';
@@ -76,7 +80,7 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
   const update = async <A, R>(taskId: string, def: UpdateDefinition<R, [A]>, args: A) => {
     const task = await taskRow(taskId);
     try {
-      await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(def, { args: [args] });
+      await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(def, { args: [args], updateId: keyedUpdateId(`${def.name}:${taskId}`) });
     } catch (err) {
       translateUpdateError(err);
     }
@@ -143,9 +147,18 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       const task = await taskRow(taskId);
       forms.assertValid(task.formKey, variables);
       const request: CompleteTaskRequest = { taskId, actor: actorArg(actor), variables, expectedVersion };
+      const handle = temporal.workflow.getHandle(task.case.workflowId);
       try {
-        return await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(completeTaskUpdate, { args: [request] });
+        return await handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: keyedUpdateId(`complete:${taskId}`) });
       } catch (err) {
+        // A retried complete whose first attempt took effect (its answer lost to a crash or a timeout)
+        // answers as that attempt did: same actor, same variables → the case as it now stands.
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen') {
+          const now = await prisma.task.findUnique({ where: { id: taskId } });
+          if (now?.status === 'completed' && now.completedBy === actor.id && isDeepStrictEqual(now.outcome ?? {}, variables)) {
+            return handle.query(caseStateQuery).catch(() => translateUpdateError(err));
+          }
+        }
         translateUpdateError(err);
       }
     },
