@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
  * at random, so a retry after a crash reaches the same workflow rather than starting a second one.
  */
 interface KeyedRequest {
-  /** sha256 of user, key and route: stable across retries of the same request. */
+  /** sha256 of user, key, route and first claim: stable across retries of the same request. */
   seed: string;
   /** When the key was first claimed; dates inside business ids come from it, not from the retry's clock. */
   claimedAt: Date;

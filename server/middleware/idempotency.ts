@@ -61,7 +61,6 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     // Multipart bodies are parsed later by the route (and their boundary changes per attempt): the key binds the route then.
     const payload = req.is('application/json') ? JSON.stringify(req.body ?? null) : (req.get('content-type') ?? '').split(';')[0];
     const fingerprint = sha256(`POST ${route}\n${payload}`);
-    const seed = sha256(`${userId}\n${key}\n${route}`);
     sweep();
 
     const started = Date.now();
@@ -103,6 +102,8 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     }
 
     function run(claimedAt: Date) {
+      // Stable across retries and take-overs of this claim; a key reused after it expired is a new request.
+      const seed = sha256(`${userId}\n${key}\n${route}\n${claimedAt.toISOString()}`);
       const renew = setInterval(() => {
         prisma.$executeRaw`UPDATE idempotency_key SET lease_until = now() + ${leaseMs}::int * interval '1 millisecond' WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch(
           (err) => logger.warn({ err }, 'idempotency lease renewal failed'),

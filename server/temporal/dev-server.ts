@@ -23,6 +23,8 @@ export interface DevServerOptions {
   headless?: boolean;
   logFile?: string;
   log?: (msg: string) => void;
+  /** First delay before restarting a child that died (doubles per failed attempt, up to 30 s); 500 ms by default. */
+  restartDelayMs?: number;
   /** Told after the child was restarted following an unexpected exit. */
   onRestart?: (restarts: number) => void;
 }
@@ -86,7 +88,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const supervise = async (code: number | null, signal: NodeJS.Signals | null) => {
     ready = false;
     for (let attempt = 0; !stopping; attempt++) {
-      const delay = Math.min(30_000, 500 * 2 ** attempt);
+      const delay = Math.min(30_000, (options.restartDelayMs ?? 500) * 2 ** attempt);
       log(`Temporal dev server exited (code ${code}, signal ${signal}); restarting in ${delay} ms (restart ${restarts + 1})`);
       await new Promise((r) => setTimeout(r, delay));
       if (stopping) return;
