@@ -36,7 +36,7 @@ interface KeyRow {
  * before the request runs, so of two concurrent duplicates only one does the work; the other waits and
  * replays the first answer (status, body, Location/ETag, `Idempotent-Replayed: true`). The same key with
  * another route or body is refused with 422. 5xx answers are not kept: the key is released for a retry,
- * and ids minted under the key are derived from it, so that retry reaches the same workflow.
+ * and ids minted under the key are derived from it and its first claim, so that retry reaches the same workflow.
  */
 export function idempotency(options: IdempotencyOptions): RequestHandler {
   const { prisma, logger, ttlMs } = options;
@@ -74,7 +74,7 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       const [row] = await prisma.$queryRaw<KeyRow[]>`
         SELECT fingerprint, state, status, headers, body, created_at, lease_until < now() AS lapsed, expires_at < now() AS expired
         FROM idempotency_key WHERE user_id = ${userId} AND key = ${key}`;
-      if (!row) continue; // released by a failed first attempt: claim it again
+      if (!row) continue; // deleted as expired meanwhile: claim it again
       if (row.expired) {
         await prisma.$executeRaw`DELETE FROM idempotency_key WHERE user_id = ${userId} AND key = ${key} AND expires_at < now()`;
         continue;
@@ -111,8 +111,10 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       }, Math.max(250, Math.floor(leaseMs / 3)));
       renew.unref();
       let settled = false;
+      // Released, not deleted: the claim lapses at once, so the retry takes it over with the same first
+      // claim time and so the same derived ids — it reaches what this attempt may have started.
       const release = () =>
-        prisma.$executeRaw`DELETE FROM idempotency_key WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch((err) =>
+        prisma.$executeRaw`UPDATE idempotency_key SET lease_until = now() - interval '1 millisecond' WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch((err) =>
           logger.warn({ err }, 'idempotency key release failed'),
         );
       const send = res.send.bind(res);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -152,8 +152,10 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
         return await handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: keyedUpdateId(`complete:${taskId}`) });
       } catch (err) {
         // A retried complete whose first attempt took effect (its answer lost to a crash or a timeout)
-        // answers as that attempt did: same actor, same variables → the case as it now stands.
-        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen') {
+        // answers as that attempt did: same actor, same variables → the case as it now stands, even if
+        // the complete ended the case meanwhile.
+        const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen';
+        if (refused || err instanceof WorkflowNotFoundError || /already completed|workflow is closing|update was aborted/i.test(String((err as Error)?.message))) {
           const now = await prisma.task.findUnique({ where: { id: taskId } });
           if (now?.status === 'completed' && now.completedBy === actor.id && isDeepStrictEqual(now.outcome ?? {}, variables)) {
             return handle.query(caseStateQuery).catch(() => translateUpdateError(err));
