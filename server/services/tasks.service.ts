@@ -21,7 +21,7 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
 import type { Prisma, PrismaClient } from '../data/generated/client';
 import { badRequest, notFound } from '../errors';
-import { keyedUpdateId } from '../idempotency/context';
+import { isKeyed, keyedUpdateId } from '../idempotency/context';
 import { translateUpdateError } from '../temporal/update-errors';
 import { isStaff } from './cases.service';
 import { createFormRegistry } from './task-forms';
@@ -151,11 +151,11 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       try {
         return await handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: keyedUpdateId(`complete:${taskId}`) });
       } catch (err) {
-        // A retried complete whose first attempt took effect (its answer lost to a crash or a timeout)
-        // answers as that attempt did: same actor, same variables → the case as it now stands, even if
-        // the complete ended the case meanwhile.
+        // A keyed retry of a complete whose first attempt took effect (its answer lost to a crash or a
+        // timeout) answers as that attempt did: same actor, same variables → the case as it now stands,
+        // even if the complete ended the case meanwhile. Without a key a second complete stays 409.
         const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen';
-        if (refused || err instanceof WorkflowNotFoundError || /already completed|workflow is closing|update was aborted/i.test(String((err as Error)?.message))) {
+        if (isKeyed() && (refused || err instanceof WorkflowNotFoundError || /already completed|workflow is closing|update was aborted/i.test(String((err as Error)?.message)))) {
           const now = await prisma.task.findUnique({ where: { id: taskId } });
           if (now?.status === 'completed' && now.completedBy === actor.id && isDeepStrictEqual(now.outcome ?? {}, variables)) {
             return handle.query(caseStateQuery).catch(() => translateUpdateError(err));
