@@ -15,7 +15,7 @@
  * alone, (c) kill -9 of the worker in a split deployment (api + worker processes) on PostgreSQL.
  * Loopback only; about 4–6 minutes in all.
  *
- *   CHAOS_CASES=16 CHAOS_CONCURRENCY=8 CHAOS_TRIALS=a,b,c CHAOS_POSTGRES_URL=postgres://… npm run chaos
+ *   CHAOS_CASES=16 CHAOS_CONCURRENCY=8 CHAOS_TRIALS=a,b,c CHAOS_SETTLE_MS=60000 CHAOS_POSTGRES_URL=postgres://… npm run chaos
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -34,7 +34,7 @@ const TRIALS = (process.env.CHAOS_TRIALS ?? 'a,b,c').split(',');
 const POSTGRES_URL = process.env.CHAOS_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://haoban:haoban@127.0.0.1:5432/postgres';
 /** Every trial ends by this long after its load started, settled or not (then what is open counts as stuck). */
 const TRIAL_BUDGET_MS = 150_000;
-const SETTLE_MS = 60_000;
+const SETTLE_MS = Number(process.env.CHAOS_SETTLE_MS ?? 60_000);
 const started = Date.now();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -257,6 +257,12 @@ async function count(api: Api, trial: string, outcomes: Outcome[], stats: Stats,
   for (const c of listed) byRef.set(c.ref, (byRef.get(c.ref) ?? 0) + 1);
   const listedCreated = listed.filter((c) => createdIds.has(c.caseId));
   const completed = listedCreated.filter((c) => c.status === 'completed').length;
+  // Say where each stuck case waits, so a failure names its cause.
+  for (const c of [...createdIds].filter((id) => !listedCreated.some((l) => l.caseId === id && l.status === 'completed')).slice(0, 5)) {
+    const view = await api.call('GET', `/api/cases/${c}`, 'supervisor1');
+    const b = view.body as { status?: string; activeElements?: string[]; openTasks?: { elementId: string }[] } | null;
+    log(`  stuck ${c}: ${view.status} status ${b?.status} at ${JSON.stringify(b?.activeElements)} open tasks ${JSON.stringify(b?.openTasks?.map((t) => t.elementId))}`);
+  }
   return {
     trial,
     created: createdIds.size,
