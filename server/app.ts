@@ -17,6 +17,7 @@ import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
 import { inputGuard } from './middleware/input-guard';
 import { requestId, securityHeaders } from './middleware/security-headers';
+import { idempotency } from './middleware/idempotency';
 import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { catalogAreaRoutes } from './routes/catalog.routes';
@@ -47,6 +48,8 @@ export interface AppDeps {
   demoMode: boolean;
   /** Built web console to serve at `/`, if present. */
   consoleDir?: string;
+  /** How long Idempotency-Keys are kept; 24 h by default. */
+  idempotencyTtlMs?: number;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with supertest. */
@@ -69,12 +72,13 @@ export function createApp(deps: AppDeps): Express {
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
   const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
 
-  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, prisma: deps.prisma }));
+  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue, prisma: deps.prisma }));
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
   const api = express.Router();
   const identities = createIdentityResolver(deps.prisma);
   api.use(authenticate(deps.tokens, identities));
+  api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));

@@ -24,6 +24,8 @@ const schema = z.object({
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFINITIONS_DIR: z.string().default(path.join(root, 'definitions')),
+  /** How long an Idempotency-Key and its stored answer are kept (幂等键保留时长). */
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
 });
 
 export type Config = z.infer<typeof schema> & { rootDir: string; demoMode: boolean; jwtSecret: string };

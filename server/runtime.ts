@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { createTokenIssuer, type TokenIssuer } from './auth/tokens';
 import type { Config } from './config';
 import { openDatabase, type Database } from './data/database';
+import { STARTUP_LOCK_ID } from './data/sql';
 import { seedDemoUsers } from './data/seed';
 import type { Logger } from './logger';
 import { createDefinitionsService } from './services/definitions.service';
@@ -48,23 +49,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onIdleError: (err) => logger.warn({ err }, 'PostgreSQL closed an idle connection; the pool reconnects'),
     }));
   logger.info({ database: db.description }, 'database ready (migrations applied)');
-  if (config.demoMode) await seedDemoUsers(db.prisma);
-  const definitions = createDefinitionsService(db.prisma);
-  await definitions.deployDirectory(path.join(config.DEFINITIONS_DIR, 'processes'), logger);
-  await loadCatalogAtStartup(db.prisma, config.DEFINITIONS_DIR, logger, { demoMode: config.demoMode });
-
   const temporal = await connectTemporal(options.temporalAddress, config.TEMPORAL_NAMESPACE);
-  // Timer start events of the processes deployed above start cases on their Temporal Schedules.
-  await createTimerStartSchedules({ prisma: db.prisma, temporal: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE }).syncAll();
-  // The district's holiday notices (definitions/calendar/<year>.json): new or changed ones are stored as
-  // a version and reach the running cases, whose deadlines and working-day timers move.
-  await createCalendarService({ prisma: db.prisma, temporal: temporal.client, logger }).loadDirectory(path.join(config.DEFINITIONS_DIR, 'calendar'), logger);
+  // Seeding under the start-up lock: an api and a worker started together on an empty database take
+  // turns, and the second finds users, processes, catalogue and schedules already there.
+  await db.sql.withAdvisoryLock(STARTUP_LOCK_ID, async () => {
+    if (config.demoMode) await seedDemoUsers(db.prisma);
+    const definitions = createDefinitionsService(db.prisma);
+    await definitions.deployDirectory(path.join(config.DEFINITIONS_DIR, 'processes'), logger);
+    await loadCatalogAtStartup(db.prisma, config.DEFINITIONS_DIR, logger, { demoMode: config.demoMode });
+    // Timer start events of the processes deployed above start cases on their Temporal Schedules.
+    await createTimerStartSchedules({ prisma: db.prisma, temporal: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE }).syncAll();
+    // The district's holiday notices (definitions/calendar/<year>.json): new or changed ones are stored as
+    // a version and reach the running cases, whose deadlines and working-day timers move.
+    await createCalendarService({ prisma: db.prisma, temporal: temporal.client, logger }).loadDirectory(path.join(config.DEFINITIONS_DIR, 'calendar'), logger);
+  });
   const tokens = createTokenIssuer(config.jwtSecret);
 
+  let stopping = false;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   let workerConnection: { close(): Promise<void> } | undefined;
-  if (options.worker) {
+  const newWorker = async () => {
     const created = await createWorker({
       address: options.temporalAddress,
       namespace: config.TEMPORAL_NAMESPACE,
@@ -75,7 +80,38 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     worker = created.worker;
     workerConnection = created.connection;
-    workerRun = worker.run();
+  };
+  // Supervision: a worker that fails (Temporal gone too long, a fatal core error) is created again with
+  // backoff, logged; only a stop ends it.
+  const superviseWorker = async () => {
+    for (let attempt = 0; ; ) {
+      try {
+        await worker!.run();
+        if (stopping) return;
+        logger.error('worker stopped unexpectedly; starting it again');
+      } catch (err) {
+        if (stopping) throw err;
+        logger.error({ err }, 'worker failed; starting it again');
+      }
+      for (;;) {
+        const delay = Math.min(30_000, 1000 * 2 ** attempt++);
+        await new Promise((r) => setTimeout(r, delay));
+        if (stopping) return;
+        await workerConnection?.close().catch(() => {});
+        try {
+          await newWorker();
+          logger.info('worker started again');
+          attempt = 0;
+          break;
+        } catch (err) {
+          logger.error({ err, retryInMs: Math.min(30_000, 1000 * 2 ** attempt) }, 'worker could not be started; retrying');
+        }
+      }
+    }
+  };
+  if (options.worker) {
+    await newWorker();
+    workerRun = superviseWorker();
   }
 
   const app = options.api
@@ -87,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         logger,
         demoMode: config.demoMode,
         consoleDir: options.consoleDir,
+        idempotencyTtlMs: config.IDEMPOTENCY_TTL_HOURS * 3600_000,
       })
     : undefined;
 
@@ -94,8 +131,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     app,
     db,
     tokens,
-    worker,
+    get worker() {
+      return worker;
+    },
     async stop() {
+      stopping = true;
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun?.catch((err) => logger.error({ err }, 'worker stopped with an error'));
       await workerConnection?.close();

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
 import { migrate } from './migrate';
-import { openPglite, openPostgres, type SqlDatabase } from './sql';
+import { openPglite, openPostgres, STARTUP_LOCK_ID, type SqlDatabase } from './sql';
 
 export type { PrismaClient };
 
@@ -44,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     prisma = new PrismaClient({ adapter: new PrismaPGlite(pg.pglite) });
     description = options.dataDir ? `pglite:${options.dataDir}` : 'pglite:memory';
   }
-  if (options.migrate !== false) await migrate(sql);
+  if (options.migrate !== false) await sql.withAdvisoryLock(STARTUP_LOCK_ID, () => migrate(sql));
   return {
     prisma,
     sql,

@@ -7,8 +7,16 @@ export interface SqlDatabase {
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   transaction(fn: (tx: Pick<SqlDatabase, 'exec' | 'query'>) => Promise<void>): Promise<void>;
+  /**
+   * Runs `fn` holding a PostgreSQL session advisory lock, so processes sharing one database (api and
+   * worker started together) take turns. PGlite is one process on its own files: nothing to exclude.
+   */
+  withAdvisoryLock<T>(lockId: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The advisory lock id of start-up (migrations, seeding, catalogue, schedules): "haoban" in ASCII. */
+export const STARTUP_LOCK_ID = 0x68616f62616e;
 
 export async function openPglite(dataDir?: string): Promise<SqlDatabase & { pglite: PGlite }> {
   const pglite = await PGlite.create(dataDir);
@@ -29,6 +37,7 @@ export async function openPglite(dataDir?: string): Promise<SqlDatabase & { pgli
         });
       });
     },
+    withAdvisoryLock: (_lockId, fn) => fn(),
     close: () => pglite.close(),
   };
 }
@@ -59,6 +68,20 @@ export function openPostgres(url: string, onIdleError: (err: Error) => void = ()
       } catch (err) {
         await client.query('ROLLBACK');
         throw err;
+      } finally {
+        client.release();
+      }
+    },
+    withAdvisoryLock: async (lockId, fn) => {
+      // A session lock on its own connection: released when `fn` ends, or by the server if this process dies.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [lockId]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [lockId]);
+        }
       } finally {
         client.release();
       }

@@ -15,6 +15,8 @@ export const CONVENTIONS_MARKDOWN = `
 - **排序 (sorting)**：支持排序的列表接受 \`sort=<字段>\`（升序）或 \`sort=-<字段>\`（降序）。
 - **筛选 (filtering)**：筛选条件是以字段命名的查询参数（如 \`status\`、\`caseId\`、\`actor\`），时间段用 \`from\`/\`to\`（ISO-8601）。
 - **并发 (concurrency)**：办理任务时，两位工作人员同时提交同一任务，只有一位成功，另一位得到 \`409 CONFLICT\`（任务已不在待办状态）；支持 ETag 的接口在响应中带 \`ETag\`，提交时以 \`If-Match\` 携带，版本不符返回 \`412\`。
+- **幂等 (idempotency)**：所有需登录的 \`POST\` 接受 \`Idempotency-Key\` 请求头（每次提交一个新 UUID，重试沿用）：同一用户同一键重发同一请求，返回第一次的状态与响应体并带 \`Idempotent-Replayed: true\`，不会重复创建案件、一件事、材料、评价等；同一键配不同路径或请求体返回 \`422 IDEMPOTENCY_KEY_REUSED\`；第一次尚未完成时返回 \`409 IDEMPOTENCY_KEY_IN_PROGRESS\`。
+- **流程引擎不可用 (engine unavailable)**：流程引擎（Temporal）重启期间，需要它的接口返回 \`503 TEMPORAL_UNAVAILABLE\` 与 \`Retry-After\`（秒），请按该时间后以同一幂等键重试。
 - **错误 (errors)**：始终是 \`{ "error": { "code", "message", "details" } }\`：400 参数校验（details 列出字段）、401 未登录、403 角色不符、404 不存在（指明 id）、409 冲突。
 `;
 

@@ -69,6 +69,7 @@ function operation(doc: RouteDoc): Json {
     ),
   };
   if (doc.access === 'public') op.security = [];
+  if (doc.method === 'post' && doc.access !== 'public') (op.parameters as Json[]).push(IDEMPOTENCY_KEY_PARAMETER);
   if (doc.body || doc.bodyAlternatives) {
     const content: Json = {};
     if (doc.body) content['application/json'] = { schema: jsonSchema(doc.body), ...(doc.bodyExample === undefined ? {} : { example: doc.bodyExample }) };
@@ -77,6 +78,17 @@ function operation(doc: RouteDoc): Json {
   }
   return op;
 }
+
+/** Every authenticated POST honours `Idempotency-Key` (see the conventions). */
+const IDEMPOTENCY_KEY_PARAMETER: Json = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+  description:
+    '幂等键 (idempotency key)：每次提交一个新值（如 UUID），重试时沿用。同一用户以同一键重发同一请求，返回第一次的状态与响应体（带 `Idempotent-Replayed: true`），不再重复创建；同一键用于不同路径或请求体返回 422 `IDEMPOTENCY_KEY_REUSED`；第一次仍在处理时返回 409 `IDEMPOTENCY_KEY_IN_PROGRESS`（带 `Retry-After`）。键保留 `IDEMPOTENCY_TTL_HOURS`（默认 24 小时）。',
+  example: '3f1c2a9e-7b4d-4e8a-9c1f-2d6b8e0a5c71',
+};
 
 /** The OpenAPI 3.1 document for every documented route. */
 export function buildOpenApiDocument(routes: readonly RouteDoc[] = allRouteDocs()): Json {

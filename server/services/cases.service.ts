@@ -10,6 +10,7 @@ import { STAFF_ROLES } from '../auth/roles';
 import { Prisma, type PrismaClient } from '../data/generated/client';
 import { badRequest, forbidden, notFound } from '../errors';
 import { createCaseSearch, type CaseSearch } from './case-search';
+import { businessId, isKeyed } from '../idempotency/context';
 import type { DefinitionsService } from './definitions.service';
 import { checkStartRule } from './start-rules';
 
@@ -40,11 +41,9 @@ export function workflowIdOf(caseId: string): string {
   return `case-${caseId}`;
 }
 
-/** Case ids are business ids: date plus random suffix, e.g. HB20261128-7K3QF2. */
+/** Case ids are business ids: date plus random suffix, e.g. HB20261128-7K3QF2 (derived from the Idempotency-Key when there is one). */
 export function newCaseId(now = new Date()): string {
-  const date = now.toISOString().slice(0, 10).replaceAll('-', '');
-  const suffix = randomBytes(5).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 6);
-  return `HB${date}-${suffix}`;
+  return businessId('HB', 'case', now);
 }
 
 export function isStaff(actor: AuthenticatedActor): boolean {
@@ -74,7 +73,9 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       const startOperation = new WithStartWorkflowOperation('caseWorkflow', {
         taskQueue,
         workflowId: workflowIdOf(caseId),
-        workflowIdConflictPolicy: 'FAIL',
+        // A keyed retry after a crash attaches to the case its first attempt started; ids are never reused.
+        workflowIdConflictPolicy: isKeyed() ? 'USE_EXISTING' : 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
         args: [
           {
             caseId,

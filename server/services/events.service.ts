@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { mergeForm, validateJointForm } from '../../activities/catalog/form';
 import { DEMO_LICENCE_HOLDINGS, predecessorsOf, reductionOf, resolveMaterials, type BundleItemMaterials } from '../../activities/catalog/materials';
@@ -11,6 +10,8 @@ import type { CatalogService } from './catalog.service';
 import { isStaff } from './cases.service';
 import type { DefinitionsService } from './definitions.service';
 import { checkStartRule } from './start-rules';
+import { businessId } from '../idempotency/context';
+import { startWorkflowOnce } from '../temporal/start-once';
 
 export interface StartEventCaseRequest {
   applicantId?: string;
@@ -24,9 +25,7 @@ export type LicenceDirectory = (applicantId: string) => Promise<ReadonlySet<stri
 export const demoLicenceDirectory: LicenceDirectory = async () => new Set(DEMO_LICENCE_HOLDINGS);
 
 export function newEventCaseId(now = new Date()): string {
-  const date = now.toISOString().slice(0, 10).replaceAll('-', '');
-  const suffix = randomBytes(5).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 6);
-  return `EV${date}-${suffix}`;
+  return businessId('EV', 'event-case', now);
 }
 
 export function createEventsService(deps: {
@@ -127,7 +126,7 @@ export function createEventsService(deps: {
         prereviewId: request.prereviewId,
         items,
       };
-      const handle = await temporal.workflow.start('eventCaseWorkflow', { taskQueue, workflowId: `event-${eventCaseId}`, args: [input] });
+      const handle = await startWorkflowOnce(temporal, 'eventCaseWorkflow', { taskQueue, workflowId: `event-${eventCaseId}`, args: [input] });
       const view = await handle.executeUpdate(eventCaseSyncUpdate);
       return { ...view, applicantId, materials: resolved, reduction: input.reduction };
     },

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { PrismaClient } from '../data/generated/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { HotlineOrder as HotlineOrderRow, PrismaClient } from '../data/generated/client';
 import { AppError, badRequest, notFound, unauthorized } from '../errors';
 import { HOTLINE_DEADLINES } from '../../workflows/machines/deadlines';
 import type { HotlineCategory, HotlineOrderInput } from '../../workflows/machines/hotline-order.machine';
@@ -143,33 +144,57 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     });
   }
 
+  /** The order id is the workflow id: starting twice (a retry racing the first, or resuming) is harmless. */
+  const startOrder = async (row: HotlineOrderRow) => {
+    const input: Omit<HotlineOrderInput, 'instanceId' | 'at'> = {
+      clock: machineClock(),
+      deadlines: deadlinesFor(HOTLINE_DEADLINES, 'hotline'),
+      orderId: row.id,
+      callerPhone: row.callerPhone,
+      callerName: row.callerName ?? undefined,
+      subject: row.subject ?? undefined,
+      category: row.category as HotlineCategory,
+      content: row.content,
+      dispatcher: HOTLINE_DISPATCHER,
+      // The clock starts at the centre's receipt (the citizen asked then), not at entry here.
+      receivedAt: row.receivedAt.getTime(),
+    };
+    try {
+      await machines.start('hotline', row.id, input as unknown as Record<string, unknown>);
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  };
+
+  /** A re-sent order: its state; and if a crash came between storing the order and starting its workflow, start it now. */
+  const viewOrResume = async (row: HotlineOrderRow): Promise<MachineView> => {
+    try {
+      return await machines.view('hotline', row.id);
+    } catch (err) {
+      if (!(err instanceof AppError && err.status === 404)) throw err;
+      await startOrder(row);
+      return machines.view('hotline', row.id);
+    }
+  };
+
   return {
     async intake(request: HotlineOrderRequest): Promise<IntakeResult> {
       const existing = await prisma.hotlineOrder.findUnique({ where: { id: request.orderId } });
-      if (existing) return { duplicate: true, order: await machines.view('hotline', request.orderId) };
+      if (existing) return { duplicate: true, order: await viewOrResume(existing) };
       const receivedAt = request.receivedAt ? new Date(request.receivedAt) : new Date();
+      let row;
       try {
-        await prisma.hotlineOrder.create({
+        row = await prisma.hotlineOrder.create({
           data: { id: request.orderId, callerPhone: request.callerPhone, callerName: request.callerName, subject: request.subject, category: request.category, content: request.content, receivedAt, ...placeAndType(request) },
         });
       } catch (err) {
-        if ((err as { code?: string }).code === 'P2002') return { duplicate: true, order: await machines.view('hotline', request.orderId) };
+        if ((err as { code?: string }).code === 'P2002') {
+          const other = await prisma.hotlineOrder.findUniqueOrThrow({ where: { id: request.orderId } });
+          return { duplicate: true, order: await viewOrResume(other) };
+        }
         throw err;
       }
-      const input: Omit<HotlineOrderInput, 'instanceId' | 'at'> = {
-        clock: machineClock(),
-        deadlines: deadlinesFor(HOTLINE_DEADLINES, 'hotline'),
-        orderId: request.orderId,
-        callerPhone: request.callerPhone,
-        callerName: request.callerName,
-        subject: request.subject,
-        category: request.category,
-        content: request.content,
-        dispatcher: HOTLINE_DISPATCHER,
-        // The clock starts at the centre's receipt (the citizen asked then), not at entry here.
-        receivedAt: receivedAt.getTime(),
-      };
-      await machines.start('hotline', request.orderId, input as unknown as Record<string, unknown>);
+      await startOrder(row);
       const repeat = await detectAndMerge({ id: request.orderId, callerPhone: request.callerPhone, subject: request.subject, content: request.content, receivedAt }, request.callerName);
       return { duplicate: false, order: await machines.view('hotline', request.orderId), ...(repeat ? { repeat } : {}) };
     },

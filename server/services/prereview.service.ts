@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { writeAudit } from '../../activities/audit';
 import { predecessorsOf, resolveMaterials, type BundleItemMaterials } from '../../activities/catalog/materials';
 import type { AuthenticatedActor } from '../auth/authenticate';
@@ -7,6 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { CasesService } from './cases.service';
 import { isStaff } from './cases.service';
 import type { CatalogService } from './catalog.service';
+import { idBytes, idDate } from '../idempotency/context';
 import type { EventsService, StartEventCaseRequest } from './events.service';
 
 export interface PrereviewMaterial {
@@ -56,7 +56,7 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       const unknown = req.materials.filter((m) => !known.has(m.code));
       if (unknown.length) throw badRequest('提交了本事项不需要的材料 (materials not required by this item/event)', unknown.map((m) => ({ field: `materials.${m.code}`, message: `材料 ${m.code} 不在办事指南中` })));
       const materials: PrereviewMaterial[] = req.materials.map((m) => ({ code: m.code, name: known.get(m.code) as string, fileRef: m.fileRef, status: 'pending' }));
-      const id = `PR${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`;
+      const id = `PR${idDate().toISOString().slice(0, 10).replaceAll('-', '')}-${idBytes('prereview', 4).toString('hex').toUpperCase()}`;
       return prisma.$transaction(async (tx) => {
         const row = await tx.prereview.create({
           data: { id, itemCode: req.itemCode ?? null, eventCode: req.eventCode ?? null, applicantId, submittedBy: actor.id, status: 'submitted', materials: materials as unknown as Prisma.InputJsonValue },

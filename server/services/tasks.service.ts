@@ -1,11 +1,14 @@
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { addWorkingDays } from '../../workflows/calendar';
 import { districtCalendar, refreshDistrictCalendar } from '../../activities/calendar/registry';
 import { dueProvisional } from './deadline-view';
 import type { Actor, Variables } from '../../workflows/engine/model';
-import { completeTaskUpdate, type CaseView } from '../../workflows/messages';
+import { caseStateQuery, completeTaskUpdate, type CaseView } from '../../workflows/messages';
 import {
   addTaskCommentUpdate,
   assignTaskUpdate,
@@ -20,6 +23,7 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
 import type { Prisma, PrismaClient } from '../data/generated/client';
 import { badRequest, notFound } from '../errors';
+import { isKeyed, keyedUpdateId } from '../idempotency/context';
 import { translateUpdateError } from '../temporal/update-errors';
 import { createCaseSearch, type CaseSearch } from './case-search';
 import { isStaff } from './cases.service';
@@ -107,7 +111,7 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
   const update = async <A, R>(taskId: string, def: UpdateDefinition<R, [A]>, args: A) => {
     const task = await taskRow(taskId);
     try {
-      await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(def, { args: [args] });
+      await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(def, { args: [args], updateId: keyedUpdateId(`${def.name}:${taskId}`) });
     } catch (err) {
       translateUpdateError(err);
     }
@@ -190,9 +194,20 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       const task = await taskRow(taskId);
       forms.assertValid(task.formKey, variables);
       const request: CompleteTaskRequest = { taskId, actor: actorArg(actor), variables, expectedVersion };
+      const handle = temporal.workflow.getHandle(task.case.workflowId);
       try {
-        return await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(completeTaskUpdate, { args: [request] });
+        return await handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: keyedUpdateId(`complete:${taskId}`) });
       } catch (err) {
+        // A keyed retry of a complete whose first attempt took effect (its answer lost to a crash or a
+        // timeout) answers as that attempt did: same actor, same variables → the case as it now stands,
+        // even if the complete ended the case meanwhile. Without a key a second complete stays 409.
+        const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen';
+        if (isKeyed() && (refused || err instanceof WorkflowNotFoundError || /already completed|workflow is closing|update was aborted/i.test(String((err as Error)?.message)))) {
+          const now = await prisma.task.findUnique({ where: { id: taskId } });
+          if (now?.status === 'completed' && now.completedBy === actor.id && isDeepStrictEqual(now.outcome ?? {}, variables)) {
+            return handle.query(caseStateQuery).catch(() => translateUpdateError(err));
+          }
+        }
         translateUpdateError(err);
       }
     },

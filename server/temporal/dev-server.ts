@@ -8,6 +8,10 @@ import { resolveTemporalCli } from './temporal-cli';
 export interface DevServer {
   address: string;
   uiAddress?: string;
+  /** The running child's pid (changes when it is restarted). */
+  readonly pid?: number;
+  /** How many times the child was restarted after dying. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -19,9 +23,13 @@ export interface DevServerOptions {
   headless?: boolean;
   logFile?: string;
   log?: (msg: string) => void;
+  /** First delay before restarting a child that died (doubles per failed attempt, up to 30 s); 500 ms by default. */
+  restartDelayMs?: number;
+  /** Told after the child was restarted following an unexpected exit. */
+  onRestart?: (restarts: number) => void;
 }
 
-/** Runs `temporal server start-dev` and resolves once its frontend accepts connections. */
+/** Runs `temporal server start-dev`, resolves once its frontend accepts connections, and restarts it if it dies. */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const cli = resolveTemporalCli(options.log);
   const port = options.port ?? (await freePort());
@@ -39,34 +47,85 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   if (uiPort) args.push('--ui-port', String(uiPort));
   else args.push('--headless');
 
-  const child: ChildProcess = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
-  if (options.logFile) {
-    mkdirSync(path.dirname(options.logFile), { recursive: true });
-    const out = createWriteStream(options.logFile, { flags: 'a' });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-  } else {
-    child.stdout?.resume();
-    child.stderr?.resume();
-  }
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-
   const address = `127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!(await canConnect(port))) {
-    if (exited) throw new Error(`temporal server start-dev exited early (see ${options.logFile ?? 'its output'})`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('temporal server start-dev did not accept connections within 60 s');
+  const log = options.log ?? (() => {});
+  let child: ChildProcess;
+  let exited = false;
+  let exit: Promise<void>;
+  let stopping = false;
+  const launch = () => {
+    child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    if (options.logFile) {
+      mkdirSync(path.dirname(options.logFile), { recursive: true });
+      const out = createWriteStream(options.logFile, { flags: 'a' });
+      child.stdout?.pipe(out);
+      child.stderr?.pipe(out);
+    } else {
+      child.stdout?.resume();
+      child.stderr?.resume();
     }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await waitForNamespace(address, deadline);
+    exited = false;
+    exit = new Promise<void>((resolve) =>
+      child.once('exit', (code, signal) => {
+        exited = true;
+        resolve();
+        if (!stopping && ready) void supervise(code, signal);
+      }),
+    );
+  };
+  const waitReady = async (deadline: number) => {
+    while (!(await canConnect(port))) {
+      if (exited) throw new Error(`temporal server start-dev exited early (see ${options.logFile ?? 'its output'})`);
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error('temporal server start-dev did not accept connections within 60 s');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await waitForNamespace(address, deadline);
+  };
+
+  // Supervision: a dev server that dies (killed, crashed) is started again on the same port and
+  // database file, with backoff; the API answers 503 meanwhile and the worker reconnects by itself.
+  let ready = false;
+  let restarts = 0;
+  const supervise = async (code: number | null, signal: NodeJS.Signals | null) => {
+    ready = false;
+    for (let attempt = 0; !stopping; attempt++) {
+      const delay = Math.min(30_000, (options.restartDelayMs ?? 500) * 2 ** attempt);
+      log(`Temporal dev server exited (code ${code}, signal ${signal}); restarting in ${delay} ms (restart ${restarts + 1})`);
+      await new Promise((r) => setTimeout(r, delay));
+      if (stopping) return;
+      restarts++;
+      launch();
+      try {
+        await waitReady(Date.now() + 60_000);
+        ready = true;
+        log(`Temporal dev server restarted at ${address}`);
+        options.onRestart?.(restarts);
+        return;
+      } catch (err) {
+        log(`Temporal dev server restart failed: ${(err as Error).message}`);
+        if (!exited) child.kill('SIGKILL');
+        await exit;
+      }
+    }
+  };
+
+  launch();
+  await waitReady(Date.now() + 60_000);
+  ready = true;
   return {
     address,
     uiAddress: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+    get pid() {
+      return child.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
     stop: async () => {
+      stopping = true;
       if (exited) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -4,6 +4,8 @@ import { machineEventUpdate, machineStateQuery, machineSyncUpdate, type MachineE
 import type { PrismaClient } from '../../data/generated/client';
 import { AppError, conflict, notFound } from '../../errors';
 import { eventsPerRun } from './machine-config';
+import { keyedUpdateId } from '../../idempotency/context';
+import { startWorkflowOnce } from '../../temporal/start-once';
 
 /** The Temporal workflow type hosting each kind of rule machine. */
 export const WORKFLOW_TYPES = {
@@ -25,7 +27,7 @@ export function createMachineClient(deps: { temporal: Client; taskQueue: string;
   const { temporal, taskQueue, prisma } = deps;
   return {
     async start(kind: MachineKind, instanceId: string, input: Record<string, unknown>): Promise<MachineView> {
-      const handle = await temporal.workflow.start(WORKFLOW_TYPES[kind], {
+      const handle = await startWorkflowOnce(temporal, WORKFLOW_TYPES[kind], {
         taskQueue,
         workflowId: workflowIdOf(kind, instanceId),
         args: [{ kind, instanceId, input, maxEventsPerRun: eventsPerRun() }],
@@ -36,7 +38,7 @@ export function createMachineClient(deps: { temporal: Client; taskQueue: string;
     /** `expectContext`: what the caller's authorisation rested on; checked atomically by the machine's validator. */
     async send(kind: MachineKind, instanceId: string, event: { type: string } & Record<string, unknown>, actor: string, expectContext?: MachineEventArgs['expectContext']): Promise<MachineView> {
       try {
-        return await temporal.workflow.getHandle(workflowIdOf(kind, instanceId)).executeUpdate(machineEventUpdate, { args: [{ event, actor, ...(expectContext?.length ? { expectContext } : {}) }] });
+        return await temporal.workflow.getHandle(workflowIdOf(kind, instanceId)).executeUpdate(machineEventUpdate, { args: [{ event, actor, ...(expectContext?.length ? { expectContext } : {}) }], updateId: keyedUpdateId(`machine:${kind}:${instanceId}`) });
       } catch (err) {
         if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && (err.cause.type === 'EventNotAllowed' || err.cause.type === 'ContextChanged')) {
           throw conflict(err.cause.message, err.cause.details?.[0]);

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown,
+    /** The server's Retry-After (seconds), when it sent one. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
   }
@@ -60,7 +62,48 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * One key per submit attempt (幂等键): the server answers a repeated POST with the first answer instead of
+ * creating again, so a retry after a lost answer or a restart of the engine is safe.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Plain-HTTP pages on another host are not a secure context and lack randomUUID.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Worth retrying with the same key: no answer, the engine restarting (503), or the first attempt still running. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status === 503 || err.code === 'IDEMPOTENCY_KEY_IN_PROGRESS');
+}
+
+const RETRIES = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
+  if (method !== 'POST') return send<T>(path, method, options);
+  const headers = { 'idempotency-key': newIdempotencyKey(), ...options.headers };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send<T>(path, method, { ...options, headers });
+    } catch (err) {
+      if (attempt >= RETRIES || !isRetryable(err)) throw err;
+      await sleep(retryDelay(err as ApiError, attempt));
+    }
+  }
+}
+
+function retryDelay(err: ApiError, attempt: number): number {
+  const after = Number(err.retryAfter);
+  return Math.min(5000, Number.isFinite(after) && after > 0 ? after * 1000 : 500 * 2 ** attempt);
+}
+
+async function send<T>(path: string, method: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const token = session.token();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -76,7 +119,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, options.query), { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
+    res = await fetch(withQuery(path, options.query), { method, headers, body });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试 (network error)', null);
   }
@@ -86,7 +129,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details: unknown } })?.error;
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `请求失败 (HTTP ${res.status})`, err?.details ?? null);
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `请求失败 (HTTP ${res.status})`, err?.details ?? null, res.headers.get('retry-after'));
   }
   return data as T;
 }

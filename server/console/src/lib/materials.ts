@@ -1,5 +1,5 @@
 // 申请材料: checklist types, upload with progress (XHR: fetch cannot report upload progress), download with the bearer token.
-import { ApiError, session } from './api';
+import { ApiError, isRetryable, newIdempotencyKey, session } from './api';
 
 export interface MaterialFile {
   id: string;
@@ -84,7 +84,20 @@ export function checkFile(file: File): string | undefined {
 export const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Uploads one file to a case's material `code`; `onProgress` gets 0–100. Rejects with the API's error. */
-export function uploadMaterial(caseId: string, code: string, file: File, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
+export async function uploadMaterial(caseId: string, code: string, file: File, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
+  // One Idempotency-Key per upload, kept across retries: a retried upload never stores the file twice.
+  const key = newIdempotencyKey();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await uploadOnce(caseId, code, file, key, onProgress, name);
+    } catch (err) {
+      if (attempt >= 2 || !isRetryable(err)) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+    }
+  }
+}
+
+function uploadOnce(caseId: string, code: string, file: File, key: string, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('code', code);
@@ -95,6 +108,7 @@ export function uploadMaterial(caseId: string, code: string, file: File, onProgr
     const token = session.token();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('idempotency-key', key);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
