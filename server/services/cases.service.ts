@@ -1,6 +1,5 @@
 import { refreshDistrictCalendar } from '../../activities/calendar/registry';
 import { deadlinesOf, dueProvisional, type DeadlineView } from './deadline-view';
-import { randomBytes } from 'node:crypto';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { caseStateQuery, syncUpdate, type CaseView } from '../../workflows/messages';
 import { VARIABLES_LIMIT_BYTES, type StartChannel, type Variables } from '../../workflows/engine/model';
