@@ -22,6 +22,7 @@ export const TIMELINE_LABELS: Record<string, string> = {
   'task.completed': '办理完成 (task completed)',
   'material.uploaded': '提交材料 (material uploaded)',
   'material.reviewed': '材料审查 (material reviewed)',
+  'document.issued': '出具文书',
 };
 
 export interface TimelineEntry {

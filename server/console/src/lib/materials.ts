@@ -85,20 +85,29 @@ export const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).t
 
 /** Uploads one file to a case's material `code`; `onProgress` gets 0–100. Rejects with the API's error. */
 export function uploadMaterial(caseId: string, code: string, file: File, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
+  return uploadFile(`/api/cases/${encodeURIComponent(caseId)}/materials`, { code, ...(name ? { name } : {}) }, file, onProgress);
+}
+
+/** Uploads one material of a 一件事's merged set; the server files it with every item that needs it. */
+export function uploadEventMaterial(eventCaseId: string, code: string, file: File, onProgress?: (percent: number) => void): Promise<unknown> {
+  return uploadFile(`/api/events/cases/${encodeURIComponent(eventCaseId)}/materials`, { code }, file, onProgress);
+}
+
+/** Multipart upload with progress (XHR); resolves with the JSON answer, rejects with the API's error. */
+export function uploadFile<T>(url: string, fields: Record<string, string>, file: File, onProgress?: (percent: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
-    form.append('code', code);
-    if (name) form.append('name', name);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/materials`);
+    xhr.open('POST', url);
     const token = session.token();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试 (network error)', null));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', null));
     xhr.onload = () => {
       let body: unknown;
       try {
@@ -108,11 +117,11 @@ export function uploadMaterial(caseId: string, code: string, file: File, onProgr
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress?.(100);
-        resolve(body as MaterialFile);
+        resolve(body as T);
         return;
       }
       const err = (body as { error?: { code: string; message: string; details: unknown } } | undefined)?.error;
-      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? `上传失败 (HTTP ${xhr.status})`, err?.details ?? null));
+      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? '上传失败，请稍后重试', err?.details ?? null));
     };
     xhr.send(form);
   });
@@ -124,7 +133,7 @@ export async function downloadMaterial(caseId: string, file: Pick<MaterialFile, 
   const res = await fetch(`/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(file.id)}/content`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
     const body = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? `下载失败 (HTTP ${res.status})`, null);
+    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '下载失败，请稍后重试', null);
   }
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
