@@ -84,7 +84,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', materialsRoutes(createMaterialsService({ prisma: deps.prisma })));
   api.use('/tasks', tasksRoutes(tasks));
   api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
-  api.use(meRoutes());
+  api.use(meRoutes({ prisma: deps.prisma }));
   api.use('/cases', documentsRoutes(documents));
   api.use('/events', eventMaterialsRoutes(createEventMaterialsService({ prisma: deps.prisma })));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));

@@ -34,3 +34,6 @@ CREATE INDEX "case_document_case_id_idx" ON "case_document"("case_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "case_document_case_id_kind_version_key" ON "case_document"("case_id", "kind", "version");
+
+-- AlterTable
+ALTER TABLE "rating" ADD COLUMN "reasons" TEXT[] DEFAULT ARRAY[]::TEXT[];
