@@ -17,6 +17,8 @@ const GuidePage = lazy(() => import('./pages/applicant/GuidePage'));
 const EventPage = lazy(() => import('./pages/applicant/EventPage'));
 const MyCasesPage = lazy(() => import('./pages/applicant/MyCasesPage'));
 const CaseProgressPage = lazy(() => import('./pages/applicant/CaseProgressPage'));
+const MessagesPage = lazy(() => import('./pages/applicant/MessagesPage'));
+const LookupPage = lazy(() => import('./pages/public/LookupPage'));
 const EventCaseProgressPage = lazy(() => import('./pages/applicant/EventCaseProgressPage'));
 const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
 const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
@@ -45,6 +47,7 @@ const ROUTES: Route[] = [
   { pattern: '/events/:code', render: (p) => <EventPage code={p.code} /> },
   { pattern: '/my/cases', render: () => <MyCasesPage /> },
   { pattern: '/my/cases/:id', render: (p) => <CaseProgressPage caseId={p.id} /> },
+  { pattern: '/my/messages', render: () => <MessagesPage /> },
   { pattern: '/my/events/:id', render: (p) => <EventCaseProgressPage id={p.id} /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/cases', render: () => <CasesPage /> },
@@ -80,10 +83,14 @@ export function App() {
     });
   }, []);
 
+  const isPublic = path === '/lookup';
   useEffect(() => {
+    if (isPublic) return;
     if (!user && path !== '/login') navigate('/login', true);
     else if (user && (path === '/' || path === '/login')) navigate(homeFor(user.roles), true);
-  }, [user, path]);
+  }, [user, path, isPublic]);
+
+  if (isPublic) return <Suspense fallback={<Loading rows={6} />}><LookupPage /></Suspense>;
 
   if (!user || path === '/login') return <LoginPage onSignedIn={setUser} />;
 
