@@ -8,8 +8,9 @@ import { machinesRouteDocs } from './machines';
 import { materialsRouteDocs } from './materials';
 import { peopleRouteDocs } from './people';
 import { usersRouteDocs } from './users';
+import { applicantRouteDocs } from './applicant';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs, ...materialsRouteDocs];
+  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs, ...materialsRouteDocs, ...applicantRouteDocs];
 }
