@@ -26,7 +26,7 @@ export const publicBaseUrl = () => (process.env.PUBLIC_BASE_URL ?? 'http://127.0
 
 const FIELDS = { id: true, caseId: true, kind: true, version: true, number: true, verifyCode: true, title: true, sha256: true, signer: true, issuedBy: true, issuedAt: true } as const;
 
-type CaseRow = { id: string; title: string; applicantId: string; itemCode: string | null; status: string; variables: unknown; result: unknown; startedAt: Date; endedAt: Date | null };
+type CaseRow = { id: string; title: string; applicantId: string; itemCode: string | null; eventCaseId?: string | null; status: string; variables: unknown; result: unknown; startedAt: Date; endedAt: Date | null };
 
 /**
  * 办件文书: receipts, notices, decisions and the e-licence as PDF, generated when the case reaches
@@ -92,7 +92,16 @@ export function createDocumentsService(deps: { prisma: PrismaClient }) {
         basis: ['《中华人民共和国行政许可法》第三十八条第一款', ...(data.legalBasis ?? [])].join('；'),
       };
     }
-    const licence = await prisma.licence.findFirst({ where: { caseId: row.id }, orderBy: { issuedAt: 'desc' } });
+    let licence = await prisma.licence.findFirst({ where: { caseId: row.id }, orderBy: { issuedAt: 'desc' } });
+    if (!licence && row.eventCaseId && decision === 'approved' && row.status === 'completed') {
+      // A 一件事 item's result: the combined case records the licence it produced.
+      const ev = await prisma.eventCase.findUnique({ where: { id: row.eventCaseId }, select: { items: true } });
+      const outcome = (ev?.items as { caseId: string; licence?: { number: string } }[] | undefined)?.find((i) => i.caseId === row.id);
+      if (outcome?.licence) {
+        const from = row.endedAt ?? new Date();
+        licence = { id: outcome.licence.number, type: '', number: outcome.licence.number.replace(/^[A-Z_]+-/, ''), name: data.resultName ?? row.title, issuer, holderId: row.applicantId, validFrom: from, validUntil: null, status: 'valid', caseId: row.id, data: {}, issuedAt: from };
+      }
+    }
     if (licence) {
       out.licence = {
         ...base,

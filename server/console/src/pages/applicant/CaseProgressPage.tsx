@@ -1,5 +1,5 @@
 // 办件进度: what happens next, what we need from you, by when — refreshed while the case runs.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Card, Col, Descriptions, Result, Row, Steps, Tag, Typography } from 'antd';
 import { api, isMissingRoute } from '../../lib/api';
 import { groupName, plain } from '../../lib/plain';

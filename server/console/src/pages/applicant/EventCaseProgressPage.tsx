@@ -82,7 +82,7 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
               <div key={i.itemCode} className="hb-item-card" role="row" aria-label={`${i.name} ${ITEM_STATUS[i.status]?.label ?? ''}`}>
                 <div className="hb-item-card-title">{i.status === 'waiting' || i.status === 'skipped' ? i.name : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{i.name}</Link>} {tag(ITEM_STATUS, i.status)}</div>
                 <div className="hb-item-card-meta">{i.department}</div>
-                {(i.licence || i.resultName || i.opinion) && <div className="hb-item-card-meta">{i.licence ? `${i.resultName ?? ''}（电子证照 ${i.licence.number}）` : i.resultName ?? i.opinion}</div>}
+                {(i.licence || i.resultName || i.opinion) && <div className="hb-item-card-meta">{i.licence ? `${i.resultName ?? ''}（已发电子证照）` : i.resultName ?? i.opinion}</div>}
               </div>
             ))}
           </div>
@@ -92,7 +92,7 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
             { title: '事项', dataIndex: 'name', render: (n: string, i) => (i.status === 'waiting' || i.status === 'skipped' ? n : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{n}</Link>) },
             { title: '办理部门', dataIndex: 'department', width: 180 },
             { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => tag(ITEM_STATUS, s) },
-            { title: '结果 / 说明', render: (_: unknown, i) => (i.licence ? `${i.resultName ?? ''}（电子证照 ${i.licence.number}）` : i.resultName ?? i.opinion ?? '') },
+            { title: '结果 / 说明', render: (_: unknown, i) => (i.licence ? `${i.resultName ?? ''}（已发电子证照）` : i.resultName ?? i.opinion ?? '') },
           ]} />
         )}
       </Card>
