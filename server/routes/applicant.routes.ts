@@ -20,7 +20,8 @@ export function meRoutes(deps: { prisma: PrismaClient }): Router {
   router.get('/me/cases', async (req, res) => {
     const actor = actorOf(req);
     const page = query(req, MyCasesQuery);
-    const where = { applicantId: actor.id, eventCaseId: null };
+    // A 差评 opens a rectification case in the rater's name: that is the district's work, not the citizen's application.
+    const where = { applicantId: actor.id, eventCaseId: null, processKey: { not: 'mode-rectification' } };
     const [rows, total] = await Promise.all([
       prisma.case.findMany({ where, orderBy: { startedAt: 'desc' }, take: page.limit, skip: page.offset, include: { tasks: { where: { status: 'open' }, select: { name: true } } } }),
       prisma.case.count({ where }),

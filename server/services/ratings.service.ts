@@ -80,7 +80,7 @@ export function createRatingsService(deps: { prisma: PrismaClient; cases: CasesS
         const view = await cases.start(
           {
             processKey: RECTIFICATION_PROCESS,
-            title: `差评整改 (rectification): ${row.title}`,
+            title: `差评整改：${row.title}`,
             variables: { ratingId: rating.id, ratedCaseId: row.id, level: rating.level, comment: rating.comment, responsibleUnit: department },
           },
           actor,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { overrideHandlingConfig } from '../../activities/handling/config';
 import { pdf } from '../fixtures/materials/make-files';
 import { deptAuth, deptInbox } from '../integration/catalog/helpers';
 import { pdfText } from '../helpers/pdf-text';
@@ -15,12 +16,16 @@ const DESKTOP = { width: 1366, height: 768 };
 
 let c: ConsoleStack;
 let dir: string;
+let restore: () => void;
 beforeAll(async () => {
+  // Notices go out at once (no quiet hours, a short dispatcher poll), so the 消息 list fills promptly.
+  restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false }, dispatcherPollSeconds: 0.5 });
   c = await startConsoleStack();
   dir = mkdtempSync(path.join(os.tmpdir(), 'haoban-applicant-'));
 }, 180_000);
 afterAll(async () => {
   await c?.stop();
+  restore?.();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -159,7 +164,7 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
     await waitFor(async () => {
       await page.reload();
       return (await notice.count()) > 0 || undefined;
-    }, 60_000, 'the correction notice');
+    }, 120_000, 'the correction notice');
     await check(page, '36-phone-messages-correction');
     await notice.first().getByTestId('message-open').click();
     await page.getByRole('heading', { name: /办件进度/ }).waitFor();

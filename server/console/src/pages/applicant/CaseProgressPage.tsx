@@ -94,7 +94,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
                 <Typography.Paragraph>系统正在流转，请稍候（页面每 {REFRESH_MS / 1000} 秒自动刷新）。</Typography.Paragraph>
               ) : (
                 <Descriptions column={1} size="small" bordered>
-                  <Descriptions.Item label="正在办理">{data.openTasks.map((t) => `${t.name}（${who(t)}）`).join('、') || progress.data?.current.map((c) => c.name).join('、')}</Descriptions.Item>
+                  <Descriptions.Item label="正在办理">{data.openTasks.map((t) => (t.name.includes(who(t)) ? t.name : `${t.name}（${who(t)}）`)).join('、') || progress.data?.current.map((c) => c.name).join('、')}</Descriptions.Item>
                   <Descriptions.Item label="下一步">{progress.data ? (progress.data.next.map((n) => n.name).join('、') || '办结') : '—'}</Descriptions.Item>
                   <Descriptions.Item label="需要您做的">
                     {progress.data?.needed.length ? <span style={{ color: '#cf1322' }}>{progress.data.needed.map((n) => plain(neededText(n))).join('；')}</span> : '目前无需您操作。如需补正材料，我们会一次性告知并在此提示。'}
