@@ -1,3 +1,4 @@
+import type { Response as AgentResponse } from 'superagent';
 import { overrideHandlingConfig } from '../../../activities/handling/config';
 import { pdfText } from '../../helpers/pdf-text';
 import { startTestStack, type TestStack } from '../../helpers/stack';
@@ -23,10 +24,11 @@ async function finishedCase(user = 'zhangsan') {
   return res.body.caseId as string;
 }
 
-const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: AgentResponse, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
 describe('办件文书 and the public progress lookup (real stack)', () => {
