@@ -253,6 +253,7 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
     }
     await page.getByTestId('elder-toggle').click();
     await page.reload();
+    await page.getByRole('heading', { name: '办件进度' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.classList.contains('hb-elder'))).toBe(true);
     await check(page, '45-desktop-elder-mode');
     await page.getByTestId('elder-toggle').click();
