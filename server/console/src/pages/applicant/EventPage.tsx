@@ -83,7 +83,7 @@ export default function EventPage({ code }: { code: string }) {
 
   return (
     <div>
-      <h1 className="hb-page-title">{d.name}</h1>
+      <h1 className="hb-page-title">一件事：{d.name}</h1>
       {d.description && <Alert type="info" showIcon title={d.description} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -93,7 +93,7 @@ export default function EventPage({ code }: { code: string }) {
               <FieldItems fields={d.form} />
               <Typography.Title level={5}>申请材料</Typography.Title>
               <Typography.Paragraph type="secondary">
-                {d.items.length} 个事项原需 {d.guideMaterialCount} 份材料，合并、共享后只需您提供 {toProvide.length} 份，同一份材料只交一次。
+                {d.items.length} 个事项原需 {d.guideMaterialCount} 份材料，合并后需您提供 {toProvide.length} 份，同一份材料只交一次。
               </Typography.Paragraph>
               <div className="hb-card-list" data-testid="event-materials">
                 {toProvide.map((m) => {
