@@ -38,6 +38,12 @@ import { createTimerStartSchedules } from './services/definitions.schedules';
 import { createStatsService } from './services/stats.service';
 import { createTasksService } from './services/tasks.service';
 import { mountMachineRoutes } from './services/machines/mount';
+import { eventMaterialsRoutes } from './routes/event-materials.routes';
+import { createEventMaterialsService } from './services/event-materials.service';
+import { meRoutes } from './routes/applicant.routes';
+import { documentsRoutes, publicRoutes } from './routes/documents.routes';
+import { createDocumentsService } from './services/documents.service';
+import { createLookupService } from './services/lookup.service';
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -75,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue, prisma: deps.prisma }));
   app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
+  const documents = createDocumentsService({ prisma: deps.prisma });
+  app.use('/api/public', publicRoutes(createLookupService({ prisma: deps.prisma }), documents));
   const api = express.Router();
   const identities = createIdentityResolver(deps.prisma);
   api.use(authenticate(deps.tokens, identities));
@@ -85,6 +93,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', materialsRoutes(createMaterialsService({ prisma: deps.prisma })));
   api.use('/tasks', tasksRoutes(tasks));
   api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
+  api.use(meRoutes({ prisma: deps.prisma }));
+  api.use('/cases', documentsRoutes(documents));
+  api.use('/events', eventMaterialsRoutes(createEventMaterialsService({ prisma: deps.prisma })));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
   const audit = createAuditService(deps.prisma);

@@ -48,9 +48,9 @@ export async function itemFacts(prisma: PrismaClient, itemCode: string | null | 
 
 /** Why a material may not be deferred (容缺), or undefined when it may. */
 export function nonDeferrableReason(m: RequiredMaterial): string | undefined {
-  if (m.core) return `「${m.name}」是核心要件，不得容缺 (core material, never deferrable; RULES.md §3)`;
-  if (m.safety) return `「${m.name}」是安全类强制材料，不得容缺 (safety material, never deferrable; RULES.md §3)`;
-  if (m.environmental) return `「${m.name}」是环保类强制材料，不得容缺 (environmental material, never deferrable; RULES.md §3)`;
+  if (m.core) return `「${m.name}」是核心要件，不得容缺`;
+  if (m.safety) return `「${m.name}」是安全类强制材料，不得容缺`;
+  if (m.environmental) return `「${m.name}」是环保类强制材料，不得容缺`;
   if (m.sources && !m.sources.includes('deferrable')) return `「${m.name}」未列为可容缺材料 (not listed as deferrable in the catalogue)`;
   return undefined;
 }

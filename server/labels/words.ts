@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.created': '新增用户',
   'user.updated': '修改用户',
   'machine.started': '登记',
+  'document.issued': '出具文书',
 };
 
 /** Prefixes of rule-machine audit actions (`hotline.order.dispatch` …): the area, then the event's own label. */

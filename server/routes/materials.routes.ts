@@ -22,7 +22,7 @@ export const ReviewMaterialBody = z.object({
 });
 
 /** Multipart parsing in memory (nothing reaches the disk, so a refused upload leaves nothing behind), limits from the config in force. */
-function multipartFile(): RequestHandler {
+export function multipartFile(): RequestHandler {
   return (req, res, next) => {
     const cfg = materialsConfig();
     const upload = multer({
@@ -47,7 +47,7 @@ function multipartFile(): RequestHandler {
 }
 
 /** Requires a multipart body, so a JSON post gets a clear 400 instead of "file missing". */
-const requireMultipart: RequestHandler = (req, _res, next) => {
+export const requireMultipart: RequestHandler = (req, _res, next) => {
   if (!req.is('multipart/form-data')) return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件 (upload as multipart/form-data)', { contentType: req.headers['content-type'] ?? null }));
   next();
 };

@@ -4,6 +4,7 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { body, query } from '../middleware/validate';
 import { RATING_CHANNELS, type RatingsService } from '../services/ratings.service';
 import type { StatsService } from '../services/stats.service';
+import { BAD_RATING_REASONS } from '../services/rating-reasons';
 
 const Level = z.number().int().min(1).max(5);
 
@@ -14,6 +15,8 @@ export const RateBody = z.object({
   channel: z.enum(RATING_CHANNELS),
   serviceId: z.string().min(1).max(100).optional(),
   comment: z.string().max(1000).optional(),
+  /** 差评原因 (required for 1–2 stars online): chosen from the national list. */
+  reasons: z.array(z.enum(BAD_RATING_REASONS)).max(BAD_RATING_REASONS.length).optional(),
   district: z.string().max(100).optional(),
   subdistrict: z.string().max(100).optional(),
   community: z.string().max(100).optional(),
@@ -29,6 +32,12 @@ export const RatingStatsQuery = z.object({
 
 export function ratingsRoutes(service: RatingsService, stats: StatsService): Router {
   const router = Router();
+  router.get('/reasons', (_req, res) => {
+    res.json({ items: BAD_RATING_REASONS });
+  });
+  router.get('/mine', requireRole('applicant'), async (req, res) => {
+    res.json(await service.mineForCase(String(req.query.caseId ?? ''), actorOf(req)));
+  });
   router.post('/', requireRole('applicant'), async (req, res) => {
     res.status(201).json(await service.rate(body(req, RateBody), actorOf(req)));
   });

@@ -11,10 +11,10 @@ import type { CasesService } from './cases.service';
 export const MODES = {
   standard: { processKey: 'mode-standard', name: '标准审批 (受理→审核→审批→决定)' },
   integrated: { processKey: 'mode-integrated', name: '集成快办 (窗口受理 + 审批服务专员决定)' },
-  immediate: { processKey: 'mode-immediate', name: '即办件 (当场办结, art. 34)' },
-  promised: { processKey: 'mode-promised', name: '承诺件 (承诺时限 ≤ 法定时限, art. 42)' },
-  deferred: { processKey: 'mode-deferred', name: '容缺受理 (RULES.md §3)' },
-  commitment: { processKey: 'mode-commitment', name: '告知承诺制 (RULES.md §2)' },
+  immediate: { processKey: 'mode-immediate', name: '即办件（当场办结）' },
+  promised: { processKey: 'mode-promised', name: '承诺件（在承诺时限内办结）' },
+  deferred: { processKey: 'mode-deferred', name: '容缺受理' },
+  commitment: { processKey: 'mode-commitment', name: '告知承诺制' },
 } as const;
 export type Mode = keyof typeof MODES;
 
@@ -38,7 +38,7 @@ export function createHandlingService(deps: { prisma: PrismaClient; cases: Cases
     if (req.mode === 'promised' || req.mode === 'immediate') {
       const statutory = facts.statutoryDays ?? handlingConfig().statutoryLimitWorkingDays;
       if (facts.promisedDays !== undefined && facts.promisedDays > statutory) {
-        throw badRequest(`承诺时限 ${facts.promisedDays} 个工作日超过法定时限 ${statutory} 个工作日 (promised limit exceeds the statutory one, art. 42)`, { field: 'variables.promisedDays' });
+        throw badRequest(`承诺时限 ${facts.promisedDays} 个工作日超过法定时限 ${statutory} 个工作日 （《中华人民共和国行政许可法》第四十二条）`, { field: 'variables.promisedDays' });
       }
     }
     if (req.mode === 'deferred') {

@@ -4,7 +4,8 @@ import { enqueueCaseNotification } from '../../activities/notifications/outbox';
 import type { Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
-import { conflict, forbidden, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { BAD_RATING_REASONS } from './rating-reasons';
 import type { CasesService } from './cases.service';
 
 export const RATING_CHANNELS = ['device', 'qr', 'online', 'sms'] as const;
@@ -18,6 +19,7 @@ export interface RateRequest {
   /** 一次一评: the on-site service being rated (a window visit / task id); 一事一评 rates the matter. */
   serviceId?: string;
   comment?: string;
+  reasons?: string[];
   district?: string;
   subdistrict?: string;
   community?: string;
@@ -40,6 +42,8 @@ export function createRatingsService(deps: { prisma: PrismaClient; cases: CasesS
       const row = await prisma.case.findUnique({ where: { id: req.caseId } });
       if (!row || row.applicantId !== actor.id) throw notFound('case', req.caseId); // only the applicant rates, and sees only their cases
       if (row.status !== 'completed') throw conflict(`办件 ${req.caseId} 尚未办结，不能评价 (the case is not finished)`, { status: row.status });
+      if (req.level <= 2 && req.channel === 'online' && !req.reasons?.length)
+        throw badRequest('一星、二星评价请选择差评原因，以便整改', { field: 'reasons', allowed: BAD_RATING_REASONS });
       const scope = scopeOf(req.channel);
       const serviceKey = scope === 'on-site' ? `service:${req.serviceId ?? 'window'}` : 'matter';
       if (await prisma.rating.findUnique({ where: { caseId_serviceKey: { caseId: req.caseId, serviceKey } } })) {
@@ -61,6 +65,7 @@ export function createRatingsService(deps: { prisma: PrismaClient; cases: CasesS
             // A rating given after an SMS invitation is not a proactive one (主动评价, GB/T 39734).
             proactive: req.channel !== 'sms' && !invited,
             comment: req.comment ?? null,
+            reasons: req.reasons ?? [],
             department,
             district: req.district ?? str(vars.district),
             subdistrict: req.subdistrict ?? str(vars.subdistrict),
@@ -75,7 +80,7 @@ export function createRatingsService(deps: { prisma: PrismaClient; cases: CasesS
         const view = await cases.start(
           {
             processKey: RECTIFICATION_PROCESS,
-            title: `差评整改 (rectification): ${row.title}`,
+            title: `差评整改：${row.title}`,
             variables: { ratingId: rating.id, ratedCaseId: row.id, level: rating.level, comment: rating.comment, responsibleUnit: department },
           },
           actor,
@@ -85,6 +90,22 @@ export function createRatingsService(deps: { prisma: PrismaClient; cases: CasesS
         await prisma.ratingEvent.create({ data: { id: randomUUID(), ratingId: rating.id, caseId: row.id, kind: 'rectification-opened', actor: 'system', details: { rectificationCaseId } } });
       }
       return { ...rating, label: RATING_LABELS[rating.level], rectificationCaseId };
+    },
+
+    /** The applicant's own rating of a case (一事一评) and what became of it: rectification progress, re-rating. */
+    async mineForCase(caseId: string, actor: AuthenticatedActor) {
+      const rating = await prisma.rating.findFirst({ where: { caseId, raterId: actor.id, serviceKey: 'matter' } });
+      if (!rating) return { rating: null };
+      const log = await events(rating.id);
+      const rectOpened = log.find((e) => e.kind === 'rectification-opened');
+      const rectCaseId = (rectOpened?.details as { rectificationCaseId?: string } | undefined)?.rectificationCaseId;
+      const rect = rectCaseId ? await prisma.case.findUnique({ where: { id: rectCaseId }, select: { status: true, startedAt: true, endedAt: true } }) : null;
+      const rerated = await prisma.rating.findFirst({ where: { caseId, raterId: actor.id, serviceKey: { startsWith: 'rerate' } } });
+      return {
+        rating: { id: rating.id, level: rating.level, label: RATING_LABELS[rating.level], comment: rating.comment, reasons: rating.reasons, createdAt: rating.createdAt, removed: isRemoved(log) },
+        rectification: rect ? { status: rect.status, rectified: log.some((e) => e.kind === 'rectified'), startedAt: rect.startedAt, endedAt: rect.endedAt } : null,
+        rerating: rerated ? { level: rerated.level, label: RATING_LABELS[rerated.level], createdAt: rerated.createdAt } : null,
+      };
     },
 
     async get(ratingId: string, actor: AuthenticatedActor) {

@@ -135,8 +135,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     const applicant = await c.signIn('lisi');
     await applicant.goto(`${c.baseUrl}/my/cases/${caseId}`);
     await applicant.getByText('准予许可').first().waitFor();
+    // Nothing is pre-selected: the applicant picks five stars.
+    await applicant.getByTestId('rating-card').locator('.ant-rate-star').nth(4).click();
     await applicant.getByTestId('submit-rating').click();
-    await applicant.getByText('感谢评价：非常满意').waitFor();
+    await applicant.getByTestId('rating-done').getByText('非常满意').waitFor();
     await c.shot(applicant, '08b-applicant-result-rated');
     await applicant.close();
   });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { LogoutOutlined, ApiOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
+import { LogoutOutlined, ApiOutlined, MenuOutlined } from '@ant-design/icons';
+import { ElderToggle, MessagesBell } from './components/AppTools';
 import { session, setUnauthorizedHandler, type SessionUser } from './lib/api';
 import { ROLE_LABELS } from './lib/format';
 import { match, navigate, useRoute } from './lib/router';
@@ -16,6 +17,8 @@ const GuidePage = lazy(() => import('./pages/applicant/GuidePage'));
 const EventPage = lazy(() => import('./pages/applicant/EventPage'));
 const MyCasesPage = lazy(() => import('./pages/applicant/MyCasesPage'));
 const CaseProgressPage = lazy(() => import('./pages/applicant/CaseProgressPage'));
+const MessagesPage = lazy(() => import('./pages/applicant/MessagesPage'));
+const LookupPage = lazy(() => import('./pages/public/LookupPage'));
 const EventCaseProgressPage = lazy(() => import('./pages/applicant/EventCaseProgressPage'));
 const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
 const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
@@ -45,6 +48,7 @@ const ROUTES: Route[] = [
   { pattern: '/events/:code', render: (p) => <EventPage code={p.code} /> },
   { pattern: '/my/cases', render: () => <MyCasesPage /> },
   { pattern: '/my/cases/:id', render: (p) => <CaseProgressPage caseId={p.id} /> },
+  { pattern: '/my/messages', render: () => <MessagesPage /> },
   { pattern: '/my/events/:id', render: (p) => <EventCaseProgressPage id={p.id} /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/cases', render: () => <CasesPage /> },
@@ -67,6 +71,10 @@ const ROUTES: Route[] = [
 
 export function App() {
   const { path } = useRoute();
+  const screens = Grid.useBreakpoint();
+  // Phones and narrow tablets get a top bar and an overlay drawer instead of the side menu.
+  const phone = screens.md === false;
+  const [drawer, setDrawer] = useState(false);
   const [user, setUser] = useState<SessionUser | null>(session.user());
 
   useEffect(() => {
@@ -77,10 +85,14 @@ export function App() {
     });
   }, []);
 
+  const isPublic = path === '/lookup';
   useEffect(() => {
+    if (isPublic) return;
     if (!user && path !== '/login') navigate('/login', true);
     else if (user && (path === '/' || path === '/login')) navigate(homeFor(user.roles), true);
-  }, [user, path]);
+  }, [user, path, isPublic]);
+
+  if (isPublic) return <Suspense fallback={<Loading rows={6} />}><LookupPage /></Suspense>;
 
   if (!user || path === '/login') return <LoginPage onSignedIn={setUser} />;
 
@@ -88,47 +100,61 @@ export function App() {
   const found = ROUTES.map((r) => ({ r, params: match(r.pattern, path) })).find((x) => x.params);
   const selected = items.filter((i) => path === i.path || path.startsWith(`${i.path}/`)).map((i) => i.path);
 
+  const isApplicant = user.roles.includes('applicant') && user.roles.length === 1;
+  const signOut = () => {
+    session.clear();
+    setUser(null);
+    navigate('/login');
+  };
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      style={{ background: 'transparent' }}
+      selectedKeys={selected}
+      items={items.map((i) => ({ key: i.path, label: <a href={i.path} onClick={(e) => (e.preventDefault(), setDrawer(false), navigate(i.path))}>{i.label}</a> }))}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={196} breakpoint="lg" collapsedWidth={0} style={{ background: '#8c0e1f' }}>
-        <div className="hb-brand">
-          好办<small>政务服务</small>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          style={{ background: 'transparent' }}
-          selectedKeys={selected}
-          items={items.map((i) => ({ key: i.path, label: <a href={i.path} onClick={(e) => (e.preventDefault(), navigate(i.path))}>{i.label}</a> }))}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
-          <Typography.Text strong>区政务服务办件系统</Typography.Text>
-          <Space>
-            <a href="/api/docs" target="_blank" rel="noreferrer">
-              <ApiOutlined /> 接口文档
-            </a>
-            <span data-testid="current-user">{user.name}</span>
-            {user.roles.map((r) => (
-              <Tag key={r}>{ROLE_LABELS[r] ?? r}</Tag>
-            ))}
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={() => {
-                session.clear();
-                setUser(null);
-                navigate('/login');
-              }}
-            >
-              退出
-            </Button>
+      {!phone && (
+        <Layout.Sider width={196} breakpoint="lg" collapsedWidth={0} trigger={null} style={{ background: '#8c0e1f' }}>
+          <div className="hb-brand">
+            好办<small>政务服务</small>
+          </div>
+          {menu}
+        </Layout.Sider>
+      )}
+      {phone && (
+        <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={260} closable={false} styles={{ body: { padding: 0, background: '#8c0e1f' } }} data-testid="nav-drawer">
+          <div className="hb-brand">
+            好办<small>政务服务</small>
+          </div>
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header className="hb-header">
+          {phone && <Button type="text" className="hb-menu-button" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawer(true)} data-testid="open-menu" />}
+          <span className="hb-header-title">{phone ? '好办' : isApplicant ? '好办 · 区政务服务' : '区政务服务办件系统'}</span>
+          <Space size={phone ? 4 : 8} className="hb-header-tools">
+            {!isApplicant && !phone && (
+              <a href="/api/docs" target="_blank" rel="noreferrer">
+                <ApiOutlined /> 接口文档
+              </a>
+            )}
+            {user.roles.includes('applicant') && <MessagesBell />}
+            <ElderToggle compact={phone} />
+            <span data-testid="current-user" className="hb-user">{user.name}</span>
+            {!phone && !isApplicant && user.roles.map((r) => <Tag key={r}>{ROLE_LABELS[r] ?? r}</Tag>)}
+            <Button icon={<LogoutOutlined />} aria-label="退出" onClick={signOut}>{phone ? null : '退出'}</Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <Layout.Content className="hb-content">
           <ErrorBoundary key={path}>
             <Suspense fallback={<Loading rows={6} />}>
-              {found ? found.r.render(found.params!) : <UnderConstruction title="页面不存在 (no such page)">请从左侧菜单选择。</UnderConstruction>}
+              {found ? found.r.render(found.params!) : <UnderConstruction title="页面不存在">请从菜单选择。</UnderConstruction>}
             </Suspense>
           </ErrorBoundary>
         </Layout.Content>

@@ -7,13 +7,25 @@ import './lib/format';
 import './global.css';
 import { App } from './App';
 import { RouterProvider } from './lib/router';
+import { useElderMode } from './lib/elder';
 
-createRoot(document.getElementById('root')!).render(
-  <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4, fontFamily: '"Noto Sans SC","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif' } }}>
-    <AntApp>
-      <RouterProvider>
-        <App />
-      </RouterProvider>
-    </AntApp>
-  </ConfigProvider>,
-);
+const FONT = '"Noto Sans SC","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
+
+/** 适老化: larger type, taller controls and near-black text when the mode is on. */
+function Themed() {
+  const elder = useElderMode();
+  const token = elder
+    ? { colorPrimary: '#a30d24', borderRadius: 4, fontFamily: FONT, fontSize: 19, controlHeight: 48, colorText: '#000', colorTextSecondary: '#1f1f1f', colorTextTertiary: '#262626' }
+    : { colorPrimary: '#c8102e', borderRadius: 4, fontFamily: FONT };
+  return (
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token }}>
+      <AntApp>
+        <RouterProvider>
+          <App />
+        </RouterProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Themed />);

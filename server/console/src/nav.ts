@@ -8,6 +8,8 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/services', label: '办事服务', roles: ['applicant'] },
   { path: '/my/cases', label: '我的办件', roles: ['applicant'] },
+  { path: '/my/messages', label: '消息', roles: ['applicant'] },
+  { path: '/lookup', label: '免登录查进度', roles: ['applicant'] },
   { path: '/inbox', label: '待办任务', roles: ['window', 'approver', 'agent', 'admin'] },
   { path: '/cases', label: '办件查询', roles: ['window', 'approver', 'agent', 'supervisor', 'admin'] },
   { path: '/prereview', label: '预审台', roles: ['window'] },

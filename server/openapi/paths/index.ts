@@ -9,8 +9,9 @@ import { materialsRouteDocs } from './materials';
 import { peopleRouteDocs } from './people';
 import { usersRouteDocs } from './users';
 import { calendarRouteDocs } from './calendar';
+import { applicantRouteDocs } from './applicant';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs, ...materialsRouteDocs, ...calendarRouteDocs];
+  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs, ...materialsRouteDocs, ...calendarRouteDocs, ...applicantRouteDocs];
 }

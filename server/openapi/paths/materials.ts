@@ -37,7 +37,7 @@ const exampleChecklist = {
   caseStatus: 'running',
   items: [
     { code: 'BUSINESS_LICENCE', name: '营业执照', required: true, core: true, sources: ['e-licence', 'upload'], state: 'e-licence', note: '电子证照库调取，免提交 (taken from the e-licence library)', history: [] },
-    { code: 'PREMISES_LAYOUT', name: '经营场所平面布局图（含功能分区、设备布局）', required: true, core: true, sources: ['upload'], state: 'needs-correction', note: '未标明功能分区，请补充后重新上传', file: { ...exampleFile, status: 'needs-correction', reviewNote: '未标明功能分区，请补充后重新上传', reviewedBy: 'window1', reviewedAt: '2026-11-28T09:30:00.000Z' }, history: [], nonDeferrableReason: '「经营场所平面布局图（含功能分区、设备布局）」是核心要件，不得容缺 (core material, never deferrable; RULES.md §3)' },
+    { code: 'PREMISES_LAYOUT', name: '经营场所平面布局图（含功能分区、设备布局）', required: true, core: true, sources: ['upload'], state: 'needs-correction', note: '未标明功能分区，请补充后重新上传', file: { ...exampleFile, status: 'needs-correction', reviewNote: '未标明功能分区，请补充后重新上传', reviewedBy: 'window1', reviewedAt: '2026-11-28T09:30:00.000Z' }, history: [], nonDeferrableReason: '「经营场所平面布局图（含功能分区、设备布局）」是核心要件，不得容缺' },
     { code: 'FOOD_SAFETY_SYSTEM', name: '食品安全管理制度文本', required: true, core: false, sources: ['commitment', 'upload'], state: 'committed', note: '以书面承诺替代 (replaced by a written commitment, 告知承诺)', history: [] },
     { code: 'HEALTH_CERT', name: '从业人员健康证明', required: true, core: false, sources: ['shared-data', 'deferrable', 'upload'], state: 'deferred', deadline: '2026-12-10T09:00:00.000Z', note: '容缺受理，限期补齐 (to be supplied by the deadline)', history: [] },
   ],

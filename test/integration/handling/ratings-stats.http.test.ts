@@ -59,7 +59,7 @@ describe('好差评', () => {
 
   it('when a rating is bad, then a rectification case runs: assign → 回访核实 (1 WD) → 限期整改 capped at 15 WD → feedback → re-rating', async () => {
     const caseId = await finishedImmediateCase();
-    const res = await rate(caseId, { level: 1, channel: 'online', comment: '等候时间太长' });
+    const res = await rate(caseId, { level: 1, channel: 'online', comment: '等候时间太长', reasons: ['窗口等候时间长'] });
     expect(res.status).toBe(201);
     const rect = res.body.rectificationCaseId as string;
     expect(rect).toBeTruthy();
@@ -92,7 +92,7 @@ describe('好差评', () => {
 
   it('when the unit appeals a malicious rating and the supervisor removes it, then it stays on record but leaves the figures', async () => {
     const caseId = await finishedImmediateCase('lisi', { district: '莲湖区', subdistrict: '青年路街道', community: '西北一路社区' });
-    const res = await rate(caseId, { level: 2, channel: 'online', comment: '随便打的' }, 'lisi');
+    const res = await rate(caseId, { level: 2, channel: 'online', comment: '随便打的', reasons: ['服务态度不好'] }, 'lisi');
     expect(res.status).toBe(201);
     expect((await stack.http.post(`/api/ratings/${res.body.id}/review`).set(await d.as('supervisor1')).send({ decision: 'remove', reason: '无申诉' })).status).toBe(409);
     expect((await stack.http.post(`/api/ratings/${res.body.id}/appeal`).set(await d.as('window1')).send({ reason: '评价内容与办件无关，属恶意差评' })).status).toBe(201);
@@ -128,7 +128,7 @@ describe('好差评', () => {
 describe('差评整改: 回访 deadline as a BPMN boundary timer', () => {
   it('when 回访核实 is not done in time, then the supervisor is alerted (督办) and the rectification goes on to completion', async () => {
     const caseId = await finishedImmediateCase('lisi', { district: '莲湖区', subdistrict: '桃园路街道', community: '劳动路社区' });
-    const res = await rate(caseId, { level: 2, channel: 'online' }, 'lisi');
+    const res = await rate(caseId, { level: 2, channel: 'online', reasons: ['办理时间长、超出承诺时限'] }, 'lisi');
     const rect = res.body.rectificationCaseId as string;
     await d.complete(rect, 'assign', 'supervisor1', { responsibleUnit: '区数据和行政审批局', callbackTimeout: 'PT1S' });
     await waitFor(async () => ((await stack.db.prisma.auditEvent.count({ where: { caseId: rect, action: 'rectification.callback.overdue' } })) > 0 ? true : undefined), 20_000, 'escalation');

@@ -58,8 +58,9 @@ describe('12345 重复诉求: place keys, matter types, lead and followers', () 
     const audit = await stack.db.prisma.auditEvent.findMany({ where: { action: { in: ['hotline.split', 'hotline.merged'] } }, orderBy: { at: 'asc' } });
     expect(audit.map((e) => e.action)).toEqual(['hotline.split', 'hotline.merged']);
 
-    await ev('RP-001', { type: 'order.sign' });
-    await ev('RP-001', { type: 'order.reply', content: '城管已取缔该烧烤摊' });
+    // 签收 and 答复 belong to the department the order is dispatched to.
+    expect((await ev('RP-001', { type: 'order.sign' }, 'cgj1')).status).toBe(200);
+    expect((await ev('RP-001', { type: 'order.reply', content: '城管已取缔该烧烤摊' }, 'cgj1')).status).toBe(200);
     for (const id of ['RP-003', 'RP-005']) {
       const f = await get(`/api/hotline/orders/${id}`);
       expect(f.body).toMatchObject({ context: { reply: '城管已取缔该烧烤摊' } });

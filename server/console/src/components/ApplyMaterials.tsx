@@ -1,6 +1,6 @@
 // 材料 section of an application form: per material, a file kept in the browser until submit, or 容缺 / 告知承诺 / 免提交 where the catalogue allows.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Progress, Radio, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Grid, Progress, Radio, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { ACCEPT, checkFile, fmtSize, SOURCE_LABELS, type ItemMaterial } from '../lib/materials';
 
@@ -58,28 +58,8 @@ export function ApplyMaterials({ materials, value, onChange, errors, progress, d
   const set = (patch: Partial<MaterialsState>) => onChange({ ...value, ...patch });
   const [pickError, setPickError] = useState<Record<string, string | undefined>>({});
   const choices = Object.values(value.choice);
-  return (
-    <div data-testid="apply-materials">
-      <Table
-        size="small"
-        rowKey="code"
-        pagination={false}
-        dataSource={materials}
-        columns={[
-          {
-            title: '材料',
-            dataIndex: 'name',
-            render: (n: string, m) => (
-              <Space orientation="vertical" size={0}>
-                <span>{n}{m.core && <Tag color="red" style={{ marginLeft: 4 }}>核心要件</Tag>}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.sources.map((s) => SOURCE_LABELS[s] ?? s).join('、')}{m.note ? ` · ${m.note}` : ''}</Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: '提交方式',
-            width: '55%',
-            render: (_: unknown, m) => {
+  const phone = Grid.useBreakpoint().md === false;
+  const choiceCell = (m: ItemMaterial) => {
               const c = value.choice[m.code];
               const notDeferrable = whyNotDeferrable(m);
               const file = value.files[m.code];
@@ -120,10 +100,44 @@ export function ApplyMaterials({ materials, value, onChange, errors, progress, d
                   {(errors[m.code] || p?.error || pickError[m.code]) && <Typography.Text type="danger" role="alert" data-testid={`material-error-${m.code}`}>{p?.error ?? pickError[m.code] ?? errors[m.code]}</Typography.Text>}
                 </Space>
               );
-            },
+  };
+  return (
+    <div data-testid="apply-materials">
+      {phone ? (
+        <div className="hb-card-list">
+          {materials.map((m) => (
+            <div key={m.code} className="hb-item-card" data-testid={`apply-material-${m.code}`}>
+              <div className="hb-item-card-title">{m.name}{m.core && <Tag color="red" style={{ marginLeft: 4 }}>核心要件</Tag>}</div>
+              <div className="hb-item-card-meta">{m.sources.map((x) => SOURCE_LABELS[x] ?? x).join('、')}{m.note ? ` · ${m.note}` : ''}</div>
+              {choiceCell(m)}
+            </div>
+          ))}
+        </div>
+      ) : (
+      <Table
+        size="small"
+        rowKey="code"
+        pagination={false}
+        dataSource={materials}
+        columns={[
+          {
+            title: '材料',
+            dataIndex: 'name',
+            render: (n: string, m) => (
+              <Space orientation="vertical" size={0}>
+                <span>{n}{m.core && <Tag color="red" style={{ marginLeft: 4 }}>核心要件</Tag>}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.sources.map((s) => SOURCE_LABELS[s] ?? s).join('、')}{m.note ? ` · ${m.note}` : ''}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: '提交方式',
+            width: '55%',
+            render: (_: unknown, m: ItemMaterial) => choiceCell(m),
           },
         ]}
       />
+      )}
       {choices.includes('deferred') && (
         <Checkbox style={{ marginTop: 8 }} disabled={disabled} checked={value.deferralLetter} onChange={(e) => set({ deferralLetter: e.target.checked })} data-testid="deferral-letter">
           本人签署《申请容缺受理承诺书》，承诺在期限内补齐容缺材料，逾期未补齐自愿承担终止办理的后果

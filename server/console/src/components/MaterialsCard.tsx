@@ -1,7 +1,8 @@
 // 申请材料 checklist of a case: status per material, download, upload where something is needed, and (staff) 通过 / 需补正.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, Form, Grid, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type ButtonProps } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { plainError } from '../lib/plain';
 import { api, ApiError } from '../lib/api';
 import { fmtDateTime, fromNow } from '../lib/format';
 import { ACCEPT, checkFile, downloadMaterial, fmtSize, STATE_TAGS, uploadMaterial, type Checklist, type ChecklistEntry, type MaterialFile } from '../lib/materials';
@@ -29,12 +30,12 @@ export function UploadMaterialButton({ caseId, entry, label, onDone, nameFromFil
         customRequest={({ file }) => {
           setPercent(0);
           setError(undefined);
-          uploadMaterial(caseId, entry.code, file as File, setPercent, nameFromFile ? (file as File).name.replace(/\.[^.]+$/, '').slice(0, 100) : undefined)
+          uploadMaterial(caseId, entry.code, file as File, setPercent, nameFromFile ? (file as File).name.replace(/\.[^.]+$/, '').slice(0, 100) : entry.name.slice(0, 100))
             .then((f) => {
               message.success(`「${entry.name}」已上传`);
               onDone(f);
             })
-            .catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
+            .catch((e) => setError(plainError(e)))
             .finally(() => setPercent(undefined));
         }}
       >
@@ -114,6 +115,7 @@ function ReviewButtons({ caseId, file, onDone }: { caseId: string; file: Materia
  */
 export function MaterialsCard({ caseId, staff, canReview, running, title = '申请材料', onChange, bare }: { caseId: string; staff?: boolean; canReview?: boolean; running: boolean; title?: string; onChange?: () => void; /** Inside another card: a heading instead of a card of its own. */ bare?: boolean }) {
   const list = useApi(() => api.get<Checklist>(`/api/cases/${encodeURIComponent(caseId)}/materials`), [caseId]);
+  const phone = Grid.useBreakpoint().md === false;
   const refresh = () => {
     list.reload();
     onChange?.();
@@ -134,6 +136,24 @@ export function MaterialsCard({ caseId, staff, canReview, running, title = '申�
           <Typography.Text type="secondary">尚未上传材料。</Typography.Text>
           {extraButton}
         </Space>
+      ) : phone && !staff ? (
+        <>
+          <div className="hb-card-list">
+            {items.map((e) => (
+              <div key={e.code} className="hb-item-card" data-testid={`material-card-${e.code}`}>
+                <div className="hb-item-card-title">{e.name}{e.core && <Tag color="red" style={{ marginLeft: 4 }}>核心</Tag>}</div>
+                <StateCell e={e} />
+                {e.file && <div className="hb-file"><FileLink caseId={caseId} file={e.file} /></div>}
+                {running && NEEDS_FILE.has(e.state) && (
+                  <div style={{ marginTop: 6 }}>
+                    <UploadMaterialButton caseId={caseId} entry={e} label={e.state === 'needs-correction' ? '重新上传' : e.state === 'deferred' ? '补交' : '上传'} onDone={refresh} />
+                  </div>
+                )}
+              </div>
+            ))}
+          </div>
+          {extraButton && <div style={{ marginTop: 8 }}>{extraButton}</div>}
+        </>
       ) : (
         <>
         <Table

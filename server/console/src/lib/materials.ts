@@ -84,12 +84,21 @@ export function checkFile(file: File): string | undefined {
 export const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Uploads one file to a case's material `code`; `onProgress` gets 0–100. Rejects with the API's error. */
-export async function uploadMaterial(caseId: string, code: string, file: File, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
-  // One Idempotency-Key per upload, kept across retries: a retried upload never stores the file twice.
+export function uploadMaterial(caseId: string, code: string, file: File, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
+  return withRetries((key) => uploadFile(`/api/cases/${encodeURIComponent(caseId)}/materials`, { code, ...(name ? { name } : {}) }, file, onProgress, key));
+}
+
+/** Uploads one material of a 一件事's merged set; the server files it with every item that needs it. */
+export function uploadEventMaterial(eventCaseId: string, code: string, file: File, onProgress?: (percent: number) => void): Promise<unknown> {
+  return withRetries((key) => uploadFile(`/api/events/cases/${encodeURIComponent(eventCaseId)}/materials`, { code }, file, onProgress, key));
+}
+
+/** One Idempotency-Key per upload, kept across retries: a retried upload never stores the file twice. */
+async function withRetries<T>(send: (key: string) => Promise<T>): Promise<T> {
   const key = newIdempotencyKey();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await uploadOnce(caseId, code, file, key, onProgress, name);
+      return await send(key);
     } catch (err) {
       if (attempt >= 2 || !isRetryable(err)) throw err;
       await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
@@ -97,22 +106,22 @@ export async function uploadMaterial(caseId: string, code: string, file: File, o
   }
 }
 
-function uploadOnce(caseId: string, code: string, file: File, key: string, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
+/** Multipart upload with progress (XHR); resolves with the JSON answer, rejects with the API's error. */
+export function uploadFile<T>(url: string, fields: Record<string, string>, file: File, onProgress?: (percent: number) => void, idempotencyKey?: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
-    form.append('code', code);
-    if (name) form.append('name', name);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/materials`);
+    xhr.open('POST', url);
     const token = session.token();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('idempotency-key', key);
+    if (idempotencyKey) xhr.setRequestHeader('idempotency-key', idempotencyKey);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试 (network error)', null));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', null));
     xhr.onload = () => {
       let body: unknown;
       try {
@@ -122,11 +131,11 @@ function uploadOnce(caseId: string, code: string, file: File, key: string, onPro
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress?.(100);
-        resolve(body as MaterialFile);
+        resolve(body as T);
         return;
       }
       const err = (body as { error?: { code: string; message: string; details: unknown } } | undefined)?.error;
-      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? `上传失败 (HTTP ${xhr.status})`, err?.details ?? null));
+      reject(new ApiError(xhr.status, err?.code ?? `HTTP_${xhr.status}`, err?.message ?? '上传失败，请稍后重试', err?.details ?? null));
     };
     xhr.send(form);
   });
@@ -138,7 +147,7 @@ export async function downloadMaterial(caseId: string, file: Pick<MaterialFile, 
   const res = await fetch(`/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(file.id)}/content`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
     const body = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? `下载失败 (HTTP ${res.status})`, null);
+    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '下载失败，请稍后重试', null);
   }
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -69,6 +69,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (u: SessionUser) => void
           </Form.Item>
           <Button htmlType="submit">登录</Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <a href="/lookup" data-testid="public-lookup-link">不登录，凭办件编号查询进度</a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

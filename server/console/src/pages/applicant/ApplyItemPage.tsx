@@ -8,6 +8,8 @@ import { useApi } from '../../lib/use-api';
 import { uploadMaterial, type ItemMaterial } from '../../lib/materials';
 import type { CaseDetail } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
+import { usePrefill } from '../../components/Prefill';
+import { plain, plainError } from '../../lib/plain';
 import { FieldItems, toVariables, type FieldDef } from '../../components/FieldsForm';
 import { ApplyMaterials, checkMaterials, initialMaterials, whyNotDeferrable, type MaterialsState, type UploadProgress } from '../../components/ApplyMaterials';
 
@@ -21,16 +23,17 @@ const ITEM_MODE = 'item';
 function modesFor(it: Item, all: ModeInfo[]): { mode: string; label: string; hint: string }[] {
   const materials = it.materials ?? [];
   const name = (m: string) => all.find((x) => x.mode === m)?.name ?? m;
-  const out = [{ mode: ITEM_MODE, label: '标准办理', hint: '按事项办理流程受理、审查、决定' }];
+  const out = [{ mode: ITEM_MODE, label: '标准办理', hint: it.projectType === '即办件' ? '符合条件的当场办结' : '按事项办理流程受理、审查、决定' }];
   if (materials.some((m) => !whyNotDeferrable(m))) out.push({ mode: 'deferred', label: name('deferred'), hint: '非核心材料暂缺时先行受理，限期补齐' });
   if (materials.some((m) => m.sources.includes('commitment'))) out.push({ mode: 'commitment', label: name('commitment'), hint: '以书面承诺替代证明材料，当场作出决定，事后核查' });
-  if (it.projectType === '承诺件') out.push({ mode: 'promised', label: name('promised'), hint: '在承诺时限内办结' });
-  if (it.projectType === '即办件') out.push({ mode: 'immediate', label: name('immediate'), hint: '当场办结' });
+  // 承诺件 / 即办件 are properties of the item (its time limit), not a choice for the applicant.
   return all.length ? out.filter((o) => o.mode === ITEM_MODE || all.some((a) => a.mode === o.mode)) : out.slice(0, 1);
 }
 
 export default function ApplyItemPage({ code }: { code: string }) {
   const item = useApi(() => api.get<Item>(`/api/catalog/items/${encodeURIComponent(code)}`), [code]);
+  const [form] = Form.useForm();
+  usePrefill(form, item.data?.formFields ?? []);
   const modes = useApi(() => api.get<{ items: ModeInfo[] }>('/api/handling/modes').catch(() => ({ items: [] })), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -68,7 +71,7 @@ export default function ApplyItemPage({ code }: { code: string }) {
         setProgress((p) => ({ ...p, [m.code]: { percent: 100, done: true } }));
       } catch (e) {
         ok = false;
-        setProgress((p) => ({ ...p, [m.code]: { percent: 100, error: `上传失败：${e instanceof ApiError ? e.message : String(e)}` } }));
+        setProgress((p) => ({ ...p, [m.code]: { percent: 100, error: `上传失败：${plainError(e)}` } }));
       }
     }
     return ok;
@@ -117,13 +120,13 @@ export default function ApplyItemPage({ code }: { code: string }) {
   return (
     <div>
       <h1 className="hb-page-title">在线申请：{it.name}</h1>
-      <Card style={{ maxWidth: 960 }} extra={it.department}>
-        {error && <Alert type="error" showIcon role="alert" title={`提交失败：${error.message}`} description={fieldErrors?.map((d, i) => <div key={i}>{d.field ?? d.path}：{d.message}</div>)} style={{ marginBottom: 16 }} />}
+      <Card style={{ maxWidth: 960 }} title={it.department} size="small">
+        {error && <Alert type="error" showIcon role="alert" title={`提交失败：${plain(error.message)}`} description={fieldErrors?.map((d, i) => <div key={i}>{plain(d.message)}</div>)} style={{ marginBottom: 16 }} />}
         {createdCase && !busy && Object.values(progress).some((p) => p.error) && (
           <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={`申请已提交（办件编号 ${createdCase}），但有材料未上传成功。`}
             description="可在办件进度页补传材料。" action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>} />
         )}
-        <Form layout="vertical" onFinish={(v) => void submit(v)} disabled={busy || !!createdCase} scrollToFirstError>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy || !!createdCase} scrollToFirstError>
           <FieldItems fields={it.formFields ?? []} />
           {materials.length > 0 && (
             <Form.Item label={`申请材料（共 ${materials.length} 项）`} required>

@@ -1,7 +1,10 @@
 // 办件进度: what happens next, what we need from you, by when — refreshed while the case runs.
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Rate, Result, Row, Steps, Typography } from 'antd';
-import { api, ApiError, isMissingRoute } from '../../lib/api';
+import { useEffect } from 'react';
+import { Alert, Card, Col, Descriptions, Result, Row, Steps, Tag, Typography } from 'antd';
+import { api, isMissingRoute } from '../../lib/api';
+import { groupName, plain } from '../../lib/plain';
+import { DocumentsCard } from '../../components/DocumentsCard';
+import { RatingCard } from '../../components/RatingCard';
 import { fmtDateTime, fromNow, GROUP_LABELS } from '../../lib/format';
 import { useRoute } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -16,7 +19,7 @@ const REFRESH_MS = 5000;
 function who(task: OpenTask): string {
   const a = task.assignment ?? {};
   if (a.assignee) return '指定工作人员';
-  const groups = (a.candidateGroups ?? []).map((g) => GROUP_LABELS[g] ?? g);
+  const groups = [...new Set((a.candidateGroups ?? []).map((g) => groupName(g, GROUP_LABELS)))];
   return groups.length ? groups.join('、') : '工作人员';
 }
 
@@ -30,41 +33,6 @@ interface Progress {
 
 function neededText(n: Progress['needed'][number]): string {
   return typeof n === 'string' ? n : [n.name ?? n.code, n.reason].filter(Boolean).join('：');
-}
-
-const RATING_TEXT = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'];
-
-function RatingCard({ caseId }: { caseId: string }) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<number>();
-  const [error, setError] = useState<string>();
-  if (done) return <Result status="success" title={`感谢评价：${RATING_TEXT[done]}`} subTitle={done <= 2 ? '我们将在规定时限内整改并回访。' : undefined} />;
-  return (
-    <Form layout="vertical" initialValues={{ level: 5 }} disabled={busy}
-      onFinish={async (v: { level: number; comment?: string }) => {
-        setBusy(true);
-        setError(undefined);
-        try {
-          await api.post('/api/ratings', { caseId, level: v.level, channel: 'online', comment: v.comment || undefined });
-          setDone(v.level);
-          message.success('评价已提交');
-        } catch (e) {
-          setError(e instanceof ApiError ? e.message : String(e));
-        } finally {
-          setBusy(false);
-        }
-      }}>
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 8 }} />}
-      <Form.Item name="level" label="服务评价" rules={[{ required: true }]}>
-        <Rate tooltips={RATING_TEXT.slice(1)} aria-label="评价星级" />
-      </Form.Item>
-      <Form.Item name="comment" label="意见建议（可选）">
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-rating">提交评价</Button>
-    </Form>
-  );
 }
 
 function decisionText(v: Record<string, unknown>): string | undefined {
@@ -99,10 +67,10 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
   return (
     <div>
       <h1 className="hb-page-title">
-        办件进度 <CaseStatusTag status={data.status} />
+        办件进度 {running && progress.data?.needed.length ? <Tag color="red" data-testid="stage-tag">待补正</Tag> : <CaseStatusTag status={data.status} />}
       </h1>
-      {search.get('new') && <Alert type="success" showIcon title={`申请已提交，办件编号 ${data.caseId}。请记下编号以便查询。`} style={{ marginBottom: 16 }} />}
-      <Row gutter={16}>
+      {search.get('new') && <Alert type="success" showIcon title={`申请已提交，办件编号 ${data.caseId}。`} description="请记下编号，或下载下方的受理回执；凭编号和手机号（或回执上的查询码）不登录也能查询进度。" style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={data.title} loading={loading && !data} style={{ marginBottom: 16 }}>
             <Steps
@@ -126,10 +94,10 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
                 <Typography.Paragraph>系统正在流转，请稍候（页面每 {REFRESH_MS / 1000} 秒自动刷新）。</Typography.Paragraph>
               ) : (
                 <Descriptions column={1} size="small" bordered>
-                  <Descriptions.Item label="正在办理">{data.openTasks.map((t) => `${t.name}（${who(t)}）`).join('、') || progress.data?.current.map((c) => c.name).join('、')}</Descriptions.Item>
+                  <Descriptions.Item label="正在办理">{data.openTasks.map((t) => (t.name.includes(who(t)) ? t.name : `${t.name}（${who(t)}）`)).join('、') || progress.data?.current.map((c) => c.name).join('、')}</Descriptions.Item>
                   <Descriptions.Item label="下一步">{progress.data ? (progress.data.next.map((n) => n.name).join('、') || '办结') : '—'}</Descriptions.Item>
                   <Descriptions.Item label="需要您做的">
-                    {progress.data?.needed.length ? <span style={{ color: '#cf1322' }}>{progress.data.needed.map(neededText).join('；')}</span> : '目前无需您操作。如需补正材料，我们会一次性告知并在此提示。'}
+                    {progress.data?.needed.length ? <span style={{ color: '#cf1322' }}>{progress.data.needed.map((n) => plain(neededText(n))).join('；')}</span> : '目前无需您操作。如需补正材料，我们会一次性告知并在此提示。'}
                   </Descriptions.Item>
                   <Descriptions.Item label="时限">
                     {progress.data?.deadline ? `${fmtDateTime(progress.data.deadline)}（${fromNow(progress.data.deadline)}）` : data.openTasks.find((t) => t.dueAt) ? fmtDateTime(data.openTasks.find((t) => t.dueAt)!.dueAt) : '按承诺时限办理'}
@@ -139,6 +107,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
             </Card>
           )}
           <MaterialsCard caseId={data.caseId} running={running} title="材料" onChange={progress.reload} />
+          <DocumentsCard caseId={data.caseId} refreshKey={`${data.status}:${progress.data?.needed.length ?? 0}`} />
           {!running && (
             <Card title="办理结果" style={{ marginBottom: 16 }}>
               <Result
@@ -154,10 +123,10 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
             <Descriptions column={1} size="small">
               <Descriptions.Item label="办件编号">{data.caseId}</Descriptions.Item>
               <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
-              <Descriptions.Item label="申请主体">{String(data.variables.shopName ?? '—')}</Descriptions.Item>
+              <Descriptions.Item label="申请主体">{String(data.variables.shopName ?? data.variables.companyName ?? data.variables.applicantName ?? '—')}</Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title="评价（好差评）">
+          <Card title="评价（好差评）" data-testid="rating-card">
             {running ? <Typography.Text type="secondary">办结后可对本次服务进行评价。</Typography.Text> : <RatingCard caseId={data.caseId} />}
           </Card>
         </Col>

@@ -1,6 +1,7 @@
 // 一件事办件进度: one combined case — every department's item, what it is waiting for, one result and one notice.
 import { useEffect } from 'react';
-import { Alert, Card, Descriptions, Progress, Result, Table, Tag } from 'antd';
+import { Alert, Card, Descriptions, Grid, Progress, Result, Table, Tag } from 'antd';
+import { EventMaterialsCard } from '../../components/EventMaterialsCard';
 import { api } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { Link, useRoute } from '../../lib/router';
@@ -43,6 +44,7 @@ const tag = (table: Record<string, { label: string; color: string }>, s: string)
 
 export default function EventCaseProgressPage({ id }: { id: string }) {
   const { search } = useRoute();
+  const phone = Grid.useBreakpoint().md === false;
   const { data, error, reload } = useApi(() => api.get<EventCase>(`/api/events/cases/${encodeURIComponent(id)}`), [id]);
   const running = data?.status === 'running';
   useEffect(() => {
@@ -57,13 +59,14 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
   return (
     <div>
       <h1 className="hb-page-title">一件事：{data.eventName}</h1>
-      {search.get('new') && <Alert type="success" showIcon title="申请已提交：各部门将并联办理，结果统一告知您。" style={{ marginBottom: 16 }} />}
+      {search.get('new') && <Alert type="success" showIcon data-testid="event-submitted" title={`申请已提交，办件编号 ${data.eventCaseId}`} description="请记下办件编号，可凭编号和手机号随时查询进度。各部门将按顺序联办，结果统一告知您。" style={{ marginBottom: 16 }} />}
+      {search.get('failed') && <Alert type="warning" showIcon role="alert" title={`有 ${search.get('failed')} 份材料未上传成功，请在下方“申请材料”中重新上传。`} style={{ marginBottom: 16 }} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="办件编号">{data.eventCaseId}</Descriptions.Item>
           <Descriptions.Item label="状态">{tag(EVENT_STATUS, data.status)}</Descriptions.Item>
           <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
-          <Descriptions.Item label="办理进度"><Progress percent={Math.round((done / Math.max(data.items.length, 1)) * 100)} size="small" format={() => `${done}/${data.items.length} 项`} style={{ width: 180 }} /></Descriptions.Item>
+          <Descriptions.Item label="办理进度"><Progress percent={Math.round((done / Math.max(data.items.length, 1)) * 100)} size="small" format={() => `${done}/${data.items.length} 项`} style={{ width: 180, maxWidth: '100%' }} /></Descriptions.Item>
           <Descriptions.Item label="材料精简">{`应交 ${data.reduction.required} 份，实交 ${data.reduction.submitted} 份（减少 ${Math.round(data.reduction.rate * 100)}%）`}</Descriptions.Item>
           {data.endedAt && <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>}
         </Descriptions>
@@ -71,14 +74,27 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
       {data.notice && (
         <Result status={data.status === 'completed' ? 'success' : data.status === 'rejected' ? 'error' : 'warning'} title={EVENT_STATUS[data.status]?.label} subTitle={<div style={{ whiteSpace: 'pre-line', textAlign: 'left' }} data-testid="event-notice">{data.notice}</div>} />
       )}
+      <EventMaterialsCard id={data.eventCaseId} running={running} />
       <Card title="各部门办理情况" size="small">
+        {phone ? (
+          <div className="hb-card-list">
+            {data.items.map((i) => (
+              <div key={i.itemCode} className="hb-item-card" role="row" aria-label={`${i.name} ${ITEM_STATUS[i.status]?.label ?? ''}`}>
+                <div className="hb-item-card-title">{i.status === 'waiting' || i.status === 'skipped' ? i.name : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{i.name}</Link>} {tag(ITEM_STATUS, i.status)}</div>
+                <div className="hb-item-card-meta">{i.department}</div>
+                {(i.licence || i.resultName || i.opinion) && <div className="hb-item-card-meta">{i.licence ? `${i.resultName ?? ''}（已发电子证照）` : i.resultName ?? i.opinion}</div>}
+              </div>
+            ))}
+          </div>
+        ) : (
         <Table<Item> rowKey="itemCode" size="small" pagination={false} dataSource={data.items}
           columns={[
             { title: '事项', dataIndex: 'name', render: (n: string, i) => (i.status === 'waiting' || i.status === 'skipped' ? n : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{n}</Link>) },
             { title: '办理部门', dataIndex: 'department', width: 180 },
             { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => tag(ITEM_STATUS, s) },
-            { title: '结果 / 说明', render: (_: unknown, i) => (i.licence ? `${i.resultName ?? ''}（电子证照 ${i.licence.number}）` : i.resultName ?? i.opinion ?? '') },
+            { title: '结果 / 说明', render: (_: unknown, i) => (i.licence ? `${i.resultName ?? ''}（已发电子证照）` : i.resultName ?? i.opinion ?? '') },
           ]} />
+        )}
       </Card>
     </div>
   );

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
 import { MaterialsCard } from '../../components/MaterialsCard';
+import { DocumentsCard } from '../../components/DocumentsCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
@@ -101,6 +102,10 @@ export default function CasePage({ caseId }: { caseId: string }) {
             {/* Files, their review (通过 / 需补正) and counter scans: window and approval staff review. */}
             <div style={{ marginTop: 12 }}>
               <MaterialsCard bare caseId={data.caseId} staff canReview={(session.user()?.roles ?? []).some((r) => r === 'window' || r === 'approver')} running={data.status === 'running'} onChange={() => timeline.reload()} />
+            </div>
+            {/* 办件文书: the window prints the applicant's receipt, notices and decisions. */}
+            <div style={{ marginTop: 12 }}>
+              <DocumentsCard caseId={data.caseId} print refreshKey={data.status} />
             </div>
           </Card>
         </Col>
