@@ -54,7 +54,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   // Cases started since batched projections take the earlier patches' paths without their markers
   // (each patch costs a marker and a search-attribute event in every case's history).
-  const batched = patched('local-projections-and-jobs');
+  // New cases go back to one activity per projection and job: with local activities, a case whose
+  // boundary timer is armed after a local job replayed its commands in another order (query replays
+  // failed with a nondeterminism error). Cases that recorded the first patch keep its path.
+  const batched = patched('local-projections-and-jobs') && !patched('local-projections-and-jobs-off');
   const since = (patchId: string) => batched || patched(patchId);
   const runner = createCommandRunner({
     caseId: input.caseId,
