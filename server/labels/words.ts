@@ -22,7 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'task.completed': '办理完成',
   'task.cancelled': '待办撤销',
   'material.uploaded': '提交材料',
-  'material.reviewed': '审查材料',
+  'material.reviewed': '材料审查',
   'materials.resolved': '核验材料（免提交、容缺、承诺）',
   'clock.paused': '暂停计时',
   'clock.resumed': '恢复计时',

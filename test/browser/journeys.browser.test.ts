@@ -251,6 +251,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     }, 20_000, 'the 审批人员 role to be chosen');
     await dialog.getByLabel('姓名').click(); // closes the dropdown without Escape, which could close the dialog
     await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已新建用户 window3').waitFor();
+    // The demo directory has more users than one page: find the new one by its account.
+    await page.getByTestId('user-search').locator('input').fill('window3');
+    await page.getByTestId('user-search').locator('input').press('Enter');
     const row = page.locator('tr.ant-table-row').filter({ hasText: 'window3' });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/窗口人员[\s\S]*审批人员/);

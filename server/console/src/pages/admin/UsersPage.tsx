@@ -66,7 +66,7 @@ export default function UsersPage() {
         title={
           <Space>
             <Select allowClear placeholder="按角色筛选" style={{ width: 180 }} options={ROLE_OPTIONS} onChange={(role) => setFilter({ ...filter, role })} />
-            <Input.Search allowClear placeholder="账号、姓名或部门" style={{ width: 220 }} onSearch={(q) => setFilter({ ...filter, q: q || undefined })} />
+            <Input.Search allowClear placeholder="账号、姓名或部门" data-testid="user-search" aria-label="查找用户" style={{ width: 220 }} onSearch={(q) => setFilter({ ...filter, q: q || undefined })} />
           </Space>
         }
       >
