@@ -3,11 +3,11 @@ import type { ServiceTaskHandler } from '../service-tasks/registry';
 /**
  * 免踏勘 (exemption from on-site inspection): premises already licensed whose business type (业态) and
  * main building structure (建筑主体结构) do not change may be exempted.
- * Source: Lianhu 审批服务地图 (2019), seed interview via DOMAIN.md Dimension 3. Whether a
+ * Source: 莲湖区审批服务地图 (2019), the district's published service map. Whether a
  * licensed predecessor is required is a district choice, hence configurable.
  */
 export interface InspectionExemptionConfig {
-  /** The premises must have held the same kind of licence before (source: DOMAIN.md Dimension 3). */
+  /** The premises must have held the same kind of licence before (source: 莲湖区审批服务地图, 2019). */
   requirePreviousLicence: boolean;
 }
 export const INSPECTION_EXEMPTION_DEFAULTS: InspectionExemptionConfig = { requirePreviousLicence: true };

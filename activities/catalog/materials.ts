@@ -35,9 +35,9 @@ export interface BundleItemMaterials {
 }
 
 /**
- * One material set for a bundle: each material once, its source picked in the order of RULES.md §10
+ * One material set for a bundle: each material once, its source picked in the order 电子证照/shared data (免提交, 国务院令第716号 第七条; 国办发〔2022〕3号) → 告知承诺 → 容缺 → upload
  * (e-licence / shared data → commitment → 容缺 → upload or paper), only among sources every item
- * needing it accepts; core materials are never deferred (RULES.md §3).
+ * needing it accepts; core materials are never deferred (核心要件不得容缺, e.g. 化府办〔2025〕22号).
  */
 export function resolveMaterials(items: BundleItemMaterials[], ctx: MaterialContext): ResolvedMaterial[] {
   const merged = new Map<string, { m: Material; sources: MaterialSource[]; core: boolean; itemCodes: string[] }>();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The catalogue's data shapes (事项实施清单, 一件事, 生命周期树), validated at load and import.
- * Field names follow the national implementation-list upload table (RULES.md §9.3, C0109 naming).
+ * Field names follow the national implementation-list upload table (《国家政务服务平台政务服务事项基本目录及实施清单》 C0109 naming).
  */
 
 /** Where a material can come from, tried in this order (RULES.md §10, last paragraph). */
