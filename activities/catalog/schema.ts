@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Field names follow the national implementation-list upload table (《国家政务服务平台政务服务事项基本目录及实施清单》 C0109 naming).
  */
 
-/** Where a material can come from, tried in this order (RULES.md §10, last paragraph). */
+/** Where a material can come from, tried in this order (国务院令第716号 第七条: shared data first). */
 export const MATERIAL_SOURCES = ['e-licence', 'shared-data', 'commitment', 'deferrable', 'upload', 'paper'] as const;
 export type MaterialSource = (typeof MATERIAL_SOURCES)[number];
 
@@ -14,7 +14,7 @@ export const Material = z.object({
   name: z.string().min(1),
   /** Allowed sources in priority order; resolution picks the first that applies. */
   sources: z.array(z.enum(MATERIAL_SOURCES)).min(1),
-  /** 核心要件: never deferrable (RULES.md §3). */
+  /** 核心要件: never deferrable (化府办〔2025〕22号). */
   core: z.boolean().default(false),
   /** E-licence type looked up in the 电子证照库 when `e-licence` is allowed. */
   licenceType: z.string().optional(),
@@ -38,7 +38,7 @@ export const FormField = z.object({
 });
 export type FormField = z.infer<typeof FormField>;
 
-/** 办件类型 (project_type): 即办件, 承诺件, 上报件, 联办件 (RULES.md §9.2). */
+/** 办件类型 (project_type): 即办件, 承诺件, 上报件, 联办件. */
 export const PROJECT_TYPES = ['即办件', '承诺件', '上报件', '联办件'] as const;
 export const ITEM_TYPES = ['行政许可', '行政确认', '行政给付', '行政征收', '行政裁决', '行政奖励', '其他行政权力', '公共服务'] as const;
 export const LEVELS = ['国家级', '省级', '市级', '县级', '乡级', '村级'] as const;
@@ -65,7 +65,7 @@ export const CatalogItemInput = z
     statutoryLimit: TimeLimit,
     promisedLimit: TimeLimit,
     projectType: z.enum(PROJECT_TYPES),
-    /** 一证通办: the applicant's identity document alone suffices; the rest comes from e-licences and shared data (RULES.md §10). */
+    /** 一证通办: the applicant's identity document alone suffices; the rest comes from e-licences and shared data. */
     oneLicence: z.boolean().optional(),
     fee: z.object({ charged: z.boolean(), standard: z.string().optional(), basis: z.string().optional() }).default({ charged: false }),
     channels: z.array(z.enum(CHANNELS)).min(1),
@@ -82,15 +82,15 @@ export const CatalogItemInput = z
   })
   .superRefine((item, ctx) => {
     if (item.promisedLimit.value > item.statutoryLimit.value)
-      ctx.addIssue({ code: 'custom', path: ['promisedLimit', 'value'], message: '承诺时限不得超过法定时限 (promised ≤ statutory, RULES.md §9.2)' });
+      ctx.addIssue({ code: 'custom', path: ['promisedLimit', 'value'], message: '承诺时限不得超过法定时限 (promised ≤ statutory, 《行政许可法》第四十二条)' });
     if (item.projectType === '即办件' && item.promisedLimit.value !== 0)
-      ctx.addIssue({ code: 'custom', path: ['promisedLimit', 'value'], message: '即办件的承诺时限为 0 (即办件 has promised limit 0, RULES.md §9.2)' });
+      ctx.addIssue({ code: 'custom', path: ['promisedLimit', 'value'], message: '即办件的承诺时限为 0 (即办件 has promised limit 0, 《行政许可法》第四十二条)' });
     const seen = new Set<string>();
     item.materials.forEach((m, i) => {
       if (seen.has(m.code)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'code'], message: `材料重复 (duplicate material) ${m.code}` });
       seen.add(m.code);
       if (m.core && m.sources.includes('deferrable'))
-        ctx.addIssue({ code: 'custom', path: ['materials', i, 'sources'], message: '核心要件不得容缺 (core materials are never deferrable, RULES.md §3)' });
+        ctx.addIssue({ code: 'custom', path: ['materials', i, 'sources'], message: '核心要件不得容缺 (core materials are never deferrable)' });
       if (m.sources.includes('e-licence') && !m.licenceType)
         ctx.addIssue({ code: 'custom', path: ['materials', i, 'licenceType'], message: '电子证照来源须指明证照类型 (e-licence source needs licenceType)' });
     });
