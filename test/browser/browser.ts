@@ -43,6 +43,8 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // No open/close animations: a closing dialog cannot still cover the page when the next click lands.
+    reducedMotion: 'reduce',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context.setDefaultTimeout(20_000);

@@ -252,6 +252,7 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await dialog.getByLabel('姓名').click(); // closes the dropdown without Escape, which could close the dialog
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('已新建用户 window3').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     // The demo directory has more users than one page: find the new one by its account.
     await page.getByTestId('user-search').locator('input').fill('window3');
     await page.getByTestId('user-search').locator('input').press('Enter');

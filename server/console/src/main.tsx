@@ -9,6 +9,9 @@ import { App } from './App';
 import { RouterProvider } from './lib/router';
 import { useElderMode } from './lib/elder';
 
+// Users who ask their system for less motion get none: antd's open/close animations switch off.
+const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 const FONT = '"Noto Sans SC","PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif';
 
 /** 适老化: larger type, taller controls and near-black text when the mode is on. */
@@ -18,7 +21,7 @@ function Themed() {
     ? { colorPrimary: '#a30d24', borderRadius: 4, fontFamily: FONT, fontSize: 19, controlHeight: 48, colorText: '#000', colorTextSecondary: '#1f1f1f', colorTextTertiary: '#262626' }
     : { colorPrimary: '#c8102e', borderRadius: 4, fontFamily: FONT };
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { ...token, motion: !REDUCED_MOTION } }}>
       <AntApp>
         <RouterProvider>
           <App />
