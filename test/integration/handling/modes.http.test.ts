@@ -1,6 +1,7 @@
 import { overrideHandlingConfig } from '../../../activities/handling/config';
 import { addWorkingDays } from '../../../workflows/calendar';
 import { startTestStack, type TestStack } from '../../helpers/stack';
+import { replayAllOnQueue, saveHistory } from '../../helpers/replay';
 import { waitFor } from '../../helpers/wait-for';
 import { driver } from './helpers';
 
@@ -252,6 +253,7 @@ describe('容缺受理: the deadline as a BPMN boundary timer', () => {
     expect(await stack.db.prisma.creditRecord.count({ where: { caseId, kind: 'supplement-overdue' } })).toBe(1);
     const task = await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'receive_supplement' } });
     expect(task!.status).not.toBe('open');
+    await saveHistory(`case-${caseId}`, 'deferred-boundary-timer-local-lane');
   });
 });
 
@@ -322,4 +324,10 @@ describe('approval levels per mode, as the supervisor sees them', () => {
     expect(res.status).toBe(200);
     expect(res.body.overall.levelsByProcess).toMatchObject({ 'mode-standard': 4, 'mode-integrated': 2, 'mode-immediate': 1 });
   });
+});
+
+describe('determinism', () => {
+  it('when every case above is replayed from its history, then each rebuilds the same commands (no nondeterminism)', async () => {
+    expect(await replayAllOnQueue(stack.taskQueue)).toEqual([]);
+  }, 180_000);
 });
