@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { PrismaClient } from '../../server/data/generated/client';
 import { createLinkageService } from '../../server/services/linkage.service';
-import { DEPARTMENTS } from '../../server/services/machines/directory';
+import { DEPARTMENTS } from '../domain/machines/directory';
 import { createMachineClient } from '../../server/services/machines/machine-client';
 import type { Variables } from '../../workflows/engine/model';
 
