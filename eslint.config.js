@@ -14,10 +14,10 @@ const noServer = [
 ];
 
 // Routes parse requests, check roles and call services; they do not query the database. Route files
-// listed here still take the Prisma client to build their services or read it directly (see README,
-// Architecture): auth and applicant read users and cases, health pings the database, and handling,
-// catalog and incidents build their services until one composition root builds them all.
-const routesOnPrisma = ['auth', 'applicant', 'health', 'handling', 'catalog', 'incidents'].map((r) => `server/routes/${r}.routes.ts`);
+// listed here still take the Prisma client (see README, Architecture): applicant reads the applicant's
+// cases directly, and handling and catalog build their services until one composition root builds
+// them all.
+const routesOnPrisma = ['applicant', 'handling', 'catalog'].map((r) => `server/routes/${r}.routes.ts`);
 
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'server/data/generated/**', 'server/console/dist/**', 'test/artifacts/**', 'data/**', '.tools/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
