@@ -25,8 +25,10 @@ import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
 import { handlingRoutes } from './routes/handling.routes';
 import { healthRoutes } from './routes/health.routes';
+import { createDatabaseHealth } from './services/health.service';
 import { exportsRoutes } from './routes/exports.routes';
 import { engineRoutes } from './routes/incidents.routes';
+import { createIncidentsService } from './services/incidents.service';
 import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
@@ -78,13 +80,15 @@ export function createApp(deps: AppDeps): Express {
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
   const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
 
-  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue, prisma: deps.prisma }));
-  app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
+  const database = createDatabaseHealth({ sql: deps.sql, prisma: deps.prisma });
+  app.use(healthRoutes({ database, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue }));
+  const identities = createIdentityResolver(deps.prisma);
+  const users = createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) });
+  app.use('/api/auth', authRoutes({ users, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
   const documents = createDocumentsService({ prisma: deps.prisma });
   app.use('/api/public', publicRoutes(createLookupService({ prisma: deps.prisma }), documents));
   const api = express.Router();
-  const identities = createIdentityResolver(deps.prisma);
   api.use(authenticate(deps.tokens, identities));
   api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
   api.use('/definitions', definitionsRoutes(definitions));
@@ -92,7 +96,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
   api.use('/cases', materialsRoutes(createMaterialsService({ prisma: deps.prisma })));
   api.use('/tasks', tasksRoutes(tasks));
-  api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
+  api.use(engineRoutes(createIncidentsService({ prisma: deps.prisma, temporal: deps.temporal.client })));
   api.use(meRoutes({ prisma: deps.prisma }));
   api.use('/cases', documentsRoutes(documents));
   api.use('/events', eventMaterialsRoutes(createEventMaterialsService({ prisma: deps.prisma })));
@@ -101,7 +105,7 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditService(deps.prisma);
   api.use('/audit', auditRoutes(audit));
   api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));
-  api.use('/users', usersRoutes(createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) })));
+  api.use('/users', usersRoutes(users));
   api.use('/calendar', calendarRoutes(createCalendarService({ prisma: deps.prisma, temporal: deps.temporal.client, logger: deps.logger })));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);

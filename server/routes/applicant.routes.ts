@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { query } from '../middleware/validate';
-import { stageOf } from '../services/citizen-stage';
+import { stageOf } from '../../activities/domain/citizen-stage';
 import { identityOf } from '../services/identity.service';
 import { createMaterialsService } from '../services/materials.service';
 

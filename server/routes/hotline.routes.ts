@@ -4,8 +4,8 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { body, query } from '../middleware/validate';
 import type { HotlineService } from '../services/hotline.service';
 import { assertCentral } from '../services/department-scope';
-import { repeatRule } from '../services/hotline/matching';
-import { MATTER_TREE } from '../services/hotline/matter-types';
+import { repeatRule } from '../../activities/domain/hotline/matching';
+import { MATTER_TREE } from '../../activities/domain/hotline/matter-types';
 import { Page } from './cases.routes';
 
 export const HotlineOrderBody = z.object({

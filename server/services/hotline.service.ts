@@ -6,7 +6,7 @@ import { HOTLINE_DEADLINES } from '../../workflows/machines/deadlines';
 import type { HotlineCategory, HotlineOrderInput } from '../../workflows/machines/hotline-order.machine';
 import type { MachineView } from '../../workflows/host/xstate-host';
 import type { FallbackService } from './fallback.service';
-import { DEPARTMENTS } from './machines/directory';
+import { DEPARTMENTS } from '../../activities/domain/machines/directory';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';
 import type { AuthenticatedActor } from '../auth/authenticate';
@@ -16,8 +16,8 @@ import { assertActsFor, assertCentral, departmentOf, isDepartmentOfficer, notYou
 const DEPARTMENT_STEPS: Record<string, string> = { 'order.sign': '签收', 'order.return': '退单', 'order.extend': '延期', 'order.reply': '答复' };
 const CENTRAL_STEPS: Record<string, string> = { 'order.dispatch': '派单', 'order.reassign': '改派', 'order.revisit': '回访', 'order.rate': '评价' };
 import { writeAudit } from '../../activities/audit';
-import { candidatesOf, linksOf, profile, repeatRule, withOrgFromText } from './hotline/matching';
-import { matterType, matterTypeLabel } from './hotline/matter-types';
+import { candidatesOf, linksOf, profile, repeatRule, withOrgFromText } from '../../activities/domain/hotline/matching';
+import { matterType, matterTypeLabel } from '../../activities/domain/hotline/matter-types';
 
 interface OrderText {
   id: string;

@@ -7,7 +7,7 @@ import type { Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { AppError, badRequest, conflict, notFound } from '../errors';
-import { buildChecklist, type MaterialFile } from '../materials/checklist';
+import { buildChecklist, type MaterialFile } from '../../activities/domain/materials/checklist';
 import { materialsConfig } from '../materials/config';
 import { CONTENT_TYPES, sniffKind } from '../materials/sniff';
 import { isStaff } from './cases.service';

@@ -1,4 +1,4 @@
-import { stageOf } from '../../server/services/citizen-stage';
+import { stageOf } from '../../activities/domain/citizen-stage';
 import { maskName } from '../../server/services/lookup.service';
 import { plain } from '../../server/console/src/lib/plain';
 

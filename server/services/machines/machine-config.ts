@@ -6,7 +6,7 @@ import { withOverrides, type DeadlineTable } from '../../../workflows/machines/d
  * Runtime parameters of the rule machines, read from the environment:
  * - `HAOBAN_MS_PER_WORKING_DAY`: compress a working day to this many ms (tests, demos); unset → the official calendar;
  * - `HAOBAN_MACHINE_DEADLINES`: JSON overrides of working-day counts per table, e.g. `{"fallback":{"general":3}}`;
- * - 12345 repeat matching (重复诉求): see services/hotline/matching.ts.
+ * - 12345 repeat matching (重复诉求): see activities/domain/hotline/matching.ts.
  */
 export function machineClock(env: NodeJS.ProcessEnv = process.env): MachineClock {
   const ms = env.HAOBAN_MS_PER_WORKING_DAY;
