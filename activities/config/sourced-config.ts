@@ -1,6 +1,6 @@
 /**
- * A configuration block whose every value carries the rule it comes from (RULES.md section or
- * "engineering default"). Values in force = defaults, then the JSON in an environment variable
+ * A configuration block whose every value carries the rule it comes from (the official source,
+ * see docs/rules.md, or "engineering default"). Values in force = defaults, then the JSON in an environment variable
  * (per deployment), then overrides set in code (tests); the sources stay with the defaults.
  */
 export interface Param<T> {

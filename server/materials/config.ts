@@ -1,5 +1,5 @@
 /**
- * Limits of application-material uploads (申请材料). No rule in RULES.md fixes them: they are
+ * Limits of application-material uploads (申请材料). No rule fixes them (docs/rules.md#uploads): they are
  * engineering defaults in line with the provincial 一网通办 portals (files up to 20 MB; PDF, JPG, PNG
  * and OFD, the national standard e-document format GB/T 33190-2016). Deployments override them with
  * MATERIALS_CONFIG (JSON); tests with `overrideMaterialsConfig`.
