@@ -63,10 +63,13 @@ export const HANDLING_DEFAULTS: HandlingConfig = {
   dispatcherPollSeconds: { value: 5, source: 'engineering default' },
 };
 
-const config = sourcedConfig(HANDLING_DEFAULTS, 'HANDLING_CONFIG');
+const config = sourcedConfig(HANDLING_DEFAULTS);
 
 /** The values in force: defaults with overrides applied. */
 export const handlingConfig = config.values;
 
-/** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
+/** Sets the deployment's values (HANDLING_CONFIG, parsed in server/config.ts); called once by the entry point. */
+export const configureHandling = config.configure;
+
+/** Replaces selected values (tests); returns a function restoring the previous ones. */
 export const overrideHandlingConfig = config.override;

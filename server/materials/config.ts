@@ -30,10 +30,13 @@ export const MATERIALS_DEFAULTS: MaterialsConfig = {
   maxReviewNoteLength: { value: 1000, source: 'engineering default' },
 };
 
-const config = sourcedConfig(MATERIALS_DEFAULTS, 'MATERIALS_CONFIG');
+const config = sourcedConfig(MATERIALS_DEFAULTS);
 
 /** The values in force: defaults with overrides applied. */
 export const materialsConfig = config.values;
 
-/** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
+/** Sets the deployment's values (MATERIALS_CONFIG, parsed in server/config.ts); called once by the entry point. */
+export const configureMaterials = config.configure;
+
+/** Replaces selected values (tests); returns a function restoring the previous ones. */
 export const overrideMaterialsConfig = config.override;

@@ -33,10 +33,9 @@ export const REPEAT_RULE_DEFAULTS: RepeatRule = {
     '陕西省12345热线运行管理办法（2025年）建立重复诉求机制，未公布具体数值。30日内3件为本系统默认值，可按本区规定调整。',
 };
 
-/** Reads overrides from the environment (HOTLINE_REPEAT_MIN_ORDERS, HOTLINE_REPEAT_WINDOW_DAYS). */
-export function repeatRule(env: NodeJS.ProcessEnv = process.env): RepeatRule {
-  const num = (v: string | undefined, d: number) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? d : Number(v));
-  return { ...REPEAT_RULE_DEFAULTS, minOrders: num(env.HOTLINE_REPEAT_MIN_ORDERS, 3), windowDays: num(env.HOTLINE_REPEAT_WINDOW_DAYS, 30) };
+/** The rule in force: the defaults with the deployment's count and window (HOTLINE_REPEAT_MIN_ORDERS, HOTLINE_REPEAT_WINDOW_DAYS). */
+export function repeatRule(settings: Partial<Pick<RepeatRule, 'minOrders' | 'windowDays'>> = {}): RepeatRule {
+  return { ...REPEAT_RULE_DEFAULTS, ...settings };
 }
 
 export interface OrderIn {
