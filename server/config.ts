@@ -87,8 +87,14 @@ export const CONFIG_PARAMETERS = {
   }),
   HANDLING_CONFIG: param(jsonOf(handlingOverrides).optional(), {
     default: 'rule defaults',
-    description: 'JSON overrides of the in- and post-handling parameters (time limits, quiet hours, retries, rating deadlines), e.g. `{"quietHours":{…}}`; each default names its rule in `activities/handling/config.ts`',
-    source: rule('licensing-time-limits', '《中华人民共和国行政许可法》第三十二、四十二、四十四条; 国办发〔2019〕51号 …'),
+    description: 'JSON overrides of the in- and post-handling parameters (time limits, quiet hours, retries, rating deadlines), e.g. `{"quietHours":{…}}`; each key names its own rule in `activities/handling/config.ts`',
+    source: [
+      rule('licensing-time-limits', '《中华人民共和国行政许可法》'),
+      rule('deferred-acceptance', '容缺受理'),
+      rule('commitment', '国办发〔2020〕42号'),
+      rule('ratings', '国办发〔2019〕51号'),
+      rule('quiet-hours', '免打扰'),
+    ].join(', '),
   }),
   MATERIALS_CONFIG: param(jsonOf(materialsOverrides).optional(), {
     default: 'upload defaults',
