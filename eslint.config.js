@@ -1,6 +1,7 @@
 // Guard-rails: workflow code stays deterministic (no Node built-ins, I/O libraries or activity values),
-// no promise is left floating anywhere, and the layers point one way:
-// HTTP routes → services → (Temporal client | activities, activities/domain) → data.
+// no promise is left floating anywhere, the layers point one way
+// (HTTP routes → services → (Temporal client | activities, activities/domain) → data), and only the
+// configuration module reads process.env.
 const tseslint = require('typescript-eslint');
 const { builtinModules } = require('node:module');
 
@@ -63,6 +64,19 @@ module.exports = tseslint.config(
             { group: ['@prisma/*', '**/data/generated/*', '**/data/*', '**/data'], message: 'Routes call services; services reach the database (server/data).' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // One configuration schema: server/config.ts reads and checks every parameter and the entry point hands
+    // the values down. The allow-list is that module alone; tests (outside these folders) set up their
+    // environments, and the workflow sandbox has no process.env at all.
+    files: ['activities/**/*.ts', 'server/**/*.ts', 'server/**/*.tsx', 'workflows/**/*.ts', 'definitions/**/*.ts'],
+    ignores: ['server/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in server/config.ts (one schema, documented in the README) and pass the value down.' },
       ],
     },
   },

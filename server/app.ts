@@ -15,7 +15,8 @@ import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
 import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
-import { inputGuard } from './middleware/input-guard';
+import { inputGuard, type InputLimits } from './middleware/input-guard';
+import type { HotlineSettings } from './services/hotline.service';
 import { requestId, securityHeaders } from './middleware/security-headers';
 import { idempotency } from './middleware/idempotency';
 import { auditRoutes } from './routes/audit.routes';
@@ -58,6 +59,17 @@ export interface AppDeps {
   consoleDir?: string;
   /** How long Idempotency-Keys are kept; 24 h by default. */
   idempotencyTtlMs?: number;
+  settings: AppSettings;
+}
+
+/** The configuration the HTTP side runs with (parsed in server/config.ts, handed down by the runtime). */
+export interface AppSettings {
+  inputLimits: InputLimits;
+  /** Where the BPMN, catalogue and task forms live (DEFINITIONS_DIR). */
+  definitionsDir: string;
+  /** The address the documents' QR codes open (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
+  hotline: HotlineSettings;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with supertest. */
@@ -74,11 +86,11 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
-  app.use(inputGuard());
+  app.use(inputGuard(deps.settings.inputLimits));
 
   const definitions = createDefinitionsService(deps.prisma, { schedules: createTimerStartSchedules({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue }) });
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
-  const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
+  const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client, formsDir: path.join(deps.settings.definitionsDir, 'forms') });
 
   const database = createDatabaseHealth({ sql: deps.sql, prisma: deps.prisma });
   app.use(healthRoutes({ database, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue }));
@@ -86,7 +98,7 @@ export function createApp(deps: AppDeps): Express {
   const users = createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) });
   app.use('/api/auth', authRoutes({ users, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
-  const documents = createDocumentsService({ prisma: deps.prisma });
+  const documents = createDocumentsService({ prisma: deps.prisma, publicBaseUrl: deps.settings.publicBaseUrl });
   app.use('/api/public', publicRoutes(createLookupService({ prisma: deps.prisma }), documents));
   const api = express.Router();
   api.use(authenticate(deps.tokens, identities));

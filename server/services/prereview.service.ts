@@ -19,7 +19,7 @@ export interface PrereviewMaterial {
 
 /**
  * 资料预审 at the 业务中台 desk: materials are checked before the formal application; staff mark each
- * OK or to fix, and ONE notice lists everything to fix (行政许可法 art. 32, RULES.md §9.1).
+ * OK or to fix, and ONE notice lists everything to fix (《中华人民共和国行政许可法》第三十二条, docs/rules.md#licensing-time-limits).
  */
 export function createPrereviewService(deps: { prisma: PrismaClient; catalog: CatalogService; events: EventsService; cases: CasesService }) {
   const { prisma, catalog, events, cases } = deps;

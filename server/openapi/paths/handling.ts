@@ -75,5 +75,5 @@ export const handlingRouteDocs = routeDocs([
 
   { method: 'get', path: '/api/stats/overview', tags: ['统计 stats'], access: ['supervisor', 'admin'], summary: '监督指标：1 小时办结占比、审批层级、材料精简率、好评率、差评整改率，总体与按部门 (supervisor figures)',
     query: OverviewQuery,
-    responses: { 200: { description: '总体与按部门', example: { period: { from: '2026-11-01T00:00:00.000Z', to: null }, target: { withinMinutes: 60, share: 0.7, source: 'DOMAIN.md 办中 集成快办' }, overall: figures, byDepartment: [{ department: '区数据和行政审批局', ...figures }] } }, ...errors(400, 401, 403) } },
+    responses: { 200: { description: '总体与按部门', example: { period: { from: '2026-11-01T00:00:00.000Z', to: null }, target: { withinMinutes: 60, share: 0.7, source: '莲湖区数据和行政审批局：集成快办，70%的审批事项1小时内办结' }, overall: figures, byDepartment: [{ department: '区数据和行政审批局', ...figures }] } }, ...errors(400, 401, 403) } },
 ]);

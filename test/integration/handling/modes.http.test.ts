@@ -194,7 +194,7 @@ describe('承诺件 (art. 32, 42, 45)', () => {
   });
 });
 
-describe('容缺受理 (RULES.md §3)', () => {
+describe('容缺受理 (docs/rules.md#deferred-acceptance)', () => {
   it('when a core or safety material is to be deferred, then 400 names the reason', async () => {
     const core = await d.apply({ mode: 'deferred', deferredMaterials: ['ID_CARD'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS } });
     expect(core.status).toBe(400);
@@ -257,7 +257,7 @@ describe('容缺受理: the deadline as a BPMN boundary timer', () => {
   });
 });
 
-describe('告知承诺制 (RULES.md §2)', () => {
+describe('告知承诺制 (docs/rules.md#commitment)', () => {
   it('when the applicant has bad credit, then 告知承诺 is refused with 409 and the reason, until credit repair', async () => {
     const rec = await stack.http.post('/api/handling/credit-records').set(await d.as('supervisor1')).send({ subjectId: 'lisi', kind: 'bad-credit', reason: '失信被执行人' });
     expect(rec.status).toBe(201);
