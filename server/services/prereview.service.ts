@@ -9,7 +9,7 @@ import type { CatalogService } from './catalog.service';
 import { idBytes, idDate } from '../idempotency/context';
 import { randomUUID } from 'node:crypto';
 import { createPrereviewFiles, storedFileId } from './prereview-files';
-import type { EventsService, StartEventCaseRequest } from './events.service';
+import { demoLicenceDirectory, type EventsService, type StartEventCaseRequest } from './events.service';
 
 export interface PrereviewMaterial {
   code: string;
@@ -171,8 +171,9 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       if (row.eventCode) return { kind: 'event', ...(await events.start(row.eventCode, { ...request, applicantId: row.applicantId, prereviewId: id }, actor)) };
       const item = await catalog.item(row.itemCode as string);
       const ok = (row.materials as unknown as PrereviewMaterial[]).filter((m) => m.status === 'ok').map((m) => m.code);
+      // Materials the 电子证照库 answers need neither pre-review nor upload (免提交), as in any application.
       const resolved = resolveMaterials([{ code: item.code, materials: item.materials, predecessors: new Set() }], {
-        licences: new Set(),
+        licences: await demoLicenceDirectory(row.applicantId),
         submitted: new Set([...ok, ...request.materials.submitted]),
         commitments: new Set(request.materials.commitments),
         deferrals: new Set(request.materials.deferrals),
