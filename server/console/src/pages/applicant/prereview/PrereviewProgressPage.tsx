@@ -58,7 +58,7 @@ export default function PrereviewProgressPage({ id }: { id: string }) {
   return (
     <div>
       <h1 className="hb-page-title">资料预审 <Tag color={status?.color} data-testid="prereview-status">{status?.label ?? '处理中'}</Tag></h1>
-      {search.get('new') && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`已提交预审，预审编号 ${data.id}`} description="工作人员查看后会在本页给出预审意见（通常 1 个工作日内），请留意“我的办件”中的资料预审。" />}
+      {search.get('new') && waiting && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`已提交预审，预审编号 ${data.id}`} description="工作人员查看后会在本页给出预审意见，也可在“我的办件”的资料预审中查看。" />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="事项">{data.targetName ?? '—'}</Descriptions.Item>
