@@ -180,4 +180,17 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
     await window.getByTestId('delivery-staff').getByText('已送达').waitFor();
     await window.close();
   });
+
+  test('when the same pages open on a desktop (1366×768), then they fit too', async () => {
+    const page = await c.signIn('zhangsan');
+    await page.setViewportSize(DESKTOP);
+    const code = '000120006000-610104000000-000-11610104MB2984105E-1-00';
+    for (const [url, heading, shot] of [[`/my/prereviews/new/${code}`, '资料预审：个体工商户设立登记', '61-desktop-prereview-new'], [`/my/prereviews/${prereviewId}`, '资料预审', '62-desktop-prereview-used'], [`/my/cases/${caseId}`, '办件进度', '63-desktop-case-delivered']] as const) {
+      await page.goto(`${c.baseUrl}${url}`);
+      await page.getByRole('heading', { name: heading }).first().waitFor();
+      await check(page, shot);
+    }
+    await page.getByTestId('delivery-summary').getByText('已送达').waitFor();
+    await page.close();
+  });
 });
