@@ -161,8 +161,8 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
             event: 'notice',
             discriminator: `material-correction:${materialId}`,
             notice: {
-              title: `材料补正告知 (please correct a material): ${row.title}`,
-              body: `您提交的「${material.name}」需要补正：${note}。请重新上传后继续办理 (upload it again)`,
+              title: `材料补正告知：${row.title}`,
+              body: `您提交的「${material.name}」需要补正：${note}。请在办件进度页重新上传后继续办理。`,
               needed: [`${material.name}：${note}`],
               deadline: null,
             },

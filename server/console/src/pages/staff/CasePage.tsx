@@ -12,6 +12,7 @@ import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
 import { MaterialsCard } from '../../components/MaterialsCard';
 import { DocumentsCard } from '../../components/DocumentsCard';
+import { DeliveryStaffCard } from '../../components/DeliveryChoiceCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
@@ -124,6 +125,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
               ))}
             </Descriptions>
           </Card>
+          {data.status === 'completed' && <DeliveryStaffCard caseId={data.caseId} />}
           <Card title="办理过程" size="small" data-testid="case-timeline">
             {timeline.data ? (
               <Timeline
