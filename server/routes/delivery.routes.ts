@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
-import type { PrismaClient } from '../data/generated/client';
 import { body } from '../middleware/validate';
-import { chooseDelivery } from '../services/delivery-choice';
 import type { DeliveryService } from '../services/delivery.service';
 
 /** 领取 / 邮寄: 邮寄 needs the address, the recipient and a phone to reach them. */
@@ -21,10 +19,10 @@ export const DeliveryChoiceBody = z
     if (!b.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: '请填写收件人电话' });
   });
 
-export function deliveryRoutes(service: DeliveryService, prisma: PrismaClient): Router {
+export function deliveryRoutes(service: DeliveryService): Router {
   const router = Router();
   router.put('/:caseId/choice', requireRole('applicant'), async (req, res) => {
-    res.json(await chooseDelivery(prisma, String(req.params.caseId), body(req, DeliveryChoiceBody), actorOf(req)));
+    res.json(await service.choose(String(req.params.caseId), body(req, DeliveryChoiceBody), actorOf(req)));
   });
   router.get('/:caseId', async (req, res) => {
     res.json(await service.get(String(req.params.caseId), actorOf(req)));

@@ -69,7 +69,7 @@ export function handlingRoutes(deps: { prisma: PrismaClient; temporal: Client; t
   router.use('/handling', modeRoutes(createHandlingService(deps)));
   router.use('/notifications', notificationsRoutes(notifications));
   router.use('/licences', licencesRoutes(createLicencesService(deps.prisma)));
-  router.use('/delivery', deliveryRoutes(createDeliveryService(deps), deps.prisma));
+  router.use('/delivery', deliveryRoutes(createDeliveryService(deps)));
   router.use('/ratings', ratingsRoutes(createRatingsService(deps), stats));
   router.use('/stats', statsRoutes(stats));
   return router;
