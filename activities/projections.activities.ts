@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../server/data/generated/client';
+import { isDataError } from './projection-errors';
 import { createCaseActivities } from './cases.activities';
 import { createEngineActivities } from './engine.activities';
 import { createTaskActivities } from './tasks.activities';
@@ -27,7 +28,18 @@ export function createProjectionBatchActivity(prisma: PrismaClient) {
   const one: AllProjections = { ...createCaseActivities(prisma), ...createEngineActivities(prisma), ...createTaskActivities(prisma) };
   return {
     async applyProjections(args: { caseId: string; ops: ProjectionOp[] }): Promise<void> {
-      for (const op of args.ops) await (one[op.kind] as (a: unknown) => Promise<unknown>)(op.args);
+      // A row that can never be written must not keep the rest of the batch out of the read model:
+      // the others are applied, then the first data error is raised (it becomes a projection incident).
+      let dataError: unknown;
+      for (const op of args.ops) {
+        try {
+          await (one[op.kind] as (a: unknown) => Promise<unknown>)(op.args);
+        } catch (err) {
+          if (!isDataError(err)) throw err;
+          dataError ??= err;
+        }
+      }
+      if (dataError) throw dataError;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ActivityFailure, isCancellation, patched, proxyActivities, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, isCancellation, patched, proxyActivities, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 
 // Recording the failure is one small insert of our own text: retried until the database answers.
@@ -17,11 +17,13 @@ export function reportProjectionFailure(caseId: string, fn: () => Promise<unknow
     try {
       return await fn();
     } catch (err) {
-      if (isCancellation(err) || !(err instanceof ActivityFailure) || !patched('projection-failure-incident')) throw err;
+      // A local activity's failure may reach the workflow as the activity's own ApplicationFailure.
+      const failed = err instanceof ActivityFailure || err instanceof ApplicationFailure;
+      if (isCancellation(err) || !failed || !patched('projection-failure-incident')) throw err;
       await failures.recordProjectionFailure({
         caseId,
         incidentId: `${caseId}-projection-${uuid4()}`,
-        activity: err.activityType,
+        activity: err instanceof ActivityFailure ? err.activityType : 'applyProjections',
         message: err.cause?.message ?? err.message,
         at: new Date().toISOString(),
       });
