@@ -43,6 +43,8 @@ import { createEventMaterialsService } from './services/event-materials.service'
 import { meRoutes } from './routes/applicant.routes';
 import { documentsRoutes, publicRoutes } from './routes/documents.routes';
 import { createDocumentsService } from './services/documents.service';
+import { correctionRoutes } from './routes/correction.routes';
+import { createCorrectionService } from './services/correction.service';
 import { createLookupService } from './services/lookup.service';
 
 export interface AppDeps {
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
   api.use(meRoutes({ prisma: deps.prisma }));
   api.use('/cases', documentsRoutes(documents));
+  api.use('/cases', correctionRoutes(createCorrectionService({ prisma: deps.prisma, temporal: deps.temporal.client })));
   api.use('/events', eventMaterialsRoutes(createEventMaterialsService({ prisma: deps.prisma })));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { api, ApiError } from '../lib/api';
 import type { CaseDetail } from '../lib/types';
+import { AcceptDeskModal } from './AcceptDeskModal';
 
 export interface TaskRef {
   id: string;
@@ -10,6 +11,8 @@ export interface TaskRef {
   elementId: string;
   formKey?: string | null;
   caseTitle?: string;
+  /** The case: a 受理 task with its case opens the 受理台 (application, materials, decision). */
+  caseId?: string;
   /** Task version (ETag): sent as If-Match so a concurrent change gives a clear conflict. */
   version?: number;
 }
@@ -29,6 +32,7 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
   const [error, setError] = useState<string>();
   if (!task) return null;
   const kind = formKind(task);
+  if (kind === 'accept' && task.caseId) return <AcceptDeskModal task={task} caseId={task.caseId} onClose={onClose} onDone={onDone} />;
 
   async function submit(values: Record<string, unknown>) {
     setBusy(true);
