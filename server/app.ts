@@ -44,6 +44,9 @@ import { meRoutes } from './routes/applicant.routes';
 import { documentsRoutes, publicRoutes } from './routes/documents.routes';
 import { createDocumentsService } from './services/documents.service';
 import { correctionRoutes } from './routes/correction.routes';
+import { privacyRoutes } from './routes/privacy.routes';
+import { maskResponses } from './privacy/mask-responses';
+import { createRevealService } from './privacy/reveal.service';
 import { createCorrectionService } from './services/correction.service';
 import { createLookupService } from './services/lookup.service';
 
@@ -89,6 +92,9 @@ export function createApp(deps: AppDeps): Express {
   const identities = createIdentityResolver(deps.prisma);
   api.use(authenticate(deps.tokens, identities));
   api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
+  // Phone and ID numbers reach staff masked; the full number only through the audited reveal.
+  for (const area of ['/cases', '/events/cases', '/hotline', '/fallback', '/agency', '/linkage', '/escalations', '/audit', '/prereview']) api.use(area, maskResponses());
+  api.use('/privacy', privacyRoutes(createRevealService(deps.prisma)));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
