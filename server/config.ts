@@ -22,6 +22,11 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  /** 演示历史数据: on a fresh demo data directory, seed weeks of cases, ratings and 12345 orders (demo mode only). */
+  DEMO_HISTORY: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFINITIONS_DIR: z.string().default(path.join(root, 'definitions')),
   /** How long an Idempotency-Key and its stored answer are kept (幂等键保留时长). */

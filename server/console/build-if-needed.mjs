@@ -34,7 +34,7 @@ async function build() {
     [/rendering chunks/, { zh: '生成文件', en: 'rendering chunks' }],
     [/computing gzip size/, { zh: '计算压缩大小', en: 'computing gzip sizes' }],
   ];
-  let step = { zh: '启动 vite', en: 'starting vite' };
+  let step = { zh: '转换并打包源代码', en: 'transforming and bundling sources' };
   let modules = 0;
   say(`正在构建控制台（源代码有变化时才构建），预计 ${ESTIMATE} / building the web console (only when its sources changed)`);
   const child = spawn(process.execPath, [path.join(dir, '../../node_modules/vite/bin/vite.js'), 'build', '-c', path.join(dir, 'vite.config.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
