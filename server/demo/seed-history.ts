@@ -3,7 +3,7 @@
 // ratings — and 12345 orders are dispatched and answered, so the supervisor pages show figures computed
 // from real cases on first sight. The engine runs in real time; a compressed working-day clock then
 // places each case's recorded times (start, tasks, audit, decision, rating) on the past weeks' working
-// days, 09:00–17:00 Beijing time. Demo mode only: the config refuses demo mode in production.
+// days, 09:00–15:00 Beijing time. Demo mode only: the config refuses demo mode in production.
 import { isWorkingDay } from '../../workflows/calendar';
 import { DEPARTMENTS as ITEM_DEPARTMENTS, staffGroupOf } from '../../activities/catalog/departments';
 import type { PrismaClient } from '../data/generated/client';
