@@ -67,7 +67,7 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
     expect(noticeText).toContain(third);
     for (const id of ['BR-301', 'BR-302']) expect(noticeText).toContain(id);
     expect((await drawer.getByTestId('machine-id').innerText()).trim()).toBe(third);
-    await drawer.getByText('并入办不成事').waitFor();
+    await drawer.getByText('并入办不成事', { exact: true }).waitFor();
     const fallbackId = (await page.getByTestId('hotline-repeat-fallback').innerText()).trim();
     expect(fallbackId).toMatch(/^BBCS\d{8}-/);
     await c.shot(page, 'm18b-window-hotline-entered-repeat');

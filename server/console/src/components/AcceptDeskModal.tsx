@@ -131,7 +131,7 @@ export function AcceptDeskModal({ task, caseId, onClose, onDone }: { task: TaskR
     : [
         <Button key="cancel" onClick={onClose}>取消</Button>,
         <Button key="ok" type="primary" danger={decision === 'reject'} loading={busy} onClick={() => form.submit()} data-testid="task-submit">
-          {decision === 'accept' ? '予以受理' : decision === 'reject' ? '不予受理' : '出具一次性告知书'}
+          {decision === 'accept' ? '确认受理' : decision === 'reject' ? '确认不予受理' : '出具一次性告知书'}
         </Button>,
       ];
 
