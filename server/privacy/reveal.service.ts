@@ -5,10 +5,10 @@ import type { PrismaClient } from '../data/generated/client';
 import { badRequest, notFound } from '../errors';
 import { personalKindOf, valueAt } from './mask';
 
-export const REVEAL_SUBJECTS = ['case', 'hotline', 'fallback'] as const;
+export const REVEAL_SUBJECTS = ['case', 'hotline', 'fallback', 'agency'] as const;
 export type RevealSubject = (typeof REVEAL_SUBJECTS)[number];
 
-const SUBJECT_WORDS: Record<RevealSubject, string> = { case: '办件', hotline: '12345 工单', fallback: '办不成事' };
+const SUBJECT_WORDS: Record<RevealSubject, string> = { case: '办件', hotline: '12345 工单', fallback: '办不成事', agency: '343 代办项目' };
 
 /**
  * 查看完整号码: one masked phone or ID number in full, for staff who need it (a call back, an
@@ -28,7 +28,7 @@ export function createRevealService(prisma: PrismaClient) {
       return row;
     }
     const row = await prisma.machineInstance.findUnique({ where: { id } });
-    if (!row || row.kind !== 'fallback') throw notFound('fallback record', id);
+    if (!row || row.kind !== subject) throw notFound(subject === 'agency' ? 'agency project' : 'fallback record', id);
     await ownDepartment(id, actor);
     return row.context;
   }

@@ -167,7 +167,7 @@ export const coreRouteDocs = routeDocs([
     description:
       '工作人员看到的电话号码和证件号码均为脱敏显示（如 137****0011、610104********002X），申请人看到本人的完整信息。' +
       '确需联系或核验身份时，逐项调用本接口取得完整号码，同时记入审计日志（谁、哪个字段、哪个办件或工单）。' +
-      '依据《中华人民共和国个人信息保护法》第六条、第五十一条。`subject`: case 办件 / hotline 12345 工单 / fallback 办不成事。',
+      '依据《中华人民共和国个人信息保护法》第六条、第五十一条。`subject`: case 办件 / hotline 12345 工单 / fallback 办不成事 / agency 343 代办项目。',
     body: RevealBody,
     bodyExample: { subject: 'hotline', id: '12345-20261128-0001', field: 'callerPhone' },
     responses: { 200: { description: '完整号码', example: { subject: 'hotline', id: '12345-20261128-0001', field: 'callerPhone', value: '13700000000' } }, ...errors(400, 401, 403, 404) },

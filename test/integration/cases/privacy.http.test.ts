@@ -64,4 +64,15 @@ describe('personal data: phone and ID numbers masked for staff, revealed one fie
     const full = await reveal({ subject: 'hotline', id: row.id, field: 'callerPhone' });
     expect(full.body.value).toBe('13900001234');
   });
+
+  it('when an agent opens a 343 project, then the company phone is masked and revealed for the agent with an audit record', async () => {
+    const created = await stack.http.post('/api/agency/projects').set('Authorization', await stack.auth('window1')).send({ channel: 'window', title: '隐私测试重点项目', applicant: { name: '西安测试科技有限公司', phone: '02988880009' } });
+    expect(created.status).toBe(201);
+    const id = created.body.instanceId as string;
+    const view = await get(`/api/agency/projects/${id}`, 'agent1');
+    expect(view.body.context.applicant.phone).toBe('029****0009');
+    const full = await reveal({ subject: 'agency', id, field: 'applicant.phone' }, 'agent1');
+    expect(full.body.value).toBe('02988880009');
+    expect(await stack.db.prisma.auditEvent.count({ where: { action: 'privacy.revealed', actor: 'agent1' } })).toBe(1);
+  });
 });

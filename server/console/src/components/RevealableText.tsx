@@ -6,7 +6,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { api } from '../lib/api';
 import { plainError } from '../lib/plain';
 
-export type RevealSubject = 'case' | 'hotline' | 'fallback';
+export type RevealSubject = 'case' | 'hotline' | 'fallback' | 'agency';
 
 const MASKED = /\*/;
 
