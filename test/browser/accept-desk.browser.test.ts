@@ -117,6 +117,22 @@ describe('the 受理 desk (headless Chromium, real stack)', () => {
     // Opened again, the desk says the clock is paused.
     const again = await openAcceptDesk(page, caseId);
     await again.getByTestId('desk-paused').waitFor();
+    await again.getByRole('button', { name: '取消' }).click();
+
+    // The applicant hands in the plan again; the window accepts and the clock runs again.
+    await c.stack.http
+      .post(`/api/cases/${caseId}/materials`)
+      .set('authorization', await c.stack.auth('zhangsan'))
+      .field('code', 'PREMISES_LAYOUT')
+      .attach('file', pdf('layout v2'), { filename: '经营场所平面布局图（补正）.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const third = await openAcceptDesk(page, caseId);
+    await third.getByText('经营场所平面布局图（补正）.pdf').waitFor();
+    await third.getByTestId('task-opinion').fill('补正材料齐全，予以受理');
+    await third.getByTestId('task-submit').click();
+    await page.getByText('「综合窗口受理」已办理').waitFor();
+    const after = await c.stack.http.get(`/api/cases/${caseId}`).set('authorization', await c.stack.auth('window1'));
+    expect(after.body.clockPauses.at(-1).to).toBeDefined();
     await page.close();
   });
 

@@ -108,6 +108,8 @@ export function AcceptDeskModal({ task, caseId, onClose, onDone }: { task: TaskR
         return;
       }
       const accepted = decision === 'accept';
+      // The materials are in: the clock stopped by the 补正 notice runs again from the acceptance.
+      if (accepted && paused) await api.post(`/api/cases/${encodeURIComponent(caseId)}/clock/resume`, {});
       const variables = { accepted, opinion: accepted ? values.opinion : values.reason };
       const view = await api.post<CaseDetail>(`/api/tasks/${encodeURIComponent(task.id)}/complete`, { variables }, task.version ? { headers: { 'if-match': `"${task.version}"` } } : {});
       if (accepted) {
