@@ -23,8 +23,8 @@ else process.stdout.write('控制台已是最新 (web console is up to date)\n')
  * Chinese and English: on a busy machine vite is silent for long stretches while it transforms.
  */
 async function build() {
-  // Measured on a 2-core machine: about 35 s idle, up to 2 minutes when busy.
-  const ESTIMATE = '约 35 秒–2 分钟 (about 35 s–2 min)';
+  // Measured on the 2-core reference machine while other builds ran: 3–11 s; slower disks take longer.
+  const ESTIMATE = '约 10 秒–1 分钟 (about 10 s–1 min)';
   const say = (msg) => process.stdout.write(`[控制台 console] ${msg}\n`);
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 1000);
