@@ -73,8 +73,10 @@ async function main(): Promise<void> {
 
   const url = `http://${config.HOST}:${config.PORT}`;
   if (config.demoMode && runtime.app && mode !== 'api') {
+    // Demo users, and the department officers the catalogue loader seeds (identity is read from the user table).
     const token = async (userId: string) => {
-      const user = DEMO_USERS.find((u) => u.id === userId)!;
+      const user = DEMO_USERS.find((u) => u.id === userId) ?? (await runtime.db.prisma.user.findUnique({ where: { id: userId } }));
+      if (!user) throw new Error(`no demo user ${userId}`);
       return runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
     };
     const baseUrl = `http://127.0.0.1:${config.PORT}`;

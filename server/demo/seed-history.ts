@@ -67,6 +67,7 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
   if (!items.length) return undefined;
   const staffOfGroup = (group: string): string | undefined => (group === 'window' ? 'window1' : group === 'approver' ? 'approver1' : ITEM_DEPARTMENTS.find((d) => staffGroupOf(d.code) === group)?.staffId);
 
+  let failures = 0;
   /** Completes the case's open tasks as the staff they belong to until it ends (or gets stuck). */
   async function drive(caseId: string, refuse: boolean, reject: boolean) {
     for (let round = 0; round < 12; round++) {
@@ -83,7 +84,10 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
         const variables = accept
           ? { accepted: !refuse, opinion: refuse ? '申请事项不属于本中心受理范围' : '材料齐全，符合法定形式，予以受理' }
           : { decision: reject ? 'rejected' : 'approved', opinion: reject ? '经审查不符合法定条件' : '符合法定条件，准予许可', accepted: true, passed: true, inspectionExempt: rnd() < 0.6 };
-        await call(user, 'POST', `/api/tasks/${encodeURIComponent(task.id)}/complete`, { variables }).catch((err: Error) => logger.debug({ err: err.message, caseId }, 'demo history: task not completed'));
+        await call(user, 'POST', `/api/tasks/${encodeURIComponent(task.id)}/complete`, { variables }).catch((err: Error) => {
+          // The first few failures are worth a look; a race with a finished task is not.
+          if ((failures += 1) <= 5) logger.warn({ err: err.message, caseId }, 'demo history: task not completed');
+        });
       }
     }
   }
