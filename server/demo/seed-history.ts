@@ -7,6 +7,7 @@
 import { isWorkingDay } from '../../workflows/calendar';
 import { DEPARTMENTS as ITEM_DEPARTMENTS, staffGroupOf } from '../../activities/catalog/departments';
 import type { PrismaClient } from '../data/generated/client';
+import { BAD_RATING_REASONS } from '../services/rating-reasons';
 import type { Logger } from '../logger';
 
 interface Deps {
@@ -139,7 +140,7 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
     const ended = await prisma.case.findUnique({ where: { id: caseId }, select: { status: true } });
     if (ended?.status === 'completed' && !refuse && rnd() < 0.7) {
       const level = rnd() < 0.9 ? pick([4, 5, 5, 5]) : pick([1, 2, 3]);
-      await call(applicant, 'POST', '/api/ratings', { caseId, level, channel: pick(['online', 'device', 'sms']), ...(level <= 2 ? { reasons: ['办理时间长'], comment: '等待时间较长' } : {}) }).catch(() => undefined);
+      await call(applicant, 'POST', '/api/ratings', { caseId, level, channel: pick(['online', 'device', 'sms']), ...(level <= 2 ? { reasons: [BAD_RATING_REASONS[3]], comment: '等待时间较长' } : {}) }).catch(() => undefined);
     }
     await backdate(caseId, 1 + Math.floor(rnd() * reach), fast);
   };
@@ -155,18 +156,22 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
 
   // 12345 orders: entered, dispatched to a department, signed and answered.
   const orders = deps.orders ?? 40;
-  const topics = [
-    ['complaint', '西关正街餐馆油烟扰民', '西关正街'],
-    ['consult', '新生儿医保参保需要哪些材料', '医保参保'],
-    ['help', '小区门口路灯不亮，夜间出行不便', '丰庆苑'],
-    ['complaint', '药店未按规定公示执业药师信息', '劳动南路'],
+  // Distinct places and matters, so the repeat check (同一来电人或同一地点的相似诉求) merges only a few.
+  const places = ['西关正街18号', '丰庆苑3号楼', '劳动南路药店', '桃园北路公交站', '大庆路农贸市场', '青年路120号院', '土门街道办', '红庙坡十字', '北关正街商铺', '枣园东路小区'];
+  const matters = [
+    ['complaint', '餐馆油烟扰民，晚上十点后仍在营业'],
+    ['help', '门口路灯不亮，夜间出行不便'],
+    ['complaint', '未按规定公示执业药师信息'],
+    ['consult', '新办营业执照需要准备哪些材料'],
   ] as const;
   const departments = (await call('window1', 'GET', '/api/linkage/departments')).items as { code: string; staff: { id: string }[] }[];
   for (let n = 0; n < orders; n++) {
-    const [category, content, subject] = pick(topics);
+    // Each round of places meets a different matter: a place repeats, its matter does not.
+    const [category, content] = matters[(n + Math.floor(n / places.length)) % matters.length]!;
+    const subject = places[n % places.length]!;
     const orderId = `DEMO-${String(n + 1).padStart(4, '0')}`;
     try {
-      await call('window1', 'POST', '/api/hotline/orders', { orderId, callerPhone: `139${String(20_000_000 + n * 104_729).slice(-8)}`, callerName: pick(NAMES), category, subject, content: `${content}（第 ${n + 1} 件）` });
+      await call('window1', 'POST', '/api/hotline/orders', { orderId, callerPhone: `139${String(20_000_000 + n * 104_729).slice(-8)}`, callerName: pick(NAMES), category, subject, content: `${subject}${content}` });
       const dept = pick(departments.filter((d) => d.staff.length));
       const holder = dept.staff[0]!.id;
       // The order's id is the centre's order number.
