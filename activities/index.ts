@@ -9,6 +9,7 @@ import { serviceTaskHandlers } from './service-tasks';
 import { createTaskActivities } from './tasks.activities';
 import { effectKeyOf, withEffectKey } from './service-tasks/effects';
 import { BpmnError, UnknownTaskTypeError, type ServiceTaskHandler } from './service-tasks/registry';
+import type { ApprovalNotices } from './service-tasks/approval-notice';
 import { createMachineActivities } from './machines';
 import { createProjectionBatchActivity } from './projections.activities';
 import { classifyProjectionErrors } from './projection-errors';
@@ -16,6 +17,8 @@ import { createProjectionFailureActivities } from './projection-failures';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
+  /** 审管联动 service the 写入办理结果 task notifies; built by the worker from the server's linkage service. */
+  approvalNotices: ApprovalNotices;
   /** Extra or replacement service-task handlers (tests, deployments). */
   serviceTasks?: Record<string, ServiceTaskHandler>;
 }
@@ -44,7 +47,7 @@ export function createActivities(deps: ActivityDeps) {
       // (local activities have none: their workflow task times out instead).
       const beat = ctx && !ctx.info.isLocal ? setInterval(() => ctx.heartbeat(), 2_000) : undefined;
       try {
-        const call = () => handler({ ...args, prisma: deps.prisma });
+        const call = () => handler({ ...args, prisma: deps.prisma, approvalNotices: deps.approvalNotices });
         return await (key ? withEffectKey(key, call) : call());
       } catch (err) {
         // A BPMN error is a business outcome for the model's error boundary, not a failure to retry.

@@ -15,7 +15,8 @@ import type { PrismaClient } from './data/generated/client';
 import type { SqlDatabase } from './data/sql';
 import type { Logger } from './logger';
 import { errorHandler, notFoundRoute } from './middleware/error-handler';
-import { inputGuard } from './middleware/input-guard';
+import { inputGuard, type InputLimits } from './middleware/input-guard';
+import type { HotlineSettings } from './services/hotline.service';
 import { requestId, securityHeaders } from './middleware/security-headers';
 import { idempotency } from './middleware/idempotency';
 import { auditRoutes } from './routes/audit.routes';
@@ -25,8 +26,10 @@ import { casesRoutes } from './routes/cases.routes';
 import { definitionsRoutes } from './routes/definitions.routes';
 import { handlingRoutes } from './routes/handling.routes';
 import { healthRoutes } from './routes/health.routes';
+import { createDatabaseHealth } from './services/health.service';
 import { exportsRoutes } from './routes/exports.routes';
 import { engineRoutes } from './routes/incidents.routes';
+import { createIncidentsService } from './services/incidents.service';
 import { openapiRoutes } from './routes/openapi.routes';
 import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
@@ -61,6 +64,17 @@ export interface AppDeps {
   consoleDir?: string;
   /** How long Idempotency-Keys are kept; 24 h by default. */
   idempotencyTtlMs?: number;
+  settings: AppSettings;
+}
+
+/** The configuration the HTTP side runs with (parsed in server/config.ts, handed down by the runtime). */
+export interface AppSettings {
+  inputLimits: InputLimits;
+  /** Where the BPMN, catalogue and task forms live (DEFINITIONS_DIR). */
+  definitionsDir: string;
+  /** The address the documents' QR codes open (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
+  hotline: HotlineSettings;
 }
 
 /** Builds the HTTP app without listening, so tests drive it with supertest. */
@@ -77,19 +91,21 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(securityHeaders());
   app.use(express.json({ limit: '1mb' }));
-  app.use(inputGuard());
+  app.use(inputGuard(deps.settings.inputLimits));
 
   const definitions = createDefinitionsService(deps.prisma, { schedules: createTimerStartSchedules({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue }) });
   const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
-  const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client });
+  const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client, formsDir: path.join(deps.settings.definitionsDir, 'forms') });
 
-  app.use(healthRoutes({ sql: deps.sql, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue, prisma: deps.prisma }));
-  app.use('/api/auth', authRoutes({ prisma: deps.prisma, tokens: deps.tokens, demoMode: deps.demoMode }));
+  const database = createDatabaseHealth({ sql: deps.sql, prisma: deps.prisma });
+  app.use(healthRoutes({ database, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue }));
+  const identities = createIdentityResolver(deps.prisma);
+  const users = createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) });
+  app.use('/api/auth', authRoutes({ users, tokens: deps.tokens, demoMode: deps.demoMode }));
   app.use('/api', openapiRoutes());
-  const documents = createDocumentsService({ prisma: deps.prisma });
+  const documents = createDocumentsService({ prisma: deps.prisma, publicBaseUrl: deps.settings.publicBaseUrl });
   app.use('/api/public', publicRoutes(createLookupService({ prisma: deps.prisma }), documents));
   const api = express.Router();
-  const identities = createIdentityResolver(deps.prisma);
   api.use(authenticate(deps.tokens, identities));
   api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
   // Phone and ID numbers reach staff masked; the full number only through the audited reveal.
@@ -100,7 +116,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
   api.use('/cases', materialsRoutes(createMaterialsService({ prisma: deps.prisma })));
   api.use('/tasks', tasksRoutes(tasks));
-  api.use(engineRoutes({ prisma: deps.prisma, temporal: deps.temporal.client }));
+  api.use(engineRoutes(createIncidentsService({ prisma: deps.prisma, temporal: deps.temporal.client })));
   api.use(meRoutes({ prisma: deps.prisma }));
   api.use('/cases', documentsRoutes(documents));
   api.use('/cases', correctionRoutes(createCorrectionService({ prisma: deps.prisma, temporal: deps.temporal.client })));
@@ -110,7 +126,7 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditService(deps.prisma);
   api.use('/audit', auditRoutes(audit));
   api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));
-  api.use('/users', usersRoutes(createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) })));
+  api.use('/users', usersRoutes(users));
   api.use('/calendar', calendarRoutes(createCalendarService({ prisma: deps.prisma, temporal: deps.temporal.client, logger: deps.logger })));
   mountMachineRoutes(app, api, deps);
   app.use('/api', api);

@@ -30,8 +30,8 @@ async function main(): Promise<void> {
     logger.info('starting the Temporal dev server …');
     devServer = await startDevServer({
       dbFile: path.join(config.DATA_DIR, 'temporal.sqlite'),
-      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
-      port: Number(process.env.TEMPORAL_PORT ?? 7233),
+      uiPort: config.TEMPORAL_UI_PORT,
+      port: config.TEMPORAL_PORT,
       logFile: path.join(config.DATA_DIR, 'temporal.log'),
       log: (msg) => logger.info(msg),
     });

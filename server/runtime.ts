@@ -3,7 +3,8 @@ import type { Worker, WorkerOptions } from '@temporalio/worker';
 import type { Express } from 'express';
 import type { ServiceTaskHandler } from '../activities/service-tasks/registry';
 import { loadCatalogAtStartup } from '../activities/catalog/startup';
-import { createApp } from './app';
+import { configureHandling } from '../activities/handling/config';
+import { createApp, type AppSettings } from './app';
 import { createTokenIssuer, type TokenIssuer } from './auth/tokens';
 import type { Config } from './config';
 import { openDatabase, type Database } from './data/database';
@@ -15,6 +16,8 @@ import { createCalendarService } from './services/calendar.service';
 import { createTimerStartSchedules } from './services/definitions.schedules';
 import { connectTemporal } from './temporal/client';
 import { createWorker } from './worker';
+import { configureMaterials } from './materials/config';
+import { configureMachines } from './services/machines/machine-config';
 
 export interface RuntimeOptions {
   config: Config;
@@ -38,9 +41,30 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/**
+ * Hands the rule parameters to the modules that read them deep inside services and activities, in the
+ * API and the worker alike (handling time limits, upload limits, the rule machines' clock and deadlines).
+ */
+function applyRuleSettings(config: Config): void {
+  configureHandling(config.HANDLING_CONFIG);
+  configureMaterials(config.MATERIALS_CONFIG);
+  configureMachines({ msPerWorkingDay: config.HAOBAN_MS_PER_WORKING_DAY, deadlines: config.HAOBAN_MACHINE_DEADLINES, eventsPerRun: config.HAOBAN_MACHINE_EVENTS_PER_RUN });
+}
+
+/** What the HTTP app receives from the configuration. */
+function appSettingsOf(config: Config): AppSettings {
+  return {
+    inputLimits: { maxDepth: config.INPUT_MAX_DEPTH, variablesMaxDepth: config.VARIABLES_MAX_DEPTH, variablesMaxBytes: config.VARIABLES_MAX_BYTES },
+    definitionsDir: config.DEFINITIONS_DIR,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    hotline: { webhookSecret: config.HOTLINE_WEBHOOK_SECRET, repeat: { minOrders: config.HOTLINE_REPEAT_MIN_ORDERS, windowDays: config.HOTLINE_REPEAT_WINDOW_DAYS } },
+  };
+}
+
 /** Wires database, Temporal client, worker and HTTP app together: the shape every entry point shares. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
+  applyRuleSettings(config);
   const db =
     options.database ??
     (await openDatabase({
@@ -124,6 +148,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         demoMode: config.demoMode,
         consoleDir: options.consoleDir,
         idempotencyTtlMs: config.IDEMPOTENCY_TTL_HOURS * 3600_000,
+        settings: appSettingsOf(config),
       })
     : undefined;
 

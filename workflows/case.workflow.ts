@@ -54,10 +54,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
 
   // Cases started since batched projections take the earlier patches' paths without their markers
   // (each patch costs a marker and a search-attribute event in every case's history).
-  // New cases go back to one activity per projection and job: with local activities, a case whose
-  // boundary timer is armed after a local job replayed its commands in another order (query replays
-  // failed with a nondeterminism error). Cases that recorded the first patch keep its path.
-  const batched = patched('local-projections-and-jobs') && !patched('local-projections-and-jobs-off');
+  // The first local path let a projection batch and a job run at once; when both resolved in one
+  // activation on replay, a boundary timer was armed in another order (nondeterminism), so cases were
+  // moved back to regular activities ('-off'). New cases take the local path again with one lane:
+  // one local activity in flight at a time. Each case records the marker of its own path only.
+  const lane = patched('local-lane');
+  const batched = lane || (patched('local-projections-and-jobs') && !patched('local-projections-and-jobs-off'));
   const since = (patchId: string) => batched || patched(patchId);
   const runner = createCommandRunner({
     caseId: input.caseId,
@@ -67,6 +69,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     ...(input.parent ? { parent: input.parent } : {}),
     shieldProjections: since('projections-outlive-cancel'),
     batchProjections: batched,
+    localLane: lane,
     state: () => state,
     dispatch: (event) => dispatch(event),
   });

@@ -1,4 +1,4 @@
-import { ROLES } from '../../server/auth/roles';
+import { ROLES } from '../domain/roles';
 import { START_CHANNELS, type StartChannel, type StartRule } from '../../workflows/engine/model';
 import type { El } from './compile-node';
 

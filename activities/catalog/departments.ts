@@ -1,5 +1,5 @@
-import { streetCode } from '../../server/services/machines/directory';
-import { LIANHU_STREETS } from '../../server/services/hotline/place';
+import { streetCode } from '../domain/machines/directory';
+import { LIANHU_STREETS } from '../domain/hotline/place';
 /**
  * The district departments (实施主体) the demo catalogue uses. Each one's staff group `dept-<code>`
  * receives the tasks of that department's items, so staff see their own item's tasks only.

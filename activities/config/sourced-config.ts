@@ -1,7 +1,8 @@
 /**
- * A configuration block whose every value carries the rule it comes from (RULES.md section or
- * "engineering default"). Values in force = defaults, then the JSON in an environment variable
- * (per deployment), then overrides set in code (tests); the sources stay with the defaults.
+ * A configuration block whose every value carries the rule it comes from (the official source,
+ * see docs/rules.md, or "engineering default"). Values in force = defaults, then the deployment's
+ * values (set once by the entry point from the configuration, server/config.ts), then overrides set
+ * in code (tests); the sources stay with the defaults.
  */
 export interface Param<T> {
   value: T;
@@ -11,27 +12,22 @@ export interface Param<T> {
 
 export type ValuesOf<C> = { [K in keyof C]: C[K] extends Param<infer T> ? T : never };
 
-export function sourcedConfig<C extends { [K in keyof C]: Param<unknown> }>(defaults: C, envName: string) {
+export function sourcedConfig<C extends { [K in keyof C]: Param<unknown> }>(defaults: C) {
   type Values = ValuesOf<C>;
-  let overrides: Partial<Values> = readEnv();
-
-  function readEnv(): Partial<Values> {
-    const raw = process.env[envName];
-    if (!raw) return {};
-    try {
-      return JSON.parse(raw) as Partial<Values>;
-    } catch (err) {
-      throw new Error(`配置错误 (invalid configuration): ${envName} is not JSON: ${(err as Error).message}`);
-    }
-  }
+  let deployment: Partial<Values> = {};
+  let overrides: Partial<Values> = {};
 
   return {
-    /** The values in force: defaults with overrides applied. */
+    /** The values in force: defaults with the deployment's values and overrides applied. */
     values(): Values {
       const values = Object.fromEntries(Object.entries(defaults as Record<string, Param<unknown>>).map(([k, p]) => [k, p.value])) as Values;
-      return { ...values, ...overrides };
+      return { ...values, ...deployment, ...overrides };
     },
-    /** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
+    /** Sets the deployment's values (the entry point, from the configuration); replaces earlier ones. */
+    configure(values: Partial<Values> = {}): void {
+      deployment = { ...values };
+    },
+    /** Replaces selected values (tests); returns a function restoring the previous ones. */
     override(patch: Partial<Values>): () => void {
       const previous = overrides;
       overrides = { ...overrides, ...patch };

@@ -4,7 +4,7 @@ import { addCreditRecord } from './credit';
 import { periodDeadline } from './deadlines';
 import { durationEnd } from '../../workflows/engine/timers';
 
-/** The seven elements of the 告知承诺 written notice (RULES.md §2.1, as restated by Taiyuan). */
+/** The seven elements of the 告知承诺 written notice (国办发〔2020〕42号, docs/rules.md#commitment). */
 export function sevenElementNotice(item: { name: string; basis?: string; proofContent?: string }) {
   return {
     事项名称: item.name,

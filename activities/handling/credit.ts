@@ -6,7 +6,7 @@ type Db = Pick<PrismaClient, 'creditRecord'> | Pick<Prisma.TransactionClient, 'c
 export const CREDIT_KINDS = ['bad-credit', 'false-commitment', 'supplement-overdue'] as const;
 export type CreditKind = (typeof CREDIT_KINDS)[number];
 
-/** Unrepaired records that bar 容缺 and 告知承诺 (RULES.md §2.1, §3: until 信用修复). */
+/** Unrepaired records that bar 容缺 and 告知承诺 (国办发〔2020〕42号; until 信用修复, docs/rules.md#credit-bar). */
 export async function blockingCredit(db: Db, subjectId: string) {
   return db.creditRecord.findMany({ where: { subjectId, repairedAt: null, kind: { in: ['bad-credit', 'false-commitment'] } }, orderBy: { createdAt: 'asc' } });
 }

@@ -10,7 +10,7 @@ import { itemFacts } from './materials';
 const iso = (d: Date) => d.toISOString();
 
 /**
- * `handling-deferral-accept` (容缺受理, RULES.md §3): accepted with non-core materials missing; the
+ * `handling-deferral-accept` (容缺受理, docs/rules.md#deferred-acceptance): accepted with non-core materials missing; the
  * 容缺受理通知书 names them, the form of supply and the deadline (≤ the time limit), and a reminder
  * is scheduled before it (the outbox holds it until then, so it needs no timer in the process).
  */

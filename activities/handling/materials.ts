@@ -7,7 +7,7 @@ export interface RequiredMaterial {
   name: string;
   sources?: string[];
   core?: boolean;
-  /** Safety or environmental mandatory material: never deferrable (RULES.md §3). */
+  /** Safety or environmental mandatory material: never deferrable (docs/rules.md#deferred-acceptance). */
   safety?: boolean;
   environmental?: boolean;
   licenceType?: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Prisma, PrismaClient } from '../../server/data/generated/client';
-import { areaOf, commissionerOf, LEADERSHIP } from '../../server/services/machines/directory';
+import { areaOf, commissionerOf, LEADERSHIP } from '../domain/machines/directory';
 import type { ActiveDeadline, SupervisionParams } from '../../workflows/machines/supervision';
 import { writeAudit } from '../audit';
 import { enqueueUserNotification } from '../notifications/outbox';

@@ -43,7 +43,9 @@ export function composeMessage(input: ComposeInput): NotificationMessage {
       const result = vars.result as { decision?: string } | undefined;
       const decision = result?.decision ?? vars.decision;
       title = `办件办结 (case finished): ${input.caseTitle}`;
-      happened = decision === 'approved' ? '您的办件已办结，准予许可 (approved)' : decision ? `您的办件已办结，结果：${String(decision)}` : '您的办件已办结 (finished)';
+      // The applicant reads the outcome in words, never the process's value.
+      const outcome = vars.accepted === false ? '不予受理' : decision === 'approved' ? '准予许可' : decision === 'rejected' ? '不予许可' : '';
+      happened = outcome ? `您的办件已办结，${outcome}` : '您的办件已办结';
       needed = [];
       deadline = null;
       break;

@@ -1,9 +1,14 @@
-import { Context } from '@temporalio/activity';
 import type { PrismaClient } from '../../server/data/generated/client';
-import { createLinkageService } from '../../server/services/linkage.service';
-import { DEPARTMENTS } from '../../server/services/machines/directory';
-import { createMachineClient } from '../../server/services/machines/machine-client';
+import { DEPARTMENTS } from '../domain/machines/directory';
 import type { Variables } from '../../workflows/engine/model';
+
+/**
+ * What the 审批信息通报 needs from the 审管联动 (linkage) service: open the notice of a decided case.
+ * The worker builds it (server/worker.ts), so activities never import the server.
+ */
+export interface ApprovalNotices {
+  approvalDecided(request: { caseId: string; supervisingDepartment: string }): Promise<{ notice: { instanceId: string } }>;
+}
 
 /**
  * 审批信息通报: an approval decision is pushed to the supervising department at decision time
@@ -11,13 +16,14 @@ import type { Variables } from '../../workflows/engine/model';
  * or from the catalogue item's department when that department supervises what it approves.
  * Returns the notice's instance id, or undefined when the case names no supervising department.
  */
-export async function pushApprovalNotice(prisma: PrismaClient, caseId: string, variables: Variables): Promise<string | undefined> {
-  const department = await supervisingDepartmentOf(prisma, caseId, variables);
+export async function pushApprovalNotice(
+  deps: { prisma: PrismaClient; approvalNotices: ApprovalNotices },
+  caseId: string,
+  variables: Variables,
+): Promise<string | undefined> {
+  const department = await supervisingDepartmentOf(deps.prisma, caseId, variables);
   if (!department) return undefined;
-  const activity = Context.current();
-  const machines = createMachineClient({ temporal: activity.client, taskQueue: activity.info.taskQueue, prisma });
-  const linkage = createLinkageService({ prisma, machines });
-  const { notice } = await linkage.approvalDecided({ caseId, supervisingDepartment: department });
+  const { notice } = await deps.approvalNotices.approvalDecided({ caseId, supervisingDepartment: department });
   return notice.instanceId;
 }
 

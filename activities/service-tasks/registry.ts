@@ -1,11 +1,14 @@
 import type { PrismaClient } from '../../server/data/generated/client';
 import type { Variables } from '../../workflows/engine/model';
+import type { ApprovalNotices } from './approval-notice';
 
 export interface ServiceTaskContext {
   caseId: string;
   elementId: string;
   variables: Variables;
   prisma: PrismaClient;
+  /** 审管联动: opens the 审批信息通报 of an approval decision. */
+  approvalNotices: ApprovalNotices;
 }
 
 /** A service-task implementation: returns the variables it sets on the case. */

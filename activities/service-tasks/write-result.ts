@@ -4,7 +4,7 @@ import { claimEffect } from './effects';
 import type { ServiceTaskHandler } from './registry';
 
 /** 写入办理结果: records the decision on the case, as the result the applicant will see. */
-export const writeResult: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
+export const writeResult: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma, approvalNotices }) => {
   const written = {
     decision: variables.decision ?? (variables.accepted === false ? 'rejected' : 'approved'),
     opinion: variables.opinion ?? variables.reason ?? null,
@@ -21,6 +21,6 @@ export const writeResult: ServiceTaskHandler = async ({ caseId, elementId, varia
     return written;
   });
   // 审批信息通报 at decision time; a failure here retries the activity (the result write is idempotent).
-  const linkageNotice = isApproval(result.decision) ? await pushApprovalNotice(prisma, caseId, variables) : undefined;
+  const linkageNotice = isApproval(result.decision) ? await pushApprovalNotice({ prisma, approvalNotices }, caseId, variables) : undefined;
   return linkageNotice ? { result, linkageNotice } : { result };
 };

@@ -7,7 +7,7 @@
 import { isWorkingDay } from '../../workflows/calendar';
 import { DEPARTMENTS as ITEM_DEPARTMENTS, staffGroupOf } from '../../activities/catalog/departments';
 import type { PrismaClient } from '../data/generated/client';
-import { BAD_RATING_REASONS } from '../services/rating-reasons';
+import { BAD_RATING_REASONS } from '../../activities/domain/rating-reasons';
 import type { Logger } from '../logger';
 
 interface Deps {

@@ -1,5 +1,5 @@
 /**
- * Limits of application-material uploads (申请材料). No rule in RULES.md fixes them: they are
+ * Limits of application-material uploads (申请材料). No rule fixes them (docs/rules.md#uploads): they are
  * engineering defaults in line with the provincial 一网通办 portals (files up to 20 MB; PDF, JPG, PNG
  * and OFD, the national standard e-document format GB/T 33190-2016). Deployments override them with
  * MATERIALS_CONFIG (JSON); tests with `overrideMaterialsConfig`.
@@ -30,10 +30,13 @@ export const MATERIALS_DEFAULTS: MaterialsConfig = {
   maxReviewNoteLength: { value: 1000, source: 'engineering default' },
 };
 
-const config = sourcedConfig(MATERIALS_DEFAULTS, 'MATERIALS_CONFIG');
+const config = sourcedConfig(MATERIALS_DEFAULTS);
 
 /** The values in force: defaults with overrides applied. */
 export const materialsConfig = config.values;
 
-/** Replaces selected values (tests, per-deployment tuning); returns a function restoring the previous ones. */
+/** Sets the deployment's values (MATERIALS_CONFIG, parsed in server/config.ts); called once by the entry point. */
+export const configureMaterials = config.configure;
+
+/** Replaces selected values (tests); returns a function restoring the previous ones. */
 export const overrideMaterialsConfig = config.override;

@@ -23,19 +23,6 @@ export interface InputLimits {
  */
 export const DEFAULT_INPUT_LIMITS: InputLimits = { maxDepth: 32, variablesMaxDepth: 16, variablesMaxBytes: 2 * VARIABLES_LIMIT_BYTES };
 
-/** Limits from the environment: INPUT_MAX_DEPTH, VARIABLES_MAX_DEPTH, VARIABLES_MAX_BYTES. */
-export function inputLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): InputLimits {
-  const num = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  };
-  return {
-    maxDepth: num('INPUT_MAX_DEPTH', DEFAULT_INPUT_LIMITS.maxDepth),
-    variablesMaxDepth: num('VARIABLES_MAX_DEPTH', DEFAULT_INPUT_LIMITS.variablesMaxDepth),
-    variablesMaxBytes: num('VARIABLES_MAX_BYTES', DEFAULT_INPUT_LIMITS.variablesMaxBytes),
-  };
-}
-
 export interface InputProblem {
   path: string;
   message: string;
@@ -119,8 +106,11 @@ function pathProblem(path: string): InputProblem | undefined {
   return undefined;
 }
 
-/** The global guard: path, query and JSON body. Multipart and text bodies are checked where they are parsed. */
-export function inputGuard(limits: InputLimits = inputLimitsFromEnv()): RequestHandler {
+/**
+ * The global guard: path, query and JSON body. Multipart and text bodies are checked where they are parsed.
+ * The limits come from the configuration (INPUT_MAX_DEPTH, VARIABLES_MAX_DEPTH, VARIABLES_MAX_BYTES).
+ */
+export function inputGuard(limits: InputLimits = DEFAULT_INPUT_LIMITS): RequestHandler {
   return (req, _res, next) => {
     const problem = pathProblem(req.path) ?? findBadInput(req.query, 'query', limits) ?? (req.body !== undefined && typeof req.body === 'object' ? findBadInput(req.body, 'body', limits) : undefined);
     next(problem ? inputError(problem) : undefined);

@@ -4,7 +4,7 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
 import { body, query } from '../middleware/validate';
 import type { AgencyService } from '../services/agency.service';
-import { AGENTS, AGENT_ROLE_LABELS, COMMUNITIES } from '../services/machines/directory';
+import { AGENTS, AGENT_ROLE_LABELS, COMMUNITIES } from '../../activities/domain/machines/directory';
 import { Page, Variables } from './cases.routes';
 
 const Applicant = z.object({ name: z.string().min(1).max(200), userId: z.string().optional(), phone: z.string().max(30).optional() });

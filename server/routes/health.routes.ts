@@ -1,10 +1,8 @@
 import { Router } from 'express';
 import type { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
-import type { SqlDatabase } from '../data/sql';
-import type { PrismaClient } from '../data/generated/client';
-import { refreshDistrictCalendar } from '../../activities/calendar/registry';
 import { calendarWarnings } from '../services/calendar.service';
+import type { DatabaseHealth } from '../services/health.service';
 
 /** A poller not seen for this long is gone: live workers re-poll at least once a minute (long poll). */
 const POLLER_SEEN_WITHIN_MS = 90_000;
@@ -16,13 +14,13 @@ const POLLER_SEEN_WITHIN_MS = 90_000;
  * names what needs an operator without stopping service: a year's holiday notice not loaded (from
  * 1 November for the next year), so deadlines over it are provisional.
  */
-export function healthRoutes(deps: { sql: SqlDatabase; temporal: Connection; namespace: string; taskQueue: string; prisma?: PrismaClient }): Router {
+export function healthRoutes(deps: { database: DatabaseHealth; temporal: Connection; namespace: string; taskQueue: string }): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     let workers: { pollers: number; identities: string[] } = { pollers: 0, identities: [] };
     const [database, temporal, workerCheck] = await Promise.all([
       check(async () => {
-        await deps.sql.query('SELECT 1');
+        await deps.database.ping();
       }),
       check(async () => {
         await deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace });
@@ -33,7 +31,7 @@ export function healthRoutes(deps: { sql: SqlDatabase; temporal: Connection; nam
     ]);
     const ok = database.ok && temporal.ok;
     const worker = { ok: workerCheck.ok && workers.pollers > 0, taskQueue: deps.taskQueue, ...workers, ...(workerCheck.error ? { error: workerCheck.error } : {}) };
-    if (database.ok && deps.prisma) await refreshDistrictCalendar(deps.prisma).catch(() => undefined);
+    if (database.ok) await deps.database.refreshCalendar();
     const warnings = calendarWarnings();
     res.status(ok ? 200 : 503).json({ status: !ok ? 'degraded' : worker.ok ? 'ok' : 'no-worker', database, temporal, worker, calendar: { ok: warnings.length === 0, warnings } });
   });

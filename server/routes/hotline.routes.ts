@@ -4,8 +4,7 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { body, query } from '../middleware/validate';
 import type { HotlineService } from '../services/hotline.service';
 import { assertCentral } from '../services/department-scope';
-import { repeatRule } from '../services/hotline/matching';
-import { MATTER_TREE } from '../services/hotline/matter-types';
+import { MATTER_TREE } from '../../activities/domain/hotline/matter-types';
 import { Page } from './cases.routes';
 
 export const HotlineOrderBody = z.object({
@@ -68,7 +67,7 @@ export function hotlineRoutes(hotline: HotlineService): Router {
     res.json(await hotline.send(req.params.id, body(req, HotlineEventBody), actorOf(req)));
   });
   router.get('/matter-types', (_req, res) => {
-    res.json({ items: MATTER_TREE, repeatRule: repeatRule() });
+    res.json({ items: MATTER_TREE, repeatRule: hotline.repeatRule() });
   });
   router.put('/orders/:id/matter-type', async (req, res) => {
     res.json(await hotline.setMatterType(req.params.id, body(req, MatterTypeBody), actorOf(req).id));

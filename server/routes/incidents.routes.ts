@@ -1,11 +1,9 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
 import { STAFF_ROLES } from '../auth/roles';
-import type { PrismaClient } from '../data/generated/client';
 import { body, query } from '../middleware/validate';
-import { createIncidentsService, type IncidentsService } from '../services/incidents.service';
+import type { IncidentsService } from '../services/incidents.service';
 
 export const ListIncidentsQuery = z.object({
   status: z.enum(['open', 'retried', 'resolved']).optional(),
@@ -68,8 +66,7 @@ export function caseEngineRoutes(incidents: IncidentsService): Router {
 }
 
 /** The engine's HTTP area, mounted once under /api. */
-export function engineRoutes(deps: { prisma: PrismaClient; temporal: Client }): Router {
-  const incidents = createIncidentsService(deps);
+export function engineRoutes(incidents: IncidentsService): Router {
   const router = Router();
   router.use('/incidents', incidentsRoutes(incidents));
   router.use('/cases', caseEngineRoutes(incidents));

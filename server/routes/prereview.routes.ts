@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
+import { contentDisposition } from '../materials/disposition';
 import { body, query } from '../middleware/validate';
+import { multipartFile, requireMultipart } from './materials.routes';
 import type { PrereviewService } from '../services/prereview.service';
 import { Page, Variables } from './cases.routes';
 import { MaterialChoices } from './events.routes';
@@ -18,6 +20,8 @@ export const ReviewPrereviewBody = z.object({
 });
 export const ResubmitPrereviewBody = z.object({ materials: z.array(SubmittedMaterial).min(1).max(100) });
 export const StartFormalBody = z.object({ form: Variables.default({}), materials: MaterialChoices });
+/** Multipart field besides `file`: the catalogue code of the material the file is for. */
+export const UploadPrereviewFileFields = z.object({ code: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,40}$/, '材料编码不正确') });
 export const ListPrereviewQuery = z.object({ status: z.enum(['submitted', 'reviewed', 'used']).optional(), ...Page });
 
 /** 资料预审: submit before applying, staff review, one notice, then the formal case. */
@@ -25,6 +29,18 @@ export function prereviewRoutes(prereview: PrereviewService): Router {
   const router = Router();
   router.post('/', requireRole('applicant', 'agent', 'window', 'admin'), async (req, res) => {
     res.status(201).json(await prereview.submit(body(req, SubmitPrereviewBody), actorOf(req)));
+  });
+  // Files first (before any case exists); the pre-review then names them by fileRef.
+  router.post('/files', requireRole('applicant', 'agent', 'window', 'admin'), requireMultipart, multipartFile(), async (req, res) => {
+    res.status(201).json(await prereview.uploadFile(actorOf(req), body(req, UploadPrereviewFileFields).code, req.file));
+  });
+  router.get('/:id/files/:fileId/content', async (req, res) => {
+    const f = await prereview.fileContent(String(req.params.id), String(req.params.fileId), actorOf(req));
+    res.setHeader('content-type', f.contentType);
+    res.setHeader('content-disposition', contentDisposition(f.fileName, req.query.inline === '1' ? 'inline' : 'attachment'));
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'private, no-store');
+    res.end(Buffer.from(f.content));
   });
   router.get('/', async (req, res) => {
     res.json(await prereview.list(actorOf(req), query(req, ListPrereviewQuery)));

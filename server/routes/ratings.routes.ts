@@ -4,7 +4,7 @@ import { actorOf, requireRole } from '../auth/authenticate';
 import { body, query } from '../middleware/validate';
 import { RATING_CHANNELS, type RatingsService } from '../services/ratings.service';
 import type { StatsService } from '../services/stats.service';
-import { BAD_RATING_REASONS } from '../services/rating-reasons';
+import { BAD_RATING_REASONS } from '../../activities/domain/rating-reasons';
 
 const Level = z.number().int().min(1).max(5);
 

@@ -6,7 +6,7 @@ import { AGENCY_DEADLINES } from '../../workflows/machines/deadlines';
 import type { MachineView } from '../../workflows/host/xstate-host';
 import type { CasesService } from './cases.service';
 import { isStaff } from './cases.service';
-import { AGENTS, COMMUNITIES, DEPARTMENTS, type AgentRole } from './machines/directory';
+import { AGENTS, COMMUNITIES, DEPARTMENTS, type AgentRole } from '../../activities/domain/machines/directory';
 import { newInstanceId } from './machines/ids';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';

@@ -2,6 +2,7 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { conflict, notFound } from '../errors';
 import type { CasesService } from './cases.service';
+import { chooseDelivery, type DeliveryChoice } from './delivery-choice';
 
 export function createDeliveryService(deps: { prisma: PrismaClient; cases: CasesService }) {
   const { prisma, cases } = deps;
@@ -12,6 +13,8 @@ export function createDeliveryService(deps: { prisma: PrismaClient; cases: Cases
     return row;
   };
   return {
+    /** The applicant's 领取 / 邮寄 choice (see delivery-choice.ts). */
+    choose: (caseId: string, choice: DeliveryChoice, actor: AuthenticatedActor) => chooseDelivery(prisma, caseId, choice, actor),
     /** How the result reaches the applicant: method, licence, tracking number, art. 44 deadline. */
     async get(caseId: string, actor: AuthenticatedActor) {
       const row = await find(caseId, actor);

@@ -1,6 +1,6 @@
 import type { AuthenticatedActor } from '../auth/authenticate';
 import { AppError } from '../errors';
-import { DEPARTMENTS } from './machines/directory';
+import { DEPARTMENTS } from '../../activities/domain/machines/directory';
 
 /**
  * Who acts for a department (部门). A step addressed to a department — a 审批信息通报 to sign, a 抄告 to

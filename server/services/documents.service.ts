@@ -22,7 +22,6 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
 const NUMBER_PREFIX: Record<DocumentKind, string> = { receipt: 'SL', 'correction-notice': 'BZ', rejection: 'BY', approval: 'ZY', licence: 'ZZ' };
 
 /** Public address of the console, for the QR code on each document. */
-export const publicBaseUrl = () => (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
 const FIELDS = { id: true, caseId: true, kind: true, version: true, number: true, verifyCode: true, title: true, sha256: true, signer: true, issuedBy: true, issuedAt: true } as const;
 
@@ -33,8 +32,10 @@ type CaseRow = { id: string; title: string; applicantId: string; itemCode: strin
  * them and kept with it. A document is reissued as a new version when what it says has changed, or
  * when the window reissues it; every issue is an audit record, so it shows in the case timeline.
  */
-export function createDocumentsService(deps: { prisma: PrismaClient }) {
+/** `publicBaseUrl`: the address the QR codes open (PUBLIC_BASE_URL). */
+export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseUrl?: string }) {
   const { prisma } = deps;
+  const publicBaseUrl = (deps.publicBaseUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const materials = createMaterialsService({ prisma });
 
   async function caseFor(caseId: string, actor: AuthenticatedActor): Promise<CaseRow> {
@@ -129,7 +130,7 @@ export function createDocumentsService(deps: { prisma: PrismaClient }) {
       const verifyCode = String(randomInt(10_000_000, 99_999_999));
       const { queryCode } = await ensureLookup(prisma, row.id);
       const issuedAt = new Date();
-      const lookupUrl = `${publicBaseUrl()}/lookup?no=${encodeURIComponent(row.id)}&code=${queryCode}&doc=${encodeURIComponent(number)}&v=${verifyCode}`;
+      const lookupUrl = `${publicBaseUrl}/lookup?no=${encodeURIComponent(row.id)}&code=${queryCode}&doc=${encodeURIComponent(number)}&v=${verifyCode}`;
       const signer = documentSigner();
       const pdf = await renderDocument({ ...spec, number, verifyCode, issuedAt, lookupUrl }, signer);
       await prisma.$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { badRequest, notFound } from '../errors';
 import { FALLBACK_DEADLINES } from '../../workflows/machines/deadlines';
 import type { FallbackInput } from '../../workflows/machines/fallback.machine';
 import type { MachineView } from '../../workflows/host/xstate-host';
-import { DEPARTMENTS, FALLBACK_SUPERVISOR, LEADERSHIP } from './machines/directory';
+import { DEPARTMENTS, FALLBACK_SUPERVISOR, LEADERSHIP } from '../../activities/domain/machines/directory';
 import { newInstanceId } from './machines/ids';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';

@@ -6,7 +6,7 @@ import { HOTLINE_DEADLINES } from '../../workflows/machines/deadlines';
 import type { HotlineCategory, HotlineOrderInput } from '../../workflows/machines/hotline-order.machine';
 import type { MachineView } from '../../workflows/host/xstate-host';
 import type { FallbackService } from './fallback.service';
-import { DEPARTMENTS } from './machines/directory';
+import { DEPARTMENTS } from '../../activities/domain/machines/directory';
 import type { MachineClient } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';
 import type { AuthenticatedActor } from '../auth/authenticate';
@@ -16,8 +16,8 @@ import { assertActsFor, assertCentral, departmentOf, isDepartmentOfficer, notYou
 const DEPARTMENT_STEPS: Record<string, string> = { 'order.sign': '签收', 'order.return': '退单', 'order.extend': '延期', 'order.reply': '答复' };
 const CENTRAL_STEPS: Record<string, string> = { 'order.dispatch': '派单', 'order.reassign': '改派', 'order.revisit': '回访', 'order.rate': '评价' };
 import { writeAudit } from '../../activities/audit';
-import { candidatesOf, linksOf, profile, repeatRule, withOrgFromText } from './hotline/matching';
-import { matterType, matterTypeLabel } from './hotline/matter-types';
+import { candidatesOf, linksOf, profile, repeatRule, withOrgFromText, type RepeatRule } from '../../activities/domain/hotline/matching';
+import { matterType, matterTypeLabel } from '../../activities/domain/hotline/matter-types';
 
 interface OrderText {
   id: string;
@@ -48,8 +48,16 @@ export const HOTLINE_DISPATCHER = 'hotline-dispatcher';
 const MAX_CORPUS = 2000;
 
 /** 12345 work orders: idempotent intake, repeat detection with 并单 into a "办不成事" record, and order events. */
-export function createHotlineService(deps: { prisma: PrismaClient; machines: MachineClient; fallback: FallbackService }) {
+/** The deployment's 12345 parameters (HOTLINE_* in server/config.ts). */
+export interface HotlineSettings {
+  /** Shared secret of the 12345 webhook; unset → the webhook is off. */
+  webhookSecret?: string;
+  repeat?: Partial<Pick<RepeatRule, 'minOrders' | 'windowDays'>>;
+}
+
+export function createHotlineService(deps: { prisma: PrismaClient; machines: MachineClient; fallback: FallbackService; settings?: HotlineSettings }) {
   const { prisma, machines, fallback } = deps;
+  const settings = deps.settings ?? {};
 
   /**
    * 重复诉求: links the new order to earlier orders of the window at the same place or from the same caller
@@ -57,7 +65,7 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
    * others follow it, and a 办不成事 record supervises the group.
    */
   async function detectAndMerge(order: OrderText & { matterType?: string | null }, callerName: string | undefined): Promise<IntakeResult['repeat']> {
-    const rule = repeatRule();
+    const rule = repeatRule(settings.repeat);
     const since = new Date(order.receivedAt.getTime() - rule.windowDays * 86_400_000);
     const self = profile(order);
     const window = await prisma.hotlineOrder.findMany({
@@ -311,9 +319,14 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       return row;
     },
 
+    /** The 重复诉求 rule in force, with its source. */
+    repeatRule(): RepeatRule {
+      return repeatRule(settings.repeat);
+    },
+
     /** Checks the webhook's shared secret (header `x-hotline-secret`) against HOTLINE_WEBHOOK_SECRET. */
     checkWebhookSecret(given: string | undefined): void {
-      const expected = process.env.HOTLINE_WEBHOOK_SECRET;
+      const expected = settings.webhookSecret;
       if (!expected) throw new AppError(503, 'WEBHOOK_DISABLED', '未配置 12345 对接密钥 (HOTLINE_WEBHOOK_SECRET is not set)');
       const a = Buffer.from(given ?? '');
       const b = Buffer.from(expected);

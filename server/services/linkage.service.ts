@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '../data/generated/client';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { LINKAGE_DEADLINES } from '../../workflows/machines/deadlines';
 import type { MachineView } from '../../workflows/host/xstate-host';
-import { commissionerOf, COMMISSIONERS, DEPARTMENTS } from './machines/directory';
+import { commissionerOf, COMMISSIONERS, DEPARTMENTS } from '../../activities/domain/machines/directory';
 import { newInstanceId } from './machines/ids';
 import type { MachineClient, MachineKind } from './machines/machine-client';
 import { deadlinesFor, machineClock } from './machines/machine-config';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { PrismaClient } from '../data/generated/client';
 import { AppError } from '../errors';
-import { stageOf } from './citizen-stage';
+import { stageOf } from '../../activities/domain/citizen-stage';
 import { DEMO_IDENTITIES } from './identity.service';
 import { createMaterialsService } from './materials.service';
 

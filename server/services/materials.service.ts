@@ -7,7 +7,7 @@ import type { Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { AppError, badRequest, conflict, notFound } from '../errors';
-import { buildChecklist, type MaterialFile } from '../materials/checklist';
+import { buildChecklist, type MaterialFile } from '../../activities/domain/materials/checklist';
 import { materialsConfig } from '../materials/config';
 import { CONTENT_TYPES, sniffKind } from '../materials/sniff';
 import { isStaff } from './cases.service';
@@ -171,8 +171,8 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
             event: 'notice',
             discriminator: `material-correction:${materialId}`,
             notice: {
-              title: `材料补正告知 (please correct a material): ${row.title}`,
-              body: `您提交的「${material.name}」需要补正：${note}。请重新上传后继续办理 (upload it again)`,
+              title: `材料补正告知：${row.title}`,
+              body: `您提交的「${material.name}」需要补正：${note}。请在办件进度页重新上传后继续办理。`,
               needed: [`${material.name}：${note}`],
               deadline: null,
             },

@@ -7,7 +7,9 @@ import type { CasesService } from './cases.service';
 import { isStaff } from './cases.service';
 import type { CatalogService } from './catalog.service';
 import { idBytes, idDate } from '../idempotency/context';
-import type { EventsService, StartEventCaseRequest } from './events.service';
+import { randomUUID } from 'node:crypto';
+import { createPrereviewFiles, storedFileId } from './prereview-files';
+import { demoLicenceDirectory, type EventsService, type StartEventCaseRequest } from './events.service';
 
 export interface PrereviewMaterial {
   code: string;
@@ -17,12 +19,36 @@ export interface PrereviewMaterial {
   reason?: string;
 }
 
+type PrereviewRow = { id: string; itemCode: string | null; eventCode: string | null; materials: unknown };
+
 /**
  * 资料预审 at the 业务中台 desk: materials are checked before the formal application; staff mark each
- * OK or to fix, and ONE notice lists everything to fix (行政许可法 art. 32, RULES.md §9.1).
+ * OK or to fix, and ONE notice lists everything to fix (《中华人民共和国行政许可法》第三十二条, docs/rules.md#licensing-time-limits).
  */
 export function createPrereviewService(deps: { prisma: PrismaClient; catalog: CatalogService; events: EventsService; cases: CasesService }) {
   const { prisma, catalog, events, cases } = deps;
+  const files = createPrereviewFiles(prisma);
+
+  /** Adds what the applicant and the desk read: the item's (or event's) name and, for stored files, the file's name and size. */
+  async function present<T extends PrereviewRow>(rows: T[]) {
+    const refs = rows.flatMap((r) => (r.materials as PrereviewMaterial[]).map((m) => m.fileRef));
+    const stored = await files.describe(refs);
+    const itemCodes = [...new Set(rows.map((r) => r.itemCode).filter((c): c is string => !!c))];
+    const eventCodes = [...new Set(rows.map((r) => r.eventCode).filter((c): c is string => !!c))];
+    const [items, evs] = await Promise.all([
+      itemCodes.length ? prisma.catalogItem.findMany({ where: { code: { in: itemCodes }, isLatest: true }, select: { code: true, name: true } }) : [],
+      eventCodes.length ? prisma.catalogNode.findMany({ where: { code: { in: eventCodes } }, select: { code: true, name: true } }) : [],
+    ]);
+    const names = new Map([...items, ...evs].map((x) => [x.code, x.name]));
+    return rows.map((r) => ({
+      ...r,
+      targetName: names.get(r.itemCode ?? r.eventCode ?? '') ?? null,
+      materials: (r.materials as PrereviewMaterial[]).map((m) => {
+        const f = stored.get(m.fileRef);
+        return { ...m, ...(f ? { file: { id: f.id, fileName: f.fileName, size: f.size, contentType: f.contentType } } : {}) };
+      }),
+    }));
+  }
 
   async function bundleMaterials(target: { itemCode?: string | null; eventCode?: string | null }): Promise<BundleItemMaterials[]> {
     if (target.eventCode) {
@@ -55,6 +81,7 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       const known = new Map(bundle.flatMap((b) => b.materials).map((m) => [m.code, m.name]));
       const unknown = req.materials.filter((m) => !known.has(m.code));
       if (unknown.length) throw badRequest('提交了本事项不需要的材料 (materials not required by this item/event)', unknown.map((m) => ({ field: `materials.${m.code}`, message: `材料 ${m.code} 不在办事指南中` })));
+      await files.check(req.materials, [actor.id, applicantId]);
       const materials: PrereviewMaterial[] = req.materials.map((m) => ({ code: m.code, name: known.get(m.code) as string, fileRef: m.fileRef, status: 'pending' }));
       const id = `PR${idDate().toISOString().slice(0, 10).replaceAll('-', '')}-${idBytes('prereview', 4).toString('hex').toUpperCase()}`;
       return prisma.$transaction(async (tx) => {
@@ -66,13 +93,24 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       });
     },
 
-    get: load,
+    async get(id: string, actor: AuthenticatedActor) {
+      return (await present([await load(id, actor)]))[0];
+    },
 
     async list(actor: AuthenticatedActor, filter: { status?: string; limit: number; offset: number }) {
       const where = { ...(isStaff(actor) ? {} : { OR: [{ applicantId: actor.id }, { submittedBy: actor.id }] }), ...(filter.status ? { status: filter.status } : {}) };
       const [items, total] = await Promise.all([prisma.prereview.findMany({ where, orderBy: { createdAt: 'desc' }, take: filter.limit, skip: filter.offset }), prisma.prereview.count({ where })]);
-      return { items, total };
+      return { items: await present(items), total };
     },
+
+    /** A stored file of this pre-review (the applicant's own, or any for staff at the desk). */
+    async fileContent(id: string, fileId: string, actor: AuthenticatedActor) {
+      const row = await load(id, actor);
+      if (!(row.materials as unknown as PrereviewMaterial[]).some((m) => storedFileId(m.fileRef) === fileId)) throw notFound('file', fileId);
+      return files.content(fileId);
+    },
+
+    uploadFile: files.upload,
 
     /** Window staff mark every submitted material; the one notice lists all fixes and all still-missing materials. */
     async review(id: string, marks: { code: string; status: 'ok' | 'fix'; reason?: string }[], actor: AuthenticatedActor) {
@@ -115,6 +153,7 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       const known = new Map(bundle.flatMap((b) => b.materials).map((m) => [m.code, m.name]));
       const current = row.materials as unknown as PrereviewMaterial[];
       for (const m of materials) if (!known.has(m.code)) throw badRequest(`材料 ${m.code} 不在办事指南中`, { field: `materials.${m.code}` });
+      await files.check(materials, [actor.id, row.applicantId, row.submittedBy]);
       const next = [...current.filter((c) => !materials.some((m) => m.code === c.code)), ...materials.map((m) => ({ code: m.code, name: known.get(m.code)!, fileRef: m.fileRef, status: 'pending' as const }))];
       // Materials already OK stay OK; only the replaced ones are reviewed again.
       return prisma.$transaction(async (tx) => {
@@ -132,8 +171,9 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       if (row.eventCode) return { kind: 'event', ...(await events.start(row.eventCode, { ...request, applicantId: row.applicantId, prereviewId: id }, actor)) };
       const item = await catalog.item(row.itemCode as string);
       const ok = (row.materials as unknown as PrereviewMaterial[]).filter((m) => m.status === 'ok').map((m) => m.code);
+      // Materials the 电子证照库 answers need neither pre-review nor upload (免提交), as in any application.
       const resolved = resolveMaterials([{ code: item.code, materials: item.materials, predecessors: new Set() }], {
-        licences: new Set(),
+        licences: await demoLicenceDirectory(row.applicantId),
         submitted: new Set([...ok, ...request.materials.submitted]),
         commitments: new Set(request.materials.commitments),
         deferrals: new Set(request.materials.deferrals),
@@ -141,7 +181,19 @@ export function createPrereviewService(deps: { prisma: PrismaClient; catalog: Ca
       const missing = resolved.filter((r) => r.resolution === 'missing');
       if (missing.length) throw badRequest('材料不全，请一次补正 (materials missing)', missing.map((m) => ({ field: `materials.${m.code}`, message: `缺少材料：${m.name}` })));
       const view = await cases.start({ processKey: item.processKey, itemCode: item.code, title: item.name, applicantId: row.applicantId, variables: { ...request.form, itemVersion: item.version, materials: resolved, prereviewId: id } }, actor, 'prereview');
+      // The files that passed pre-review go with the case: the window sees them as handed in, nobody uploads twice.
+      const passed = (row.materials as unknown as PrereviewMaterial[]).filter((m) => m.status === 'ok' && storedFileId(m.fileRef));
+      const stored = await prisma.prereviewFile.findMany({ where: { id: { in: passed.map((m) => storedFileId(m.fileRef)!) } } });
       await prisma.$transaction(async (tx) => {
+        for (const m of passed) {
+          const f = stored.find((x) => x.id === storedFileId(m.fileRef));
+          if (!f) continue;
+          const copied = await tx.caseMaterial.create({
+            data: { id: randomUUID(), caseId: view.caseId, code: m.code, name: m.name, fileName: f.fileName, contentType: f.contentType, size: f.size, sha256: f.sha256, content: f.content, status: 'submitted', uploadedBy: actor.id },
+            select: { id: true },
+          });
+          await writeAudit(tx, { actor: actor.id, action: 'material.uploaded', caseId: view.caseId, after: { id: copied.id, code: m.code, fileName: f.fileName, size: f.size, sha256: f.sha256, prereviewId: id }, details: { name: `${m.name}（${f.fileName}，预审通过）` } });
+        }
         await tx.prereview.update({ where: { id }, data: { status: 'used', caseId: view.caseId } });
         await writeAudit(tx, { actor: actor.id, action: 'prereview.used', caseId: view.caseId, details: { prereviewId: id } });
       });

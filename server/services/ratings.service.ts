@@ -5,7 +5,7 @@ import type { Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
-import { BAD_RATING_REASONS } from './rating-reasons';
+import { BAD_RATING_REASONS } from '../../activities/domain/rating-reasons';
 import type { CasesService } from './cases.service';
 
 export const RATING_CHANNELS = ['device', 'qr', 'online', 'sms'] as const;

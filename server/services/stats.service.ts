@@ -3,8 +3,10 @@ import type { Variables } from '../../workflows/engine/model';
 import type { PrismaClient } from '../data/generated/client';
 import { departmentOf, isRemoved } from './ratings.service';
 
-const GOOD_MIN_LEVEL = 4; // 满意 and 非常满意 (RULES.md §1.1 five levels)
+const GOOD_MIN_LEVEL = 4; // 满意 and 非常满意 (国办发〔2019〕51号 five levels, docs/rules.md#ratings)
 const RECTIFICATION_PROCESS = 'mode-rectification';
+/** The district's own 集成快办 target, shown to supervisors beside the measured share (docs/rules.md#integrated-fast-handling). */
+const FAST_APPROVAL_SOURCE = '莲湖区数据和行政审批局：集成快办，70%的审批事项1小时内办结';
 /**
  * Tasks that are not approval levels: inspections (踏勘), receiving corrections or supplements,
  * special procedures, extension approvals and post-decision verification. 集成快办 compresses the
@@ -33,7 +35,7 @@ export function createStatsService(prisma: PrismaClient) {
     return ratings.filter((r) => !isRemoved(byRating.get(r.id) ?? [])).map((r) => ({ ...r, events: byRating.get(r.id) ?? [] }));
   }
 
-  /** 好评率, 主动评价好评率, 未评价率, 差评整改率 (GB/T 39734/39735 definitions as read in RULES.md §1.2). */
+  /** 好评率, 主动评价好评率, 未评价率, 差评整改率 (GB/T 39734-2020 / GB/T 39735-2020, docs/rules.md#ratings). */
   function rates(ratings: Awaited<ReturnType<typeof countedRatings>>, finishedCases: string[]) {
     const bad = handlingConfig().badRatingMaxLevel;
     const good = ratings.filter((r) => r.level >= GOOD_MIN_LEVEL);
@@ -125,7 +127,7 @@ export function createStatsService(prisma: PrismaClient) {
       const departments = [...new Set(selected.map((r) => r.department))].sort();
       return {
         period: { from: q.from ?? null, to: q.to ?? null },
-        target: { withinMinutes: cfg.fastApprovalMinutes, share: cfg.fastApprovalTargetShare, source: 'DOMAIN.md 办中 集成快办' },
+        target: { withinMinutes: cfg.fastApprovalMinutes, share: cfg.fastApprovalTargetShare, source: FAST_APPROVAL_SOURCE },
         overall: figures(selected),
         byDepartment: departments.map((d) => ({ department: d, ...figures(selected.filter((r) => r.department === d)) })),
       };

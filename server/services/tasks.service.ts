@@ -99,7 +99,7 @@ const actorArg = (actor: AuthenticatedActor): Actor => ({ id: actor.id, roles: a
 export function createTasksService(deps: { prisma: PrismaClient; temporal: Client; formsDir?: string }) {
   const { prisma, temporal } = deps;
   const caseSearch = createCaseSearch(prisma);
-  const forms = createFormRegistry(deps.formsDir ?? path.join(process.env.DEFINITIONS_DIR ?? path.resolve(__dirname, '../../definitions'), 'forms'));
+  const forms = createFormRegistry(deps.formsDir ?? path.resolve(__dirname, '../../definitions/forms'));
 
   /** 申请人 by name for a page of tasks: the form's name where given, else the account's name. */
   const applicantNames = async (caseIds: string[]): Promise<Map<string, string>> => {

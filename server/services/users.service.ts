@@ -15,6 +15,11 @@ export interface UserChange {
 /** 用户与角色: staff and applicant accounts, their roles and task groups; every change audited. */
 export function createUsersService(prisma: PrismaClient, hooks: { onChange?: (userId: string) => void } = {}) {
   return {
+    /** One user by id, or null. */
+    async find(id: string) {
+      return prisma.user.findUnique({ where: { id } });
+    },
+
     async list(filter: { role?: string; q?: string; limit: number; offset: number }) {
       const where: Prisma.UserWhereInput = {
         ...(filter.role ? { roles: { has: filter.role } } : {}),

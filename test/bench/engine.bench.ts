@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { approvalNoticesFor } from '../../server/worker';
 import { openDatabase } from '../../server/data/database';
 import { createDefinitionsService } from '../../server/services/definitions.service';
 import { startDevServer, type DevServer } from '../../server/temporal/dev-server';
@@ -48,16 +49,17 @@ async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./bench.workflows'), logger: quiet });
   const taskQueue = `bench-${randomBytes(4).toString('hex')}`;
   const nativeConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
   const activities = createActivities({
     prisma: db.prisma,
+    approvalNotices: approvalNoticesFor({ temporal: client, taskQueue, prisma: db.prisma }),
     serviceTasks: {
       'bench-precheck': async ({ variables }) => ({ materialsComplete: true, checkedItems: Object.keys(variables).length }),
       'bench-notify': async () => ({ notified: true }),
     },
   });
   const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { code }, activities });
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection });
 
   let seq = 0;
   const runCase = async (kind: Kind): Promise<void> => {

@@ -4,7 +4,7 @@
  * on the train part. `npm run bench:repeats [-- --errors]` (--errors lists the held-out mistakes).
  */
 import { evaluate, loadOrders, type LabelledOrder } from '../fixtures/hotline/evaluate';
-import { profile } from '../../server/services/hotline/matching';
+import { profile } from '../../activities/domain/hotline/matching';
 
 const all = loadOrders();
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -8,19 +8,20 @@ import { deptAuth, deptInbox } from '../integration/catalog/helpers';
 import { pdfText } from '../helpers/pdf-text';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
+import { DESKTOP, expectNoOverflow, phoneChecks, PHONE } from './phone';
 
 jest.setTimeout(240_000);
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 768 };
 
 let c: ConsoleStack;
+let check: ReturnType<typeof phoneChecks>;
 let dir: string;
 let restore: () => void;
 beforeAll(async () => {
   // Notices go out at once (no quiet hours, a short dispatcher poll), so the 消息 list fills promptly.
   restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false }, dispatcherPollSeconds: 0.5 });
   c = await startConsoleStack();
+  check = phoneChecks(c);
   dir = mkdtempSync(path.join(os.tmpdir(), 'haoban-applicant-'));
 }, 180_000);
 afterAll(async () => {
@@ -28,30 +29,6 @@ afterAll(async () => {
   restore?.();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** The page is no wider than the screen: nothing to scroll sideways. */
-async function expectNoOverflow(page: Page, where: string) {
-  const { doc, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-  expect({ where, doc: doc <= view ? 'fits' : doc, view }).toEqual({ where, doc: 'fits', view });
-}
-
-/**
- * Citizens read Chinese: Latin letters only where they are the name of a thing (PDF, OFD, case and
- * document numbers, ID numbers, file names), never codes or English fragments.
- */
-const ALLOWED = [/[\w\u4e00-\u9fff-]+\.(?:pdf|jpe?g|png|ofd)\b/gi, /\b(?:HB|EV)\d{8}-[A-Z0-9]+(?:-\d{2})?\b/g, /\b(?:SL|BZ|BY|ZY|ZZ)[A-Z0-9]+-\d+\b/g, /\b\d{17}[\dX]\b/g, /\b(?:PDF|JPG|JPEG|PNG|OFD|MB|KB)\b/gi];
-async function expectPlainWords(page: Page, where: string) {
-  let text = await page.evaluate(() => document.body.innerText);
-  for (const re of ALLOWED) text = text.replace(re, ' ');
-  const latin = [...new Set(text.match(/[A-Za-z][A-Za-z_.§-]*/g) ?? [])];
-  expect({ where, latin }).toEqual({ where, latin: [] });
-}
-
-async function check(page: Page, where: string) {
-  await expectNoOverflow(page, where);
-  await expectPlainWords(page, where);
-  await c.shot(page, where);
-}
 
 async function phonePage(user = 'zhangsan'): Promise<Page> {
   const page = await c.signIn(user);

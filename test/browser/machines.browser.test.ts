@@ -1,3 +1,4 @@
+import { overrideMachineSettings } from '../../server/services/machines/machine-config';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
 import { apiStep, choose, closeDrawer, signInAs as signInAsUser } from './antd-steps';
@@ -67,9 +68,9 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
   });
 
   test('when a transferred matter runs past its deadline, then the supervisor opens the escalation and sees why, who holds it, for how long and its history', async () => {
-    process.env.HAOBAN_MS_PER_WORKING_DAY = '300'; // this instance only: 一般 (5 WD) is 催办'd at 1.5 s and escalated at 3 s
+    const restore = overrideMachineSettings({ msPerWorkingDay: 300 }); // this instance only: 一般 (5 WD) is 催办'd at 1.5 s and escalated at 3 s
     const rec = await post('/api/fallback/records', { matter: '营业执照经营范围变更，窗口让去市里办，市里又让回区里办', applicant: { name: '马先生' } }, 'window1', 201);
-    delete process.env.HAOBAN_MS_PER_WORKING_DAY;
+    restore();
     const id = rec.body.instanceId as string;
     await post(`/api/fallback/records/${id}/events`, { type: 'fallback.classify', category: 'general', cause: 'refused', department: 'scjgj', holder: 'scjgj1' }, 'window1', 200);
     const supervisor = await c.stack.auth('supervisor1');

@@ -1,6 +1,7 @@
-import { stageOf } from '../../server/services/citizen-stage';
+import { stageOf } from '../../activities/domain/citizen-stage';
 import { maskName } from '../../server/services/lookup.service';
 import { plain } from '../../server/console/src/lib/plain';
+import { composeMessage } from '../../activities/notifications/compose';
 
 describe('plain words for citizens', () => {
   test('when the API answers "中文 (English)", then the citizen sees the Chinese part only', () => {
@@ -23,5 +24,13 @@ describe('plain words for citizens', () => {
     expect(stageOf({ ...base, status: 'completed', result: { decision: 'approved' }, delivery: { method: 'pickup', status: 'delivered' } }).label).toBe('已办结');
     expect(stageOf({ ...base, status: 'completed', variables: { accepted: false } }).label).toBe('不予受理');
     expect(stageOf({ ...base, status: 'running' }).label).toBe('办理中');
+  });
+
+  test('when a case ends, then the 办结 notice names the outcome in words, never the process value', () => {
+    const done = (variables: Record<string, unknown>) => composeMessage({ event: 'case.completed', caseTitle: '食品经营许可', caseId: 'HB20261201-ABC', activeElementIds: [], variables, applicantId: 'zhangsan' }).happened;
+    expect(done({ decision: 'approved' })).toBe('您的办件已办结，准予许可');
+    expect(done({ decision: 'rejected' })).toBe('您的办件已办结，不予许可');
+    expect(done({ accepted: false })).toBe('您的办件已办结，不予受理');
+    expect(done({})).toBe('您的办件已办结');
   });
 });

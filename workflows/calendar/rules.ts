@@ -27,8 +27,8 @@ export interface WorkingDayRules {
 
 /**
  * Defaults. Periods are counted in working days excluding 法定节假日 (行政许可法 art. 82) and start
- * the day after the triggering event (民法典 art. 201: 开始的当日不计入，自下一日开始计算; RULES.md §9.2
- * "counted in working days from the day after materials are received").
+ * the day after the triggering event (《中华人民共和国民法典》第二百零一条: 开始的当日不计入，自下一日开始计算;
+ * docs/rules.md#working-days).
  */
 export const DEFAULT_WORKING_DAY_RULES: WorkingDayRules = {
   utcOffsetMinutes: 8 * 60,

@@ -16,6 +16,11 @@ export interface RunnerHost {
   shieldProjections?: boolean;
   /** Projections of one workflow task go to the read model together, as one local activity; service tasks run as local activities. */
   batchProjections?: boolean;
+  /**
+   * At most one local activity in flight: projection batches and service-task jobs take turns in one
+   * lane. Two local activities resolving in one activation replay in another order than they ran.
+   */
+  localLane?: boolean;
   state(): EngineState;
   dispatch(event: EngineEvent): void;
 }
@@ -30,6 +35,8 @@ export const tokenIdOfChild = (caseId: string, childCaseId: string) => `token-${
  */
 export function createCommandRunner(host: RunnerHost) {
   let projections: Promise<void> = Promise.resolve();
+  /** The lane local activities take turns in (see RunnerHost.localLane); settles, never rejects. */
+  let lane: Promise<unknown> = Promise.resolve();
   let pendingProjections = 0;
   let clockOffsetMs = host.clockOffsetMs;
   const jobs = new Map<string, CancellationScope>();
@@ -54,7 +61,10 @@ export function createCommandRunner(host: RunnerHost) {
     };
     // Projections retry until the database answers, so only a cancelled case rejects one; the
     // projections that close the cancelled case must still run after it.
-    projections = projections.then(next, (err: unknown) => (isCancellation(err) ? next() : Promise.reject(err)));
+    const previous = projections; // captured now: the callback below runs after `projections` has moved on
+    const after = host.localLane ? lane.then(() => previous) : previous;
+    projections = after.then(next, (err: unknown) => (isCancellation(err) ? next() : Promise.reject(err)));
+    if (host.localLane) lane = projections.catch(() => undefined);
   };
 
   /**
@@ -102,8 +112,11 @@ export function createCommandRunner(host: RunnerHost) {
     const scope = new CancellationScope();
     jobs.set(command.tokenId, scope);
     const acts = host.batchProjections ? localServiceActivities(command.retries) : serviceActivities(command.retries);
-    scope
-      .run(() => acts.runServiceTask({ caseId: host.caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables }))
+    const call = () => scope.run(() => acts.runServiceTask({ caseId: host.caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables }));
+    // In the lane, a job cancelled while it waits never starts (the cancelled scope refuses it).
+    const started = host.localLane ? lane.then(call) : call();
+    if (host.localLane) lane = started.catch(() => undefined);
+    started
       .then(
         (output) => host.dispatch({ type: 'job.completed', at: now(), tokenId: command.tokenId, output: output ?? {} }),
         (err: unknown) => {

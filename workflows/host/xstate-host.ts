@@ -12,7 +12,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
+import { getStateNodes, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
 import type { Activities } from '../../activities';
 
 /**
@@ -85,8 +85,9 @@ export function statePaths(value: StateValue, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => [prefix + key, ...(child === undefined ? [] : statePaths(child as StateValue, `${prefix}${key}.`))]);
 }
 
+/** Events some active state node (or an ancestor) handles, whatever its guards say; XState's own events left out. */
 export function allowedEventsOf(snapshot: AnyMachineSnapshot): string[] {
-  const nodes = (snapshot as unknown as { _nodes: { ownEvents: string[] }[] })._nodes;
+  const nodes = getStateNodes(snapshot.machine.root, snapshot.value);
   return [...new Set(nodes.flatMap((n) => n.ownEvents))].filter((e) => !e.startsWith('xstate.')).sort();
 }
 

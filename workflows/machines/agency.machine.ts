@@ -3,7 +3,7 @@ import { hostedActions, type MachineBaseInput } from './common';
 import { atOf, computeDeadline, supervisedStep, supervisionDelays, type ActiveDeadline, type DeadlineSpec } from './supervision';
 
 /**
- * 帮办代办 (RULES.md §7, §11.7): 申请 → 受理 (受理单) → 委托 (委托书) → 代办中 ↔ 中止 (中止单) / 续办 (续办委托书) →
+ * 帮办代办 (国发〔2024〕3号, docs/rules.md#agency): 申请 → 受理 (受理单) → 委托 (委托书) → 代办中 ↔ 中止 (中止单) / 续办 (续办委托书) →
  * 办结 (办结单) | 终止 (终止单) → 评价. Key projects ("343") go through three phases while 代办中: 审前导办 with a
  * 联合预审 meeting, 互动联办 (the project's items run as cases), 全周期跟办 until the project is in operation.
  * Community requests (帮办代办员, for the elderly and disabled) skip the pre-review and follow-up phases.

@@ -1,7 +1,9 @@
 /**
- * Every deadline the rule machines use, in working days (工作日, 行政许可法 art. 82), each with the rule it
- * comes from (RULES.md). They are defaults: an instance copies them into its context when it starts, so a
- * district can override any of them and a running instance keeps the values it started with.
+ * Every deadline the rule machines use, in working days (工作日, 《中华人民共和国行政许可法》第八十二条), each
+ * with the rule it comes from, in Chinese because staff see it (依据) beside the deadline. The rules and their
+ * kinds of source are explained in docs/rules.md. They are defaults: an instance copies them into its
+ * context when it starts, so a district can override any of them and a running instance keeps the values
+ * it started with.
  */
 export interface DeadlineParam {
   workingDays: number;
@@ -10,54 +12,54 @@ export interface DeadlineParam {
 
 const d = (workingDays: number, source: string): DeadlineParam => ({ workingDays, source });
 
-/** 督办 (supervision) cadence shared by every supervised step. */
+/** 督办 (supervision) cadence shared by every supervised step (docs/rules.md#supervision). */
 export const SUPERVISION_DEFAULTS = {
-  remindBefore: d(1, 'RULES.md §11.5 督办: reminder before expiry (1 WD before, engine default)'),
-  escalateAfter: d(5, 'RULES.md §5.2/§11.5: 催办 the day after expiry; still >5 WD overdue → 通报 (city bureau 12345 rule [地方例])'),
+  remindBefore: d(1, '本系统默认值：期限届满前1个工作日提醒'),
+  escalateAfter: d(5, '某市12345工作规则（地方做法）：逾期次日催办，逾期超过5个工作日书面通报'),
 };
 
-/** 帮办代办 (RULES.md §7, §11.7). No published day counts: engine defaults, marked [待核]. */
+/** 帮办代办 (国发〔2024〕3号; docs/rules.md#agency). No published day counts: engine defaults, to verify. */
 export const AGENCY_DEADLINES = {
   ...SUPERVISION_DEFAULTS,
-  accept: d(1, 'RULES.md §11.7 受理单: engine default 1 WD [待核]'),
-  mandate: d(3, 'RULES.md §11.7 委托书: engine default 3 WD [待核]'),
-  preReview: d(5, 'RULES.md §7 联合预审会 (Liangzihu 2024): engine default 5 WD [待核]'),
+  accept: d(1, '国发〔2024〕3号（增强帮办代办能力）；受理单1个工作日为本系统默认值，待核实'),
+  mandate: d(3, '国发〔2024〕3号（增强帮办代办能力）；签订委托书3个工作日为本系统默认值，待核实'),
+  preReview: d(5, '重点项目联合预审会（地方做法）；5个工作日为本系统默认值，待核实'),
 };
 
-/** "办不成事" window (RULES.md §6, §11.6). */
+/** "办不成事" window (陕政办发〔2023〕1号, Lianhu's window rules of 2021; docs/rules.md#fallback-window). */
 export const FALLBACK_DEADLINES = {
   ...SUPERVISION_DEFAULTS,
-  simple: d(0, 'RULES.md §6 Lianhu: 简单事项 即收即转即办'),
-  general: d(5, 'RULES.md §6 Lianhu: 一般事项 5 WD 整改反馈'),
-  complex: d(10, 'RULES.md §6 Lianhu: 复杂事项 10 WD 反馈'),
-  cannot: d(3, 'RULES.md §6 Xiangtan: 不能办 → reply with reasons in 3 WD'),
-  feedback: d(1, 'RULES.md §11.6 反馈 after 办结: engine default 1 WD [待核]'),
-  verify: d(3, 'RULES.md §11.6 核查 (Tianjin closed loop): engine default 3 WD [待核]'),
+  simple: d(0, '莲湖区“办不成事”反映窗口（2021年）：简单事项即收即转即办'),
+  general: d(5, '莲湖区“办不成事”反映窗口（2021年）：一般事项5个工作日内整改反馈'),
+  complex: d(10, '莲湖区“办不成事”反映窗口（2021年）：复杂事项10个工作日内反馈'),
+  cannot: d(3, '湘潭市做法（地方做法）：不能办的3个工作日内说明理由'),
+  feedback: d(1, '办结后反馈申请人：1个工作日为本系统默认值，待核实'),
+  verify: d(3, '核查（参照天津“受理—分类—转办—办结—反馈—核查—备案”闭环）：3个工作日为本系统默认值，待核实'),
 };
 
-/** 12345 work orders (RULES.md §5.2, §11.5). */
+/** 12345 work orders (国办发〔2020〕53号; day counts of other provinces, docs/rules.md#hotline). */
 export const HOTLINE_DEADLINES = {
   ...SUPERVISION_DEFAULTS,
-  dispatch: d(1, 'RULES.md §5.2 Ningxia: 派单 within 1 WD'),
-  sign: d(1, 'RULES.md §5.2 Tianjin: general 接单 1 WD'),
-  consult: d(3, 'RULES.md §5.2 Sichuan: 咨询 3 WD'),
-  help: d(7, 'RULES.md §5.2 Sichuan: 求助/意见建议 7 WD'),
-  complaint: d(15, 'RULES.md §5.2 Sichuan: 投诉举报 15 WD'),
-  returnWithin: d(2, 'RULES.md §5.2 Shandong: not the unit’s duty → return within 2 WD'),
-  maxExtension: d(10, 'RULES.md §5.2 Shandong: extension ≤10 WD'),
-  revisit: d(1, 'RULES.md §5.2 city bureau rule: 回访 the day after 办结'),
+  dispatch: d(1, '宁夏12345热线规定（外省市参照）：1个工作日内派单'),
+  sign: d(1, '天津12345热线实施细则（外省市参照）：一般诉求1个工作日内签收'),
+  consult: d(3, '四川省12345热线办法（外省市参照）：咨询类3个工作日'),
+  help: d(7, '四川省12345热线办法（外省市参照）：求助、意见建议类7个工作日'),
+  complaint: d(15, '四川省12345热线办法（外省市参照）：投诉举报类15个工作日'),
+  returnWithin: d(2, '山东省12345热线办法（外省市参照）：非本单位职责的2个工作日内退单并说明理由'),
+  maxExtension: d(10, '山东省12345热线办法（外省市参照）：延期不超过10个工作日'),
+  revisit: d(1, '某市12345工作规则（地方做法）：办结次日回访'),
 };
 
-/** 审管联动 (RULES.md §8, §11.8). Lianhu's own day counts were not published [待核]. */
+/** 审管联动 (Lianhu's eight systems, 陕政办函〔2019〕160号; docs/rules.md#linkage). Lianhu's own day counts were not published. */
 export const LINKAGE_DEADLINES = {
   ...SUPERVISION_DEFAULTS,
-  signFor: d(2, 'RULES.md §8 Xiangyang: push within 2 WD of 办结 and require 签收 (Jincheng: pushed at decision time)'),
-  findingPush: d(1, 'RULES.md §8 Jincheng: regulator pushes results within 1 WD'),
-  findingAction: d(5, 'RULES.md §11.8 审批侧处置: engine default 5 WD [待核]'),
-  meetingSchedule: d(5, 'RULES.md §8 Wuhan/Shangqiu 联席会议: engine default 5 WD to convene [待核]'),
-  meetingTask: d(10, 'RULES.md §8 联席会议 decision tasks: engine default 10 WD when the meeting sets none [待核]'),
-  cityReply: d(15, 'RULES.md §8 对上协调联动: engine default 15 WD for the city reply [待核]'),
-  adjustmentReview: d(10, 'RULES.md §8 动态调整: engine default 10 WD review [待核]'),
+  signFor: d(2, '襄阳市审管联动做法（地方做法）：办结后2个工作日内推送并由监管部门签收；晋城市审管信息联动管理办法（试行）：作出决定时同步推送'),
+  findingPush: d(1, '晋城市审管信息联动管理办法（试行）（外省市参照）：监管部门1个工作日内推送监管结果'),
+  findingAction: d(5, '莲湖区审管联动“八项制度”·监管结果抄告；审批侧处置5个工作日为本系统默认值，待核实'),
+  meetingSchedule: d(5, '莲湖区审管联动“八项制度”·部门联席会议；5个工作日内召开为本系统默认值，待核实'),
+  meetingTask: d(10, '部门联席会议决定事项：会议未定期限的，10个工作日为本系统默认值，待核实'),
+  cityReply: d(15, '莲湖区审管联动“八项制度”·对上协调联动；市级答复15个工作日为本系统默认值，待核实'),
+  adjustmentReview: d(10, '莲湖区审管联动“八项制度”·动态调整；审核10个工作日为本系统默认值，待核实'),
 };
 
 export type DeadlineTable = Record<string, DeadlineParam>;
@@ -66,7 +68,7 @@ export type DeadlineTable = Record<string, DeadlineParam>;
 export function withOverrides<T extends DeadlineTable>(table: T, overrides: Partial<Record<keyof T, number>> = {}): T {
   const out = { ...table };
   for (const [key, days] of Object.entries(overrides)) {
-    if (typeof days === 'number' && key in out) (out as DeadlineTable)[key] = { ...out[key], workingDays: days, source: `${out[key].source}; overridden to ${days} WD` };
+    if (typeof days === 'number' && key in out) (out as DeadlineTable)[key] = { ...out[key], workingDays: days, source: `${out[key].source}；本区调整为${days}个工作日` };
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { hostedActions, type MachineBaseInput } from './common';
 import { atOf, computeDeadline, supervisedStep, supervisionDelays, type ActiveDeadline, type DeadlineSpec } from './supervision';
 
 /**
- * "办不成事" window (RULES.md §6, §11.6): 登记 → 分类 → 转办 → 办结 → 反馈 → 核查 → 备案, with 督办 on every
+ * "办不成事" window (陕政办发〔2023〕1号, docs/rules.md#fallback-window): 登记 → 分类 → 转办 → 办结 → 反馈 → 核查 → 备案, with 督办 on every
  * step that has a deadline until the matter is filed.
  */
 export type FallbackCategory = 'simple' | 'general' | 'complex' | 'cannot';

@@ -4,7 +4,7 @@ import { hostedActions, type MachineBaseInput } from './common';
 import { atOf, computeDeadline, supervisedStep, supervisionDelays, type ActiveDeadline, type DeadlineSpec } from './supervision';
 
 /**
- * One 12345 work order (RULES.md §5, §11.5): 受理 → 派单 → 签收 → 办理 ↔ 退单 (→ 改派) ↔ 延期 → 答复 → 回访 → 评价 →
+ * One 12345 work order (国办发〔2020〕53号, docs/rules.md#hotline): 受理 → 派单 → 签收 → 办理 ↔ 退单 (→ 改派) ↔ 延期 → 答复 → 回访 → 评价 →
  * 办结 | 重办. Repeats are 并单 (merged) into a "办不成事" fallback record.
  */
 export type HotlineCategory = 'consult' | 'help' | 'complaint';

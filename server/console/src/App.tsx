@@ -20,6 +20,8 @@ const CaseProgressPage = lazy(() => import('./pages/applicant/CaseProgressPage')
 const MessagesPage = lazy(() => import('./pages/applicant/MessagesPage'));
 const LookupPage = lazy(() => import('./pages/public/LookupPage'));
 const EventCaseProgressPage = lazy(() => import('./pages/applicant/EventCaseProgressPage'));
+const PrereviewNewPage = lazy(() => import('./pages/applicant/prereview/PrereviewNewPage'));
+const PrereviewProgressPage = lazy(() => import('./pages/applicant/prereview/PrereviewProgressPage'));
 const InboxPage = lazy(() => import('./pages/staff/InboxPage'));
 const CasesPage = lazy(() => import('./pages/staff/CasesPage'));
 const CasePage = lazy(() => import('./pages/staff/CasePage'));
@@ -50,6 +52,8 @@ const ROUTES: Route[] = [
   { pattern: '/my/cases/:id', render: (p) => <CaseProgressPage caseId={p.id} /> },
   { pattern: '/my/messages', render: () => <MessagesPage /> },
   { pattern: '/my/events/:id', render: (p) => <EventCaseProgressPage id={p.id} /> },
+  { pattern: '/my/prereviews/new/:code', render: (p) => <PrereviewNewPage code={p.code} /> },
+  { pattern: '/my/prereviews/:id', render: (p) => <PrereviewProgressPage id={p.id} /> },
   { pattern: '/inbox', render: () => <InboxPage /> },
   { pattern: '/cases', render: () => <CasesPage /> },
   { pattern: '/cases/:id', render: (p) => <CasePage caseId={p.id} /> },

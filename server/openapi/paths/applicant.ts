@@ -36,6 +36,12 @@ export const applicantRouteDocs = routeDocs([
     responses: { 200: { description: '办件列表', example: { items: [{ id: 'HB20261201-7K3QF2', title: '食品经营许可（新办）', status: 'running', stage: exampleProgress.stage, startedAt: '2026-12-01T09:02:00.000Z', endedAt: null }], total: 1 } }, ...errors(400, 401) },
   },
   {
+    method: 'get', path: '/api/me/cases/:id', tags: ['申请人 applicant'], access: 'authenticated',
+    summary: '本人一件办件的状态 (one own case with the stage in plain words)',
+    params: z.object({ id: z.string().describe('办件编号') }),
+    responses: { 200: { description: '办件状态', example: { id: 'HB20261201-7K3QF2', title: '食品经营许可（新办）', status: 'completed', stage: { code: 'pickup', label: '待领取', action: '请携带身份证件到窗口领取结果' }, startedAt: '2026-12-01T09:02:00.000Z', endedAt: '2026-12-03T10:00:00.000Z' } }, ...errors(401, 404) },
+  },
+  {
     method: 'get', path: '/api/events/cases/:id/materials', tags: ['一件事 events'], access: ['applicant', ...STAFF_ROLES],
     summary: '一件事的合并材料清单 (the merged material set and each material’s state)',
     params: EventIdParams,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CatalogSearchQuery, ImportBody, ItemQuery, ListItemsQuery, TreeQuery } from '../../routes/catalog.routes';
 import { ListEventCasesQuery, ListEventsQuery, ReductionQuery, StartEventCaseBody } from '../../routes/events.routes';
 import { KnowledgeSearchQuery } from '../../routes/knowledge.routes';
-import { ListPrereviewQuery, ResubmitPrereviewBody, ReviewPrereviewBody, StartFormalBody, SubmitPrereviewBody } from '../../routes/prereview.routes';
+import { ListPrereviewQuery, ResubmitPrereviewBody, ReviewPrereviewBody, StartFormalBody, SubmitPrereviewBody, UploadPrereviewFileFields } from '../../routes/prereview.routes';
 import { IndustryQuery, InspectionExemptionBody } from '../../routes/servicemap.routes';
 import { FindVenuesQuery } from '../../routes/venues.routes';
 import { errors } from '../conventions';
@@ -77,6 +77,12 @@ export const catalogRouteDocs = routeDocs([
     params: IdParams, body: ReviewPrereviewBody, bodyExample: { materials: [{ code: 'BUSINESS_LICENCE', status: 'fix', reason: '副本不清晰，请重新上传' }] }, responses: { 200: { description: '已审', example: { ...prereview, status: 'reviewed' } }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'post', path: '/api/prereview/:id/materials', tags: ['预审 prereview'], access: 'authenticated', summary: '补正后重新提交材料 (resubmit materials)',
     params: IdParams, body: ResubmitPrereviewBody, bodyExample: { materials: [{ code: 'BUSINESS_LICENCE', fileRef: 'upload://2026/11/28/licence-v2.pdf' }] }, responses: { 200: { description: '已重新提交', example: prereview }, ...errors(400, 401, 404, 409) } },
+  { method: 'post', path: '/api/prereview/files', tags: ['预审 prereview'], access: ['applicant', 'agent', 'window', 'admin'], summary: '上传预审材料文件 (upload a file for pre-review, before any case exists)',
+    description: '`multipart/form-data`：`code` 与 `file`（PDF/JPG/PNG/OFD，按内容识别）。答复中的 `fileRef` 用于提交或补正预审。',
+    bodyAlternatives: [{ contentType: 'multipart/form-data', schema: { type: 'object', properties: { code: (z.toJSONSchema(UploadPrereviewFileFields) as { properties: Record<string, unknown> }).properties.code, file: { type: 'string', format: 'binary' } }, required: ['code', 'file'] }, example: { code: 'BUSINESS_LICENCE', file: '(binary)' } }],
+    responses: { 201: { description: '已上传', example: { id: '5f0c…', ownerId: 'zhangsan', code: 'BUSINESS_LICENCE', fileName: '营业执照.pdf', contentType: 'application/pdf', size: 48213, sha256: '…', uploadedAt: '2026-11-28T08:29:00.000Z', fileRef: 'prereview-file:5f0c…' } }, ...errors(400, 401, 403) } },
+  { method: 'get', path: '/api/prereview/:id/files/:fileId/content', tags: ['预审 prereview'], access: 'authenticated', summary: '下载预审材料文件 (download a pre-review file)',
+    params: z.object({ id: z.string().describe('预审编号'), fileId: z.string().describe('文件编号') }), responses: { 200: { description: '文件内容', contentType: 'application/octet-stream', example: '(binary)' }, ...errors(401, 404) } },
   { method: 'post', path: '/api/prereview/:id/case', tags: ['预审 prereview'], access: 'authenticated', summary: '预审通过后转正式申请 (start the formal case)',
     params: IdParams, body: StartFormalBody, bodyExample: { form: { shopName: '好味面馆' }, materials: { submitted: ['BUSINESS_LICENCE'], commitments: [], deferrals: [] } }, responses: { 201: { description: '已创建办件', example: exampleCaseView }, ...errors(400, 401, 404, 409) } },
 ]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../auth/roles';
 import { ApplyBody, CreditBody, CreditQuery } from '../../routes/handling.routes';
 import { ListLicencesQuery, RegisterLicenceBody } from '../../routes/licences.routes';
+import { DeliveryChoiceBody } from '../../routes/delivery.routes';
 import { ChannelParam, InboxQuery, PreferenceBody } from '../../routes/notifications.routes';
 import { AppealBody, RateBody, RatingStatsQuery, RerateBody, ReviewBody } from '../../routes/ratings.routes';
 import { OverviewQuery } from '../../routes/stats.routes';
@@ -54,6 +55,10 @@ export const handlingRouteDocs = routeDocs([
 
   { method: 'get', path: '/api/delivery/:caseId', tags: ['结果送达 delivery'], access: 'authenticated', summary: '办理结果送达（电子证照/邮寄单号）(result delivery)',
     params: CaseIdParams, responses: { 200: { description: '送达信息', example: { caseId: 'HB20261128-7K3QF2', method: 'mail', status: 'sent', licenceId: 'lic-01', trackingNumber: 'EMS1234567890', address: '城关区幸福路 1 号', decidedAt: '2026-11-28T10:00:00.000Z', dueAt: '2026-11-30T10:00:00.000Z', deliveredAt: null, createdAt: '2026-11-28T10:00:00.000Z' } }, ...errors(401, 404) } },
+  { method: 'put', path: '/api/delivery/:caseId/choice', tags: ['结果送达 delivery'], access: ['applicant'], summary: '选择结果领取方式：窗口领取或邮寄 (choose pickup or mail)',
+    description: '准予许可并办结后由申请人选择；邮寄须填写地址、收件人和电话。结果送出前可改选，同样的选择重复提交不产生变化。',
+    params: CaseIdParams, body: DeliveryChoiceBody, bodyExample: { method: 'mail', address: '莲湖区西大街 1 号', recipient: '张三', phone: '13800000001' },
+    responses: { 200: { description: '已保存', example: { caseId: 'HB20261128-7K3QF2', method: 'mail', status: 'to-mail', address: '莲湖区西大街 1 号，张三，13800000001', decidedAt: '2026-11-28T10:00:00.000Z', dueAt: '2026-12-12T16:00:00.000Z', deliveredAt: null } }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'post', path: '/api/delivery/:caseId/delivered', tags: ['结果送达 delivery'], access: ['window', 'admin'], summary: '确认已送达 (confirm delivery)',
     params: CaseIdParams, responses: { 200: { description: '已确认', example: { caseId: 'HB20261128-7K3QF2', method: 'mail', status: 'delivered', deliveredAt: '2026-11-29T15:00:00.000Z' } }, ...errors(401, 403, 404, 409) } },
 
@@ -75,5 +80,5 @@ export const handlingRouteDocs = routeDocs([
 
   { method: 'get', path: '/api/stats/overview', tags: ['统计 stats'], access: ['supervisor', 'admin'], summary: '监督指标：1 小时办结占比、审批层级、材料精简率、好评率、差评整改率，总体与按部门 (supervisor figures)',
     query: OverviewQuery,
-    responses: { 200: { description: '总体与按部门', example: { period: { from: '2026-11-01T00:00:00.000Z', to: null }, target: { withinMinutes: 60, share: 0.7, source: 'DOMAIN.md 办中 集成快办' }, overall: figures, byDepartment: [{ department: '区数据和行政审批局', ...figures }] } }, ...errors(400, 401, 403) } },
+    responses: { 200: { description: '总体与按部门', example: { period: { from: '2026-11-01T00:00:00.000Z', to: null }, target: { withinMinutes: 60, share: 0.7, source: '莲湖区数据和行政审批局：集成快办，70%的审批事项1小时内办结' }, overall: figures, byDepartment: [{ department: '区数据和行政审批局', ...figures }] } }, ...errors(400, 401, 403) } },
 ]);

@@ -29,7 +29,7 @@ const assessment = {
 /** 审管联动 (八项制度): rule machines, commissioner inspection, approved item-list changes and the assessment. */
 export const linkageRouteDocs = routeDocs([
   { method: 'post', path: '/api/linkage/case-events', tags: ['审管联动 linkage'], access: ['approver', 'window', 'admin'], summary: '审批信息通报：办件作出审批决定后推送监管部门认领 (push an approval decision)',
-    description: '每个办件只推送一次：再次提交返回 200 与原通报。监管部门须在 2 个工作日内认领（RULES.md §8 襄阳），逾期提醒、催办并升级，特派员知悉。',
+    description: '每个办件只推送一次：再次提交返回 200 与原通报。监管部门须在 2 个工作日内认领（参照襄阳市审管联动做法），逾期提醒、催办并升级，特派员知悉。',
     body: ApprovalDecidedBody, bodyExample: { caseId: 'HB20261128-7K3QF2', supervisingDepartment: 'scjgj', itemName: '食品经营许可' },
     responses: { 201: { description: '已推送 (pushed)', example: { created: true, notice } }, 200: { description: '已推送过 (already pushed)', example: { created: false, notice } }, ...errors(400, 401, 403, 404, 409) } },
   { method: 'post', path: '/api/linkage/findings', tags: ['审管联动 linkage'], access: [...supervision], summary: '监管结果抄告：登记监管发现，1 个工作日内推送审批侧 (register a supervision finding)',

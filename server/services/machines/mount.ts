@@ -20,7 +20,7 @@ export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): vo
   const fallback = createFallbackService({ prisma, machines });
   api.use('/fallback', fallbackRoutes(fallback));
   api.use('/escalations', escalationsRoutes(createEscalationsService(prisma)));
-  const hotline = createHotlineService({ prisma, machines, fallback });
+  const hotline = createHotlineService({ prisma, machines, fallback, settings: deps.settings.hotline });
   // The webhook sits before the authenticated /api router: the hotline system signs with a shared secret.
   app.use('/api/hotline/webhook', hotlineWebhookRoutes(hotline));
   api.use('/hotline', hotlineRoutes(hotline));

@@ -70,6 +70,24 @@ describe('办件文书 and the public progress lookup (real stack)', () => {
     expect(issued.length).toBeGreaterThanOrEqual(3);
   });
 
+  test('when the window refuses to accept a case, then a 不予受理决定书 is kept with it, in Chinese, with the appeal rights, the number and the seal', async () => {
+    const started = await stack.http.post('/api/cases').set(await d.as('zhangsan')).send({ processKey: 'general-approval', variables: { shopName: '好味面馆' } }).expect(201);
+    const id = started.body.caseId as string;
+    await d.complete(id, 'accept', 'window1', { accepted: false, opinion: '申请事项不属于本机关职权范围' });
+    await d.finished(id);
+    const list = await stack.http.get(`/api/cases/${id}/documents`).set(await d.as('zhangsan')).expect(200);
+    const rejection = list.body.items.find((i: { kind: string }) => i.kind === 'rejection');
+    expect(rejection).toMatchObject({ title: '不予受理决定书', version: 1 });
+    expect(list.body.items.map((i: { kind: string }) => i.kind)).not.toContain('approval');
+    const pdf = await stack.http.get(rejection.url).set(await d.as('zhangsan')).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('不予受理决定书'));
+    // Lines wrap anywhere in Chinese: compare without the breaks.
+    const text = pdfText(pdf.body as Buffer).replace(/\s+/g, '');
+    for (const words of ['不予受理决定书', '决定不予受理', '申请事项不属于本机关职权范围', '行政复议', id, '演示签章']) expect(text).toContain(words);
+    const timeline = await stack.http.get(`/api/cases/${id}/timeline?limit=200`).set(await d.as('window1')).expect(200);
+    expect(JSON.stringify(timeline.body.items.filter((e: { action: string }) => e.action === 'document.issued'))).toContain('不予受理决定书');
+  });
+
   test('when anyone asks for progress by number and phone or query code, then only the masked name shows, and wrong pairs and unknown numbers get the same answer', async () => {
     const ok = await stack.http.post('/api/public/progress').send({ caseNumber: caseId, phone: '139-1111-2222' }).expect(200);
     expect(ok.body).toMatchObject({ caseNumber: caseId, applicant: '张*' });

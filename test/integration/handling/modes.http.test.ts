@@ -1,6 +1,7 @@
 import { overrideHandlingConfig } from '../../../activities/handling/config';
 import { addWorkingDays } from '../../../workflows/calendar';
 import { startTestStack, type TestStack } from '../../helpers/stack';
+import { replayAllOnQueue, saveHistory } from '../../helpers/replay';
 import { waitFor } from '../../helpers/wait-for';
 import { driver } from './helpers';
 
@@ -193,7 +194,7 @@ describe('承诺件 (art. 32, 42, 45)', () => {
   });
 });
 
-describe('容缺受理 (RULES.md §3)', () => {
+describe('容缺受理 (docs/rules.md#deferred-acceptance)', () => {
   it('when a core or safety material is to be deferred, then 400 names the reason', async () => {
     const core = await d.apply({ mode: 'deferred', deferredMaterials: ['ID_CARD'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS } });
     expect(core.status).toBe(400);
@@ -252,10 +253,11 @@ describe('容缺受理: the deadline as a BPMN boundary timer', () => {
     expect(await stack.db.prisma.creditRecord.count({ where: { caseId, kind: 'supplement-overdue' } })).toBe(1);
     const task = await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'receive_supplement' } });
     expect(task!.status).not.toBe('open');
+    await saveHistory(`case-${caseId}`, 'deferred-boundary-timer-local-lane');
   });
 });
 
-describe('告知承诺制 (RULES.md §2)', () => {
+describe('告知承诺制 (docs/rules.md#commitment)', () => {
   it('when the applicant has bad credit, then 告知承诺 is refused with 409 and the reason, until credit repair', async () => {
     const rec = await stack.http.post('/api/handling/credit-records').set(await d.as('supervisor1')).send({ subjectId: 'lisi', kind: 'bad-credit', reason: '失信被执行人' });
     expect(rec.status).toBe(201);
@@ -322,4 +324,10 @@ describe('approval levels per mode, as the supervisor sees them', () => {
     expect(res.status).toBe(200);
     expect(res.body.overall.levelsByProcess).toMatchObject({ 'mode-standard': 4, 'mode-integrated': 2, 'mode-immediate': 1 });
   });
+});
+
+describe('determinism', () => {
+  it('when every case above is replayed from its history, then each rebuilds the same commands (no nondeterminism)', async () => {
+    expect(await replayAllOnQueue(stack.taskQueue)).toEqual([]);
+  }, 180_000);
 });

@@ -1,3 +1,4 @@
+import { overrideMachineSettings } from '../../../server/services/machines/machine-config';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 
@@ -61,9 +62,9 @@ describe('console reads for the rule machines', () => {
   });
 
   it('when a step is escalated, then the escalation says since when the holder has had it and for how long', async () => {
-    process.env.HAOBAN_MS_PER_WORKING_DAY = '300';
+    const restore = overrideMachineSettings({ msPerWorkingDay: 300 }); // this instance only
     const rec = await post('/api/fallback/records', { matter: '营业执照地址变更窗口说要等一个月', applicant: { name: '马先生' } });
-    process.env.HAOBAN_MS_PER_WORKING_DAY = '60000';
+    restore();
     await post(`/api/fallback/records/${rec.body.instanceId}/events`, { type: 'fallback.classify', category: 'general', cause: 'hardToDo', department: 'scjgj', holder: 'scjgj1' });
     const item = await waitFor(
       async () => (await get('/api/escalations?open=1', 'supervisor1')).body.items.find((i: { instanceId: string }) => i.instanceId === rec.body.instanceId),

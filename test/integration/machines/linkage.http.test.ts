@@ -1,3 +1,4 @@
+import { overrideMachineSettings } from '../../../server/services/machines/machine-config';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 
@@ -9,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.HAOBAN_MS_PER_WORKING_DAY;
-  delete process.env.HAOBAN_MACHINE_DEADLINES;
   await stack?.stop();
 });
 
@@ -75,7 +75,7 @@ describe('审管联动 on Temporal', () => {
 
   it('when a finding is pushed back, a joint meeting decides tasks, a matter goes to the city and an item change is reviewed, then each runs to its end and on-time work is counted on time', async () => {
     // Steps this test does at once get deadlines (200 WD × 300 ms) a busy machine cannot miss.
-    process.env.HAOBAN_MACHINE_DEADLINES = JSON.stringify({ linkage: { findingAction: 200, meetingSchedule: 200, cityReply: 200, adjustmentReview: 200 } });
+    overrideMachineSettings({ deadlines: { linkage: { findingAction: 200, meetingSchedule: 200, cityReply: 200, adjustmentReview: 200 } } });
     const finding = await post('/api/linkage/findings', { title: '告知承诺核查', department: 'scjgj', findingType: 'falseCommitment', description: '实际经营面积与承诺不符' });
     expect(finding.status).toBe(201);
     const fid = finding.body.instanceId as string;

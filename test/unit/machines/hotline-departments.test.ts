@@ -1,7 +1,7 @@
 import { DEPARTMENTS as STAFFED } from '../../../activities/catalog/departments';
-import { MATTER_TYPES } from '../../../server/services/hotline/matter-types';
-import { LIANHU_STREETS } from '../../../server/services/hotline/place';
-import { DEPARTMENTS, streetCode } from '../../../server/services/machines/directory';
+import { MATTER_TYPES } from '../../../activities/domain/hotline/matter-types';
+import { LIANHU_STREETS } from '../../../activities/domain/hotline/place';
+import { DEPARTMENTS, streetCode } from '../../../activities/domain/machines/directory';
 
 describe('12345 dispatch targets in the demo data', () => {
   it('every unit a matter type dispatches to is a department with at least one 承办人', () => {

@@ -1,7 +1,7 @@
 import { evaluate, loadOrders } from '../../fixtures/hotline/evaluate';
-import { classify, isCallback } from '../../../server/services/hotline/classify';
-import { linkOf, profile, REPEAT_RULE_DEFAULTS } from '../../../server/services/hotline/matching';
-import { LIANHU_STREETS, placeOf } from '../../../server/services/hotline/place';
+import { classify, isCallback } from '../../../activities/domain/hotline/classify';
+import { linkOf, profile, REPEAT_RULE_DEFAULTS } from '../../../activities/domain/hotline/matching';
+import { LIANHU_STREETS, placeOf } from '../../../activities/domain/hotline/place';
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 2));
 const order = (id: string, callerPhone: string, subject: string | null, content: string, day = 1) => profile({ id, callerPhone, subject, content, receivedAt: at(day) });

@@ -1,4 +1,4 @@
-import { buildChecklist, type MaterialFile } from '../../../server/materials/checklist';
+import { buildChecklist, type MaterialFile } from '../../../activities/domain/materials/checklist';
 
 const REQUIRED = [
   { code: 'BUSINESS_LICENCE', name: '营业执照', sources: ['e-licence', 'upload'], core: true, licenceType: 'BUSINESS_LICENCE' },

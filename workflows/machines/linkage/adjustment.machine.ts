@@ -4,7 +4,7 @@ import { atOf, computeDeadline, supervisedStep, supervisionDelays, type Deadline
 import type { LinkageBase, LinkageContextBase } from './base';
 
 /**
- * 动态调整 (RULES.md §8, Lianhu's 8 systems): an item-list change (add / change / cancel) is proposed, reviewed
+ * 动态调整 (one of Lianhu's eight 审管联动 systems, docs/rules.md#linkage): an item-list change (add / change / cancel) is proposed, reviewed
  * and only then takes effect; the approved change is recorded for the catalogue to apply.
  */
 export type AdjustmentChange = 'add' | 'change' | 'cancel';

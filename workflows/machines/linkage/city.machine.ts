@@ -3,7 +3,7 @@ import { hostedActions } from '../common';
 import { atOf, computeDeadline, supervisedStep, supervisionDelays, type DeadlineSpec } from '../supervision';
 import type { LinkageBase, LinkageContextBase } from './base';
 
-/** 对上协调联动 (RULES.md §8): a matter beyond the district's power goes to the city level; the reply is tracked. */
+/** 对上协调联动 (Lianhu's eight 审管联动 systems, docs/rules.md#linkage): a matter beyond the district's power goes to the city level; the reply is tracked. */
 export interface CityInput extends LinkageBase {
   matter: string;
   reason: string;

@@ -4,7 +4,7 @@ import { atOf, computeDeadline, supervisedStep, supervisionDelays, type Deadline
 import type { LinkageBase, LinkageContextBase } from './base';
 
 /**
- * 监管结果抄告 (RULES.md §8, §11.8): a supervision finding (虚假承诺, 违法违规 …) is pushed back to the approval
+ * 监管结果抄告 (docs/rules.md#linkage): a supervision finding (虚假承诺, 违法违规 …) is pushed back to the approval
  * side within 1 WD (Jincheng); the approval side acts — 撤销 / 限制准入 / 补办 (Dongying) — and records it.
  */
 export type FindingType = 'falseCommitment' | 'violation' | 'other';

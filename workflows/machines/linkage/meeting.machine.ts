@@ -5,7 +5,7 @@ import { atOf, computeDeadline, supervisedStep, supervisionDelays, type Deadline
 import type { LinkageBase, LinkageContextBase } from './base';
 
 /**
- * 部门联席会议 (RULES.md §8: Wuhan, Shangqiu): a disputed responsibility or a case stuck between departments
+ * 部门联席会议 (docs/rules.md#linkage; after 武政办〔2023〕75号 and Shangqiu's practice): a disputed responsibility or a case stuck between departments
  * is referred with an agenda; the meeting is convened, decides, and names owners; each decision becomes a
  * task with a deadline, tracked until all are done.
  */

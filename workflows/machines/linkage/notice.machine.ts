@@ -4,7 +4,7 @@ import { atOf, computeDeadline, supervisedStep, supervisionDelays, type Deadline
 import type { LinkageBase, LinkageContextBase } from './base';
 
 /**
- * 审批信息通报 (RULES.md §8, §11.8): every approval decision (and every 告知承诺 approval) is pushed to the
+ * 审批信息通报 (docs/rules.md#linkage): every approval decision (and every 告知承诺 approval) is pushed to the
  * supervising department at decision time (Jincheng); its liaison signs for it (认领, Dongying) within the
  * deadline (Xiangyang: 2 WD); unsigned → reminder → 催办 → escalation, the area's commissioner told.
  */

@@ -10,8 +10,8 @@ import { ErrorState } from './states';
 
 interface Entry { code: string; name: string; core: boolean; resolution: string; state: string; file: { fileName: string; reviewNote: string | null } | null }
 
-export function EventMaterialsCard({ id, running }: { id: string; running: boolean }) {
-  const { data, error, reload } = useApi(() => api.get<{ items: Entry[]; missing: number }>(`/api/events/cases/${encodeURIComponent(id)}/materials`), [id]);
+export function EventMaterialsCard({ id, running, refreshKey }: { id: string; running: boolean; /** Reloads with the page's own refresh. */ refreshKey?: unknown }) {
+  const { data, error, reload } = useApi(() => api.get<{ items: Entry[]; missing: number }>(`/api/events/cases/${encodeURIComponent(id)}/materials`), [id, refreshKey]);
   const [progress, setProgress] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   if (error) return <ErrorState error={error} retry={reload} what="申请材料" />;

@@ -126,7 +126,7 @@ function ReviewButtons({ caseId, file, onDone }: { caseId: string; file: Materia
  * The case's materials. `staff`: download every file, 通过 / 需补正 (window and approver), scan-upload
  * at the counter. Applicant: statuses with reasons and deadlines, upload where something is needed.
  */
-export function MaterialsCard({ caseId, staff, canReview, running, title = '申请材料', onChange, bare, refreshKey }: { caseId: string; staff?: boolean; canReview?: boolean; running: boolean; title?: string; onChange?: () => void; /** Inside another card: a heading instead of a card of its own. */ bare?: boolean; /** Reloads the checklist when it changes (e.g. after a 补正 notice). */ refreshKey?: unknown }) {
+export function MaterialsCard({ caseId, staff, canReview, running, title = '申请材料', onChange, bare, refreshKey }: { caseId: string; staff?: boolean; canReview?: boolean; running: boolean; title?: string; onChange?: () => void; /** Inside another card: a heading instead of a card of its own. */ bare?: boolean; /** Reloads when this changes: the page's own refresh (a 容缺 deadline set after submission shows without a reload). */ refreshKey?: unknown }) {
   const list = useApi(() => api.get<Checklist>(`/api/cases/${encodeURIComponent(caseId)}/materials`), [caseId, refreshKey]);
   const phone = Grid.useBreakpoint().md === false;
   const refresh = () => {

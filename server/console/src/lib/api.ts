@@ -137,6 +137,7 @@ async function send<T>(path: string, method: string, options: RequestOptions): P
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>(path, { query }),
   post: <T>(path: string, body?: unknown, extra: Omit<RequestOptions, 'body' | 'method'> = {}) => request<T>(path, { ...extra, method: 'POST', body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body: body ?? {} }),
 };
 
 /** Downloads a file the API generates (导出 Excel, documents) under the signed-in user's token. */

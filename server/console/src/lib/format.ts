@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import { ROLE_LABELS as DOMAIN_ROLE_LABELS } from '../../../../activities/domain/roles';
 
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
@@ -15,14 +16,8 @@ export const fmtNumber = (v?: number | null) => (v === undefined || v === null ?
 export const fmtPercent = (v?: number | null) => (v === undefined || v === null ? '—' : percent.format(v));
 export const fromNow = (v?: string | Date | null) => (v ? dayjs(v).fromNow() : '—');
 
-export const ROLE_LABELS: Record<string, string> = {
-  applicant: '申请人',
-  window: '窗口人员',
-  approver: '审批人员',
-  agent: '代办员',
-  supervisor: '监督人员',
-  admin: '系统管理员',
-};
+/** Role names (角色) as the server defines them; indexed by any string, since users carry role strings. */
+export const ROLE_LABELS: Record<string, string> = DOMAIN_ROLE_LABELS;
 
 export const GROUP_LABELS: Record<string, string> = { ...ROLE_LABELS };
 

@@ -94,7 +94,7 @@ export function uploadEventMaterial(eventCaseId: string, code: string, file: Fil
 }
 
 /** One Idempotency-Key per upload, kept across retries: a retried upload never stores the file twice. */
-async function withRetries<T>(send: (key: string) => Promise<T>): Promise<T> {
+export async function withRetries<T>(send: (key: string) => Promise<T>): Promise<T> {
   const key = newIdempotencyKey();
   for (let attempt = 0; ; attempt++) {
     try {

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Space, Typography } from 'antd';
 import { api, ApiError, session } from '../../lib/api';
-import { navigate } from '../../lib/router';
+import { navigate, useRoute } from '../../lib/router';
+import type { Prereview } from '../../lib/prereview';
 import { useApi } from '../../lib/use-api';
 import { uploadMaterial, type ItemMaterial } from '../../lib/materials';
 import type { CaseDetail } from '../../lib/types';
@@ -32,6 +33,9 @@ function modesFor(it: Item, all: ModeInfo[]): { mode: string; label: string; hin
 
 export default function ApplyItemPage({ code }: { code: string }) {
   const item = useApi(() => api.get<Item>(`/api/catalog/items/${encodeURIComponent(code)}`), [code]);
+  // Applying after 资料预审: the materials that passed are already with the window.
+  const prereviewId = useRoute().search.get('prereview');
+  const prereview = useApi(() => (prereviewId ? api.get<Prereview>(`/api/prereview/${encodeURIComponent(prereviewId)}`) : Promise.resolve(undefined)), [prereviewId]);
   const [form] = Form.useForm();
   usePrefill(form, item.data?.formFields ?? []);
   const modes = useApi(() => api.get<{ items: ModeInfo[] }>('/api/handling/modes').catch(() => ({ items: [] })), []);
@@ -42,16 +46,19 @@ export default function ApplyItemPage({ code }: { code: string }) {
   const [matErrors, setMatErrors] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Record<string, UploadProgress>>({});
   const [createdCase, setCreatedCase] = useState<string>();
-  const materials = useMemo(() => item.data?.materials ?? [], [item.data]);
+  const passed = useMemo(() => prereview.data?.materials.filter((m) => m.status === 'ok') ?? [], [prereview.data]);
+  const materials = useMemo(() => (item.data?.materials ?? []).filter((m) => !passed.some((p) => p.code === m.code)), [item.data, passed]);
 
   useEffect(() => {
-    if (item.data) setMats(initialMaterials(item.data.materials ?? []));
-  }, [item.data]);
+    if (item.data) setMats(initialMaterials(materials));
+  }, [item.data, materials]);
 
   if (item.error) return <ErrorState error={item.error} retry={item.reload} what="事项" />;
-  if (!item.data || !mats) return <Loading />;
+  if (prereview.error) return <ErrorState error={prereview.error} retry={prereview.reload} what="资料预审" />;
+  if (!item.data || !mats || (prereviewId && !prereview.data)) return <Loading />;
   const it = item.data;
-  const offered = modesFor(it, modes.data?.items ?? []);
+  // A formal application from a pre-review runs the item's own process.
+  const offered = modesFor(it, modes.data?.items ?? []).filter((o) => !prereviewId || o.mode === ITEM_MODE);
 
   /** Choosing 容缺 for a material means applying in 容缺受理 mode. */
   function changeMaterials(next: MaterialsState) {
@@ -93,7 +100,10 @@ export default function ApplyItemPage({ code }: { code: string }) {
     setProgress({});
     try {
       const variables = { ...toVariables(values), ...(committed.length ? { materialCommitments: committed } : {}) };
-      const view = mode === ITEM_MODE
+      const uploaded = materials.filter((m) => s.choice[m.code] === 'upload' && s.files[m.code]).map((m) => m.code);
+      const view = prereviewId
+        ? await api.post<CaseDetail>(`/api/prereview/${encodeURIComponent(prereviewId)}/case`, { form: variables, materials: { submitted: uploaded, commitments: committed, deferrals: [] } })
+        : mode === ITEM_MODE
         ? await api.post<CaseDetail>('/api/cases', { processKey: it.processKey, itemCode: it.code, title: it.name, variables })
         : await api.post<CaseDetail>('/api/handling/applications', {
           mode,
@@ -125,6 +135,10 @@ export default function ApplyItemPage({ code }: { code: string }) {
         {createdCase && !busy && Object.values(progress).some((p) => p.error) && (
           <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={`申请已提交（办件编号 ${createdCase}），但有材料未上传成功。`}
             description="可在办件进度页补传材料。" action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>} />
+        )}
+        {passed.length > 0 && (
+          <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="prereview-passed" title={`以下 ${passed.length} 项材料已通过资料预审（预审编号 ${prereviewId}），无需再次上传：`}
+            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{passed.map((m) => <li key={m.code}>{m.name}</li>)}</ul>} />
         )}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy || !!createdCase} scrollToFirstError>
           <FieldItems fields={it.formFields ?? []} />

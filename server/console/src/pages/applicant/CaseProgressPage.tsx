@@ -12,6 +12,8 @@ import type { CaseDetail, OpenTask } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
 import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { MaterialsCard } from '../../components/MaterialsCard';
+import { DeliveryChoiceCard } from '../../components/DeliveryChoiceCard';
+import { StageTag, type Stage } from './MyCasesPage';
 
 /** How often the progress page refreshes while the case is running (ms). */
 const REFRESH_MS = 5000;
@@ -50,6 +52,8 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
     () => api.get<Progress>(`/api/notifications/cases/${encodeURIComponent(caseId)}/progress`).catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
     [caseId, data?.path.length, data?.status],
   );
+  // Where the case stands in the applicant's words (待补正 / 待缴费 / 待领取 …), refreshed with the page.
+  const stage = useApi(() => api.get<{ stage: Stage }>(`/api/me/cases/${encodeURIComponent(caseId)}`), [caseId, data]);
 
   useEffect(() => {
     if (data?.status !== 'running') return;
@@ -67,8 +71,9 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
   return (
     <div>
       <h1 className="hb-page-title">
-        办件进度 {running && progress.data?.needed.length ? <Tag color="red" data-testid="stage-tag">待补正</Tag> : <CaseStatusTag status={data.status} />}
+        办件进度 {stage.data ? <StageTag stage={stage.data.stage} /> : running && progress.data?.needed.length ? <Tag color="red" data-testid="stage-tag">待补正</Tag> : <CaseStatusTag status={data.status} />}
       </h1>
+      {stage.data?.stage.action && <Alert type={stage.data.stage.code === 'correction' ? 'error' : 'warning'} showIcon title={`需要您做的：${stage.data.stage.action}`} style={{ marginBottom: 16 }} data-testid="stage-action" />}
       {search.get('new') && <Alert type="success" showIcon title={`申请已提交，办件编号 ${data.caseId}。`} description="请记下编号，或下载下方的受理回执；凭编号和手机号（或回执上的查询码）不登录也能查询进度。" style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -106,7 +111,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
               )}
             </Card>
           )}
-          <MaterialsCard caseId={data.caseId} running={running} title="材料" onChange={progress.reload} />
+          <MaterialsCard caseId={data.caseId} running={running} title="材料" onChange={progress.reload} refreshKey={data} />
           <DocumentsCard caseId={data.caseId} refreshKey={`${data.status}:${progress.data?.needed.length ?? 0}`} />
           {!running && (
             <Card title="办理结果" style={{ marginBottom: 16 }}>
@@ -117,6 +122,7 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
               />
             </Card>
           )}
+          {data.status === 'completed' && decision === '准予许可' && <DeliveryChoiceCard caseId={data.caseId} onSaved={stage.reload} />}
         </Col>
         <Col xs={24} lg={9}>
           <Card title="办件信息" style={{ marginBottom: 16 }}>

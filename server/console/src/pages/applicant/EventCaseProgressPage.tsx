@@ -74,7 +74,7 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
       {data.notice && (
         <Result status={data.status === 'completed' ? 'success' : data.status === 'rejected' ? 'error' : 'warning'} title={EVENT_STATUS[data.status]?.label} subTitle={<div style={{ whiteSpace: 'pre-line', textAlign: 'left' }} data-testid="event-notice">{data.notice}</div>} />
       )}
-      <EventMaterialsCard id={data.eventCaseId} running={running} />
+      <EventMaterialsCard id={data.eventCaseId} running={running} refreshKey={data} />
       <Card title="各部门办理情况" size="small">
         {phone ? (
           <div className="hb-card-list">

@@ -51,6 +51,7 @@ export default function GuidePage({ code }: { code: string }) {
   const actions = (
     <div className="hb-actions">
       <Button type="primary" onClick={() => navigate(`/apply/item/${encodeURIComponent(code)}`)} data-testid="apply-item">在线申请</Button>
+      <Button onClick={() => navigate(`/my/prereviews/new/${encodeURIComponent(code)}`)} data-testid="ask-prereview">先做资料预审</Button>
     </div>
   );
   return (

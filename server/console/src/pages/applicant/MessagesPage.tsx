@@ -9,7 +9,8 @@ import { useApi } from '../../lib/use-api';
 import { ErrorState, Loading } from '../../components/states';
 import { SEEN_KEY } from '../../components/AppTools';
 
-interface Message { id: string; caseId: string | null; event: string; sentAt: string | null; title?: string; body?: string; needed?: string[]; deadline?: string | null }
+/** What the outbox keeps for a notice: `happened` is what took place, `needed` what the applicant must do. */
+interface Message { id: string; caseId: string | null; event: string; sentAt: string | null; title?: string; happened?: string; body?: string; needed?: string[]; deadline?: string | null }
 
 /** What kind of notice, in words, from the event that raised it. */
 function kindOf(m: Message): { label: string; color: string } {
@@ -36,8 +37,9 @@ export default function MessagesPage() {
             const to = m.caseId ? (m.caseId.startsWith('EV') && !/-\d{2}$/.test(m.caseId) ? `/my/events/${encodeURIComponent(m.caseId)}` : `/my/cases/${encodeURIComponent(m.caseId)}`) : undefined;
             return (
               <Card key={m.id} size="small" data-testid="message" title={<span><Tag color={k.color}>{k.label}</Tag>{plain(m.title ?? '办件通知')}</span>}>
-                {m.body && <div style={{ whiteSpace: 'pre-line' }}>{plain(m.body)}</div>}
+                {(m.happened ?? m.body) && <div style={{ whiteSpace: 'pre-line' }}>{plain((m.happened ?? m.body)!)}</div>}
                 {m.needed && m.needed.length > 0 && <ul style={{ margin: '6px 0', paddingLeft: 20 }}>{m.needed.map((n) => <li key={n}>{plain(n)}</li>)}</ul>}
+                {m.deadline && <div style={{ color: '#cf1322' }}>请于 {fmtDateTime(m.deadline)} 前办理</div>}
                 <div className="hb-item-card-meta">{m.sentAt ? fmtDateTime(m.sentAt) : ''}</div>
                 {to && <Link to={to} data-testid="message-open">查看办件{k.label === '补正' ? '并补交材料' : ''}</Link>}
               </Card>

@@ -8,6 +8,7 @@ import { Link, navigate } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { ErrorState, Loading } from '../../components/states';
 import { EVENT_STATUS } from './EventCaseProgressPage';
+import { PREREVIEW_STATUS, type Prereview } from '../../lib/prereview';
 
 interface EventCaseRow { id: string; eventName: string; status: string; startedAt: string; endedAt?: string | null }
 export interface Stage { code: string; label: string; action: string }
@@ -50,6 +51,26 @@ function EventCasesCard({ phone }: { phone: boolean }) {
   );
 }
 
+/** 资料预审 the applicant asked for, each opening its notes; hidden when there are none. */
+function PrereviewsCard() {
+  const { data, error, reload } = useApi(() => api.get<Page<Prereview>>('/api/prereview', { limit: 20 }), []);
+  if (!error && !data?.items.length) return null;
+  const tag = (s: string) => <Tag color={PREREVIEW_STATUS[s]?.color}>{PREREVIEW_STATUS[s]?.label ?? s}</Tag>;
+  return (
+    <Card title="资料预审" size="small" style={{ marginBottom: 16 }} data-testid="my-prereviews">
+      {error ? <ErrorState error={error} retry={reload} what="资料预审" /> : (
+        <div className="hb-card-list">
+          {data?.items.map((p) => (
+            <CaseCard key={p.id} to={`/my/prereviews/${encodeURIComponent(p.id)}`} title={p.targetName ?? '资料预审'} tag={tag(p.status)}
+              action={p.status === 'reviewed' ? (p.materials.some((m) => m.status === 'fix') ? '请查看预审意见并补正' : '预审通过，可正式申请') : undefined}
+              lines={[`预审编号 ${p.id}`, `提交时间 ${fmtDateTime(p.createdAt)}`]} />
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export default function MyCasesPage() {
   const phone = Grid.useBreakpoint().md === false;
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
@@ -60,6 +81,7 @@ export default function MyCasesPage() {
   return (
     <div>
       <h1 className="hb-page-title">我的办件</h1>
+      <PrereviewsCard />
       <EventCasesCard phone={phone} />
       <Card title="单项办件" size="small" extra={<Button type="primary" onClick={() => navigate('/services')}>我要办事</Button>}>
         {error ? <ErrorState error={error} retry={reload} /> : phone ? (

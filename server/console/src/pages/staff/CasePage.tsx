@@ -13,6 +13,7 @@ import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskMo
 import { MaterialsCard } from '../../components/MaterialsCard';
 import { DocumentsCard } from '../../components/DocumentsCard';
 import { ApplicationFields } from '../../components/ApplicationFields';
+import { DeliveryStaffCard } from '../../components/DeliveryChoiceCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
@@ -112,6 +113,7 @@ export default function CasePage({ caseId }: { caseId: string }) {
               ))}
             </Descriptions>
           </Card>
+          {data.status === 'completed' && <DeliveryStaffCard caseId={data.caseId} />}
           <Card title="办理过程" size="small" data-testid="case-timeline">
             {timeline.data ? (
               <Timeline

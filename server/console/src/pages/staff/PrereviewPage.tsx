@@ -5,9 +5,11 @@ import { api, ApiError, type Page } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ErrorState } from '../../components/states';
+import { downloadPrereviewFile, type PrereviewFile } from '../../lib/prereview';
+import { plainError } from '../../lib/plain';
 
-interface Material { code: string; fileRef: string; status?: string; reason?: string; name?: string }
-interface Prereview { id: string; itemCode: string | null; eventCode: string | null; applicantId: string; status: string; materials: Material[]; notice: string | null; reviewedBy: string | null; reviewedAt: string | null; caseId: string | null; createdAt: string }
+interface Material { code: string; fileRef: string; status?: string; reason?: string; name?: string; file?: PrereviewFile }
+interface Prereview { id: string; itemCode: string | null; eventCode: string | null; targetName?: string | null; applicantId: string; status: string; materials: Material[]; notice: string | null; reviewedBy: string | null; reviewedAt: string | null; caseId: string | null; createdAt: string }
 
 const STATUS: Record<string, { label: string; color: string }> = { submitted: { label: '待预审', color: 'orange' }, reviewed: { label: '已预审', color: 'blue' }, used: { label: '已转正式申请', color: 'green' } };
 
@@ -48,7 +50,7 @@ export default function PrereviewPage() {
                 onRow={(r) => ({ onClick: () => { setSelected(r); setVerdicts({}); }, style: { cursor: 'pointer', background: r.id === selected?.id ? '#fff1f0' : undefined } })}
                 columns={[
                   { title: '编号', dataIndex: 'id' },
-                  { title: '事项 / 一件事', render: (_: unknown, r) => r.eventCode ?? r.itemCode ?? '—' },
+                  { title: '事项 / 一件事', render: (_: unknown, r) => r.targetName ?? r.eventCode ?? r.itemCode ?? '—' },
                   { title: '申请人', dataIndex: 'applicantId' },
                   { title: '提交', dataIndex: 'createdAt', render: fmtDateTime },
                   { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={STATUS[s]?.color}>{STATUS[s]?.label ?? s}</Tag> },
@@ -68,7 +70,9 @@ export default function PrereviewPage() {
                 {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
                 <Table<Material> rowKey="code" size="small" pagination={false} dataSource={selected.materials}
                   columns={[
-                    { title: '材料', render: (_: unknown, m) => <>{m.name ?? m.code}<br /><small style={{ color: '#888' }}>{m.fileRef}</small></> },
+                    { title: '材料', render: (_: unknown, m) => <>{m.name ?? m.code}<br />{m.file
+                      ? <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => downloadPrereviewFile(selected.id, m.file!).catch((e) => message.error(plainError(e)))} data-testid={`prereview-file-${m.code}`}>{m.file.fileName}</Button>
+                      : <small style={{ color: '#888' }}>{m.fileRef}</small>}</> },
                     { title: '预审', width: 150, render: (_: unknown, m) => (
                       <Radio.Group size="small" disabled={selected.status !== 'submitted'} value={verdicts[m.code]?.status ?? m.status ?? 'ok'} onChange={(e) => setVerdicts({ ...verdicts, [m.code]: { ...verdicts[m.code], status: e.target.value } })}>
                         <Radio value="ok">通过</Radio><Radio value="fix">需补正</Radio>

@@ -1,5 +1,5 @@
-import { nonDeferrableReason, type RequiredMaterial } from '../../activities/handling/materials';
-import type { Variables } from '../../workflows/engine/model';
+import { nonDeferrableReason, type RequiredMaterial } from '../../handling/materials';
+import type { Variables } from '../../../workflows/engine/model';
 
 export const MATERIAL_STATUSES = ['submitted', 'accepted', 'needs-correction', 'superseded'] as const;
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];

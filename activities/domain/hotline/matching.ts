@@ -27,16 +27,15 @@ export const REPEAT_RULE_DEFAULTS: RepeatRule = {
   samePlaceOverlap: 0,
   sameCallerOverlap: 0.1,
   closeTypeOverlap: 0.3,
+  // Shown to staff with the matter types, so in Chinese (docs/rules.md#hotline-repeats).
   source:
-    '国办函〔2025〕66号《关于进一步规范和提升12345热线服务的意见》: 重复诉求原则上并单处理 (no national count or window); ' +
-    '陕西省12345热线运行管理办法 (2025) sets up a 重复诉求 mechanism without published figures. 3 orders in 30 days are engine defaults, ' +
-    'configurable with HOTLINE_REPEAT_MIN_ORDERS and HOTLINE_REPEAT_WINDOW_DAYS.',
+    '国办函〔2025〕66号《关于进一步规范和提升12345热线服务的意见》：重复诉求原则上并单处理，未规定件数和时间；' +
+    '陕西省12345热线运行管理办法（2025年）建立重复诉求机制，未公布具体数值。30日内3件为本系统默认值，可按本区规定调整。',
 };
 
-/** Reads overrides from the environment (HOTLINE_REPEAT_MIN_ORDERS, HOTLINE_REPEAT_WINDOW_DAYS). */
-export function repeatRule(env: NodeJS.ProcessEnv = process.env): RepeatRule {
-  const num = (v: string | undefined, d: number) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? d : Number(v));
-  return { ...REPEAT_RULE_DEFAULTS, minOrders: num(env.HOTLINE_REPEAT_MIN_ORDERS, 3), windowDays: num(env.HOTLINE_REPEAT_WINDOW_DAYS, 30) };
+/** The rule in force: the defaults with the deployment's count and window (HOTLINE_REPEAT_MIN_ORDERS, HOTLINE_REPEAT_WINDOW_DAYS). */
+export function repeatRule(settings: Partial<Pick<RepeatRule, 'minOrders' | 'windowDays'>> = {}): RepeatRule {
+  return { ...REPEAT_RULE_DEFAULTS, ...settings };
 }
 
 export interface OrderIn {
