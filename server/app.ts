@@ -46,6 +46,11 @@ import { createEventMaterialsService } from './services/event-materials.service'
 import { meRoutes } from './routes/applicant.routes';
 import { documentsRoutes, publicRoutes } from './routes/documents.routes';
 import { createDocumentsService } from './services/documents.service';
+import { correctionRoutes } from './routes/correction.routes';
+import { privacyRoutes } from './routes/privacy.routes';
+import { maskResponses } from './privacy/mask-responses';
+import { createRevealService } from './privacy/reveal.service';
+import { createCorrectionService } from './services/correction.service';
 import { createLookupService } from './services/lookup.service';
 
 export interface AppDeps {
@@ -103,6 +108,9 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(authenticate(deps.tokens, identities));
   api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
+  // Phone and ID numbers reach staff masked; the full number only through the audited reveal.
+  for (const area of ['/cases', '/events/cases', '/hotline', '/fallback', '/agency', '/linkage', '/escalations', '/audit', '/prereview']) api.use(area, maskResponses());
+  api.use('/privacy', privacyRoutes(createRevealService(deps.prisma)));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
   api.use('/cases', timelineRoutes(createTimelineService(deps.prisma)));
@@ -111,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(engineRoutes(createIncidentsService({ prisma: deps.prisma, temporal: deps.temporal.client })));
   api.use(meRoutes({ prisma: deps.prisma }));
   api.use('/cases', documentsRoutes(documents));
+  api.use('/cases', correctionRoutes(createCorrectionService({ prisma: deps.prisma, temporal: deps.temporal.client })));
   api.use('/events', eventMaterialsRoutes(createEventMaterialsService({ prisma: deps.prisma })));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
   api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));

@@ -58,6 +58,17 @@ export const CONFIG_PARAMETERS = {
       source: TECHNICAL,
     },
   ),
+  DEMO_HISTORY: param(
+    z
+      .enum(['0', '1', 'true', 'false'])
+      .optional()
+      .transform((v) => v === '1' || v === 'true'),
+    {
+      default: 'off',
+      description: '演示历史数据: on a fresh demo data directory, seed weeks of cases, ratings and 12345 orders through the engine (demo mode only; also `npm start -- --demo-history`)',
+      source: TECHNICAL,
+    },
+  ),
   LOG_LEVEL: param(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { default: '`info`', description: 'pino log level', source: TECHNICAL }),
   DEFINITIONS_DIR: param(z.string().default(path.join(root, 'definitions')), {
     default: '`./definitions`',

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { DEMO_USERS } from './auth/demo-users';
 import { seedAgencyDemo } from './demo/seed-agency';
+import { seedDemoHistory } from './demo/seed-history';
 import { ROLE_LABELS } from './auth/roles';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -72,11 +73,18 @@ async function main(): Promise<void> {
 
   const url = `http://${config.HOST}:${config.PORT}`;
   if (config.demoMode && runtime.app && mode !== 'api') {
+    // Demo users, and the department officers the catalogue loader seeds (identity is read from the user table).
     const token = async (userId: string) => {
-      const user = DEMO_USERS.find((u) => u.id === userId)!;
+      const user = DEMO_USERS.find((u) => u.id === userId) ?? (await runtime.db.prisma.user.findUnique({ where: { id: userId } }));
+      if (!user) throw new Error(`no demo user ${userId}`);
       return runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
     };
-    void seedAgencyDemo({ prisma: runtime.db.prisma, baseUrl: `http://127.0.0.1:${config.PORT}`, token, logger }).catch((err: Error) => logger.warn({ err: err.message }, 'demo: 343 key projects not created'));
+    const baseUrl = `http://127.0.0.1:${config.PORT}`;
+    void seedAgencyDemo({ prisma: runtime.db.prisma, baseUrl, token, logger }).catch((err: Error) => logger.warn({ err: err.message }, 'demo: 343 key projects not created'));
+    // Off unless asked for; demo mode itself is refused in production, so this never runs there.
+    if (config.DEMO_HISTORY || process.argv.includes('--demo-history')) {
+      void seedDemoHistory({ prisma: runtime.db.prisma, baseUrl, token, logger }).catch((err: Error) => logger.warn({ err: err.message }, 'demo: history not seeded'));
+    }
   }
   const lines = [
     '',

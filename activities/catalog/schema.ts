@@ -67,6 +67,14 @@ export const CatalogItemInput = z
     projectType: z.enum(PROJECT_TYPES),
     /** 一证通办: the applicant's identity document alone suffices; the rest comes from e-licences and shared data. */
     oneLicence: z.boolean().optional(),
+    /**
+     * Where an application is received (受理): 综合窗口 (default when absent) — 无差别受理, the centre's
+     * comprehensive window receives every application first and passes it to the department
+     * ("前台综合受理、后台分类审批、综合窗口出件", 国办发〔2018〕45号); 部门窗口 — the department's own
+     * window receives it, for items that need the department at the counter (e.g. 居民身份证 fingerprints
+     * and photo, 《中华人民共和国居民身份证法》第三条).
+     */
+    reception: z.enum(['综合窗口', '部门窗口']).optional(),
     fee: z.object({ charged: z.boolean(), standard: z.string().optional(), basis: z.string().optional() }).default({ charged: false }),
     channels: z.array(z.enum(CHANNELS)).min(1),
     venues: z.array(z.string()).default([]),

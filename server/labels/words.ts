@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'clock.paused': '暂停计时',
   'clock.resumed': '恢复计时',
   'correction.notified': '一次性告知补正',
+  'correction.requested': '一次性告知补正',
+  'privacy.revealed': '查看完整个人信息',
   'commitment.recorded': '签署告知承诺书',
   'commitment.false': '认定虚假承诺',
   'credit.recorded': '记入信用记录',

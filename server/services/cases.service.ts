@@ -12,6 +12,7 @@ import { createCaseSearch, type CaseSearch } from './case-search';
 import { businessId, isKeyed } from '../idempotency/context';
 import type { DefinitionsService } from './definitions.service';
 import { checkStartRule } from './start-rules';
+import { receptionOf, withFrontDesk } from './front-desk';
 
 export interface StartCaseRequest {
   processKey: string;
@@ -67,6 +68,9 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       if (start?.event?.timer?.kind === 'cycle' && isCron(start.event.timer.value)) {
         throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, { field: 'processKey', startEvent: start.id });
       }
+      // 无差别受理: a catalogue item's case is received at the 综合窗口 first unless the catalogue says otherwise.
+      const item = request.itemCode ? await prisma.catalogItem.findFirst({ where: { code: request.itemCode, isLatest: true }, select: { data: true } }) : null;
+      const process = item ? withFrontDesk(definition.process, receptionOf(item.data)) : definition.process;
       const caseId = newCaseId();
       // Start and first read in one call: the update rides in the case's first workflow task.
       const startOperation = new WithStartWorkflowOperation('caseWorkflow', {
@@ -79,7 +83,7 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
           {
             caseId,
             definitionId: definition.id,
-            process: definition.process,
+            process,
             variables: request.variables,
             title: request.title ?? definition.process.name ?? request.processKey,
             itemCode: request.itemCode,

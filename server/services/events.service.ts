@@ -12,6 +12,7 @@ import type { DefinitionsService } from './definitions.service';
 import { checkStartRule } from './start-rules';
 import { businessId } from '../idempotency/context';
 import { startWorkflowOnce } from '../temporal/start-once';
+import { withFrontDesk } from './front-desk';
 
 export interface StartEventCaseRequest {
   applicantId?: string;
@@ -111,7 +112,8 @@ export function createEventsService(deps: {
           after: entry.after,
           caseId: `${eventCaseId}-${String(n + 1).padStart(2, '0')}`,
           definitionId: definition.id,
-          process: definition.process,
+          // 无差别受理: the 综合窗口 receives each item first unless the catalogue says otherwise.
+          process: withFrontDesk(definition.process, item.reception),
         });
       }
       const input: EventCaseInput = {

@@ -28,6 +28,12 @@ const FILE_FIELDS = {
   reviewNote: true, reviewedBy: true, reviewedAt: true, uploadedBy: true, uploadedAt: true,
 } as const;
 
+export interface CorrectionItem {
+  code: string;
+  name: string;
+  reason: string;
+}
+
 export const payloadTooLarge = (limit: number) =>
   new AppError(413, 'PAYLOAD_TOO_LARGE', `文件超过大小上限 ${Math.round(limit / 1024 / 1024)} MB (file larger than the limit)`, { field: 'file', limitBytes: limit });
 
@@ -58,12 +64,16 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
 
   async function checklistOf(row: { id: string; itemCode: string | null; applicantId: string; variables: unknown }) {
     const variables = (row.variables ?? {}) as Variables;
-    const [facts, files, held] = await Promise.all([
+    const [facts, files, held, corrections] = await Promise.all([
       itemFacts(prisma, row.itemCode, variables),
       prisma.caseMaterial.findMany({ where: { caseId: row.id }, select: FILE_FIELDS, orderBy: { uploadedAt: 'desc' } }),
       licences(row.applicantId),
+      prisma.caseCorrection.findMany({ where: { caseId: row.id }, orderBy: { requestedAt: 'asc' } }),
     ]);
-    return buildChecklist({ required: facts.materials, files, variables, licences: held });
+    // The latest notice's reason per material; a file handed in since replaces the request.
+    const asked = new Map<string, string>();
+    for (const c of corrections) for (const i of c.items as unknown as CorrectionItem[]) asked.set(i.code, i.reason);
+    return buildChecklist({ required: facts.materials, files, variables, licences: held, asked });
   }
 
   const service = {

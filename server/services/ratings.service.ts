@@ -182,8 +182,14 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v ? v : null;
 }
 
-/** 谁办理谁负责: the department of the staff who completed the case's tasks (the first one). */
+/** 谁办理谁负责: the item's department, else the department of the staff who completed the case's first task. */
 export async function departmentOf(prisma: PrismaClient, caseId: string): Promise<string | null> {
+  // A catalogue item's case belongs to the item's department: its first step is the 综合窗口's (无差别受理).
+  const row = await prisma.case.findUnique({ where: { id: caseId }, select: { itemCode: true } });
+  if (row?.itemCode) {
+    const item = await prisma.catalogItem.findFirst({ where: { code: row.itemCode }, orderBy: { version: 'desc' }, select: { department: true } });
+    if (item?.department) return item.department;
+  }
   const task = await prisma.task.findFirst({ where: { caseId, status: 'completed', completedBy: { not: null } }, orderBy: { completedAt: 'asc' } });
   if (!task?.completedBy) return null;
   const user = await prisma.user.findUnique({ where: { id: task.completedBy } });

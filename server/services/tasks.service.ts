@@ -101,6 +101,14 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
   const caseSearch = createCaseSearch(prisma);
   const forms = createFormRegistry(deps.formsDir ?? path.resolve(__dirname, '../../definitions/forms'));
 
+  /** 申请人 by name for a page of tasks: the form's name where given, else the account's name. */
+  const applicantNames = async (caseIds: string[]): Promise<Map<string, string>> => {
+    const cases = await prisma.case.findMany({ where: { id: { in: [...new Set(caseIds)] } }, select: { id: true, applicantId: true, variables: true } });
+    const users = await prisma.user.findMany({ where: { id: { in: [...new Set(cases.map((c) => c.applicantId))] } }, select: { id: true, name: true } });
+    const userName = new Map(users.map((u) => [u.id, u.name]));
+    return new Map(cases.map((c) => [c.id, ((c.variables as Record<string, unknown> | null)?.applicantName as string | undefined) ?? userName.get(c.applicantId) ?? c.applicantId]));
+  };
+
   const taskRow = async (taskId: string) => {
     const task = await prisma.task.findUnique({ where: { id: taskId }, include: { case: { select: { title: true, workflowId: true, applicantId: true, processKey: true } } } });
     if (!task) throw notFound('task', taskId);
@@ -179,8 +187,12 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
         prisma.task.count({ where }),
       ]);
       await refreshDistrictCalendar(prisma);
+      const names = await applicantNames(items.map((t) => t.caseId));
       // 暂定: a due date over a year whose holiday notice is not loaded yet may still move.
-      return { items: items.map((t) => ({ ...t, dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now) })), total };
+      return {
+        items: items.map((t) => ({ ...t, case: { ...t.case, applicantName: names.get(t.caseId) ?? t.case.applicantId }, dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now) })),
+        total,
+      };
     },
 
     async get(taskId: string, actor?: AuthenticatedActor) {

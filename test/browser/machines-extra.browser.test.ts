@@ -42,7 +42,15 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
     const drawer = page.getByTestId('machine-drawer');
     await drawer.getByTestId('machine-state').getByText('已受理（待派单）').waitFor();
     expect((await drawer.getByTestId('machine-id').innerText()).trim()).toBe(first);
-    expect(await drawer.innerText()).toContain('何女士 13900002222');
+    // The caller's number is masked for window staff; 显示 reveals it and the reveal is audited.
+    expect(await drawer.innerText()).toContain('何女士');
+    expect(await drawer.getByTestId('masked-callerPhone').innerText()).toBe('139****2222');
+    expect(await page.locator('body').innerText()).not.toContain('13900002222');
+    await drawer.getByTestId('reveal-callerPhone').click();
+    expect(await drawer.getByTestId('revealed-callerPhone').innerText()).toBe('13900002222');
+    await c.shot(page, 'm18b-window-hotline-reveal-phone');
+    const revealed = await waitFor(() => c.stack.db.prisma.auditEvent.findFirst({ where: { action: 'privacy.revealed', actor: 'window1' }, orderBy: { at: 'desc' } }).then((r) => r ?? undefined));
+    expect(revealed.details).toMatchObject({ subject: 'hotline', id: first, field: 'callerPhone' });
     await drawer.getByTestId('event-order.dispatch').waitFor();
     await closeDrawer(page);
     await page.locator('tr.ant-table-row').filter({ hasText: first }).waitFor();
@@ -59,7 +67,7 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
     expect(noticeText).toContain(third);
     for (const id of ['BR-301', 'BR-302']) expect(noticeText).toContain(id);
     expect((await drawer.getByTestId('machine-id').innerText()).trim()).toBe(third);
-    await drawer.getByText('并入办不成事').waitFor();
+    await drawer.getByText('并入办不成事', { exact: true }).waitFor();
     const fallbackId = (await page.getByTestId('hotline-repeat-fallback').innerText()).trim();
     expect(fallbackId).toMatch(/^BBCS\d{8}-/);
     await c.shot(page, 'm18b-window-hotline-entered-repeat');

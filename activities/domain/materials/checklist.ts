@@ -55,6 +55,8 @@ export interface ChecklistInput {
   variables: Variables;
   /** Licence types the 电子证照库 holds for the applicant. */
   licences: ReadonlySet<string>;
+  /** Materials a 补正告知 asked for (code → reason): one without a file counts as 需补正, not 未提交. */
+  asked?: ReadonlyMap<string, string>;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
@@ -87,6 +89,8 @@ export function buildChecklist(input: ChecklistInput): { items: ChecklistEntry[]
       const state = file.status as ChecklistState;
       return { ...base, state, file, ...(file.status === 'needs-correction' && file.reviewNote ? { note: file.reviewNote } : {}) };
     }
+    const asked = input.asked?.get(m.code);
+    if (asked) return { ...base, state: 'needs-correction', note: asked };
     if (deferred.has(m.code)) return { ...base, state: 'deferred', deadline: supplementDueAt, note: '容缺受理，限期补齐 (to be supplied by the deadline)' };
     if (committed.has(m.code) || (wholeCaseCommitment && sources.includes('commitment'))) return { ...base, state: 'committed', note: '以书面承诺替代 (replaced by a written commitment, 告知承诺)' };
     const byLicence = resolvedByProcess ? resolvedByProcess.has(m.code) : sources.includes('e-licence') && !!m.licenceType && input.licences.has(m.licenceType);

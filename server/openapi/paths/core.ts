@@ -6,6 +6,7 @@ import { ListCasesQuery, StartCaseBody } from '../../routes/cases.routes';
 import { DeployBody } from '../../routes/definitions.routes';
 import { CompleteTaskBody, ListTasksQuery } from '../../routes/tasks.routes';
 import { STAFF_ROLES } from '../../auth/roles';
+import { RevealBody } from '../../routes/privacy.routes';
 import { errors } from '../conventions';
 import { routeDocs } from '../registry';
 import { exampleBpmn, exampleCaseDetail, exampleCaseRow, exampleCaseView, exampleDefinition, exampleTask } from './examples';
@@ -159,5 +160,16 @@ export const coreRouteDocs = routeDocs([
     description: '与 GET /api/audit 相同的筛选条件；最多 10000 行。',
     query: AuditQuery,
     responses: { 200: { description: 'Excel 工作簿', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', example: '(binary)' }, ...errors(400, 401, 403) },
+  },
+  {
+    method: 'post', path: '/api/privacy/reveal', tags: ['审计 audit'], access: STAFF_ROLES,
+    summary: '查看完整电话或证件号码 (reveal one masked number, audited)',
+    description:
+      '工作人员看到的电话号码和证件号码均为脱敏显示（如 137****0011、610104********002X），申请人看到本人的完整信息。' +
+      '确需联系或核验身份时，逐项调用本接口取得完整号码，同时记入审计日志（谁、哪个字段、哪个办件或工单）。' +
+      '依据《中华人民共和国个人信息保护法》第六条、第五十一条。`subject`: case 办件 / hotline 12345 工单 / fallback 办不成事 / agency 343 代办项目。',
+    body: RevealBody,
+    bodyExample: { subject: 'hotline', id: '12345-20261128-0001', field: 'callerPhone' },
+    responses: { 200: { description: '完整号码', example: { subject: 'hotline', id: '12345-20261128-0001', field: 'callerPhone', value: '13700000000' } }, ...errors(400, 401, 403, 404) },
   },
 ]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../auth/roles';
 import { ReviewMaterialBody, UploadMaterialFields } from '../../routes/materials.routes';
+import { CorrectionBody } from '../../routes/correction.routes';
 import { errors } from '../conventions';
 import { routeDocs } from '../registry';
 
@@ -91,5 +92,23 @@ export const materialsRouteDocs = routeDocs([
     body: ReviewMaterialBody,
     bodyExample: { verdict: 'needs-correction', note: '未标明功能分区，请补充后重新上传' },
     responses: { 200: { description: '审查结果', example: { ...exampleFile, status: 'needs-correction', reviewNote: '未标明功能分区，请补充后重新上传', reviewedBy: 'window1', reviewedAt: '2026-11-28T09:30:00.000Z' } }, ...errors(400, 401, 403, 404, 409) },
+  },
+  {
+    method: 'post', path: '/api/cases/:id/correction', tags: ['申请材料 materials'], access: ['window', 'approver'],
+    summary: '一次性告知补正 (ask for every correction at once)',
+    description:
+      '受理时发现材料不齐全或不符合法定形式：一次列出全部需补正的材料（已提交的文件标为需补正，未提交的列为需补交），' +
+      '出具《补正材料一次性告知书》、通知申请人，并暂停办理时限计时（《中华人民共和国行政许可法》第三十二条第一款第四项）。受理任务保持待办。' +
+      '内容相同的重复请求不会再次告知。材料编码不在本办件清单中 400；办件已结束 409。',
+    params: CaseIdParams,
+    body: CorrectionBody,
+    bodyExample: { items: [{ code: 'PREMISES_LAYOUT', reason: '未标明功能分区和设备布局' }, { code: 'HEALTH_CERT', reason: '未提交从业人员健康证明' }], note: '请补齐后到综合窗口或在网上重新提交' },
+    responses: {
+      200: {
+        description: '已告知；`notice` 为告知书（PDF 地址在 `url`）',
+        example: { caseId: 'HB20261128-7K3QF2', items: [{ code: 'PREMISES_LAYOUT', name: '经营场所平面布局图（含功能分区、设备布局）', reason: '未标明功能分区和设备布局' }], note: null, clockPaused: true, notice: { kind: 'correction-notice', title: '补正材料一次性告知书', number: 'BZHB202611287K3QF2-1', url: '/api/cases/HB20261128-7K3QF2/documents/…/content' } },
+      },
+      ...errors(400, 401, 403, 404, 409),
+    },
   },
 ]);

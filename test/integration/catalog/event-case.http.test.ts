@@ -20,7 +20,13 @@ async function applicant(id = 'zhangsan') {
   return stack.auth(id);
 }
 
-/** Works every department's inbox for this event case until the combined case ends. */
+/** The 综合窗口's open 受理 tasks of the cases whose number starts with `prefix`. */
+async function windowInbox(prefix: string): Promise<{ id: string; caseId: string }[]> {
+  const res = await stack.http.get('/api/tasks').query({ limit: 200 }).set('Authorization', await stack.auth('window1'));
+  return (res.body.items as { id: string; caseId: string; elementId: string }[]).filter((t) => t.elementId === 'front_desk_accept' && t.caseId.startsWith(prefix));
+}
+
+/** Works the window's and every department's inbox for this event case until the combined case ends. */
 async function workUntilDone(eventCaseId: string, decide: (itemCode: string, elementId: string) => Record<string, unknown>) {
   return waitFor(
     async () => {
@@ -28,6 +34,11 @@ async function workUntilDone(eventCaseId: string, decide: (itemCode: string, ele
       if (res.body.status !== 'running' && res.body.endedAt) return res.body;
       for (const item of res.body.items as { itemCode: string; status: string; caseId: string }[]) {
         if (item.status !== 'running') continue;
+        // 无差别受理: the 综合窗口 receives each item before its department sees it.
+        for (const task of await windowInbox(item.caseId)) {
+          const done = await stack.http.post(`/api/tasks/${task.id}/complete`).set('Authorization', await stack.auth('window1')).send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
+          if (done.status !== 200 && done.status !== 409) throw new Error(`accept ${task.id}: ${done.status} ${JSON.stringify(done.body)}`);
+        }
         const dept = deptOfItem(item.itemCode);
         for (const task of await deptInbox(stack, dept, item.caseId)) {
           const done = await stack.http.post(`/api/tasks/${task.id}/complete`).set('Authorization', await deptAuth(stack, dept)).send({ variables: decide(item.itemCode, task.elementId) });
@@ -84,14 +95,22 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     expect(byCode(started.body, CERT).status).toBe('running');
     expect(byCode(started.body, HUKOU).status).toBe('waiting');
 
+    // 无差别受理: the 综合窗口 receives the first item before any department sees it.
+    const [reception] = await waitFor(async () => {
+      const t = await windowInbox(eventCaseId);
+      return t.length ? t : undefined;
+    });
+    expect(reception!.caseId).toBe(`${eventCaseId}-01`);
+    expect(await deptInbox(stack, 'wjj', eventCaseId)).toEqual([]);
+    const accepted = await stack.http.post(`/api/tasks/${reception!.id}/complete`).set('Authorization', await stack.auth('window1')).send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
+    expect(accepted.status).toBe(200);
+
     const wjjTasks = await waitFor(async () => {
       const t = await deptInbox(stack, 'wjj', eventCaseId);
       return t.length ? t : undefined;
     });
     expect(wjjTasks.map((t) => t.name)).toEqual(['审核办理（区卫生健康局）']);
     expect(await deptInbox(stack, 'gaj', eventCaseId)).toEqual([]);
-    const windowInbox = await stack.http.get('/api/tasks?mine=1').set('Authorization', await stack.auth('window1'));
-    expect(windowInbox.body.items.some((t: { caseId: string }) => t.caseId.startsWith(eventCaseId))).toBe(false);
 
     const final = await workUntilDone(eventCaseId, () => ({ decision: 'approved', opinion: '符合条件，准予办理' }));
     expect(final.status).toBe('completed');
@@ -169,7 +188,8 @@ describe('开办餐饮店一件事: 免踏勘 in the handling process, and a par
     const food = final.items.find((i: { itemCode: string }) => i.itemCode.startsWith('000120002000'));
     const foodCase = await stack.http.get(`/api/cases/${food.caseId}`).set('Authorization', await deptAuth(stack, 'scjgj'));
     const path = foodCase.body.path.map((p: { elementId: string }) => p.elementId);
-    expect(path).toEqual(expect.arrayContaining(['review', 'exemption', 'decide']));
+    expect(path).toEqual(expect.arrayContaining(['front_desk_accept', 'review', 'exemption', 'decide']));
+    expect(path.indexOf('front_desk_accept')).toBeLessThan(path.indexOf('review'));
     expect(path).not.toContain('inspect');
     expect(foodCase.body.variables.inspectionExempt).toBe(true);
   });

@@ -1,8 +1,13 @@
 // Completing a task with its form (受理 / 审批 / generic opinion). The form is chosen by formKey or element.
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Collapse, Form, Input, Modal, Radio } from 'antd';
 import { api, ApiError } from '../lib/api';
 import type { CaseDetail } from '../lib/types';
+import { AcceptDeskModal } from './AcceptDeskModal';
+import { ApplicationFields } from './ApplicationFields';
+import { MaterialsCard } from './MaterialsCard';
+import { ErrorState, Loading } from './states';
+import { useApi } from '../lib/use-api';
 
 export interface TaskRef {
   id: string;
@@ -10,6 +15,8 @@ export interface TaskRef {
   elementId: string;
   formKey?: string | null;
   caseTitle?: string;
+  /** The case: a 受理 task with its case opens the 受理台 (application, materials, decision). */
+  caseId?: string;
   /** Task version (ETag): sent as If-Match so a concurrent change gives a clear conflict. */
   version?: number;
 }
@@ -29,6 +36,7 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
   const [error, setError] = useState<string>();
   if (!task) return null;
   const kind = formKind(task);
+  if (kind === 'accept' && task.caseId) return <AcceptDeskModal task={task} caseId={task.caseId} onClose={onClose} onDone={onDone} />;
 
   async function submit(values: Record<string, unknown>) {
     setBusy(true);
@@ -58,7 +66,10 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
       onCancel={onClose}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'task-submit' } as Record<string, string>}
+      width={task.caseId ? 900 : undefined}
     >
+      {/* The decision is taken with the file open: the application and its materials. */}
+      {task.caseId && <CaseFile caseId={task.caseId} />}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={kind === 'accept' ? { accepted: 'yes' } : kind === 'approve' ? { decision: 'approved' } : {}}>
         {kind === 'accept' && (
@@ -82,5 +93,20 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+function CaseFile({ caseId }: { caseId: string }) {
+  const c = useApi(() => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), [caseId]);
+  if (c.error) return <ErrorState error={c.error} retry={c.reload} what="申请信息" />;
+  if (!c.data) return <Loading rows={3} />;
+  return (
+    <Collapse
+      size="small"
+      defaultActiveKey={['file']}
+      style={{ marginBottom: 12 }}
+      data-testid="task-case-file"
+      items={[{ key: 'file', label: `申请信息与材料 · ${c.data.applicantName ?? ''}`, children: <><ApplicationFields data={c.data} /><MaterialsCard bare caseId={caseId} staff running={c.data.status === 'running'} /></> }]}
+    />
   );
 }

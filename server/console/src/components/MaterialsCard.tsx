@@ -1,7 +1,8 @@
 // 申请材料 checklist of a case: status per material, download, upload where something is needed, and (staff) 通过 / 需补正.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Grid, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type ButtonProps } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { openInNewTab } from '../lib/open-file';
 import { plainError } from '../lib/plain';
 import { api, ApiError } from '../lib/api';
 import { fmtDateTime, fromNow } from '../lib/format';
@@ -47,14 +48,26 @@ export function UploadMaterialButton({ caseId, entry, label, onDone, nameFromFil
   );
 }
 
+/** Kinds the browser shows itself (PDF viewer, image): these get a 预览 that opens in a new tab. */
+const PREVIEWABLE = /^(application\/pdf|image\/(jpeg|png))$/;
+
 function FileLink({ caseId, file }: { caseId: string; file: MaterialFile }) {
   const { message } = App.useApp();
+  const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : String(e));
   return (
-    <Button type="link" size="small" icon={<DownloadOutlined />} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-      onClick={() => downloadMaterial(caseId, file).catch((e) => message.error(e instanceof ApiError ? e.message : String(e)))}
-      data-testid={`download-${file.code}`}>
-      {file.fileName}（{fmtSize(file.size)}）
-    </Button>
+    <Space size={4} wrap>
+      <Button type="link" size="small" icon={<DownloadOutlined />} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+        onClick={() => downloadMaterial(caseId, file).catch(fail)}
+        data-testid={`download-${file.code}`}>
+        {file.fileName}（{fmtSize(file.size)}）
+      </Button>
+      {PREVIEWABLE.test(file.contentType) && (
+        <Button type="link" size="small" icon={<EyeOutlined />} style={{ padding: 0, height: 'auto' }} data-testid={`preview-${file.code}`}
+          onClick={() => openInNewTab(`/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(file.id)}/content?inline=1`).catch(fail)}>
+          预览
+        </Button>
+      )}
+    </Space>
   );
 }
 

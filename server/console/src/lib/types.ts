@@ -48,6 +48,8 @@ export interface CaseDetail {
   deadlines?: CaseDeadline[];
   /** A read-model write of this case failed (故障处理 holds its incident). */
   diverged?: boolean;
+  /** Periods the statutory clock stood still (补正, 特别程序); an open one has no `to`. */
+  clockPauses?: { from: string; to?: string; reason?: string }[];
 }
 
 export interface CaseRow {
@@ -81,7 +83,7 @@ export interface TaskRow {
   completedAt: string | null;
   completedBy: string | null;
   outcome: unknown;
-  case?: { title: string; applicantId: string; processKey?: string };
+  case?: { title: string; applicantId: string; applicantName?: string; processKey?: string };
 }
 
 export interface DefinitionSummary {

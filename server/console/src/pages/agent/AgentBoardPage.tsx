@@ -11,6 +11,7 @@ import { useApi } from '../../lib/use-api';
 import { ErrorState, Loading } from '../../components/states';
 import { MachineDrawer } from '../../components/MachineDrawer';
 import { RegisterProjectModal } from './RegisterProjectModal';
+import { RevealableText } from '../../components/RevealableText';
 
 interface Linked { caseId: string; title: string; status: string; openTasks: { taskId: string; name: string; waitingOn: string[] }[] }
 interface Project { instanceId: string; title: string; track: string; applicant: string; state: unknown; states?: string[]; status: string; phase: string; team: string[]; cases: Linked[]; waitingOn: unknown }
@@ -148,6 +149,7 @@ export default function AgentBoardPage() {
           const ctx = v.context as { applicant?: { name?: string; phone?: string }; channel?: string; teamIds?: string[] };
           return [
             { label: '项目单位', value: ctx.applicant?.name ?? '—' },
+            ...(ctx.applicant?.phone ? [{ label: '联系电话', value: <RevealableText subject="agency" id={v.instanceId} field="applicant.phone" value={ctx.applicant.phone} /> }] : []),
             { label: '受理渠道', value: INTAKE_CHANNELS[ctx.channel ?? ''] ?? '—' },
             { label: '代办团队', value: (ctx.teamIds ?? []).map((t) => who(t, names)).join('、') || '待组建' },
           ];

@@ -1,10 +1,10 @@
 // 办件详情 (staff): the BPMN diagram with done / active / pending elements, the timeline, materials and open tasks.
 import { ProvisionalTag } from '../../components/ProvisionalTag';
 import { lazy, Suspense, useState } from 'react';
-import { App, Button, Card, Col, Collapse, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { api, isMissingRoute, request, session, type Page } from '../../lib/api';
 import { ELEMENT_TYPE_LABELS, elementNames } from '../../lib/bpmn-names';
-import { fieldValue, FIELD_LABELS, fmtDateTime, GROUP_LABELS, isReadableField } from '../../lib/format';
+import { fmtDateTime, GROUP_LABELS } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import type { CaseDetail, TaskRow } from '../../lib/types';
 import { ErrorState, Loading } from '../../components/states';
@@ -12,6 +12,7 @@ import { CaseStatusTag } from '../../components/CaseStatusTag';
 import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
 import { MaterialsCard } from '../../components/MaterialsCard';
 import { DocumentsCard } from '../../components/DocumentsCard';
+import { ApplicationFields } from '../../components/ApplicationFields';
 import { DeliveryStaffCard } from '../../components/DeliveryChoiceCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
@@ -40,10 +41,6 @@ export default function CasePage({ caseId }: { caseId: string }) {
     [caseId, c.data?.path.length, c.data?.status],
   );
 
-  // An item's own form fields carry their labels in the catalogue.
-  const itemCode = c.data?.itemCode;
-  const item = useApi(() => (itemCode ? api.get<{ formFields?: { key: string; label: string }[] }>(`/api/catalog/items/${encodeURIComponent(itemCode)}`) : Promise.resolve(undefined)), [itemCode]);
-  const formLabels: Record<string, string> = Object.fromEntries((item.data?.formFields ?? []).map((f) => [f.key, f.label]));
   if (c.error) return <ErrorState error={c.error} retry={c.reload} what="办件详情" />;
   if (!c.data) return <Loading rows={8} />;
   const data = c.data;
@@ -84,22 +81,13 @@ export default function CasePage({ caseId }: { caseId: string }) {
                   { title: '候选组', render: (_: unknown, t) => (t.assignment?.candidateGroups ?? []).map((g) => <Tag key={g}>{GROUP_LABELS[g] ?? (g.startsWith('dept-') ? '部门承办人' : g)}</Tag>) },
                   { title: '到达', dataIndex: 'createdAt', render: fmtDateTime },
                   { title: '时限', dataIndex: 'dueAt', render: (d: string | undefined, t) => <>{fmtDateTime(d)}{t.dueProvisional && <ProvisionalTag />}</> },
-                  { title: '操作', render: (_: unknown, t) => <Button size="small" type="primary" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.taskId, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: data.title })}>办理</Button> },
+                  { title: '操作', render: (_: unknown, t) => <Button size="small" type="primary" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.taskId, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: data.title, caseId: data.caseId })}>办理</Button> },
                 ]}
               />
             )}
           </Card>
           <Card title="申请信息与材料" size="small" style={{ marginBottom: 16 }} data-testid="case-application">
-            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
-              {Object.entries(data.variables).filter(([k]) => isReadableField(k)).map(([k, v]) => (
-                <Descriptions.Item key={k} label={FIELD_LABELS[k]}>{fieldValue(v)}</Descriptions.Item>
-              ))}
-              {Object.entries(data.variables).filter(([k]) => !isReadableField(k)).map(([k, v]) => (
-                // Fields of an item's own form: the form's label where the catalogue gives one.
-                typeof v !== 'object' || v === null ? <Descriptions.Item key={k} label={formLabels[k] ?? '其他信息'}>{fieldValue(v)}</Descriptions.Item> : null
-              ))}
-            </Descriptions>
-            <Collapse ghost size="small" items={[{ key: 'raw', label: '详情（原始数据）', children: <pre style={{ fontSize: 12, whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(data.variables, null, 2)}</pre> }]} />
+            <ApplicationFields data={data} />
             {/* Files, their review (通过 / 需补正) and counter scans: window and approval staff review. */}
             <div style={{ marginTop: 12 }}>
               <MaterialsCard bare caseId={data.caseId} staff canReview={(session.user()?.roles ?? []).some((r) => r === 'window' || r === 'approver')} running={data.status === 'running'} onChange={() => timeline.reload()} />

@@ -85,7 +85,7 @@ export default function InboxPage() {
             columns={[
               { title: '任务', dataIndex: 'name', render: (n: string, t) => <Space wrap><strong>{n}</strong>{t.assignee ? <Tag color={t.assignee === me ? 'green' : undefined}>{t.assignee === me ? '我已签收' : `已签收：${t.assignee}`}</Tag> : <Tag color="blue">{t.candidateGroups.map((g) => GROUP_LABELS[g] ?? g).join('、') || '待分派'}</Tag>}{t.owner && <Tag color="purple">委派自 {t.owner}</Tag>}</Space> },
               { title: '办件', dataIndex: 'caseId', render: (id: string, t) => <Link to={`/cases/${encodeURIComponent(id)}`}>{t.case?.title ?? id}<br /><small style={{ color: '#888' }}>{id}</small></Link> },
-              { title: '申请人', render: (_: unknown, t) => t.case?.applicantId ?? '—', width: 100 },
+              { title: '申请人', render: (_: unknown, t) => t.case?.applicantName ?? t.case?.applicantId ?? '—', width: 100 },
               { title: '到达时间', dataIndex: 'createdAt', render: fmtDateTime, width: 140 },
               {
                 title: '办理时限',
@@ -111,7 +111,7 @@ export default function InboxPage() {
                 render: (_: unknown, t) => (
                   <Space>
                     {!t.assignee && <Button size="small" onClick={() => void actions.claim(t)} data-testid={`claim-${t.elementId}`}>签收</Button>}
-                    <Button type="primary" size="small" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.id, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: t.case?.title, version: t.version })}>
+                    <Button type="primary" size="small" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.id, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: t.case?.title, caseId: t.caseId, version: t.version })}>
                       办理
                     </Button>
                     <Dropdown

@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/states';
 import { MachineDrawer } from '../../components/MachineDrawer';
 import { DeadlineText, StateTags } from '../../components/MachineStatus';
 import { RegisterFallbackModal } from './RegisterFallbackModal';
+import { RevealableText } from '../../components/RevealableText';
 
 export interface FallbackContext {
   matter: string;
@@ -78,7 +79,7 @@ export default function FallbackPage() {
           const c = v.context as unknown as FallbackContext;
           return [
             { label: '反映问题', value: c.matter },
-            { label: '反映人', value: `${c.applicant?.name ?? ''} ${c.applicant?.phone ?? ''}` },
+            { label: '反映人', value: <Space size={4}>{c.applicant?.name ?? ''}{c.applicant?.phone && <RevealableText subject="fallback" id={v.instanceId} field="applicant.phone" value={c.applicant.phone} />}</Space> },
             { label: '原因', value: c.cause ? FALLBACK_CAUSES[c.cause] : '待分类' },
             { label: '分类', value: c.category ? FALLBACK_CATEGORIES[c.category] : '待分类' },
             { label: '责任部门/人', value: c.department ? `${dept(c.department)} · ${c.holder ?? ''}` : '—' },

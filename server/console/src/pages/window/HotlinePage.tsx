@@ -13,6 +13,7 @@ import { DeadlineText, StateTags } from '../../components/MachineStatus';
 import { RegisterHotlineOrderModal, type IntakeResult } from './RegisterHotlineOrderModal';
 import { RepeatGroups } from './RepeatGroups';
 import { HotlineRepeatPanel, type OrderFacts } from './HotlineRepeatPanel';
+import { RevealableText } from '../../components/RevealableText';
 
 export interface OrderRow {
   id: string;
@@ -95,7 +96,7 @@ export default function HotlinePage() {
           columns={[
             { title: '工单号', dataIndex: 'id', width: 130, render: (id: string) => <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); go(id); }}>{id}</Button> },
             { title: '诉求内容', dataIndex: 'content', render: (t: string) => <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: 250 }}>{t}</Typography.Text> },
-            { title: '来电人', width: 120, render: (_: unknown, r) => <>{r.callerName ?? '—'}<br /><small>{r.callerPhone}</small></> },
+            { title: '来电人', width: 120, render: (_: unknown, r) => <>{r.callerName ?? '—'}<br /><small><RevealableText subject="hotline" id={r.id} field="callerPhone" value={r.callerPhone} /></small></> },
             { title: '诉求地点', dataIndex: 'placeLabel', width: 130, render: (p: string | null) => p ?? '—' },
             { title: '诉求分类', dataIndex: 'matterTypeLabel', width: 150, render: (t: string | null) => t ?? '—' },
             { title: '类别', dataIndex: 'category', width: 100, render: (c: string) => <Tag color={c === 'complaint' ? 'volcano' : undefined}>{HOTLINE_CATEGORIES[c] ?? c}</Tag> },
@@ -151,7 +152,7 @@ export default function HotlinePage() {
           const c = v.context as unknown as OrderContext;
           return [
             { label: '诉求内容', value: c.content },
-            { label: '来电人', value: `${c.callerName ?? ''} ${c.callerPhone}` },
+            { label: '来电人', value: <Space size={4}>{c.callerName ?? ''}<RevealableText subject="hotline" id={v.instanceId} field="callerPhone" value={c.callerPhone} /></Space> },
             { label: '诉求对象', value: c.subject ?? '—' },
             { label: '类别', value: HOTLINE_CATEGORIES[c.category] ?? c.category },
             { label: '承办单位/人', value: c.department ? `${dept(c.department)} · ${c.holder ?? ''}` : '待派单' },

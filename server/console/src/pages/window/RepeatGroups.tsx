@@ -9,6 +9,7 @@ import { useApi } from '../../lib/use-api';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { StateTags } from '../../components/MachineStatus';
 import type { OrderRow } from './HotlinePage';
+import { RevealableText } from '../../components/RevealableText';
 
 interface Group {
   fallbackId: string;
@@ -38,7 +39,7 @@ export function RepeatGroups({ onOpenOrder }: { onOpenOrder: (id: string) => voi
               columns={[
                 { title: '工单号', dataIndex: 'id', width: 120, render: (id: string) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpenOrder(id)}>{id}</Button> },
                 { title: '来电时间', dataIndex: 'receivedAt', width: 140, render: fmtDateTime },
-                { title: '来电人', width: 120, render: (_: unknown, o) => `${o.callerName ?? ''} ${o.callerPhone}` },
+                { title: '来电人', width: 120, render: (_: unknown, o) => <>{o.callerName ?? ''} <RevealableText subject="hotline" id={o.id} field="callerPhone" value={o.callerPhone} /></> },
                 { title: '类别', dataIndex: 'category', width: 90, render: (c: string) => HOTLINE_CATEGORIES[c] ?? c },
                 { title: '诉求内容', dataIndex: 'content', render: (t: string) => <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: 420 }}>{t}</Typography.Text> },
               ]}
