@@ -10,8 +10,15 @@ const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 // activities/ and workflows/ never load server code. The Prisma client's types (generated under
 // server/data/generated) and the logger's type are the only server names they may mention, type-only.
 const noServer = [
-  { regex: '(^|/)server(/(?!data/generated/|logger$)|$)', message: 'Activities and workflows never import the server: inject what they need from server/worker.ts.' },
-  { regex: '(^|/)server/(data/generated/|logger$)', allowTypeImports: true, message: 'Only the types of the Prisma client and the logger may be imported here (import type).' },
+  {
+    regex: '(^|/)server(/(?!data/generated/|logger$)|$)',
+    message: 'Activities and workflows never import the server: inject what they need from server/worker.ts.',
+  },
+  {
+    regex: '(^|/)server/(data/generated/|logger$)',
+    allowTypeImports: true,
+    message: 'Only the types of the Prisma client and the logger may be imported here (import type).',
+  },
 ];
 
 // Routes parse requests, check roles and call services; they do not query the database. Route files
@@ -21,7 +28,19 @@ const noServer = [
 const routesOnPrisma = ['applicant', 'handling', 'catalog'].map((r) => `server/routes/${r}.routes.ts`);
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'server/data/generated/**', 'server/console/dist/**', 'test/artifacts/**', 'data/**', '.tools/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'server/data/generated/**',
+      'server/console/dist/**',
+      'test/artifacts/**',
+      'data/**',
+      '.tools/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -41,9 +60,30 @@ module.exports = tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code runs in the deterministic sandbox: no Node built-ins.' })),
           patterns: [
-            { group: ['@prisma/*', '**/generated/*', 'pg', '@electric-sql/*', 'express', 'pino', 'pino-http', 'bpmn-moddle', 'zeebe-bpmn-moddle', 'bpmnlint', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'No I/O libraries in workflow code: use an activity.' },
+            {
+              group: [
+                '@prisma/*',
+                '**/generated/*',
+                'pg',
+                '@electric-sql/*',
+                'express',
+                'pino',
+                'pino-http',
+                'bpmn-moddle',
+                'zeebe-bpmn-moddle',
+                'bpmnlint',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'No I/O libraries in workflow code: use an activity.',
+            },
             ...noServer,
-            { group: ['**/activities', '**/activities/**'], allowTypeImports: true, message: 'Import activity types only (import type), and call them through proxyActivities.' },
+            {
+              group: ['**/activities', '**/activities/**'],
+              allowTypeImports: true,
+              message: 'Import activity types only (import type), and call them through proxyActivities.',
+            },
           ],
         },
       ],
@@ -61,7 +101,10 @@ module.exports = tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@prisma/*', '**/data/generated/*', '**/data/*', '**/data'], message: 'Routes call services; services reach the database (server/data).' },
+            {
+              group: ['@prisma/*', '**/data/generated/*', '**/data/*', '**/data'],
+              message: 'Routes call services; services reach the database (server/data).',
+            },
           ],
         },
       ],
@@ -76,7 +119,11 @@ module.exports = tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in server/config.ts (one schema, documented in the README) and pass the value down.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in server/config.ts (one schema, documented in the README) and pass the value down.',
+        },
       ],
     },
   },

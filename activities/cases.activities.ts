@@ -37,13 +37,24 @@ export function createCaseActivities(prisma: PrismaClient) {
             variables: args.variables as object,
           },
         });
-        await writeAudit(tx, { actor: args.startedBy, action: 'case.started', caseId: args.caseId, after: { processKey: args.processKey, variables: args.variables } });
+        await writeAudit(tx, {
+          actor: args.startedBy,
+          action: 'case.started',
+          caseId: args.caseId,
+          after: { processKey: args.processKey, variables: args.variables },
+        });
       });
     },
 
     async recordElementEntered(args: { caseId: string; elementId: string; nodeType: string; name?: string }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        await writeAudit(tx, { actor: SYSTEM, action: 'element.entered', caseId: args.caseId, elementId: args.elementId, details: { nodeType: args.nodeType, name: args.name } });
+        await writeAudit(tx, {
+          actor: SYSTEM,
+          action: 'element.entered',
+          caseId: args.caseId,
+          elementId: args.elementId,
+          details: { nodeType: args.nodeType, name: args.name },
+        });
       });
     },
 
@@ -68,8 +79,21 @@ export function createCaseActivities(prisma: PrismaClient) {
             ...(task.priority !== undefined ? { priority: task.priority } : {}),
           },
         });
-        await writeAudit(tx, { actor: SYSTEM, action: 'task.opened', caseId: args.caseId, taskId: task.taskId, elementId: task.elementId, after: task });
-        await enqueueCaseNotification(tx, { caseId: args.caseId, event: 'task.opened', discriminator: task.taskId, activeElementIds: [task.elementId], stepName: task.name });
+        await writeAudit(tx, {
+          actor: SYSTEM,
+          action: 'task.opened',
+          caseId: args.caseId,
+          taskId: task.taskId,
+          elementId: task.elementId,
+          after: task,
+        });
+        await enqueueCaseNotification(tx, {
+          caseId: args.caseId,
+          event: 'task.opened',
+          discriminator: task.taskId,
+          activeElementIds: [task.elementId],
+          stepName: task.name,
+        });
       });
     },
 
@@ -80,7 +104,15 @@ export function createCaseActivities(prisma: PrismaClient) {
         if (args.cancelled) {
           // Interrupted by a boundary event, terminate or a completion condition: not done by anyone.
           await tx.task.update({ where: { id: args.taskId }, data: { status: 'cancelled', completedAt: new Date() } });
-          await writeAudit(tx, { actor: args.actor, action: 'task.cancelled', caseId: args.caseId, taskId: args.taskId, elementId: before.elementId, before: { status: before.status }, after: { status: 'cancelled' } });
+          await writeAudit(tx, {
+            actor: args.actor,
+            action: 'task.cancelled',
+            caseId: args.caseId,
+            taskId: args.taskId,
+            elementId: before.elementId,
+            before: { status: before.status },
+            after: { status: 'cancelled' },
+          });
           return;
         }
         await tx.task.update({
@@ -100,7 +132,12 @@ export function createCaseActivities(prisma: PrismaClient) {
       });
     },
 
-    async finishCase(args: { caseId: string; status: 'completed' | 'failed'; variables: Variables; failure?: { elementId: string; message: string } }): Promise<void> {
+    async finishCase(args: {
+      caseId: string;
+      status: 'completed' | 'failed';
+      variables: Variables;
+      failure?: { elementId: string; message: string };
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const before = await tx.case.findUnique({ where: { id: args.caseId } });
         if (!before || before.status === args.status) return;

@@ -24,7 +24,11 @@ export function createEngineActivities(prisma: PrismaClient) {
       await prisma.$transaction(async (tx) => {
         // Idempotent on retry: the same token's same event is written once.
         const existing = await tx.auditEvent.findMany({
-          where: { caseId: args.caseId, action: { in: ['element.entered', 'element.left'] }, elementId: { in: args.entries.map((e) => e.elementId) } },
+          where: {
+            caseId: args.caseId,
+            action: { in: ['element.entered', 'element.left'] },
+            elementId: { in: args.entries.map((e) => e.elementId) },
+          },
           select: { action: true, details: true },
         });
         const seen = new Set(existing.map((e) => `${e.action}|${(e.details as { tokenId?: string } | null)?.tokenId}`));
@@ -35,7 +39,13 @@ export function createEngineActivities(prisma: PrismaClient) {
             action: entry.event,
             caseId: args.caseId,
             elementId: entry.elementId,
-            details: { nodeType: entry.nodeType, name: entry.name, at: entry.at, tokenId: entry.tokenId, ...(entry.cancelled ? { cancelled: true } : {}) },
+            details: {
+              nodeType: entry.nodeType,
+              name: entry.name,
+              at: entry.at,
+              tokenId: entry.tokenId,
+              ...(entry.cancelled ? { cancelled: true } : {}),
+            },
           });
         }
       });
@@ -57,7 +67,13 @@ export function createEngineActivities(prisma: PrismaClient) {
             raisedAt: new Date(incident.at),
           },
         });
-        await writeAudit(tx, { actor: 'system', action: 'incident.raised', caseId: args.caseId, elementId: incident.elementId, after: incident });
+        await writeAudit(tx, {
+          actor: 'system',
+          action: 'incident.raised',
+          caseId: args.caseId,
+          elementId: incident.elementId,
+          after: incident,
+        });
       });
     },
 
@@ -65,7 +81,10 @@ export function createEngineActivities(prisma: PrismaClient) {
       await prisma.$transaction(async (tx) => {
         const before = await tx.incident.findUnique({ where: { id: args.incidentId } });
         if (!before || before.status !== 'open') return;
-        await tx.incident.update({ where: { id: args.incidentId }, data: { status: args.how, closedAt: new Date(), closedBy: args.actor, resolution: args.how } });
+        await tx.incident.update({
+          where: { id: args.incidentId },
+          data: { status: args.how, closedAt: new Date(), closedBy: args.actor, resolution: args.how },
+        });
         await writeAudit(tx, {
           actor: args.actor,
           action: `incident.${args.how}`,
@@ -77,25 +96,60 @@ export function createEngineActivities(prisma: PrismaClient) {
       });
     },
 
-    async recordClock(args: { caseId: string; action: 'clock.pause' | 'clock.resume'; actor: string; reason?: string; at: string; deadlines?: Record<string, unknown>; deadlinesBefore?: Record<string, unknown> }): Promise<void> {
+    async recordClock(args: {
+      caseId: string;
+      action: 'clock.pause' | 'clock.resume';
+      actor: string;
+      reason?: string;
+      at: string;
+      deadlines?: Record<string, unknown>;
+      deadlinesBefore?: Record<string, unknown>;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         if (args.deadlines) {
           await mergeCaseVariables(tx, args.caseId, args.deadlines);
           await moveTaskDueDates(tx, args.caseId, args.deadlinesBefore ?? {}, args.deadlines);
           await noticeOfMovedDeadline(tx, args.caseId, `clock:${args.at}`, args.deadlines, '特别程序结束，恢复计时，办理期限相应顺延');
         }
-        await writeAudit(tx, { actor: args.actor, action: args.action, caseId: args.caseId, details: { reason: args.reason, at: args.at }, ...(args.deadlines ? { after: args.deadlines } : {}) });
+        await writeAudit(tx, {
+          actor: args.actor,
+          action: args.action,
+          caseId: args.caseId,
+          details: { reason: args.reason, at: args.at },
+          ...(args.deadlines ? { after: args.deadlines } : {}),
+        });
       });
     },
 
     /** A year's holiday notice reached the case: deadlines and working-day timers moved, one audit record. */
-    async recordCalendar(args: { caseId: string; actor: string; year: number; notice: string; at: string; before: CalendarMove; after: CalendarMove }): Promise<void> {
+    async recordCalendar(args: {
+      caseId: string;
+      actor: string;
+      year: number;
+      notice: string;
+      at: string;
+      before: CalendarMove;
+      after: CalendarMove;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         await mergeCaseVariables(tx, args.caseId, args.after.deadlines);
         await moveTaskDueDates(tx, args.caseId, args.before.deadlines, args.after.deadlines);
         const moved = Object.fromEntries(Object.entries(args.after.deadlines).filter(([k, v]) => args.before.deadlines[k] !== v));
-        await noticeOfMovedDeadline(tx, args.caseId, `calendar:${args.year}:${args.notice}`, moved, `按${args.year}年节假日安排（${args.notice}）重新计算，办理期限调整`);
-        await writeAudit(tx, { actor: args.actor, action: 'calendar.applied', caseId: args.caseId, before: args.before, after: args.after, details: { year: args.year, notice: args.notice, at: args.at } });
+        await noticeOfMovedDeadline(
+          tx,
+          args.caseId,
+          `calendar:${args.year}:${args.notice}`,
+          moved,
+          `按${args.year}年节假日安排（${args.notice}）重新计算，办理期限调整`,
+        );
+        await writeAudit(tx, {
+          actor: args.actor,
+          action: 'calendar.applied',
+          caseId: args.caseId,
+          before: args.before,
+          after: args.after,
+          details: { year: args.year, notice: args.notice, at: args.at },
+        });
       });
     },
 
@@ -104,15 +158,26 @@ export function createEngineActivities(prisma: PrismaClient) {
       await prisma.$transaction(async (tx) => {
         const before = await tx.case.findUnique({ where: { id: args.caseId }, select: { status: true } });
         if (!before || before.status !== 'running') return;
-        await tx.case.update({ where: { id: args.caseId }, data: { status: 'terminated', variables: args.variables as object, endedAt: new Date(args.at) } });
-        await writeAudit(tx, { actor: 'system', action: 'case.terminated', caseId: args.caseId, before: { status: before.status }, after: { status: 'terminated' }, details: { reason: 'cancelled by the calling case' } });
+        await tx.case.update({
+          where: { id: args.caseId },
+          data: { status: 'terminated', variables: args.variables as object, endedAt: new Date(args.at) },
+        });
+        await writeAudit(tx, {
+          actor: 'system',
+          action: 'case.terminated',
+          caseId: args.caseId,
+          before: { status: before.status },
+          after: { status: 'terminated' },
+          details: { reason: 'cancelled by the calling case' },
+        });
       });
     },
 
     /** One stored definition version's compiled graph (a timer start schedule starts a case of it). */
     async loadDefinition(args: { definitionId: string }): Promise<{ definitionId: string; process: CompiledProcess }> {
       const row = await prisma.processDefinition.findUnique({ where: { id: args.definitionId }, select: { id: true, graph: true } });
-      if (!row) throw ApplicationFailure.nonRetryable(`流程定义 ${args.definitionId} 不存在 (process definition not found)`, 'DefinitionNotFound');
+      if (!row)
+        throw ApplicationFailure.nonRetryable(`流程定义 ${args.definitionId} 不存在 (process definition not found)`, 'DefinitionNotFound');
       return { definitionId: row.id, process: row.graph as unknown as CompiledProcess };
     },
 
@@ -120,7 +185,11 @@ export function createEngineActivities(prisma: PrismaClient) {
      * The process a call activity starts: `latest` = newest version now; `deployment` = the newest
      * version deployed no later than the calling definition (the version it was deployed with).
      */
-    async loadCalledProcess(args: { processKey: string; binding: 'latest' | 'deployment'; parentDefinitionId: string }): Promise<{ definitionId: string; process: CompiledProcess }> {
+    async loadCalledProcess(args: {
+      processKey: string;
+      binding: 'latest' | 'deployment';
+      parentDefinitionId: string;
+    }): Promise<{ definitionId: string; process: CompiledProcess }> {
       let deployedBefore: Date | undefined;
       if (args.binding === 'deployment') {
         const parent = await prisma.processDefinition.findUnique({ where: { id: args.parentDefinitionId }, select: { deployedAt: true } });
@@ -131,7 +200,11 @@ export function createEngineActivities(prisma: PrismaClient) {
         orderBy: { version: 'desc' },
         select: { id: true, graph: true },
       });
-      if (!row) throw ApplicationFailure.nonRetryable(`被调用的流程 ${args.processKey} 未部署 (called process is not deployed)`, 'CalledProcessNotFound');
+      if (!row)
+        throw ApplicationFailure.nonRetryable(
+          `被调用的流程 ${args.processKey} 未部署 (called process is not deployed)`,
+          'CalledProcessNotFound',
+        );
       return { definitionId: row.id, process: row.graph as unknown as CompiledProcess };
     },
   };
@@ -143,7 +216,11 @@ interface CalendarMove {
 }
 
 /** Writes moved deadline variables into the read model's copy of the case variables. */
-async function mergeCaseVariables(tx: Pick<Prisma.TransactionClient, 'case'>, caseId: string, vars: Record<string, unknown>): Promise<void> {
+async function mergeCaseVariables(
+  tx: Pick<Prisma.TransactionClient, 'case'>,
+  caseId: string,
+  vars: Record<string, unknown>,
+): Promise<void> {
   if (Object.keys(vars).length === 0) return;
   const row = await tx.case.findUnique({ where: { id: caseId }, select: { variables: true } });
   if (!row) return;
@@ -151,15 +228,31 @@ async function mergeCaseVariables(tx: Pick<Prisma.TransactionClient, 'case'>, ca
 }
 
 /** Tells the applicant the new date when a deadline they were given moved (the same outbox as every notice). */
-async function noticeOfMovedDeadline(tx: Prisma.TransactionClient, caseId: string, discriminator: string, moved: Record<string, unknown>, body: string): Promise<void> {
+async function noticeOfMovedDeadline(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  discriminator: string,
+  moved: Record<string, unknown>,
+  body: string,
+): Promise<void> {
   const deadline = Object.values(moved).find((v): v is string => typeof v === 'string');
   if (!deadline) return;
   const row = await tx.case.findUnique({ where: { id: caseId }, select: { title: true } });
-  await enqueueCaseNotification(tx, { caseId, event: 'notice', discriminator, notice: { title: `期限调整：${row?.title ?? caseId}`, body, deadline } });
+  await enqueueCaseNotification(tx, {
+    caseId,
+    event: 'notice',
+    discriminator,
+    notice: { title: `期限调整：${row?.title ?? caseId}`, body, deadline },
+  });
 }
 
 /** Open tasks due on a deadline that moved (dueDate "=decisionDueAt") move with it in the inbox. */
-async function moveTaskDueDates(tx: Pick<Prisma.TransactionClient, 'task'>, caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Promise<void> {
+async function moveTaskDueDates(
+  tx: Pick<Prisma.TransactionClient, 'task'>,
+  caseId: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<void> {
   for (const [name, to] of Object.entries(after)) {
     const from = before[name];
     if (typeof from !== 'string' || typeof to !== 'string' || from === to) continue;

@@ -42,7 +42,8 @@ export function createActivities(deps: ActivityDeps) {
       const ctx = activityContext();
       const info = ctx?.info;
       const run = info?.workflowExecution?.runId;
-      const key = info && run ? effectKeyOf({ caseId: args.caseId, elementId: args.elementId, runId: run, activityId: info.activityId }) : undefined;
+      const key =
+        info && run ? effectKeyOf({ caseId: args.caseId, elementId: args.elementId, runId: run, activityId: info.activityId }) : undefined;
       // Heartbeats let Temporal notice a killed worker within the heartbeat timeout, not the start-to-close one
       // (local activities have none: their workflow task times out instead).
       const beat = ctx && !ctx.info.isLocal ? setInterval(() => ctx.heartbeat(), 2_000) : undefined;
@@ -51,7 +52,13 @@ export function createActivities(deps: ActivityDeps) {
         return await (key ? withEffectKey(key, call) : call());
       } catch (err) {
         // A BPMN error is a business outcome for the model's error boundary, not a failure to retry.
-        if (err instanceof BpmnError) throw ApplicationFailure.create({ message: err.message, type: 'BpmnError', nonRetryable: true, details: [err.code, err.variables] });
+        if (err instanceof BpmnError)
+          throw ApplicationFailure.create({
+            message: err.message,
+            type: 'BpmnError',
+            nonRetryable: true,
+            details: [err.code, err.variables],
+          });
         throw err;
       } finally {
         clearInterval(beat);

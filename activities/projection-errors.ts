@@ -11,12 +11,17 @@ export const PROJECTION_DATA_ERROR = 'ProjectionDataError';
 // SQLSTATE class 22 (data exception: 22021 invalid byte sequence, 22P05 untranslatable character,
 // 22001 string too long …) and 54 (program limit exceeded: row or JSON too large).
 const DATA_SQLSTATE = /^(22|54)[0-9A-Z]{3}$/;
-const DATA_MESSAGE = /invalid byte sequence|untranslatable character|unsupported Unicode escape sequence|\\u0000 cannot be converted|lone surrogate/i;
+const DATA_MESSAGE =
+  /invalid byte sequence|untranslatable character|unsupported Unicode escape sequence|\\u0000 cannot be converted|lone surrogate/i;
 
 /** The SQLSTATE of a pg / Prisma error, wherever the driver adapter put it. */
 function sqlState(err: unknown, depth = 0): string | undefined {
   if (!err || typeof err !== 'object' || depth > 4) return undefined;
-  const e = err as { code?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const e = err as {
+    code?: unknown;
+    cause?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  };
   for (const code of [e.code, e.meta?.code, e.meta?.driverAdapterError?.cause?.originalCode]) {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('P')) return code;
   }
@@ -38,7 +43,11 @@ export function classifyProjectionErrors<T extends Record<string, (...args: neve
         return await fn(...args);
       } catch (err) {
         if (err instanceof ApplicationFailure || !isDataError(err)) throw err;
-        throw ApplicationFailure.create({ type: PROJECTION_DATA_ERROR, nonRetryable: true, message: `读模型无法写入 (read model cannot be written): ${storableText((err as Error).message ?? String(err))}` });
+        throw ApplicationFailure.create({
+          type: PROJECTION_DATA_ERROR,
+          nonRetryable: true,
+          message: `读模型无法写入 (read model cannot be written): ${storableText((err as Error).message ?? String(err))}`,
+        });
       }
     };
   }

@@ -8,15 +8,36 @@ import { storableText } from './projection-errors';
  */
 export function createProjectionFailureActivities(prisma: PrismaClient) {
   return {
-    async recordProjectionFailure(args: { caseId: string; incidentId: string; activity: string; elementId?: string; message: string; at: string }): Promise<void> {
+    async recordProjectionFailure(args: {
+      caseId: string;
+      incidentId: string;
+      activity: string;
+      elementId?: string;
+      message: string;
+      at: string;
+    }): Promise<void> {
       const message = storableText(`读模型未能更新 (read model not updated: ${args.activity}): ${args.message}`).slice(0, 2000);
       await prisma.$transaction(async (tx) => {
         if (await tx.incident.findUnique({ where: { id: args.incidentId } })) return;
         await tx.incident.create({
-          data: { id: args.incidentId, caseId: args.caseId, elementId: storableText(args.elementId ?? args.activity), tokenId: '', kind: 'projection', message, status: 'open', raisedAt: new Date(args.at) },
+          data: {
+            id: args.incidentId,
+            caseId: args.caseId,
+            elementId: storableText(args.elementId ?? args.activity),
+            tokenId: '',
+            kind: 'projection',
+            message,
+            status: 'open',
+            raisedAt: new Date(args.at),
+          },
         });
         await tx.case.updateMany({ where: { id: args.caseId }, data: { diverged: true } });
-        await writeAudit(tx, { actor: 'system', action: 'incident.raised', caseId: args.caseId, details: { kind: 'projection', activity: args.activity, message } });
+        await writeAudit(tx, {
+          actor: 'system',
+          action: 'incident.raised',
+          caseId: args.caseId,
+          details: { kind: 'projection', activity: args.activity, message },
+        });
       });
     },
   };

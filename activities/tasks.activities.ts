@@ -5,7 +5,17 @@ import { writeAudit } from './audit';
 /** Read-model projections of staff task changes (认领/委派/转办/意见), each with its audit record. */
 export function createTaskActivities(prisma: PrismaClient) {
   return {
-    async projectTaskChange(args: { caseId: string; taskId: string; elementId: string; version: number; actor: string; action: string; change: TaskChange; at: string; details?: unknown }): Promise<void> {
+    async projectTaskChange(args: {
+      caseId: string;
+      taskId: string;
+      elementId: string;
+      version: number;
+      actor: string;
+      action: string;
+      change: TaskChange;
+      at: string;
+      details?: unknown;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const before = await tx.task.findUnique({ where: { id: args.taskId } });
         // Idempotent and order-safe: a retried or late projection never rolls a newer version back.
@@ -37,12 +47,35 @@ export function createTaskActivities(prisma: PrismaClient) {
       });
     },
 
-    async recordTaskComment(args: { caseId: string; id: string; taskId: string; author: string; text: string; createdAt: string }): Promise<void> {
+    async recordTaskComment(args: {
+      caseId: string;
+      id: string;
+      taskId: string;
+      author: string;
+      text: string;
+      createdAt: string;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         if (await tx.taskComment.findUnique({ where: { id: args.id } })) return;
         const task = await tx.task.findUnique({ where: { id: args.taskId }, select: { elementId: true } });
-        await tx.taskComment.create({ data: { id: args.id, taskId: args.taskId, caseId: args.caseId, author: args.author, text: args.text, createdAt: new Date(args.createdAt) } });
-        await writeAudit(tx, { actor: args.author, action: 'task.commented', caseId: args.caseId, taskId: args.taskId, elementId: task?.elementId, after: { commentId: args.id, text: args.text } });
+        await tx.taskComment.create({
+          data: {
+            id: args.id,
+            taskId: args.taskId,
+            caseId: args.caseId,
+            author: args.author,
+            text: args.text,
+            createdAt: new Date(args.createdAt),
+          },
+        });
+        await writeAudit(tx, {
+          actor: args.author,
+          action: 'task.commented',
+          caseId: args.caseId,
+          taskId: args.taskId,
+          elementId: task?.elementId,
+          after: { commentId: args.id, text: args.text },
+        });
       });
     },
   };

@@ -93,12 +93,25 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(inputGuard(deps.settings.inputLimits));
 
-  const definitions = createDefinitionsService(deps.prisma, { schedules: createTimerStartSchedules({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue }) });
-  const cases = createCasesService({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
-  const tasks = createTasksService({ prisma: deps.prisma, temporal: deps.temporal.client, formsDir: path.join(deps.settings.definitionsDir, 'forms') });
+  const definitions = createDefinitionsService(deps.prisma, {
+    schedules: createTimerStartSchedules({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue }),
+  });
+  const cases = createCasesService({
+    prisma: deps.prisma,
+    temporal: deps.temporal.client,
+    taskQueue: deps.temporal.taskQueue,
+    definitions,
+  });
+  const tasks = createTasksService({
+    prisma: deps.prisma,
+    temporal: deps.temporal.client,
+    formsDir: path.join(deps.settings.definitionsDir, 'forms'),
+  });
 
   const database = createDatabaseHealth({ sql: deps.sql, prisma: deps.prisma });
-  app.use(healthRoutes({ database, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue }));
+  app.use(
+    healthRoutes({ database, temporal: deps.temporal.connection, namespace: deps.temporal.namespace, taskQueue: deps.temporal.taskQueue }),
+  );
   const identities = createIdentityResolver(deps.prisma);
   const users = createUsersService(deps.prisma, { onChange: (id) => identities.invalidate(id) });
   app.use('/api/auth', authRoutes({ users, tokens: deps.tokens, demoMode: deps.demoMode }));
@@ -109,7 +122,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(deps.tokens, identities));
   api.use(idempotency({ prisma: deps.prisma, logger: deps.logger, ttlMs: deps.idempotencyTtlMs ?? 24 * 3600_000 }));
   // Phone and ID numbers reach staff masked; the full number only through the audited reveal.
-  for (const area of ['/cases', '/events/cases', '/hotline', '/fallback', '/agency', '/linkage', '/escalations', '/audit', '/prereview']) api.use(area, maskResponses());
+  for (const area of ['/cases', '/events/cases', '/hotline', '/fallback', '/agency', '/linkage', '/escalations', '/audit', '/prereview'])
+    api.use(area, maskResponses());
   api.use('/privacy', privacyRoutes(createRevealService(deps.prisma)));
   api.use('/definitions', definitionsRoutes(definitions));
   api.use('/cases', casesRoutes(cases));
@@ -122,7 +136,9 @@ export function createApp(deps: AppDeps): Express {
   api.use('/cases', correctionRoutes(createCorrectionService({ prisma: deps.prisma, temporal: deps.temporal.client })));
   api.use('/events', eventMaterialsRoutes(createEventMaterialsService({ prisma: deps.prisma })));
   api.use(catalogAreaRoutes({ prisma: deps.prisma, temporal: deps.temporal, definitions }));
-  api.use(handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }));
+  api.use(
+    handlingRoutes({ prisma: deps.prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, cases, logger: deps.logger }),
+  );
   const audit = createAuditService(deps.prisma);
   api.use('/audit', auditRoutes(audit));
   api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { HANDLING_DEFAULTS } from '../activities/handling/config';
 import { FILE_KINDS, MATERIALS_DEFAULTS } from './materials/config';
-import { AGENCY_DEADLINES, FALLBACK_DEADLINES, HOTLINE_DEADLINES, LINKAGE_DEADLINES, type DeadlineTable } from '../workflows/machines/deadlines';
+import {
+  AGENCY_DEADLINES,
+  FALLBACK_DEADLINES,
+  HOTLINE_DEADLINES,
+  LINKAGE_DEADLINES,
+  type DeadlineTable,
+} from '../workflows/machines/deadlines';
 
 /**
  * Schemas of the JSON-valued parameters (HANDLING_CONFIG, MATERIALS_CONFIG, HAOBAN_MACHINE_DEADLINES),
@@ -15,12 +21,18 @@ function shapedLike(value: unknown): z.ZodType {
   if (typeof value === 'string') return z.string();
   if (typeof value === 'boolean') return z.boolean();
   if (Array.isArray(value)) return z.array(value.length ? shapedLike(value[0]) : z.unknown());
-  if (value && typeof value === 'object') return z.strictObject(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapedLike(v)])));
+  if (value && typeof value === 'object')
+    return z.strictObject(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapedLike(v)])));
   return z.unknown();
 }
 
 function overridesOf<C extends { [K in keyof C]: { value: unknown } }>(defaults: C, special: Partial<Record<keyof C, z.ZodType>> = {}) {
-  const shape = Object.fromEntries(Object.entries(defaults as Record<string, { value: unknown }>).map(([k, p]) => [k, (special[k as keyof C] ?? shapedLike(p.value)).optional()]));
+  const shape = Object.fromEntries(
+    Object.entries(defaults as Record<string, { value: unknown }>).map(([k, p]) => [
+      k,
+      (special[k as keyof C] ?? shapedLike(p.value)).optional(),
+    ]),
+  );
   return z.strictObject(shape) as unknown as z.ZodType<Partial<{ [K in keyof C]: C[K]['value'] }>>;
 }
 
@@ -43,7 +55,9 @@ export const handlingOverrides = overridesOf(HANDLING_DEFAULTS);
 export const materialsOverrides = overridesOf(MATERIALS_DEFAULTS, { allowedKinds: z.array(z.enum(FILE_KINDS)) });
 
 const workingDaysOf = (table: DeadlineTable) =>
-  z.strictObject(Object.fromEntries(Object.keys(table).map((k) => [k, z.number().int().min(0).optional()]))) as unknown as z.ZodType<Record<string, number>>;
+  z.strictObject(Object.fromEntries(Object.keys(table).map((k) => [k, z.number().int().min(0).optional()]))) as unknown as z.ZodType<
+    Record<string, number>
+  >;
 
 /** Working-day overrides per rule machine, e.g. `{"fallback":{"general":3}}`. */
 export const machineDeadlineOverrides = z.strictObject({

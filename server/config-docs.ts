@@ -12,7 +12,9 @@ export const TABLE_END = '<!-- end of the configuration table -->';
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function configTable(): string {
-  const rows = Object.entries(CONFIG_PARAMETERS).map(([name, { doc }]) => `| \`${name}\` | ${cell(doc.default)} | ${cell(doc.description)} | ${cell(doc.source)} |`);
+  const rows = Object.entries(CONFIG_PARAMETERS).map(
+    ([name, { doc }]) => `| \`${name}\` | ${cell(doc.default)} | ${cell(doc.description)} | ${cell(doc.source)} |`,
+  );
   return ['| variable | default | meaning | source |', '|---|---|---|---|', ...rows].join('\n');
 }
 

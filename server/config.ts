@@ -33,15 +33,47 @@ export const CONFIG_PARAMETERS = {
     description: '`production` turns demo mode off for good (and refuses `DEMO_MODE=1`)',
     source: TECHNICAL,
   }),
-  PORT: param(z.coerce.number().int().min(0).max(65535).default(3000), { default: '`3000`', description: 'HTTP listener port', source: TECHNICAL }),
-  HOST: param(z.string().default('127.0.0.1'), { default: '`127.0.0.1`', description: 'HTTP listener address (demo mode only on a loopback `HOST`)', source: TECHNICAL }),
-  DATABASE_URL: param(z.string().url().optional(), { default: 'unset → PGlite in `data/pglite`', description: 'PostgreSQL connection URL', source: TECHNICAL }),
-  DATA_DIR: param(z.string().default(path.join(root, 'data')), { default: '`./data`', description: 'embedded PGlite and Temporal files', source: TECHNICAL }),
-  TEMPORAL_ADDRESS: param(z.string().optional(), { default: 'unset → dev server on `TEMPORAL_PORT`', description: 'Temporal frontend `host:port`', source: TECHNICAL }),
+  PORT: param(z.coerce.number().int().min(0).max(65535).default(3000), {
+    default: '`3000`',
+    description: 'HTTP listener port',
+    source: TECHNICAL,
+  }),
+  HOST: param(z.string().default('127.0.0.1'), {
+    default: '`127.0.0.1`',
+    description: 'HTTP listener address (demo mode only on a loopback `HOST`)',
+    source: TECHNICAL,
+  }),
+  DATABASE_URL: param(z.string().url().optional(), {
+    default: 'unset → PGlite in `data/pglite`',
+    description: 'PostgreSQL connection URL',
+    source: TECHNICAL,
+  }),
+  DATA_DIR: param(z.string().default(path.join(root, 'data')), {
+    default: '`./data`',
+    description: 'embedded PGlite and Temporal files',
+    source: TECHNICAL,
+  }),
+  TEMPORAL_ADDRESS: param(z.string().optional(), {
+    default: 'unset → dev server on `TEMPORAL_PORT`',
+    description: 'Temporal frontend `host:port`',
+    source: TECHNICAL,
+  }),
   TEMPORAL_NAMESPACE: param(z.string().default('default'), { default: '`default`', description: 'Temporal namespace', source: TECHNICAL }),
-  TEMPORAL_TASK_QUEUE: param(z.string().default('case-engine'), { default: '`case-engine`', description: 'task queue shared by all workers', source: TECHNICAL }),
-  TEMPORAL_PORT: param(z.coerce.number().int().min(1).max(65535).default(7233), { default: '`7233`', description: 'frontend port of the embedded dev server', source: TECHNICAL }),
-  TEMPORAL_UI_PORT: param(z.coerce.number().int().min(1).max(65535).default(8233), { default: '`8233`', description: 'web UI port of the embedded dev server', source: TECHNICAL }),
+  TEMPORAL_TASK_QUEUE: param(z.string().default('case-engine'), {
+    default: '`case-engine`',
+    description: 'task queue shared by all workers',
+    source: TECHNICAL,
+  }),
+  TEMPORAL_PORT: param(z.coerce.number().int().min(1).max(65535).default(7233), {
+    default: '`7233`',
+    description: 'frontend port of the embedded dev server',
+    source: TECHNICAL,
+  }),
+  TEMPORAL_UI_PORT: param(z.coerce.number().int().min(1).max(65535).default(8233), {
+    default: '`8233`',
+    description: 'web UI port of the embedded dev server',
+    source: TECHNICAL,
+  }),
   JWT_SECRET: param(z.string().optional(), {
     default: 'demo mode: random, kept in `<DATA_DIR>/demo-jwt-secret`',
     description: 'HS256 key for bearer tokens; required outside demo mode; ≥ 32 characters and not repetitive, else start-up is refused',
@@ -54,7 +86,8 @@ export const CONFIG_PARAMETERS = {
       .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
     {
       default: 'on when `DATABASE_URL` is unset, `NODE_ENV` is not `production` and `HOST` is loopback',
-      description: 'seeded users and passwordless `POST /api/auth/token`; `DEMO_MODE=1` is refused in production or on a non-loopback `HOST`',
+      description:
+        'seeded users and passwordless `POST /api/auth/token`; `DEMO_MODE=1` is refused in production or on a non-loopback `HOST`',
       source: TECHNICAL,
     },
   ),
@@ -65,22 +98,38 @@ export const CONFIG_PARAMETERS = {
       .transform((v) => v === '1' || v === 'true'),
     {
       default: 'off',
-      description: '演示历史数据: on a fresh demo data directory, seed weeks of cases, ratings and 12345 orders through the engine (demo mode only; also `npm start -- --demo-history`)',
+      description:
+        '演示历史数据: on a fresh demo data directory, seed weeks of cases, ratings and 12345 orders through the engine (demo mode only; also `npm start -- --demo-history`)',
       source: TECHNICAL,
     },
   ),
-  LOG_LEVEL: param(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), { default: '`info`', description: 'pino log level', source: TECHNICAL }),
+  LOG_LEVEL: param(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), {
+    default: '`info`',
+    description: 'pino log level',
+    source: TECHNICAL,
+  }),
   DEFINITIONS_DIR: param(z.string().default(path.join(root, 'definitions')), {
     default: '`./definitions`',
     description: 'BPMN (`processes/**/*.bpmn`), catalogue, task forms and holiday notices loaded at start-up',
     source: TECHNICAL,
   }),
-  IDEMPOTENCY_TTL_HOURS: param(z.coerce.number().positive().max(24 * 30).default(24), {
-    default: '`24`',
-    description: 'how long an `Idempotency-Key` and its stored answer are kept (幂等键保留时长)',
+  IDEMPOTENCY_TTL_HOURS: param(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(24),
+    {
+      default: '`24`',
+      description: 'how long an `Idempotency-Key` and its stored answer are kept (幂等键保留时长)',
+      source: TECHNICAL,
+    },
+  ),
+  INPUT_MAX_DEPTH: param(positiveInt.default(DEFAULT_INPUT_LIMITS.maxDepth), {
+    default: `\`${DEFAULT_INPUT_LIMITS.maxDepth}\``,
+    description: 'deepest nesting of a JSON request body',
     source: TECHNICAL,
   }),
-  INPUT_MAX_DEPTH: param(positiveInt.default(DEFAULT_INPUT_LIMITS.maxDepth), { default: `\`${DEFAULT_INPUT_LIMITS.maxDepth}\``, description: 'deepest nesting of a JSON request body', source: TECHNICAL }),
   VARIABLES_MAX_DEPTH: param(positiveInt.default(DEFAULT_INPUT_LIMITS.variablesMaxDepth), {
     default: `\`${DEFAULT_INPUT_LIMITS.variablesMaxDepth}\``,
     description: 'deepest nesting of a `variables` object at the edge',
@@ -88,7 +137,8 @@ export const CONFIG_PARAMETERS = {
   }),
   VARIABLES_MAX_BYTES: param(positiveInt.default(DEFAULT_INPUT_LIMITS.variablesMaxBytes), {
     default: `\`${DEFAULT_INPUT_LIMITS.variablesMaxBytes}\``,
-    description: "largest JSON size of a `variables` object at the edge (a case's variables stay within the engine's 128 KiB, refused naming the element)",
+    description:
+      "largest JSON size of a `variables` object at the edge (a case's variables stay within the engine's 128 KiB, refused naming the element)",
     source: TECHNICAL,
   }),
   PUBLIC_BASE_URL: param(z.string().url().default('http://127.0.0.1:3000'), {
@@ -98,7 +148,8 @@ export const CONFIG_PARAMETERS = {
   }),
   HANDLING_CONFIG: param(jsonOf(handlingOverrides).optional(), {
     default: 'rule defaults',
-    description: 'JSON overrides of the in- and post-handling parameters (time limits, quiet hours, retries, rating deadlines), e.g. `{"quietHours":{…}}`; each key names its own rule in `activities/handling/config.ts`',
+    description:
+      'JSON overrides of the in- and post-handling parameters (time limits, quiet hours, retries, rating deadlines), e.g. `{"quietHours":{…}}`; each key names its own rule in `activities/handling/config.ts`',
     source: [
       rule('licensing-time-limits', '《中华人民共和国行政许可法》'),
       rule('deferred-acceptance', '容缺受理'),
@@ -114,8 +165,15 @@ export const CONFIG_PARAMETERS = {
   }),
   HAOBAN_MACHINE_DEADLINES: param(jsonOf(machineDeadlineOverrides).optional(), {
     default: 'rule defaults',
-    description: "JSON overrides of the rule machines' working-day counts, e.g. `{\"fallback\":{\"general\":3}}`",
-    source: rule('hotline', '12345') + ', ' + rule('fallback-window', '办不成事') + ', ' + rule('agency', '帮办代办') + ', ' + rule('linkage', '审管联动'),
+    description: 'JSON overrides of the rule machines\' working-day counts, e.g. `{"fallback":{"general":3}}`',
+    source:
+      rule('hotline', '12345') +
+      ', ' +
+      rule('fallback-window', '办不成事') +
+      ', ' +
+      rule('agency', '帮办代办') +
+      ', ' +
+      rule('linkage', '审管联动'),
   }),
   HAOBAN_MACHINE_EVENTS_PER_RUN: param(positiveInt.default(DEFAULT_MAX_EVENTS_PER_RUN), {
     default: `\`${DEFAULT_MAX_EVENTS_PER_RUN}\``,
@@ -139,13 +197,17 @@ export const CONFIG_PARAMETERS = {
   }),
   HOTLINE_WEBHOOK_SECRET: param(z.string().optional(), {
     default: 'unset → the webhook answers 503',
-    description: "shared secret the 12345 platform sends in `x-hotline-secret` when it posts orders",
+    description: 'shared secret the 12345 platform sends in `x-hotline-secret` when it posts orders',
     source: TECHNICAL,
   }),
 };
 
 type Parameters = typeof CONFIG_PARAMETERS;
-const schema = z.object(Object.fromEntries(Object.entries(CONFIG_PARAMETERS).map(([k, p]) => [k, p.schema])) as { [K in keyof Parameters]: Parameters[K]['schema'] });
+const schema = z.object(
+  Object.fromEntries(Object.entries(CONFIG_PARAMETERS).map(([k, p]) => [k, p.schema])) as {
+    [K in keyof Parameters]: Parameters[K]['schema'];
+  },
+);
 
 export type Config = z.infer<typeof schema> & { rootDir: string; demoMode: boolean; jwtSecret: string };
 

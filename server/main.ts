@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
 
   if (mode !== 'all' && (!config.TEMPORAL_ADDRESS || !config.DATABASE_URL)) {
-    throw new Error('`npm run api` / `npm run worker` need TEMPORAL_ADDRESS and DATABASE_URL (the embedded PGlite lives inside `npm start`)');
+    throw new Error(
+      '`npm run api` / `npm run worker` need TEMPORAL_ADDRESS and DATABASE_URL (the embedded PGlite lives inside `npm start`)',
+    );
   }
 
   let devServer: DevServer | undefined;
@@ -80,10 +82,14 @@ async function main(): Promise<void> {
       return runtime.tokens.issue({ id: user.id, name: user.name, roles: user.roles, groups: user.groups });
     };
     const baseUrl = `http://127.0.0.1:${config.PORT}`;
-    void seedAgencyDemo({ prisma: runtime.db.prisma, baseUrl, token, logger }).catch((err: Error) => logger.warn({ err: err.message }, 'demo: 343 key projects not created'));
+    void seedAgencyDemo({ prisma: runtime.db.prisma, baseUrl, token, logger }).catch((err: Error) =>
+      logger.warn({ err: err.message }, 'demo: 343 key projects not created'),
+    );
     // Off unless asked for; demo mode itself is refused in production, so this never runs there.
     if (config.DEMO_HISTORY || process.argv.includes('--demo-history')) {
-      void seedDemoHistory({ prisma: runtime.db.prisma, baseUrl, token, logger }).catch((err: Error) => logger.warn({ err: err.message }, 'demo: history not seeded'));
+      void seedDemoHistory({ prisma: runtime.db.prisma, baseUrl, token, logger }).catch((err: Error) =>
+        logger.warn({ err: err.message }, 'demo: history not seeded'),
+      );
     }
   }
   const lines = [

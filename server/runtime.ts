@@ -48,16 +48,27 @@ export interface Runtime {
 function applyRuleSettings(config: Config): void {
   configureHandling(config.HANDLING_CONFIG);
   configureMaterials(config.MATERIALS_CONFIG);
-  configureMachines({ msPerWorkingDay: config.HAOBAN_MS_PER_WORKING_DAY, deadlines: config.HAOBAN_MACHINE_DEADLINES, eventsPerRun: config.HAOBAN_MACHINE_EVENTS_PER_RUN });
+  configureMachines({
+    msPerWorkingDay: config.HAOBAN_MS_PER_WORKING_DAY,
+    deadlines: config.HAOBAN_MACHINE_DEADLINES,
+    eventsPerRun: config.HAOBAN_MACHINE_EVENTS_PER_RUN,
+  });
 }
 
 /** What the HTTP app receives from the configuration. */
 function appSettingsOf(config: Config): AppSettings {
   return {
-    inputLimits: { maxDepth: config.INPUT_MAX_DEPTH, variablesMaxDepth: config.VARIABLES_MAX_DEPTH, variablesMaxBytes: config.VARIABLES_MAX_BYTES },
+    inputLimits: {
+      maxDepth: config.INPUT_MAX_DEPTH,
+      variablesMaxDepth: config.VARIABLES_MAX_DEPTH,
+      variablesMaxBytes: config.VARIABLES_MAX_BYTES,
+    },
     definitionsDir: config.DEFINITIONS_DIR,
     publicBaseUrl: config.PUBLIC_BASE_URL,
-    hotline: { webhookSecret: config.HOTLINE_WEBHOOK_SECRET, repeat: { minOrders: config.HOTLINE_REPEAT_MIN_ORDERS, windowDays: config.HOTLINE_REPEAT_WINDOW_DAYS } },
+    hotline: {
+      webhookSecret: config.HOTLINE_WEBHOOK_SECRET,
+      repeat: { minOrders: config.HOTLINE_REPEAT_MIN_ORDERS, windowDays: config.HOTLINE_REPEAT_WINDOW_DAYS },
+    },
   };
 }
 
@@ -85,7 +96,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await createTimerStartSchedules({ prisma: db.prisma, temporal: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE }).syncAll();
     // The district's holiday notices (definitions/calendar/<year>.json): new or changed ones are stored as
     // a version and reach the running cases, whose deadlines and working-day timers move.
-    await createCalendarService({ prisma: db.prisma, temporal: temporal.client, logger }).loadDirectory(path.join(config.DEFINITIONS_DIR, 'calendar'), logger);
+    await createCalendarService({ prisma: db.prisma, temporal: temporal.client, logger }).loadDirectory(
+      path.join(config.DEFINITIONS_DIR, 'calendar'),
+      logger,
+    );
   });
   const tokens = createTokenIssuer(config.jwtSecret);
 
@@ -108,7 +122,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Supervision: a worker that fails (Temporal gone too long, a fatal core error) is created again with
   // backoff, logged; only a stop ends it.
   const superviseWorker = async () => {
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       try {
         await worker!.run();
         if (stopping) return;

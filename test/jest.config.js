@@ -41,7 +41,11 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...withTemporal, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/db/**/*.test.ts'] },
+    {
+      ...withTemporal,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/db/**/*.test.ts'],
+    },
     { ...withTemporal, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
     { ...withTemporal, displayName: 'conformance', testMatch: ['<rootDir>/test/conformance/**/*.test.ts'] },
     { ...withTemporal, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },

@@ -1,4 +1,14 @@
-import { allHandlersFinished, ApplicationFailure, CancellationScope, condition, continueAsNew, isCancellation, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { initialState, step } from './engine/runtime';
 import type { EngineEvent, EngineState } from './engine/model';
 import { registerMessageHandlers } from './host/message-handlers';
@@ -42,7 +52,12 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     variables: state.variables,
     path: state.path,
     incidents: state.incidents,
-    waiting: state.subscriptions.map((s) => ({ elementId: s.elementId, kind: s.kind, ...(s.name ? { name: s.name } : {}), ...(s.dueAt ? { dueAt: s.dueAt } : {}) })),
+    waiting: state.subscriptions.map((s) => ({
+      elementId: s.elementId,
+      kind: s.kind,
+      ...(s.name ? { name: s.name } : {}),
+      ...(s.dueAt ? { dueAt: s.dueAt } : {}),
+    })),
     clockPauses: state.clockPauses,
     runs,
     ...(state.failure ? { failure: state.failure } : {}),
@@ -82,7 +97,15 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const now = runner.now;
 
   setHandler(caseStateQuery, view);
-  registerTaskHandlers({ process: input.process, state: () => state, dispatch, projected: runner.projected, view, now, ...(runner.batched ? { emit: runner.emit } : {}) });
+  registerTaskHandlers({
+    process: input.process,
+    state: () => state,
+    dispatch,
+    projected: runner.projected,
+    view,
+    now,
+    ...(runner.batched ? { emit: runner.emit } : {}),
+  });
   // An update can arrive in the very first workflow task, before the case has started; wait for
   // the start so the caller sees the case and its first tasks in the read model.
   let started = input.resume !== undefined;
@@ -92,11 +115,13 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     return view();
   });
   setHandler(deliverMessageSignal, (args) => {
-    if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables });
+    if (state.status === 'running')
+      dispatch({ type: 'message.deliver', at: now(), name: args.name, correlationKey: args.correlationKey, variables: args.variables });
   });
   registerMessageHandlers({ caseId: input.caseId, process: input.process, state: () => state, dispatch, projected: runner.projected, now });
   setHandler(broadcastSignalSignal, (args) => {
-    if (state.status === 'running') dispatch({ type: 'message.deliver', at: now(), name: args.name, variables: args.variables, signal: true });
+    if (state.status === 'running')
+      dispatch({ type: 'message.deliver', at: now(), name: args.name, variables: args.variables, signal: true });
   });
   setHandler(
     incidentActionUpdate,
@@ -117,16 +142,32 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
       },
     },
   );
-  const clockHandler = (type: 'clock.pause' | 'clock.resume') => async (args: ClockArgs): Promise<CaseView> => {
-    // Later versions also move the deadline variables (decisionDueAt, supplementDueAt …) people see.
-    const follow = type === 'clock.resume' && patched('deadlines-follow-clock');
-    const before = follow ? deadlineVariables() : undefined;
-    dispatch(type === 'clock.pause' ? { type, at: now(), reason: args.reason } : { type, at: now(), ...(follow ? { followDeadlines: true } : {}) });
-    const moved = follow ? deadlineVariables() : undefined;
-    runner.emit({ kind: 'recordClock', args: { caseId: input.caseId, action: type, actor: args.actor, reason: args.reason, at: now(), ...(moved ? { deadlines: moved, deadlinesBefore: before ?? {} } : {}) } });
-    await runner.projected();
-    return view();
-  };
+  const clockHandler =
+    (type: 'clock.pause' | 'clock.resume') =>
+    async (args: ClockArgs): Promise<CaseView> => {
+      // Later versions also move the deadline variables (decisionDueAt, supplementDueAt …) people see.
+      const follow = type === 'clock.resume' && patched('deadlines-follow-clock');
+      const before = follow ? deadlineVariables() : undefined;
+      dispatch(
+        type === 'clock.pause'
+          ? { type, at: now(), reason: args.reason }
+          : { type, at: now(), ...(follow ? { followDeadlines: true } : {}) },
+      );
+      const moved = follow ? deadlineVariables() : undefined;
+      runner.emit({
+        kind: 'recordClock',
+        args: {
+          caseId: input.caseId,
+          action: type,
+          actor: args.actor,
+          reason: args.reason,
+          at: now(),
+          ...(moved ? { deadlines: moved, deadlinesBefore: before ?? {} } : {}),
+        },
+      });
+      await runner.projected();
+      return view();
+    };
   const deadlineVariables = (): Record<string, unknown> | undefined => {
     const limits = state.variables.timeLimits;
     if (!limits || typeof limits !== 'object') return undefined;
@@ -137,13 +178,25 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     async (args: CalendarArgs): Promise<CaseView> => {
       if (patched('district-calendar')) {
         const before = deadlineVariables();
-        const timersBefore = state.subscriptions.filter((s) => s.kind === 'timer' && s.workingDays).map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
+        const timersBefore = state.subscriptions
+          .filter((s) => s.kind === 'timer' && s.workingDays)
+          .map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
         dispatch({ type: 'calendar.set', at: now(), calendar: args.calendar });
-        const timers = state.subscriptions.filter((s) => s.kind === 'timer' && s.workingDays).map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
+        const timers = state.subscriptions
+          .filter((s) => s.kind === 'timer' && s.workingDays)
+          .map((s) => ({ elementId: s.elementId, dueAt: s.dueAt }));
         const after = deadlineVariables();
         runner.emit({
           kind: 'recordCalendar',
-          args: { caseId: input.caseId, actor: args.actor, year: args.year, notice: args.notice, at: now(), before: { deadlines: before ?? {}, timers: timersBefore }, after: { deadlines: after ?? {}, timers } },
+          args: {
+            caseId: input.caseId,
+            actor: args.actor,
+            year: args.year,
+            notice: args.notice,
+            at: now(),
+            before: { deadlines: before ?? {}, timers: timersBefore },
+            after: { deadlines: after ?? {}, timers },
+          },
         });
       }
       await runner.projected();
@@ -221,7 +274,10 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
     // Jobs and child cases are finished, timers are in the state: the next run re-arms them.
     await runner.projected();
     await condition(allHandlersFinished);
-    await continueAsNew<typeof caseWorkflow>({ ...input, resume: { state, clockOffsetMs: runner.clockOffset(), runs, heldJobs: runner.heldJobs() } });
+    await continueAsNew<typeof caseWorkflow>({
+      ...input,
+      resume: { state, clockOffsetMs: runner.clockOffset(), runs, heldJobs: runner.heldJobs() },
+    });
   }
   await runner.projected();
   await condition(allHandlersFinished);

@@ -1,4 +1,13 @@
-import { condition, defineQuery, defineUpdate, allHandlersFinished, patched, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineUpdate,
+  allHandlersFinished,
+  patched,
+  proxyActivities,
+  setHandler,
+  startChild,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CompiledProcess, Variables } from './engine/model';
 import { caseWorkflow } from './case.workflow';
@@ -73,7 +82,10 @@ const projection = proxyActivities<Activities>({
  */
 export async function eventCaseWorkflow(input: EventCaseInput): Promise<EventCaseView> {
   const outcomes = new Map<string, EventItemOutcome>(
-    input.items.map((p) => [p.itemCode, { itemCode: p.itemCode, itemId: p.itemId, name: p.name, department: p.department, caseId: p.caseId, status: 'waiting' }]),
+    input.items.map((p) => [
+      p.itemCode,
+      { itemCode: p.itemCode, itemId: p.itemId, name: p.name, department: p.department, caseId: p.caseId, status: 'waiting' },
+    ]),
   );
   let status: EventCaseView['status'] = 'running';
   let projections: Promise<void> = Promise.resolve();
@@ -82,7 +94,13 @@ export async function eventCaseWorkflow(input: EventCaseInput): Promise<EventCas
       await fn();
     });
   };
-  const view = (): EventCaseView => ({ eventCaseId: input.eventCaseId, eventCode: input.eventCode, eventName: input.eventName, status, items: [...outcomes.values()] });
+  const view = (): EventCaseView => ({
+    eventCaseId: input.eventCaseId,
+    eventCode: input.eventCode,
+    eventName: input.eventName,
+    status,
+    items: [...outcomes.values()],
+  });
   // An update sent with the start is dispatched as soon as its handler is set, before the body below
   // has queued the first projection: it waits for that, so the caller finds the case in the read model.
   let created = false;

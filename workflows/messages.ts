@@ -1,6 +1,18 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DistrictCalendar } from './calendar/district';
-import type { Actor, CaseStatus, ClockPause, CompiledProcess, EngineCommand, EngineState, Incident, OpenTask, PathEntry, ThrownError, Variables } from './engine/model';
+import type {
+  Actor,
+  CaseStatus,
+  ClockPause,
+  CompiledProcess,
+  EngineCommand,
+  EngineState,
+  Incident,
+  OpenTask,
+  PathEntry,
+  ThrownError,
+  Variables,
+} from './engine/model';
 
 /** Input of a case workflow: the compiled graph travels with the case, so it keeps its version. */
 export interface CaseInput {

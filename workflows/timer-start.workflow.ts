@@ -22,7 +22,10 @@ export async function timerStartWorkflow(args: TimerStartArgs): Promise<{ caseId
   const loaded = await projection.loadDefinition({ definitionId: args.definitionId });
   const start = loaded.process.nodes[args.elementId];
   if (!start || start.type !== 'startEvent' || start.scope || start.event?.kind !== 'timer') {
-    throw ApplicationFailure.nonRetryable(`${args.definitionId} 没有定时启动事件 ${args.elementId} (no such timer start event)`, 'TimerStartNotFound');
+    throw ApplicationFailure.nonRetryable(
+      `${args.definitionId} 没有定时启动事件 ${args.elementId} (no such timer start event)`,
+      'TimerStartNotFound',
+    );
   }
   // Same shape as an HTTP-started case id (HB<date>-<6>); deterministic, from workflow time and uuid4.
   const date = new Date(workflowInfo().runStartTime.getTime()).toISOString().slice(0, 10).replaceAll('-', '');

@@ -82,7 +82,8 @@ export function compileNode(el: El, scope: string | undefined, problems: Definit
         checkFeel(condition, problem);
       }
       if (loop.loopMaximum !== undefined) node.loop.maximum = Number(loop.loopMaximum);
-      if (!node.loop.condition && node.loop.maximum === undefined) problem('标准循环需要 loopCondition 或 loopMaximum (a standard loop needs a loopCondition or loopMaximum)');
+      if (!node.loop.condition && node.loop.maximum === undefined)
+        problem('标准循环需要 loopCondition 或 loopMaximum (a standard loop needs a loopCondition or loopMaximum)');
     }
   }
   return node;
@@ -96,7 +97,13 @@ function compileEvent(def: El, el: El, problem: (m: string) => void, processStar
   }
   const event: EventDefinition = { kind };
   if (kind === 'timer') {
-    const [k, expr] = def.timeDuration ? ['duration', def.timeDuration] : def.timeDate ? ['date', def.timeDate] : def.timeCycle ? ['cycle', def.timeCycle] : [undefined, undefined];
+    const [k, expr] = def.timeDuration
+      ? ['duration', def.timeDuration]
+      : def.timeDate
+        ? ['date', def.timeDate]
+        : def.timeCycle
+          ? ['cycle', def.timeCycle]
+          : [undefined, undefined];
     if (!k || !expr?.body?.trim()) problem('定时器缺少 timeDuration/timeDate/timeCycle (timer needs a duration, date or cycle)');
     else {
       event.timer = { kind: k as 'duration' | 'date' | 'cycle', value: expr.body.trim() };
@@ -107,7 +114,8 @@ function compileEvent(def: El, el: El, problem: (m: string) => void, processStar
     }
   }
   if (kind === 'message') {
-    if (!def.messageRef?.name && el.$type !== 'bpmn:StartEvent') problem('消息事件缺少 messageRef 名称 (message event needs a message with a name)');
+    if (!def.messageRef?.name && el.$type !== 'bpmn:StartEvent')
+      problem('消息事件缺少 messageRef 名称 (message event needs a message with a name)');
     event.name = def.messageRef?.name ?? el.id;
     const key = subscriptionKey(def.messageRef);
     if (key) event.correlationKey = key;
@@ -136,7 +144,10 @@ function compileMultiInstance(loop: El, node: FlowNode, problem: (m: string) => 
   if (zeebe?.outputElement) mi.outputElement = zeebe.outputElement;
   if (loop.loopCardinality?.body) mi.cardinality = loop.loopCardinality.body.trim();
   if (loop.completionCondition?.body) mi.completionCondition = loop.completionCondition.body.trim();
-  if (!mi.collection && !mi.cardinality) problem('多实例需要 zeebe:loopCharacteristics inputCollection 或 loopCardinality (multi-instance needs an input collection or a loop cardinality)');
+  if (!mi.collection && !mi.cardinality)
+    problem(
+      '多实例需要 zeebe:loopCharacteristics inputCollection 或 loopCardinality (multi-instance needs an input collection or a loop cardinality)',
+    );
   for (const expr of [mi.collection, mi.cardinality, mi.completionCondition, mi.outputElement]) if (expr) checkFeel(expr, problem);
   if (mi.outputCollection && !mi.outputElement) problem('outputCollection 需要 outputElement (outputCollection needs an outputElement)');
 }
@@ -144,4 +155,3 @@ function compileMultiInstance(loop: El, node: FlowNode, problem: (m: string) => 
 function extensions(el: El): El[] {
   return el.extensionElements?.values ?? [];
 }
-

@@ -6,8 +6,15 @@ import type { DefinitionProblem } from './compile-process';
 import { haobanRules } from './lint-rules';
 
 // bpmnlint ships CommonJS without types for its entry point.
-const { Linter } = require('bpmnlint') as { Linter: new (options: { config: unknown; resolver: unknown }) => { lint(root: unknown): Promise<Record<string, { id?: string; message: string; category: string }[]>> } };
-const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => { resolveRule(pkg: string, name: string): unknown; resolveConfig(pkg: string, name: string): unknown };
+const { Linter } = require('bpmnlint') as {
+  Linter: new (options: { config: unknown; resolver: unknown }) => {
+    lint(root: unknown): Promise<Record<string, { id?: string; message: string; category: string }[]>>;
+  };
+};
+const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => {
+  resolveRule(pkg: string, name: string): unknown;
+  resolveConfig(pkg: string, name: string): unknown;
+};
 
 export const LINT_CONFIG_PATH = path.resolve(__dirname, '../../definitions/.bpmnlintrc');
 

@@ -13,10 +13,14 @@ export function validateGraph(nodes: Record<string, FlowNode>, flows: Record<str
       (node.type === 'subProcess' && node.triggeredByEvent) ||
       node.isForCompensation ||
       (node.type === 'intermediateCatchEvent' && node.event?.kind === 'link');
-    if (!entryPoint && node.incoming.length === 0) problem(node.id, `元素 ${node.id} 没有入口顺序流 (element has no incoming sequence flow)`);
-    if (node.isForCompensation && (node.incoming.length || node.outgoing.length)) problem(node.id, '补偿处理活动不能有顺序流 (a compensation handler has no sequence flows)');
+    if (!entryPoint && node.incoming.length === 0)
+      problem(node.id, `元素 ${node.id} 没有入口顺序流 (element has no incoming sequence flow)`);
+    if (node.isForCompensation && (node.incoming.length || node.outgoing.length))
+      problem(node.id, '补偿处理活动不能有顺序流 (a compensation handler has no sequence flows)');
     const needsOutgoing =
-      GATEWAYS.includes(node.type) || ['startEvent', 'intermediateCatchEvent', 'boundaryEvent'].includes(node.type) || (node.type === 'intermediateThrowEvent' && node.event?.kind !== 'link');
+      GATEWAYS.includes(node.type) ||
+      ['startEvent', 'intermediateCatchEvent', 'boundaryEvent'].includes(node.type) ||
+      (node.type === 'intermediateThrowEvent' && node.event?.kind !== 'link');
     if (needsOutgoing && node.outgoing.length === 0 && !(node.type === 'boundaryEvent' && node.event?.kind === 'compensate')) {
       problem(node.id, `元素 ${node.id} 没有出口顺序流 (element has no outgoing sequence flow)`);
     }
@@ -38,9 +42,16 @@ export function validateGraph(nodes: Record<string, FlowNode>, flows: Record<str
       for (const flowId of node.outgoing) {
         const target = nodes[flows[flowId]?.targetRef ?? ''];
         const ok = target && ((target.type === 'intermediateCatchEvent' && target.event?.kind !== 'link') || target.type === 'receiveTask');
-        if (!ok) problem(node.id, `事件网关之后必须是捕获事件或接收任务 (an event-based gateway must lead to catch events or receive tasks): ${flows[flowId]?.targetRef}`);
+        if (!ok)
+          problem(
+            node.id,
+            `事件网关之后必须是捕获事件或接收任务 (an event-based gateway must lead to catch events or receive tasks): ${flows[flowId]?.targetRef}`,
+          );
         if (target && target.incoming.length > 1 && new Set(target.incoming.map((f) => flows[f]?.sourceRef)).size > 1) {
-          problem(target.id, '事件网关之后的捕获事件不能有其他入口 (a catch event after an event-based gateway has no other incoming flows)');
+          problem(
+            target.id,
+            '事件网关之后的捕获事件不能有其他入口 (a catch event after an event-based gateway has no other incoming flows)',
+          );
         }
       }
     }
@@ -50,7 +61,13 @@ export function validateGraph(nodes: Record<string, FlowNode>, flows: Record<str
   }
   const links = Object.values(nodes).filter((n) => n.event?.kind === 'link');
   for (const thrower of links.filter((n) => n.type === 'intermediateThrowEvent')) {
-    const catchers = links.filter((n) => n.type === 'intermediateCatchEvent' && n.event?.name === thrower.event?.name && n.scope === thrower.scope);
-    if (catchers.length !== 1) problem(thrower.id, `链接事件 "${thrower.event?.name}" 需要恰好一个同名捕获事件 (a link throw needs exactly one link catch of the same name)`);
+    const catchers = links.filter(
+      (n) => n.type === 'intermediateCatchEvent' && n.event?.name === thrower.event?.name && n.scope === thrower.scope,
+    );
+    if (catchers.length !== 1)
+      problem(
+        thrower.id,
+        `链接事件 "${thrower.event?.name}" 需要恰好一个同名捕获事件 (a link throw needs exactly one link catch of the same name)`,
+      );
   }
 }

@@ -21,7 +21,12 @@ export const DEPARTMENTS: { code: string; name: string; staffId: string; staffNa
   { code: 'hbj', name: '生态环境局莲湖分局', staffId: 'hbj1', staffName: '秦环保' },
   { code: 'zjj', name: '区住房和城乡建设局', staffId: 'zjj1', staffName: '许住建' },
   { code: 'jtj', name: '区交通运输局', staffId: 'jtj1', staffName: '尤交通' },
-  ...LIANHU_STREETS.map((s, i) => ({ code: streetCode(s.code), name: `${s.name}办事处`, staffId: `${streetCode(s.code)}-1`, staffName: `${s.name.slice(0, 2)}·${'施张孔曹严华金魏陶'[i] ?? '街'}干事` })),
+  ...LIANHU_STREETS.map((s, i) => ({
+    code: streetCode(s.code),
+    name: `${s.name}办事处`,
+    staffId: `${streetCode(s.code)}-1`,
+    staffName: `${s.name.slice(0, 2)}·${'施张孔曹严华金魏陶'[i] ?? '街'}干事`,
+  })),
 ];
 
 export const staffGroupOf = (deptCode: string) => `dept-${deptCode}`;

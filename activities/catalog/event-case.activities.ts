@@ -11,7 +11,14 @@ export function createEventCaseActivities(prisma: PrismaClient) {
     async createEventCase({ input }: { input: StoredInput }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         if (await tx.eventCase.findUnique({ where: { id: input.eventCaseId } })) return;
-        const items: EventItemOutcome[] = input.items.map((p) => ({ itemCode: p.itemCode, itemId: p.itemId, name: p.name, department: p.department, caseId: p.caseId, status: 'waiting' }));
+        const items: EventItemOutcome[] = input.items.map((p) => ({
+          itemCode: p.itemCode,
+          itemId: p.itemId,
+          name: p.name,
+          department: p.department,
+          caseId: p.caseId,
+          status: 'waiting',
+        }));
         await tx.eventCase.create({
           data: {
             id: input.eventCaseId,
@@ -29,12 +36,18 @@ export function createEventCaseActivities(prisma: PrismaClient) {
             prereviewId: input.prereviewId ?? null,
           },
         });
-        if (input.prereviewId) await tx.prereview.update({ where: { id: input.prereviewId }, data: { status: 'used', caseId: input.eventCaseId } });
+        if (input.prereviewId)
+          await tx.prereview.update({ where: { id: input.prereviewId }, data: { status: 'used', caseId: input.eventCaseId } });
         await writeAudit(tx, {
           actor: input.startedBy,
           action: 'event-case.started',
           caseId: input.eventCaseId,
-          after: { eventCode: input.eventCode, items: input.items.map((i) => i.itemId), reduction: input.reduction, prereviewId: input.prereviewId },
+          after: {
+            eventCode: input.eventCode,
+            items: input.items.map((i) => i.itemId),
+            reduction: input.reduction,
+            prereviewId: input.prereviewId,
+          },
         });
       });
     },
@@ -49,28 +62,58 @@ export function createEventCaseActivities(prisma: PrismaClient) {
       });
     },
 
-    async finishEventCase({ eventCaseId, view, applicantId }: { eventCaseId: string; view: EventCaseView; applicantId: string }): Promise<void> {
+    async finishEventCase({
+      eventCaseId,
+      view,
+      applicantId,
+    }: {
+      eventCaseId: string;
+      view: EventCaseView;
+      applicantId: string;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const before = await tx.eventCase.findUnique({ where: { id: eventCaseId }, select: { status: true } });
         if (!before || before.status !== 'running') return;
         const notice = combinedNotice(view);
         const result = {
           status: view.status,
-          results: view.items.filter((i) => i.status === 'approved').map((i) => ({ itemCode: i.itemCode, name: i.name, resultName: i.resultName, licence: i.licence })),
-          notApproved: view.items.filter((i) => i.status !== 'approved').map((i) => ({ itemCode: i.itemCode, name: i.name, status: i.status, opinion: i.opinion })),
+          results: view.items
+            .filter((i) => i.status === 'approved')
+            .map((i) => ({ itemCode: i.itemCode, name: i.name, resultName: i.resultName, licence: i.licence })),
+          notApproved: view.items
+            .filter((i) => i.status !== 'approved')
+            .map((i) => ({ itemCode: i.itemCode, name: i.name, status: i.status, opinion: i.opinion })),
         };
         await tx.eventCase.update({
           where: { id: eventCaseId },
-          data: { status: view.status, items: view.items as unknown as Prisma.InputJsonValue, result: result as Prisma.InputJsonValue, notice, endedAt: new Date() },
+          data: {
+            status: view.status,
+            items: view.items as unknown as Prisma.InputJsonValue,
+            result: result as Prisma.InputJsonValue,
+            notice,
+            endedAt: new Date(),
+          },
         });
         await writeAudit(tx, { actor: SYSTEM, action: `event-case.${view.status}`, caseId: eventCaseId, before, after: result });
-        await writeAudit(tx, { actor: SYSTEM, action: 'event-case.notice.sent', caseId: eventCaseId, details: { to: applicantId, notice } });
+        await writeAudit(tx, {
+          actor: SYSTEM,
+          action: 'event-case.notice.sent',
+          caseId: eventCaseId,
+          details: { to: applicantId, notice },
+        });
       });
     },
   };
 }
 
-const STATUS_LABEL: Record<string, string> = { approved: '已办结', rejected: '未予办理', skipped: '未启动', failed: '办理异常', running: '办理中', waiting: '待办理' };
+const STATUS_LABEL: Record<string, string> = {
+  approved: '已办结',
+  rejected: '未予办理',
+  skipped: '未启动',
+  failed: '办理异常',
+  running: '办理中',
+  waiting: '待办理',
+};
 
 /** One notice to the applicant listing every item's result (统一出件). */
 export function combinedNotice(view: EventCaseView): string {

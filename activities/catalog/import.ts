@@ -36,20 +36,35 @@ export function itemHash(item: CatalogItemInput): string {
  * a changed item becomes a new version and the previous one stops being latest; an unchanged item is
  * left alone; events are checked against the items (new and already stored) and rejected one by one.
  */
-export async function importCatalog(prisma: PrismaClient, bundle: CatalogBundle, opts: { source: string; actor: string; file?: string }): Promise<ImportSummary> {
+export async function importCatalog(
+  prisma: PrismaClient,
+  bundle: CatalogBundle,
+  opts: { source: string; actor: string; file?: string },
+): Promise<ImportSummary> {
   const t0 = performance.now();
   const file = opts.file ?? opts.source;
   const problems: CatalogProblem[] = [];
   const byCode = new Map<string, CatalogItemInput>();
   for (const item of bundle.items) {
-    if (byCode.has(item.code)) problems.push({ file, code: item.code, field: 'code', message: '同一批次中事项编码重复 (duplicate item code in one import); 以最后一条为准' });
+    if (byCode.has(item.code))
+      problems.push({
+        file,
+        code: item.code,
+        field: 'code',
+        message: '同一批次中事项编码重复 (duplicate item code in one import); 以最后一条为准',
+      });
     byCode.set(item.code, item);
   }
 
   const summary = await prisma.$transaction(
     async (tx) => {
       const codes = [...byCode.keys()];
-      const latest = codes.length ? await tx.catalogItem.findMany({ where: { code: { in: codes }, isLatest: true }, select: { id: true, code: true, version: true, hash: true } }) : [];
+      const latest = codes.length
+        ? await tx.catalogItem.findMany({
+            where: { code: { in: codes }, isLatest: true },
+            select: { id: true, code: true, version: true, hash: true },
+          })
+        : [];
       const current = new Map(latest.map((r) => [r.code, r]));
       const rows: Prisma.CatalogItemCreateManyInput[] = [];
       const superseded: string[] = [];
@@ -85,9 +100,25 @@ export async function importCatalog(prisma: PrismaClient, bundle: CatalogBundle,
       const nodes: Prisma.CatalogNodeCreateManyInput[] = [];
       for (const tree of bundle.trees ?? []) {
         tree.stages.forEach((stage, s) => {
-          nodes.push({ code: stage.code, subject: tree.subject, level: 'stage', parentCode: null, name: stage.name, sortOrder: s, data: {} });
+          nodes.push({
+            code: stage.code,
+            subject: tree.subject,
+            level: 'stage',
+            parentCode: null,
+            name: stage.name,
+            sortOrder: s,
+            data: {},
+          });
           stage.themes.forEach((theme, t) =>
-            nodes.push({ code: theme.code, subject: tree.subject, level: 'theme', parentCode: stage.code, name: theme.name, sortOrder: t, data: { description: theme.description } }),
+            nodes.push({
+              code: theme.code,
+              subject: tree.subject,
+              level: 'theme',
+              parentCode: stage.code,
+              name: theme.name,
+              sortOrder: t,
+              data: { description: theme.description },
+            }),
           );
         });
       }
@@ -95,26 +126,44 @@ export async function importCatalog(prisma: PrismaClient, bundle: CatalogBundle,
       let rejected = 0;
       if (events.length) {
         const themes = new Map(nodes.filter((n) => n.level === 'theme').map((n) => [n.code, n.subject]));
-        const storedThemes = await tx.catalogNode.findMany({ where: { level: 'theme', code: { in: events.map((e) => e.theme) } }, select: { code: true, subject: true } });
+        const storedThemes = await tx.catalogNode.findMany({
+          where: { level: 'theme', code: { in: events.map((e) => e.theme) } },
+          select: { code: true, subject: true },
+        });
         for (const t of storedThemes) if (!themes.has(t.code)) themes.set(t.code, t.subject);
         const views = await bundleItemViews(tx, events, byCode);
         events.forEach((event, e) => {
           const eventProblems = checkEvent(event, views, file);
           const subject = themes.get(event.theme);
-          if (!subject) eventProblems.push({ file, code: event.code, field: 'theme', message: `主题 ${event.theme} 不存在 (unknown theme)` });
+          if (!subject)
+            eventProblems.push({ file, code: event.code, field: 'theme', message: `主题 ${event.theme} 不存在 (unknown theme)` });
           if (eventProblems.length) {
             rejected++;
             problems.push(...eventProblems);
             return;
           }
-          nodes.push({ code: event.code, subject: subject as string, level: 'event', parentCode: event.theme, name: event.name, sortOrder: e, data: event as unknown as Prisma.InputJsonValue });
+          nodes.push({
+            code: event.code,
+            subject: subject as string,
+            level: 'event',
+            parentCode: event.theme,
+            name: event.name,
+            sortOrder: e,
+            data: event as unknown as Prisma.InputJsonValue,
+          });
         });
       }
       if (nodes.length) {
         await tx.catalogNode.deleteMany({ where: { code: { in: nodes.map((n) => n.code) } } });
         await tx.catalogNode.createMany({ data: nodes });
       }
-      const entries = (bundle.entries ?? []).map((e) => ({ id: `${e.kind}:${e.code}`, kind: e.kind, code: e.code, name: e.name, data: e.data as Prisma.InputJsonValue }));
+      const entries = (bundle.entries ?? []).map((e) => ({
+        id: `${e.kind}:${e.code}`,
+        kind: e.kind,
+        code: e.code,
+        name: e.name,
+        data: e.data as Prisma.InputJsonValue,
+      }));
       if (entries.length) {
         await tx.catalogEntry.deleteMany({ where: { id: { in: entries.map((e) => e.id) } } });
         await tx.catalogEntry.createMany({ data: entries });
@@ -125,7 +174,12 @@ export async function importCatalog(prisma: PrismaClient, bundle: CatalogBundle,
         nodes: nodes.length,
         entries: entries.length,
       };
-      await writeAudit(tx, { actor: opts.actor, action: 'catalog.imported', after: result, details: { source: opts.source, problems: problems.length } });
+      await writeAudit(tx, {
+        actor: opts.actor,
+        action: 'catalog.imported',
+        after: result,
+        details: { source: opts.source, problems: problems.length },
+      });
       return result;
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -133,13 +187,18 @@ export async function importCatalog(prisma: PrismaClient, bundle: CatalogBundle,
   return { ...summary, problems, ms: Math.round(performance.now() - t0) };
 }
 
-async function bundleItemViews(tx: Prisma.TransactionClient, events: EventInput[], fresh: Map<string, CatalogItemInput>): Promise<Map<string, BundleItemView>> {
+async function bundleItemViews(
+  tx: Prisma.TransactionClient,
+  events: EventInput[],
+  fresh: Map<string, CatalogItemInput>,
+): Promise<Map<string, BundleItemView>> {
   const views = new Map<string, BundleItemView>();
   for (const [code, item] of fresh) views.set(code, { code, formFields: item.formFields });
   const missing = [...new Set(events.flatMap((e) => e.items.map((i) => i.code)))].filter((c) => !views.has(c));
   if (missing.length) {
     const stored = await tx.catalogItem.findMany({ where: { code: { in: missing }, isLatest: true }, select: { code: true, data: true } });
-    for (const row of stored) views.set(row.code, { code: row.code, formFields: (row.data as unknown as CatalogItemInput).formFields ?? [] });
+    for (const row of stored)
+      views.set(row.code, { code: row.code, formFields: (row.data as unknown as CatalogItemInput).formFields ?? [] });
   }
   return views;
 }

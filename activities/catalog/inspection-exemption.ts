@@ -19,13 +19,19 @@ export interface PremisesFacts {
   previouslyLicensed?: unknown;
 }
 
-export function decideInspectionExemption(facts: PremisesFacts, config = INSPECTION_EXEMPTION_DEFAULTS): { exempt: boolean; reason: string } {
+export function decideInspectionExemption(
+  facts: PremisesFacts,
+  config = INSPECTION_EXEMPTION_DEFAULTS,
+): { exempt: boolean; reason: string } {
   if (config.requirePreviousLicence && facts.previouslyLicensed !== true)
     return { exempt: false, reason: '经营场所此前未取得同类许可，需现场核查 (premises not previously licensed)' };
   if (typeof facts.businessType !== 'string' || typeof facts.previousBusinessType !== 'string')
     return { exempt: false, reason: '未申报原业态与拟经营业态，需现场核查 (business types not declared)' };
   if (facts.businessType !== facts.previousBusinessType)
-    return { exempt: false, reason: `业态由“${facts.previousBusinessType}”变为“${facts.businessType}”，需现场核查 (business type changes)` };
+    return {
+      exempt: false,
+      reason: `业态由“${facts.previousBusinessType}”变为“${facts.businessType}”，需现场核查 (business type changes)`,
+    };
   if (facts.mainStructureChanged !== false)
     return { exempt: false, reason: '建筑主体结构有变化或未申报，需现场核查 (main structure changes or not declared)' };
   return { exempt: true, reason: '不改变原店铺业态及建筑主体结构，免于现场踏勘 (same business type and main structure: exempt)' };

@@ -22,13 +22,17 @@ export async function loadCatalogDirectory(dir: string): Promise<{ bundle: Catal
     try {
       return JSON.parse(await readFile(file, 'utf8'));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ file: rel(file), message: `无法读取 (cannot read): ${(err as Error).message}` });
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        problems.push({ file: rel(file), message: `无法读取 (cannot read): ${(err as Error).message}` });
       return undefined;
     }
   };
   const list = async (sub: string) => {
     try {
-      return (await readdir(path.join(dir, sub))).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, sub, f));
+      return (await readdir(path.join(dir, sub)))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(dir, sub, f));
     } catch {
       return [];
     }

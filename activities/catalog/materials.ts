@@ -61,11 +61,18 @@ export function resolveMaterials(items: BundleItemMaterials[], ctx: MaterialCont
     const base = { code: m.code, name: m.name, core, itemCodes };
     const producer = m.licenceType ? producers.get(m.licenceType) : undefined;
     if (producer && itemCodes.every((c) => byCode.get(c)?.predecessors.has(producer)))
-      return { ...base, resolution: 'bundle' as const, applicantSubmits: false, note: `由本件事项 ${producer} 办结后生成的电子证照自动获取` };
+      return {
+        ...base,
+        resolution: 'bundle' as const,
+        applicantSubmits: false,
+        note: `由本件事项 ${producer} 办结后生成的电子证照自动获取`,
+      };
     if (sources.includes('e-licence') && m.licenceType && ctx.licences.has(m.licenceType))
       return { ...base, resolution: 'e-licence' as const, applicantSubmits: false, note: '电子证照库调取，免提交' };
-    if (sources.includes('shared-data')) return { ...base, resolution: 'shared-data' as const, applicantSubmits: false, note: '部门共享数据获取，免提交' };
-    if (sources.includes('commitment') && ctx.commitments.has(m.code)) return { ...base, resolution: 'commitment' as const, applicantSubmits: false, note: '以书面承诺替代 (告知承诺)' };
+    if (sources.includes('shared-data'))
+      return { ...base, resolution: 'shared-data' as const, applicantSubmits: false, note: '部门共享数据获取，免提交' };
+    if (sources.includes('commitment') && ctx.commitments.has(m.code))
+      return { ...base, resolution: 'commitment' as const, applicantSubmits: false, note: '以书面承诺替代 (告知承诺)' };
     if (ctx.submitted.has(m.code)) return { ...base, resolution: 'submitted' as const, applicantSubmits: true };
     if (sources.includes('deferrable') && !core && ctx.deferrals.has(m.code))
       return { ...base, resolution: 'deferred' as const, applicantSubmits: true, note: '容缺受理，限期补齐' };
@@ -74,7 +81,10 @@ export function resolveMaterials(items: BundleItemMaterials[], ctx: MaterialCont
 }
 
 /** Material reduction: guide-required materials (counted per item) vs materials the applicant handed in. */
-export function reductionOf(items: BundleItemMaterials[], resolved: ResolvedMaterial[]): { required: number; submitted: number; rate: number } {
+export function reductionOf(
+  items: BundleItemMaterials[],
+  resolved: ResolvedMaterial[],
+): { required: number; submitted: number; rate: number } {
   const required = items.reduce((n, i) => n + i.materials.length, 0);
   const submitted = resolved.filter((r) => r.applicantSubmits).length;
   return { required, submitted, rate: required === 0 ? 0 : round((required - submitted) / required) };
@@ -101,4 +111,10 @@ export function predecessorsOf(bundle: { code: string; after: string[] }[]): Map
 }
 
 /** The e-licences the demo 电子证照库 holds for every applicant; production asks the provincial library. */
-export const DEMO_LICENCE_HOLDINGS = ['RESIDENT_ID', 'HOUSEHOLD_REGISTER', 'MARRIAGE_CERT', 'SOCIAL_SECURITY_CARD', 'BUSINESS_LICENCE'] as const;
+export const DEMO_LICENCE_HOLDINGS = [
+  'RESIDENT_ID',
+  'HOUSEHOLD_REGISTER',
+  'MARRIAGE_CERT',
+  'SOCIAL_SECURITY_CARD',
+  'BUSINESS_LICENCE',
+] as const;

@@ -12,7 +12,10 @@ export function problemsFromZod(error: z.ZodError, file: string, code: string | 
   return error.issues.map((issue) => ({
     file,
     code,
-    field: [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].filter(Boolean).join('.').replaceAll('.[', '['),
+    field: [prefix, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .filter(Boolean)
+      .join('.')
+      .replaceAll('.[', '['),
     message: issue.message,
   }));
 }

@@ -90,17 +90,34 @@ export const CatalogItemInput = z
   })
   .superRefine((item, ctx) => {
     if (item.promisedLimit.value > item.statutoryLimit.value)
-      ctx.addIssue({ code: 'custom', path: ['promisedLimit', 'value'], message: '承诺时限不得超过法定时限 (promised ≤ statutory, 《行政许可法》第四十二条)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promisedLimit', 'value'],
+        message: '承诺时限不得超过法定时限 (promised ≤ statutory, 《行政许可法》第四十二条)',
+      });
     if (item.projectType === '即办件' && item.promisedLimit.value !== 0)
-      ctx.addIssue({ code: 'custom', path: ['promisedLimit', 'value'], message: '即办件的承诺时限为 0 (即办件 has promised limit 0, 《行政许可法》第四十二条)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['promisedLimit', 'value'],
+        message: '即办件的承诺时限为 0 (即办件 has promised limit 0, 《行政许可法》第四十二条)',
+      });
     const seen = new Set<string>();
     item.materials.forEach((m, i) => {
-      if (seen.has(m.code)) ctx.addIssue({ code: 'custom', path: ['materials', i, 'code'], message: `材料重复 (duplicate material) ${m.code}` });
+      if (seen.has(m.code))
+        ctx.addIssue({ code: 'custom', path: ['materials', i, 'code'], message: `材料重复 (duplicate material) ${m.code}` });
       seen.add(m.code);
       if (m.core && m.sources.includes('deferrable'))
-        ctx.addIssue({ code: 'custom', path: ['materials', i, 'sources'], message: '核心要件不得容缺 (core materials are never deferrable)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['materials', i, 'sources'],
+          message: '核心要件不得容缺 (core materials are never deferrable)',
+        });
       if (m.sources.includes('e-licence') && !m.licenceType)
-        ctx.addIssue({ code: 'custom', path: ['materials', i, 'licenceType'], message: '电子证照来源须指明证照类型 (e-licence source needs licenceType)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['materials', i, 'licenceType'],
+          message: '电子证照来源须指明证照类型 (e-licence source needs licenceType)',
+        });
     });
   });
 export type CatalogItemInput = z.infer<typeof CatalogItemInput>;

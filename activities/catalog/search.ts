@@ -5,7 +5,28 @@
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const CJK = /\p{Script=Han}/u;
 /** Question words that carry no topic (怎么/需要/什么 …). */
-const STOPWORDS = new Set(['的', '了', '吗', '呢', '是', '在', '要', '和', '与', '怎么', '怎样', '如何', '什么', '需要', '哪些', '哪里', '可以', '能', '我', '我们']);
+const STOPWORDS = new Set([
+  '的',
+  '了',
+  '吗',
+  '呢',
+  '是',
+  '在',
+  '要',
+  '和',
+  '与',
+  '怎么',
+  '怎样',
+  '如何',
+  '什么',
+  '需要',
+  '哪些',
+  '哪里',
+  '可以',
+  '能',
+  '我',
+  '我们',
+]);
 
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];

@@ -45,12 +45,20 @@ export function checkEvent(event: EventInput, items: Map<string, BundleItemView>
   const problems: CatalogProblem[] = [];
   const codes = new Set(event.items.map((i) => i.code));
   event.items.forEach((entry, i) => {
-    if (!items.has(entry.code)) problems.push({ file, code: event.code, field: `items[${i}].code`, message: `事项 ${entry.code} 不存在 (unknown item)` });
+    if (!items.has(entry.code))
+      problems.push({ file, code: event.code, field: `items[${i}].code`, message: `事项 ${entry.code} 不存在 (unknown item)` });
     entry.after.forEach((dep, j) => {
-      if (!codes.has(dep)) problems.push({ file, code: event.code, field: `items[${i}].after[${j}]`, message: `前置事项 ${dep} 不在本事件中 (not an item of this event)` });
+      if (!codes.has(dep))
+        problems.push({
+          file,
+          code: event.code,
+          field: `items[${i}].after[${j}]`,
+          message: `前置事项 ${dep} 不在本事件中 (not an item of this event)`,
+        });
     });
   });
-  if (hasCycle(event)) problems.push({ file, code: event.code, field: 'items', message: '事项前后顺序存在循环 (the items’ order has a cycle)' });
+  if (hasCycle(event))
+    problems.push({ file, code: event.code, field: 'items', message: '事项前后顺序存在循环 (the items’ order has a cycle)' });
   const owner = new Map<string, { itemCode: string; type: string }>();
   for (const entry of event.items) {
     for (const field of items.get(entry.code)?.formFields ?? []) {
@@ -83,7 +91,9 @@ function hasCycle(event: EventInput): boolean {
 }
 
 function codeOf(entry: unknown): string | undefined {
-  return entry && typeof entry === 'object' && typeof (entry as { code?: unknown }).code === 'string' ? (entry as { code: string }).code : undefined;
+  return entry && typeof entry === 'object' && typeof (entry as { code?: unknown }).code === 'string'
+    ? (entry as { code: string }).code
+    : undefined;
 }
 
 function expandMaterials(entry: unknown, library: MaterialLibrary, file: string, code: string, problems: CatalogProblem[]): unknown {

@@ -20,13 +20,25 @@ export function sevenElementNotice(item: { name: string; basis?: string; proofCo
 /** `handling-commitment-notice` (告知承诺制): the notice given, the applicant's commitment recorded. */
 export const handlingCommitmentNotice: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
   const row = await caseRow(prisma, caseId);
-  const notice = sevenElementNotice({ name: row.title, basis: variables.legalBasis as string | undefined, proofContent: variables.proofContent as string | undefined });
+  const notice = sevenElementNotice({
+    name: row.title,
+    basis: variables.legalBasis as string | undefined,
+    proofContent: variables.proofContent as string | undefined,
+  });
   await recordStep(prisma, {
     caseId,
     elementId,
     action: 'commitment.recorded',
     after: { notice, commitment: variables.commitment },
-    notice: { discriminator: 'commitment-notice', notice: { title: `告知承诺书 (notification and commitment): ${row.title}`, body: Object.entries(notice).map(([k, v]) => `${k}：${v}`).join('\n') } },
+    notice: {
+      discriminator: 'commitment-notice',
+      notice: {
+        title: `告知承诺书 (notification and commitment): ${row.title}`,
+        body: Object.entries(notice)
+          .map(([k, v]) => `${k}：${v}`)
+          .join('\n'),
+      },
+    },
   });
   return { commitmentNotice: notice, commitmentRecordedAt: new Date().toISOString() };
 };
@@ -54,7 +66,12 @@ export const handlingVerificationOverdue: ServiceTaskHandler = async ({ caseId, 
     caseId,
     elementId,
     action: 'verification.overdue',
-    after: { dueAt: variables.verificationDueAt ?? null, method: variables.verificationMethod ?? null, title: row.title, notified: ['supervisor'] },
+    after: {
+      dueAt: variables.verificationDueAt ?? null,
+      method: variables.verificationMethod ?? null,
+      title: row.title,
+      notified: ['supervisor'],
+    },
   });
   return { verificationOverdue: true };
 };
@@ -75,12 +92,26 @@ export const handlingFalseCommitment: ServiceTaskHandler = async ({ caseId, elem
       elementId,
       action: 'commitment.false',
       after: { measure, finding },
-      notice: { discriminator: 'false-commitment', notice: { title: `承诺不实处理决定 (false commitment): ${row.title}`, body: `${labels[measure]}。理由：${finding}。已纳入信用记录。` } },
+      notice: {
+        discriminator: 'false-commitment',
+        notice: {
+          title: `承诺不实处理决定 (false commitment): ${row.title}`,
+          body: `${labels[measure]}。理由：${finding}。已纳入信用记录。`,
+        },
+      },
     },
     async (tx) => {
       await addCreditRecord(tx, { subjectId: row.applicantId, kind: 'false-commitment', reason: finding, caseId });
       if (measure === 'revoke') await tx.licence.updateMany({ where: { caseId, status: 'valid' }, data: { status: 'revoked' } });
-      await tx.auditEvent.create({ data: { actor: 'system', action: 'supervision.linkage.triggered', caseId, elementId, details: { reason: 'false-commitment', measure, finding } } });
+      await tx.auditEvent.create({
+        data: {
+          actor: 'system',
+          action: 'supervision.linkage.triggered',
+          caseId,
+          elementId,
+          details: { reason: 'false-commitment', measure, finding },
+        },
+      });
     },
   );
   return { falseCommitmentMeasure: measure, supervisionLinkage: true };

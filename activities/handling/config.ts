@@ -46,18 +46,45 @@ export interface HandlingConfig {
 export const HANDLING_DEFAULTS: HandlingConfig = {
   statutoryLimitWorkingDays: { value: 20, source: '《中华人民共和国行政许可法》第四十二条 (docs/rules.md#licensing-time-limits)' },
   extensionWorkingDays: { value: 10, source: '《中华人民共和国行政许可法》第四十二条 (docs/rules.md#licensing-time-limits)' },
-  maxExtensions: { value: 1, source: '《中华人民共和国行政许可法》第四十二条: once, with the agency head\'s approval (docs/rules.md#licensing-time-limits)' },
+  maxExtensions: {
+    value: 1,
+    source: "《中华人民共和国行政许可法》第四十二条: once, with the agency head's approval (docs/rules.md#licensing-time-limits)",
+  },
   incompleteNoticeDays: { value: 5, source: '《中华人民共和国行政许可法》第三十二条 (docs/rules.md#licensing-time-limits)' },
   licenceIssueDays: { value: 10, source: '《中华人民共和国行政许可法》第四十四条 (docs/rules.md#licensing-time-limits)' },
-  supplementReminderWorkingDays: { value: 2, source: '容缺受理: remind before the deadline (化府办〔2025〕22号, other province); the number of days is an engine default (docs/rules.md#deferred-acceptance)' },
-  verificationDueDays: { value: 30, source: '告知承诺 核查: no national day count (国办发〔2020〕42号); Shanghai 食品经营许可 checks within one month, other province (docs/rules.md#commitment)' },
-  ratingCallbackWorkingDays: { value: 1, source: '辽宁省"好差评"办法: 回访核实 within 1 working day, other province (docs/rules.md#rating-rectification)' },
-  rectificationMaxWorkingDays: { value: 15, source: '辽宁省 and 四川省 好差评 rules: complex cases fixed within 15 working days, other province (docs/rules.md#rating-rectification)' },
-  ratingInvitationDays: { value: 3, source: 'Bozhou (亳州) practice: unrated 3 days after 办结 → SMS 邀评, local practice (docs/rules.md#ratings)' },
+  supplementReminderWorkingDays: {
+    value: 2,
+    source:
+      '容缺受理: remind before the deadline (化府办〔2025〕22号, other province); the number of days is an engine default (docs/rules.md#deferred-acceptance)',
+  },
+  verificationDueDays: {
+    value: 30,
+    source:
+      '告知承诺 核查: no national day count (国办发〔2020〕42号); Shanghai 食品经营许可 checks within one month, other province (docs/rules.md#commitment)',
+  },
+  ratingCallbackWorkingDays: {
+    value: 1,
+    source: '辽宁省"好差评"办法: 回访核实 within 1 working day, other province (docs/rules.md#rating-rectification)',
+  },
+  rectificationMaxWorkingDays: {
+    value: 15,
+    source:
+      '辽宁省 and 四川省 好差评 rules: complex cases fixed within 15 working days, other province (docs/rules.md#rating-rectification)',
+  },
+  ratingInvitationDays: {
+    value: 3,
+    source: 'Bozhou (亳州) practice: unrated 3 days after 办结 → SMS 邀评, local practice (docs/rules.md#ratings)',
+  },
   badRatingMaxLevel: { value: 2, source: '国办发〔2019〕51号: five levels, 不满意 and 非常不满意 are 差评 (docs/rules.md#ratings)' },
-  fastApprovalMinutes: { value: 60, source: '莲湖区数据和行政审批局 集成快办: 70% of approval volume done within one hour (docs/rules.md#integrated-fast-handling)' },
+  fastApprovalMinutes: {
+    value: 60,
+    source: '莲湖区数据和行政审批局 集成快办: 70% of approval volume done within one hour (docs/rules.md#integrated-fast-handling)',
+  },
   fastApprovalTargetShare: { value: 0.7, source: '莲湖区数据和行政审批局 集成快办 target (docs/rules.md#integrated-fast-handling)' },
-  quietHours: { value: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: true }, source: 'Lianhu 免打扰 service (2022); no rule fixes the hours: engine default (docs/rules.md#quiet-hours)' },
+  quietHours: {
+    value: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: true },
+    source: 'Lianhu 免打扰 service (2022); no rule fixes the hours: engine default (docs/rules.md#quiet-hours)',
+  },
   webhookMaxAttempts: { value: 6, source: 'engineering default (delivery reliability; no rule)' },
   webhookBackoffSeconds: { value: { initial: 1, factor: 2, max: 300 }, source: 'engineering default (delivery reliability; no rule)' },
   dispatcherPollSeconds: { value: 5, source: 'engineering default' },

@@ -18,7 +18,14 @@ export async function caseRow(prisma: PrismaClient, caseId: string) {
  */
 export async function recordStep(
   prisma: PrismaClient,
-  step: { caseId: string; elementId: string; action: string; after: unknown; notice?: Omit<CaseNotification, 'caseId' | 'event'>; variables?: Variables },
+  step: {
+    caseId: string;
+    elementId: string;
+    action: string;
+    after: unknown;
+    notice?: Omit<CaseNotification, 'caseId' | 'event'>;
+    variables?: Variables;
+  },
   extra?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
@@ -31,6 +38,12 @@ export async function recordStep(
       await mergeCaseVariables(tx, step.caseId, step.variables);
     }
     await writeAudit(tx, { actor: 'system', action: step.action, caseId: step.caseId, elementId: step.elementId, after: step.after });
-    if (step.notice) await enqueueCaseNotification(tx, { caseId: step.caseId, event: 'notice', discriminator: step.notice.discriminator ?? `${step.action}:${step.elementId}`, ...step.notice });
+    if (step.notice)
+      await enqueueCaseNotification(tx, {
+        caseId: step.caseId,
+        event: 'notice',
+        discriminator: step.notice.discriminator ?? `${step.action}:${step.elementId}`,
+        ...step.notice,
+      });
   });
 }

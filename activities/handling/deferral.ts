@@ -24,7 +24,10 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
   const limitDue = addWorkingDays(acceptedAt, limit);
   const requested = typeof variables.supplementDays === 'number' ? addWorkingDays(acceptedAt, variables.supplementDays) : limitDue;
   const supplementDueAt = requested > limitDue ? limitDue : requested;
-  const reminderAt = addWorkingDays(acceptedAt, Math.max(0, (typeof variables.supplementDays === 'number' ? variables.supplementDays : limit) - cfg.supplementReminderWorkingDays));
+  const reminderAt = addWorkingDays(
+    acceptedAt,
+    Math.max(0, (typeof variables.supplementDays === 'number' ? variables.supplementDays : limit) - cfg.supplementReminderWorkingDays),
+  );
   const deferred = (Array.isArray(variables.deferredMaterials) ? variables.deferredMaterials : []).map(String);
   const names = deferred.map((code) => facts.materials.find((m) => m.code === code)?.name ?? code);
   await recordStep(
@@ -33,12 +36,22 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
       caseId,
       elementId,
       action: 'deferral.accepted',
-      after: { deferred, supplementDueAt: iso(supplementDueAt), reminderAt: iso(reminderAt), commitmentLetter: variables.commitmentLetter ?? true },
+      after: {
+        deferred,
+        supplementDueAt: iso(supplementDueAt),
+        reminderAt: iso(reminderAt),
+        commitmentLetter: variables.commitmentLetter ?? true,
+      },
       variables: { neededFromApplicant: names, supplementDueAt: iso(supplementDueAt) },
       notice: {
         discriminator: 'deferral-notice',
         variables: { neededFromApplicant: names, supplementDueAt: iso(supplementDueAt) },
-        notice: { title: `容缺受理通知书 (accepted with materials to follow): ${row.title}`, body: '您的申请已容缺受理，审查同步进行；请在期限前通过窗口、邮寄或网上补齐以下材料，逾期将终止办理 (supply these by the deadline, else the case is terminated)', needed: names, deadline: iso(supplementDueAt) },
+        notice: {
+          title: `容缺受理通知书 (accepted with materials to follow): ${row.title}`,
+          body: '您的申请已容缺受理，审查同步进行；请在期限前通过窗口、邮寄或网上补齐以下材料，逾期将终止办理 (supply these by the deadline, else the case is terminated)',
+          needed: names,
+          deadline: iso(supplementDueAt),
+        },
       },
     },
     async (tx) => {
@@ -48,17 +61,35 @@ export const handlingDeferralAccept: ServiceTaskHandler = async ({ caseId, eleme
         event: 'notice',
         discriminator: 'deferral-reminder',
         variables: { neededFromApplicant: names, supplementDueAt: iso(supplementDueAt) },
-        notice: { title: `容缺材料补齐提醒 (reminder): ${row.title}`, body: '容缺材料补齐期限将至，请及时补齐 (the supplement deadline is near)', needed: names, deadline: iso(supplementDueAt) },
+        notice: {
+          title: `容缺材料补齐提醒 (reminder): ${row.title}`,
+          body: '容缺材料补齐期限将至，请及时补齐 (the supplement deadline is near)',
+          needed: names,
+          deadline: iso(supplementDueAt),
+        },
       });
-      await tx.notificationOutbox.updateMany({ where: { caseId, idempotencyKey: { startsWith: `${caseId}:notice:deferral-reminder:` }, status: 'pending' }, data: { nextAttemptAt: reminderAt } });
+      await tx.notificationOutbox.updateMany({
+        where: { caseId, idempotencyKey: { startsWith: `${caseId}:notice:deferral-reminder:` }, status: 'pending' },
+        data: { nextAttemptAt: reminderAt },
+      });
     },
   );
   // The process's boundary timer runs out at the deadline: working days on the official calendar,
   // unless the case carries its own ISO duration (`supplementTimeout`, e.g. PT2S in tests).
   const days = typeof variables.supplementDays === 'number' ? Math.min(variables.supplementDays, limit) : limit;
   const supplementTimeout = typeof variables.supplementTimeout === 'string' ? variables.supplementTimeout : `P${days}WD`;
-  const timeLimits = { ...(typeof variables.timeLimits === 'object' && variables.timeLimits !== null ? variables.timeLimits : {}), supplementDueAt: { start: iso(acceptedAt), days } };
-  return { deferredMaterials: deferred, supplementDueAt: iso(supplementDueAt), ...(typeof variables.supplementTimeout === 'string' ? {} : { timeLimits }), supplementReminderAt: iso(reminderAt), neededFromApplicant: names, supplementTimeout };
+  const timeLimits = {
+    ...(typeof variables.timeLimits === 'object' && variables.timeLimits !== null ? variables.timeLimits : {}),
+    supplementDueAt: { start: iso(acceptedAt), days },
+  };
+  return {
+    deferredMaterials: deferred,
+    supplementDueAt: iso(supplementDueAt),
+    ...(typeof variables.supplementTimeout === 'string' ? {} : { timeLimits }),
+    supplementReminderAt: iso(reminderAt),
+    neededFromApplicant: names,
+    supplementTimeout,
+  };
 };
 
 /** `handling-supplement-overdue`: the deadline passed with nothing received (the boundary timer fired). */
@@ -72,7 +103,12 @@ export const handlingSupplementCheck: ServiceTaskHandler = async ({ caseId, elem
   const due = new Date(String(variables.supplementDueAt));
   const receivedAt = typeof variables.supplementReceivedAt === 'string' ? new Date(variables.supplementReceivedAt) : new Date();
   const onTime = variables.supplemented === true && receivedAt <= due;
-  await recordStep(prisma, { caseId, elementId, action: onTime ? 'deferral.supplemented' : 'deferral.overdue', after: { receivedAt: iso(receivedAt), due: iso(due), supplemented: variables.supplemented === true } });
+  await recordStep(prisma, {
+    caseId,
+    elementId,
+    action: onTime ? 'deferral.supplemented' : 'deferral.overdue',
+    after: { receivedAt: iso(receivedAt), due: iso(due), supplemented: variables.supplemented === true },
+  });
   return { supplementOnTime: onTime, neededFromApplicant: onTime ? [] : variables.neededFromApplicant };
 };
 
@@ -94,11 +130,19 @@ export const handlingTerminate: ServiceTaskHandler = async ({ caseId, elementId,
       elementId,
       action: 'case.terminated',
       after: { kind, reason },
-      notice: { discriminator: 'terminated', variables: { neededFromApplicant: [] }, notice: { title: `终止办理通知书 (termination notice): ${row.title}`, body: reason, needed: [], deadline: null } },
+      notice: {
+        discriminator: 'terminated',
+        variables: { neededFromApplicant: [] },
+        notice: { title: `终止办理通知书 (termination notice): ${row.title}`, body: reason, needed: [], deadline: null },
+      },
     },
     async (tx) => {
       await addCreditRecord(tx, { subjectId: row.applicantId, kind, reason, caseId });
     },
   );
-  return { terminated: true, terminationReason: reason, result: { decision: 'terminated', opinion: reason, decidedAt: new Date().toISOString() } };
+  return {
+    terminated: true,
+    terminationReason: reason,
+    result: { decision: 'terminated', opinion: reason, decidedAt: new Date().toISOString() },
+  };
 };

@@ -22,14 +22,27 @@ export const handlingTimeLimit: ServiceTaskHandler = async ({ caseId, elementId,
   const decisionDueAt = addWorkingDays(acceptedAt, promised);
   // The basis travels with the date, so the engine can recompute it when the clock or the calendar moves.
   const timeLimits = { decisionDueAt: { start: iso(acceptedAt), days: promised } };
-  const after = { statutoryDays: statutory, promisedDays: promised, acceptedAt: iso(acceptedAt), decisionDueAt: iso(decisionDueAt), timeLimits };
+  const after = {
+    statutoryDays: statutory,
+    promisedDays: promised,
+    acceptedAt: iso(acceptedAt),
+    decisionDueAt: iso(decisionDueAt),
+    timeLimits,
+  };
   await recordStep(prisma, {
     caseId,
     elementId,
     action: 'time-limit.started',
     after,
     variables: after,
-    notice: { discriminator: 'accepted', notice: { title: `受理通知 (accepted): ${row.title}`, body: `您的申请已受理，承诺 ${promised} 个工作日内作出决定 (法定 ${statutory} 个工作日)${isProvisional(acceptedAt, decisionDueAt) ? '；次年节假日安排尚未公布，期限暂定' : ''}`, deadline: iso(decisionDueAt) } },
+    notice: {
+      discriminator: 'accepted',
+      notice: {
+        title: `受理通知 (accepted): ${row.title}`,
+        body: `您的申请已受理，承诺 ${promised} 个工作日内作出决定 (法定 ${statutory} 个工作日)${isProvisional(acceptedAt, decisionDueAt) ? '；次年节假日安排尚未公布，期限暂定' : ''}`,
+        deadline: iso(decisionDueAt),
+      },
+    },
   });
   return { ...after, extensions: 0, pausedWorkingDays: 0 };
 };
@@ -46,8 +59,18 @@ export const handlingCorrectionNotice: ServiceTaskHandler = async ({ caseId, ele
   const now = new Date();
   const missing = Array.isArray(variables.missingMaterials) ? (variables.missingMaterials as unknown[]).map(String) : [];
   if (now > noticeDueAt) {
-    await recordStep(prisma, { caseId, elementId, action: 'accepted-on-receipt', after: { receivedAt: iso(receivedAt), noticeDueAt: iso(noticeDueAt) } });
-    return { acceptedOnReceipt: true, accepted: true, acceptedAt: iso(receivedAt), correctionRound: Number(variables.correctionRound ?? 0) };
+    await recordStep(prisma, {
+      caseId,
+      elementId,
+      action: 'accepted-on-receipt',
+      after: { receivedAt: iso(receivedAt), noticeDueAt: iso(noticeDueAt) },
+    });
+    return {
+      acceptedOnReceipt: true,
+      accepted: true,
+      acceptedAt: iso(receivedAt),
+      correctionRound: Number(variables.correctionRound ?? 0),
+    };
   }
   const round = Number(variables.correctionRound ?? 0) + 1;
   await recordStep(prisma, {
@@ -59,7 +82,12 @@ export const handlingCorrectionNotice: ServiceTaskHandler = async ({ caseId, ele
     notice: {
       discriminator: `correction:${round}`,
       variables: { neededFromApplicant: missing },
-      notice: { title: `一次性补正告知 (one-time correction notice): ${row.title}`, body: `申请材料不齐全，请一次性补正以下全部材料 (please supply all of the following)`, needed: missing, deadline: null },
+      notice: {
+        title: `一次性补正告知 (one-time correction notice): ${row.title}`,
+        body: `申请材料不齐全，请一次性补正以下全部材料 (please supply all of the following)`,
+        needed: missing,
+        deadline: null,
+      },
     },
   });
   return { acceptedOnReceipt: false, correctionRound: round, neededFromApplicant: missing };
@@ -73,7 +101,8 @@ export const handlingExtendTimeLimit: ServiceTaskHandler = async ({ caseId, elem
   const cfg = handlingConfig();
   const row = await caseRow(prisma, caseId);
   const extensions = Number(variables.extensions ?? 0);
-  if (variables.extensionApproved !== true) return { extensionRequested: false, extensionRefusal: '负责人未批准延期 (extension not approved)' };
+  if (variables.extensionApproved !== true)
+    return { extensionRequested: false, extensionRefusal: '负责人未批准延期 (extension not approved)' };
   if (extensions >= cfg.maxExtensions) {
     return { extensionRequested: false, extensionRefusal: `延期已达上限 ${cfg.maxExtensions} 次 (art. 42 allows one extension)` };
   }
@@ -89,9 +118,22 @@ export const handlingExtendTimeLimit: ServiceTaskHandler = async ({ caseId, elem
     action: 'time-limit.extended',
     after: { from: iso(due), to: iso(newDue), reason },
     variables: { decisionDueAt: iso(newDue), ...(timeLimits ? { timeLimits } : {}) },
-    notice: { discriminator: `extension:${extensions + 1}`, notice: { title: `延期告知 (extension notice): ${row.title}`, body: `经负责人批准，办理期限延长 ${cfg.extensionWorkingDays} 个工作日。理由：${reason}`, deadline: iso(newDue) } },
+    notice: {
+      discriminator: `extension:${extensions + 1}`,
+      notice: {
+        title: `延期告知 (extension notice): ${row.title}`,
+        body: `经负责人批准，办理期限延长 ${cfg.extensionWorkingDays} 个工作日。理由：${reason}`,
+        deadline: iso(newDue),
+      },
+    },
   });
-  return { decisionDueAt: iso(newDue), ...(timeLimits ? { timeLimits } : {}), extensions: extensions + 1, extensionRequested: false, extensionRefusal: null };
+  return {
+    decisionDueAt: iso(newDue),
+    ...(timeLimits ? { timeLimits } : {}),
+    extensions: extensions + 1,
+    extensionRequested: false,
+    extensionRefusal: null,
+  };
 };
 
 /** `handling-clock-pause` (art. 45): 检验/检测/鉴定/专家评审/听证 time is not counted; told in writing. */
@@ -104,7 +146,13 @@ export const handlingClockPause: ServiceTaskHandler = async ({ caseId, elementId
     elementId,
     action: 'clock.paused',
     after: { kind, pausedAt: iso(pausedAt) },
-    notice: { discriminator: `pause:${iso(pausedAt)}`, notice: { title: `特别程序告知 (special procedure): ${row.title}`, body: `办件进入特别程序「${kind}」，所需时间不计入办理期限 (time not counted, art. 45)。预计所需：${String(variables.specialProcedureTime ?? '另行告知')}` } },
+    notice: {
+      discriminator: `pause:${iso(pausedAt)}`,
+      notice: {
+        title: `特别程序告知 (special procedure): ${row.title}`,
+        body: `办件进入特别程序「${kind}」，所需时间不计入办理期限 (time not counted, art. 45)。预计所需：${String(variables.specialProcedureTime ?? '另行告知')}`,
+      },
+    },
   });
   return { clockPausedAt: iso(pausedAt), specialProcedure: null, specialProcedureKind: kind };
 };
@@ -120,7 +168,13 @@ export const handlingClockResume: ServiceTaskHandler = async ({ caseId, elementI
   const newDue = resumeDeadline(due, pausedAt, resumedAt);
   const timeLimits = withMoreDays(variables.timeLimits, 'decisionDueAt', paused);
   const moved = { decisionDueAt: iso(newDue), ...(timeLimits ? { timeLimits } : {}) };
-  await recordStep(prisma, { caseId, elementId, action: 'clock.resumed', after: { pausedWorkingDays: paused, decisionDueAt: iso(newDue) }, variables: moved });
+  await recordStep(prisma, {
+    caseId,
+    elementId,
+    action: 'clock.resumed',
+    after: { pausedWorkingDays: paused, decisionDueAt: iso(newDue) },
+    variables: moved,
+  });
   return { clockPausedAt: null, pausedWorkingDays: Number(variables.pausedWorkingDays ?? 0) + paused, ...moved };
 };
 
@@ -132,4 +186,4 @@ function withMoreDays(value: unknown, name: string, days: number): TimeLimits | 
   const limits = value as TimeLimits;
   const basis = limits[name];
   return basis ? { ...limits, [name]: { ...basis, days: basis.days + days } } : limits;
-};
+}

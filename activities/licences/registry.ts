@@ -24,7 +24,12 @@ export async function findValidLicence(db: Db, holderId: string, type: string, a
  * asked. With the 一证通办 flag, the applicant's identity licence alone suffices for every material
  * that the registry can answer.
  */
-export async function resolveMaterials(db: Db, holderId: string, materials: RequiredMaterial[], oneLicence: boolean): Promise<MaterialResolution> {
+export async function resolveMaterials(
+  db: Db,
+  holderId: string,
+  materials: RequiredMaterial[],
+  oneLicence: boolean,
+): Promise<MaterialResolution> {
   const out: MaterialResolution = { resolved: [], toSubmit: [] };
   for (const m of materials) {
     const type = m.licenceType;

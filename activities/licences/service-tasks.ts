@@ -77,7 +77,17 @@ export const deliverResult: ServiceTaskHandler = async ({ caseId, elementId, var
       if (method === 'mail') trackingNumber = `EMS${randomBytes(5).toString('hex').toUpperCase()}`;
       await tx.resultDelivery.upsert({
         where: { caseId },
-        create: { caseId, method, status: method === 'pickup' ? 'awaiting-pickup' : method === 'mail' ? 'mailed' : 'issued', licenceId, trackingNumber, address: (variables.mailAddress as string | undefined) ?? null, decidedAt, dueAt, deliveredAt: method === 'e-licence' ? new Date() : null },
+        create: {
+          caseId,
+          method,
+          status: method === 'pickup' ? 'awaiting-pickup' : method === 'mail' ? 'mailed' : 'issued',
+          licenceId,
+          trackingNumber,
+          address: (variables.mailAddress as string | undefined) ?? null,
+          decidedAt,
+          dueAt,
+          deliveredAt: method === 'e-licence' ? new Date() : null,
+        },
         update: {},
       });
     },

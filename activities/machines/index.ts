@@ -41,7 +41,8 @@ function activityKey(): string {
   }
 }
 
-export const stepIdOf = (instanceId: string, deadline: Pick<ActiveDeadline, 'step' | 'enteredAt'>) => `${instanceId}:${deadline.step}:${deadline.enteredAt}`;
+export const stepIdOf = (instanceId: string, deadline: Pick<ActiveDeadline, 'step' | 'enteredAt'>) =>
+  `${instanceId}:${deadline.step}:${deadline.enteredAt}`;
 
 const json = (v: unknown) => (v ?? null) as Prisma.InputJsonValue;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -68,13 +69,27 @@ export function createMachineActivities(prisma: PrismaClient) {
       await prisma.$transaction(async (tx) => {
         await tx.machineInstance.upsert({ where: { id: args.instanceId }, create: { id: args.instanceId, ...data }, update: data });
         await tx.machineTransition.create({
-          data: { instanceId: args.instanceId, kind: args.kind, event: args.event.type, actor: args.event.actor, payload: json(args.event.payload), fromState: json(args.from), toState: json(args.to), at },
+          data: {
+            instanceId: args.instanceId,
+            kind: args.kind,
+            event: args.event.type,
+            actor: args.event.actor,
+            payload: json(args.event.payload),
+            fromState: json(args.from),
+            toState: json(args.to),
+            at,
+          },
         });
         // The step with a deadline now active (if any) is open; every other open step of the instance was just left.
         const openId = deadline ? stepIdOf(args.instanceId, deadline) : undefined;
         // Meeting decision tasks (`task:<n>`) are closed by their own event, not by leaving a state.
         await tx.machineStep.updateMany({
-          where: { instanceId: args.instanceId, completedAt: null, NOT: { step: { startsWith: 'task:' } }, ...(openId ? { id: { not: openId } } : {}) },
+          where: {
+            instanceId: args.instanceId,
+            completedAt: null,
+            NOT: { step: { startsWith: 'task:' } },
+            ...(openId ? { id: { not: openId } } : {}),
+          },
           data: { completedAt: at },
         });
         if (deadline && openId) {
@@ -109,7 +124,8 @@ export function createMachineActivities(prisma: PrismaClient) {
     async runMachineAction(args: MachineActionArgs): Promise<void> {
       const context = (args.context ?? {}) as Record<string, unknown>;
       const at = new Date();
-      const notify = (recipient: string, message: string) => prisma.machineNotification.create({ data: { instanceId: args.instanceId, kind: args.kind, recipient, message, at } });
+      const notify = (recipient: string, message: string) =>
+        prisma.machineNotification.create({ data: { instanceId: args.instanceId, kind: args.kind, recipient, message, at } });
       switch (args.type) {
         case 'notify': {
           const { to, message } = args.params as { to: string; message: string };
@@ -121,7 +137,13 @@ export function createMachineActivities(prisma: PrismaClient) {
           // An applicant with an account hears through the same channels as for a case (免打扰 rules included).
           await prisma.$transaction(async (tx) => {
             await tx.machineNotification.create({ data: { instanceId: args.instanceId, kind: args.kind, recipient, message, at } });
-            await enqueueUserNotification(tx, { userId: recipient, key: ['machine', activityKey()], title: NOTICE_TITLES[args.kind] ?? '办理进展', body: message, reference: args.instanceId });
+            await enqueueUserNotification(tx, {
+              userId: recipient,
+              key: ['machine', activityKey()],
+              title: NOTICE_TITLES[args.kind] ?? '办理进展',
+              body: message,
+              reference: args.instanceId,
+            });
           });
           return;
         }
@@ -136,15 +158,35 @@ export function createMachineActivities(prisma: PrismaClient) {
           if (level !== 'remind' && deadline.department) recipients.add(`dept:${deadline.department}`);
           if (level === 'escalate') recipients.add(LEADERSHIP.userId);
           // The area's 审批监管特派员 hears of every overdue linkage step.
-          const commissioner = args.kind.startsWith('linkage') && level !== 'remind' ? commissionerOf(deadline.department ?? str(context.department)) : undefined;
+          const commissioner =
+            args.kind.startsWith('linkage') && level !== 'remind'
+              ? commissionerOf(deadline.department ?? str(context.department))
+              : undefined;
           if (commissioner) recipients.add(commissioner.userId);
           const reason = `${LEVEL_LABELS[level]}：步骤 ${deadline.step} 时限 ${deadline.workingDays} 个工作日（${deadline.source}），到期 ${new Date(deadline.dueAt).toISOString()}${level === 'remind' ? '，即将到期' : '，已超期'}`;
           await prisma.$transaction(async (tx) => {
             await tx.machineEscalation.create({
-              data: { stepId: stepIdOf(args.instanceId, deadline), instanceId: args.instanceId, kind: args.kind, level, reason, holder: deadline.holder, department: deadline.department ?? null, notified: [...recipients], at },
+              data: {
+                stepId: stepIdOf(args.instanceId, deadline),
+                instanceId: args.instanceId,
+                kind: args.kind,
+                level,
+                reason,
+                holder: deadline.holder,
+                department: deadline.department ?? null,
+                notified: [...recipients],
+                at,
+              },
             });
-            for (const r of recipients) await tx.machineNotification.create({ data: { instanceId: args.instanceId, kind: args.kind, recipient: r, message: reason, at } });
-            await writeAudit(tx, { actor: 'system', action: `${args.kind}.supervision.${level}`, details: { instanceId: args.instanceId, step: deadline.step, notified: [...recipients] } });
+            for (const r of recipients)
+              await tx.machineNotification.create({
+                data: { instanceId: args.instanceId, kind: args.kind, recipient: r, message: reason, at },
+              });
+            await writeAudit(tx, {
+              actor: 'system',
+              action: `${args.kind}.supervision.${level}`,
+              details: { instanceId: args.instanceId, step: deadline.step, notified: [...recipients] },
+            });
           });
           return;
         }
@@ -175,15 +217,37 @@ export function createMachineActivities(prisma: PrismaClient) {
         }
         case 'closeTask': {
           const { index, task } = args.params as { index: number; task: { doneAt?: number } };
-          await prisma.machineStep.updateMany({ where: { id: `${args.instanceId}:task:${index}`, completedAt: null }, data: { completedAt: new Date(task.doneAt ?? Date.now()) } });
+          await prisma.machineStep.updateMany({
+            where: { id: `${args.instanceId}:task:${index}`, completedAt: null },
+            data: { completedAt: new Date(task.doneAt ?? Date.now()) },
+          });
           return;
         }
         case 'recordAdjustment': {
-          const p = args.params as { change: string; itemCode: string; itemName: string; payload: unknown; reason: string; proposedBy: string; approvedBy: string; at: number };
+          const p = args.params as {
+            change: string;
+            itemCode: string;
+            itemName: string;
+            payload: unknown;
+            reason: string;
+            proposedBy: string;
+            approvedBy: string;
+            at: number;
+          };
           await prisma.catalogueAdjustment.upsert({
             where: { id: args.instanceId },
             update: {},
-            create: { id: args.instanceId, change: p.change, itemCode: p.itemCode, itemName: p.itemName, payload: json(p.payload), reason: p.reason, proposedBy: p.proposedBy, approvedBy: p.approvedBy, effectiveAt: new Date(p.at) },
+            create: {
+              id: args.instanceId,
+              change: p.change,
+              itemCode: p.itemCode,
+              itemName: p.itemName,
+              payload: json(p.payload),
+              reason: p.reason,
+              proposedBy: p.proposedBy,
+              approvedBy: p.approvedBy,
+              effectiveAt: new Date(p.at),
+            },
           });
           return;
         }

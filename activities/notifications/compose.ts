@@ -44,7 +44,8 @@ export function composeMessage(input: ComposeInput): NotificationMessage {
       const decision = result?.decision ?? vars.decision;
       title = `办件办结 (case finished): ${input.caseTitle}`;
       // The applicant reads the outcome in words, never the process's value.
-      const outcome = vars.accepted === false ? '不予受理' : decision === 'approved' ? '准予许可' : decision === 'rejected' ? '不予许可' : '';
+      const outcome =
+        vars.accepted === false ? '不予受理' : decision === 'approved' ? '准予许可' : decision === 'rejected' ? '不予许可' : '';
       happened = outcome ? `您的办件已办结，${outcome}` : '您的办件已办结';
       needed = [];
       deadline = null;

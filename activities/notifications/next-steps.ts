@@ -16,7 +16,12 @@ const MAX_STEPS = 3;
  * branches with the case's current variables (FEEL, as the engine would); unset decisions fall to the
  * default flow, which is the usual path. Stops at the first few waiting elements or an end event.
  */
-export function predictNextSteps(process: CompiledProcess, fromElementIds: string[], variables: Variables, applicantId?: string): PredictedStep[] {
+export function predictNextSteps(
+  process: CompiledProcess,
+  fromElementIds: string[],
+  variables: Variables,
+  applicantId?: string,
+): PredictedStep[] {
   const steps: PredictedStep[] = [];
   const seen = new Set<string>();
   const queue = fromElementIds.flatMap((id) => process.nodes[id]?.outgoing ?? []);
@@ -26,7 +31,8 @@ export function predictNextSteps(process: CompiledProcess, fromElementIds: strin
     if (!target || seen.has(target.id)) continue;
     seen.add(target.id);
     if (target.type === 'userTask' || target.type === 'serviceTask' || target.type === 'endEvent') {
-      if (target.name) steps.push({ elementId: target.id, name: target.name, type: target.type, applicantActs: applicantActs(target, applicantId) });
+      if (target.name)
+        steps.push({ elementId: target.id, name: target.name, type: target.type, applicantActs: applicantActs(target, applicantId) });
       if (target.type === 'userTask' || target.type === 'endEvent') continue;
     }
     const chosen = chooseOutgoing(target, process, variables);
@@ -40,7 +46,24 @@ export function predictNextSteps(process: CompiledProcess, fromElementIds: strin
   return steps;
 }
 
-const FEEL_WORDS = new Set(['true', 'false', 'null', 'and', 'or', 'not', 'in', 'between', 'instance', 'of', 'if', 'then', 'else', 'some', 'every', 'satisfies']);
+const FEEL_WORDS = new Set([
+  'true',
+  'false',
+  'null',
+  'and',
+  'or',
+  'not',
+  'in',
+  'between',
+  'instance',
+  'of',
+  'if',
+  'then',
+  'else',
+  'some',
+  'every',
+  'satisfies',
+]);
 
 /** Names a FEEL condition reads (outside string literals), to tell "false" from "not known yet". */
 function referencedNames(condition: string): string[] {
@@ -68,5 +91,8 @@ function chooseOutgoing(node: FlowNode, process: CompiledProcess, variables: Var
 export function applicantActs(node: FlowNode, applicantId?: string): boolean {
   const a = node.type === 'userTask' ? node.assignment : undefined;
   if (!a) return false;
-  return (a.candidateGroups ?? []).includes('applicant') || (applicantId !== undefined && (a.assignee === applicantId || (a.candidateUsers ?? []).includes(applicantId)));
+  return (
+    (a.candidateGroups ?? []).includes('applicant') ||
+    (applicantId !== undefined && (a.assignee === applicantId || (a.candidateUsers ?? []).includes(applicantId)))
+  );
 }

@@ -42,20 +42,39 @@ export async function enqueueCaseNotification(tx: Tx, n: CaseNotification): Prom
     stepName: n.stepName,
     notice: n.notice,
   });
-  return fanOut(tx, { applicantId: row.applicantId, caseId: n.caseId, event: n.event, key: [n.caseId, n.event, n.discriminator ?? ''], message });
+  return fanOut(tx, {
+    applicantId: row.applicantId,
+    caseId: n.caseId,
+    event: n.event,
+    key: [n.caseId, n.event, n.discriminator ?? ''],
+    message,
+  });
 }
 
 /**
  * A notice to a person outside any case (帮办代办, 办不成事, 12345 replies …): the same channels,
  * opt-outs and quiet hours as case notifications. `key` makes a retried activity a no-op.
  */
-export async function enqueueUserNotification(tx: Tx, n: { userId: string; key: string[]; title: string; body: string; reference: string }): Promise<number> {
-  const message: NotificationMessage = { title: n.title, happened: n.body, next: [], needed: [], deadline: null, text: [n.body, `编号 (reference): ${n.reference}`].join('\n') };
+export async function enqueueUserNotification(
+  tx: Tx,
+  n: { userId: string; key: string[]; title: string; body: string; reference: string },
+): Promise<number> {
+  const message: NotificationMessage = {
+    title: n.title,
+    happened: n.body,
+    next: [],
+    needed: [],
+    deadline: null,
+    text: [n.body, `编号 (reference): ${n.reference}`].join('\n'),
+  };
   return fanOut(tx, { applicantId: n.userId, caseId: null, event: 'notice', key: n.key, message });
 }
 
 /** One outbox row per channel the person has not opted out of; push channels wait for the end of quiet hours. */
-async function fanOut(tx: Tx, n: { applicantId: string; caseId: string | null; event: string; key: string[]; message: NotificationMessage }): Promise<number> {
+async function fanOut(
+  tx: Tx,
+  n: { applicantId: string; caseId: string | null; event: string; key: string[]; message: NotificationMessage },
+): Promise<number> {
   const prefs = await tx.notificationPreference.findMany({ where: { applicantId: n.applicantId } });
   const pref = (c: Channel) => prefs.find((p) => p.channel === c);
   const channels = CHANNELS.filter((c) => (pref(c) ? pref(c)!.enabled && (c !== 'webhook' || !!pref(c)!.address) : DEFAULT_ON.includes(c)));

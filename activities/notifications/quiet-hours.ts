@@ -14,7 +14,16 @@ function minutes(hhmm: string): number {
 /** Local wall-clock minutes since midnight in the zone, and the zone's UTC offset in minutes. */
 function localClock(at: Date, timeZone: string): { minuteOfDay: number; offsetMinutes: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour12: false,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

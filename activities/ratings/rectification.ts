@@ -8,13 +8,19 @@ import { addWorkingDays } from '../handling/deadlines';
 export const ratingCallbackDeadline: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
   const due = addWorkingDays(new Date(), handlingConfig().ratingCallbackWorkingDays);
   await recordStep(prisma, { caseId, elementId, action: 'rectification.assigned', after: { callbackDueAt: due.toISOString() } });
-  const callbackTimeout = typeof variables.callbackTimeout === 'string' ? variables.callbackTimeout : `P${handlingConfig().ratingCallbackWorkingDays}WD`;
+  const callbackTimeout =
+    typeof variables.callbackTimeout === 'string' ? variables.callbackTimeout : `P${handlingConfig().ratingCallbackWorkingDays}WD`;
   return { callbackDueAt: due.toISOString(), callbackTimeout };
 };
 
 /** `rating-callback-overdue` (督办): 回访核实 not done within its working day; the supervisor is alerted. */
 export const ratingCallbackOverdue: ServiceTaskHandler = async ({ caseId, elementId, variables, prisma }) => {
-  await recordStep(prisma, { caseId, elementId, action: 'rectification.callback.overdue', after: { callbackDueAt: variables.callbackDueAt ?? null, ratingId: variables.ratingId ?? null } });
+  await recordStep(prisma, {
+    caseId,
+    elementId,
+    action: 'rectification.callback.overdue',
+    after: { callbackDueAt: variables.callbackDueAt ?? null, ratingId: variables.ratingId ?? null },
+  });
   return { callbackOverdue: true };
 };
 
@@ -24,7 +30,12 @@ export const ratingFixDeadline: ServiceTaskHandler = async ({ caseId, elementId,
   const asked = typeof variables.fixWorkingDays === 'number' ? variables.fixWorkingDays : max;
   const days = Math.min(Math.max(1, asked), max);
   const due = addWorkingDays(new Date(), days);
-  await recordStep(prisma, { caseId, elementId, action: 'rectification.deadline', after: { fixWorkingDays: days, fixDueAt: due.toISOString(), capped: asked > max } });
+  await recordStep(prisma, {
+    caseId,
+    elementId,
+    action: 'rectification.deadline',
+    after: { fixWorkingDays: days, fixDueAt: due.toISOString(), capped: asked > max },
+  });
   return { fixWorkingDays: days, fixDueAt: due.toISOString() };
 };
 
@@ -40,9 +51,27 @@ export const ratingFeedback: ServiceTaskHandler = async ({ caseId, elementId, va
   const body = `您的评价已处理：${labels[resolution] ?? resolution}。${String(variables.feedback ?? '')} 欢迎再次评价 (you are invited to rate again)`;
   await recordStep(
     prisma,
-    { caseId, elementId, action: 'rectification.feedback', after: { ratingId, resolution }, notice: { discriminator: 'feedback', notice: { title: `差评整改反馈 (rectification feedback): ${row.title}`, body, needed: [], deadline: null } } },
+    {
+      caseId,
+      elementId,
+      action: 'rectification.feedback',
+      after: { ratingId, resolution },
+      notice: {
+        discriminator: 'feedback',
+        notice: { title: `差评整改反馈 (rectification feedback): ${row.title}`, body, needed: [], deadline: null },
+      },
+    },
     async (tx) => {
-      await tx.ratingEvent.create({ data: { id: randomUUID(), ratingId, caseId, kind: 'rectified', actor: 'system', details: { resolution, rectificationCaseId: caseId, feedback: variables.feedback ?? null } } });
+      await tx.ratingEvent.create({
+        data: {
+          id: randomUUID(),
+          ratingId,
+          caseId,
+          kind: 'rectified',
+          actor: 'system',
+          details: { resolution, rectificationCaseId: caseId, feedback: variables.feedback ?? null },
+        },
+      });
     },
   );
   return { feedbackSent: true };

@@ -18,9 +18,15 @@ export function withEffectKey<T>(key: string, fn: () => Promise<T>): Promise<T> 
 }
 
 /** True the first time (the caller does the effect in this transaction); false on a repeat. Outside a service task: always true. */
-export async function claimEffect(tx: Pick<Prisma.TransactionClient, 'serviceEffect'>, effect: { caseId: string; elementId: string; what: string }): Promise<boolean> {
+export async function claimEffect(
+  tx: Pick<Prisma.TransactionClient, 'serviceEffect'>,
+  effect: { caseId: string; elementId: string; what: string },
+): Promise<boolean> {
   const key = scope.getStore();
   if (key === undefined) return true;
-  const { count } = await tx.serviceEffect.createMany({ data: [{ key: `${key}/${effect.what}`, caseId: effect.caseId, elementId: effect.elementId }], skipDuplicates: true });
+  const { count } = await tx.serviceEffect.createMany({
+    data: [{ key: `${key}/${effect.what}`, caseId: effect.caseId, elementId: effect.elementId }],
+    skipDuplicates: true,
+  });
   return count === 1;
 }

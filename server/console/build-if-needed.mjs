@@ -37,7 +37,11 @@ async function build() {
   let step = { zh: '转换并打包源代码', en: 'transforming and bundling sources' };
   let modules = 0;
   say(`正在构建控制台（源代码有变化时才构建），预计 ${ESTIMATE} / building the web console (only when its sources changed)`);
-  const child = spawn(process.execPath, [path.join(dir, '../../node_modules/vite/bin/vite.js'), 'build', '-c', path.join(dir, 'vite.config.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(dir, '../../node_modules/vite/bin/vite.js'), 'build', '-c', path.join(dir, 'vite.config.mjs')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const onLine = (chunk) => {
     for (const line of chunk.toString().split('\n')) {
       for (const [re, s] of STEPS) if (re.test(line)) step = s;
@@ -50,7 +54,9 @@ async function build() {
   child.stdout.on('data', onLine);
   child.stderr.on('data', onLine);
   const ticker = setInterval(() => {
-    say(`步骤：${step.zh} / step: ${step.en}${modules ? ` · 模块 ${modules} 个 (${modules} modules)` : ''} · 已用 ${seconds()} 秒 (${seconds()} s) · 预计共 ${ESTIMATE}`);
+    say(
+      `步骤：${step.zh} / step: ${step.en}${modules ? ` · 模块 ${modules} 个 (${modules} modules)` : ''} · 已用 ${seconds()} 秒 (${seconds()} s) · 预计共 ${ESTIMATE}`,
+    );
   }, 10_000);
   const code = await new Promise((resolve) => child.on('exit', resolve));
   clearInterval(ticker);

@@ -23,7 +23,28 @@ interface Deps {
   concurrency?: number;
 }
 
-const NAMES = ['王建华', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄丽', '周杰', '吴敏', '徐强', '孙悦', '马超', '朱琳', '胡军', '郭婷', '何磊', '高峰', '林芳', '罗斌'];
+const NAMES = [
+  '王建华',
+  '李秀英',
+  '张伟',
+  '刘洋',
+  '陈静',
+  '杨帆',
+  '赵磊',
+  '黄丽',
+  '周杰',
+  '吴敏',
+  '徐强',
+  '孙悦',
+  '马超',
+  '朱琳',
+  '胡军',
+  '郭婷',
+  '何磊',
+  '高峰',
+  '林芳',
+  '罗斌',
+];
 const HOUR = 3_600_000;
 
 /** A small deterministic generator: the same history on every fresh start. */
@@ -64,9 +85,17 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
     return res.json() as Promise<Record<string, unknown>>;
   };
 
-  const items = (await prisma.catalogItem.findMany({ where: { isLatest: true, processKey: { startsWith: 'item-' } }, select: { code: true, name: true, processKey: true } }));
+  const items = await prisma.catalogItem.findMany({
+    where: { isLatest: true, processKey: { startsWith: 'item-' } },
+    select: { code: true, name: true, processKey: true },
+  });
   if (!items.length) return undefined;
-  const staffOfGroup = (group: string): string | undefined => (group === 'window' ? 'window1' : group === 'approver' ? 'approver1' : ITEM_DEPARTMENTS.find((d) => staffGroupOf(d.code) === group)?.staffId);
+  const staffOfGroup = (group: string): string | undefined =>
+    group === 'window'
+      ? 'window1'
+      : group === 'approver'
+        ? 'approver1'
+        : ITEM_DEPARTMENTS.find((d) => staffGroupOf(d.code) === group)?.staffId;
 
   let failures = 0;
   /** Completes the case's open tasks as the staff they belong to until it ends (or gets stuck). */
@@ -84,7 +113,13 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
         const accept = /accept|受理/.test(task.elementId + task.name) && !/审查/.test(task.name);
         const variables = accept
           ? { accepted: !refuse, opinion: refuse ? '申请事项不属于本中心受理范围' : '材料齐全，符合法定形式，予以受理' }
-          : { decision: reject ? 'rejected' : 'approved', opinion: reject ? '经审查不符合法定条件' : '符合法定条件，准予许可', accepted: true, passed: true, inspectionExempt: rnd() < 0.6 };
+          : {
+              decision: reject ? 'rejected' : 'approved',
+              opinion: reject ? '经审查不符合法定条件' : '符合法定条件，准予许可',
+              accepted: true,
+              passed: true,
+              inspectionExempt: rnd() < 0.6,
+            };
         await call(user, 'POST', `/api/tasks/${encodeURIComponent(task.id)}/complete`, { variables }).catch((err: Error) => {
           // The first few failures are worth a look; a race with a finished task is not.
           if ((failures += 1) <= 5) logger.warn({ err: err.message, caseId }, 'demo history: task not completed');
@@ -100,7 +135,9 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
     const row = await prisma.case.findUnique({ where: { id: caseId }, select: { startedAt: true, endedAt: true, result: true } });
     if (!row) return;
     const day = workingDayBefore(now, daysAgo);
-    const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1 + Math.floor(rnd() * 6), Math.floor(rnd() * 60)));
+    const start = new Date(
+      Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 1 + Math.floor(rnd() * 6), Math.floor(rnd() * 60)),
+    );
     // Real seconds become working minutes: fast cases end within the hour, others take hours to days.
     const span = row.endedAt ? row.endedAt.getTime() - row.startedAt.getTime() : 0;
     const simulated = fast ? (10 + rnd() * 45) * 60_000 : (2 + rnd() * 6) * HOUR + Math.floor(rnd() * Math.min(daysAgo, 8)) * 24 * HOUR;
@@ -108,7 +145,14 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
     const at = (t: Date | null) => (t ? new Date(start.getTime() + (t.getTime() - row.startedAt.getTime()) * scale) : null);
     const result = row.result as { decidedAt?: string } | null;
     await prisma.$transaction(async (tx) => {
-      await tx.case.update({ where: { id: caseId }, data: { startedAt: start, endedAt: at(row.endedAt), ...(result?.decidedAt ? { result: { ...result, decidedAt: at(new Date(result.decidedAt))!.toISOString() } } : {}) } });
+      await tx.case.update({
+        where: { id: caseId },
+        data: {
+          startedAt: start,
+          endedAt: at(row.endedAt),
+          ...(result?.decidedAt ? { result: { ...result, decidedAt: at(new Date(result.decidedAt))!.toISOString() } } : {}),
+        },
+      });
       for (const t of await tx.task.findMany({ where: { caseId }, select: { id: true, createdAt: true, completedAt: true } })) {
         await tx.task.update({ where: { id: t.id }, data: { createdAt: at(t.createdAt)!, completedAt: at(t.completedAt) } });
       }
@@ -133,14 +177,24 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
       processKey: item.processKey,
       itemCode: item.code,
       title: item.name,
-      variables: { applicantName: pick(NAMES), contactPhone: `138${String(10_000_000 + n * 7919).slice(-8)}`, idNumber: `610104198${n % 10}0101${String(1000 + n).slice(-4)}`, demoHistory: true },
+      variables: {
+        applicantName: pick(NAMES),
+        contactPhone: `138${String(10_000_000 + n * 7919).slice(-8)}`,
+        idNumber: `610104198${n % 10}0101${String(1000 + n).slice(-4)}`,
+        demoHistory: true,
+      },
     });
     const caseId = String(view.caseId);
     await drive(caseId, refuse, reject);
     const ended = await prisma.case.findUnique({ where: { id: caseId }, select: { status: true } });
     if (ended?.status === 'completed' && !refuse && rnd() < 0.7) {
       const level = rnd() < 0.9 ? pick([4, 5, 5, 5]) : pick([1, 2, 3]);
-      await call(applicant, 'POST', '/api/ratings', { caseId, level, channel: pick(['online', 'device', 'sms']), ...(level <= 2 ? { reasons: [BAD_RATING_REASONS[3]], comment: '等待时间较长' } : {}) }).catch(() => undefined);
+      await call(applicant, 'POST', '/api/ratings', {
+        caseId,
+        level,
+        channel: pick(['online', 'device', 'sms']),
+        ...(level <= 2 ? { reasons: [BAD_RATING_REASONS[3]], comment: '等待时间较长' } : {}),
+      }).catch(() => undefined);
     }
     await backdate(caseId, 1 + Math.floor(rnd() * reach), fast);
   };
@@ -149,7 +203,8 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
       const n = next++;
       await one(n).catch((err: Error) => logger.warn({ err: err.message }, 'demo history: case skipped'));
       done += 1;
-      if (done % 20 === 0) logger.info(`演示历史数据 demo history: ${done}/${total} 件 (cases) · ${Math.round((Date.now() - started) / 1000)} s`);
+      if (done % 20 === 0)
+        logger.info(`演示历史数据 demo history: ${done}/${total} 件 (cases) · ${Math.round((Date.now() - started) / 1000)} s`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -157,7 +212,18 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
   // 12345 orders: entered, dispatched to a department, signed and answered.
   const orders = deps.orders ?? 40;
   // Distinct places and matters, so the repeat check (同一来电人或同一地点的相似诉求) merges only a few.
-  const places = ['西关正街18号', '丰庆苑3号楼', '劳动南路药店', '桃园北路公交站', '大庆路农贸市场', '青年路120号院', '土门街道办', '红庙坡十字', '北关正街商铺', '枣园东路小区'];
+  const places = [
+    '西关正街18号',
+    '丰庆苑3号楼',
+    '劳动南路药店',
+    '桃园北路公交站',
+    '大庆路农贸市场',
+    '青年路120号院',
+    '土门街道办',
+    '红庙坡十字',
+    '北关正街商铺',
+    '枣园东路小区',
+  ];
   const matters = [
     ['complaint', '餐馆油烟扰民，晚上十点后仍在营业'],
     ['help', '门口路灯不亮，夜间出行不便'],
@@ -171,21 +237,38 @@ export async function seedDemoHistory(deps: Deps): Promise<{ cases: number; orde
     const subject = places[n % places.length]!;
     const orderId = `DEMO-${String(n + 1).padStart(4, '0')}`;
     try {
-      await call('window1', 'POST', '/api/hotline/orders', { orderId, callerPhone: `139${String(20_000_000 + n * 104_729).slice(-8)}`, callerName: pick(NAMES), category, subject, content: `${subject}${content}` });
+      await call('window1', 'POST', '/api/hotline/orders', {
+        orderId,
+        callerPhone: `139${String(20_000_000 + n * 104_729).slice(-8)}`,
+        callerName: pick(NAMES),
+        category,
+        subject,
+        content: `${subject}${content}`,
+      });
       const dept = pick(departments.filter((d) => d.staff.length));
       const holder = dept.staff[0]!.id;
       // The order's id is the centre's order number.
       const row = { id: orderId };
-      await call('window1', 'POST', `/api/hotline/orders/${encodeURIComponent(row.id)}/events`, { type: 'order.dispatch', department: dept.code, holder });
+      await call('window1', 'POST', `/api/hotline/orders/${encodeURIComponent(row.id)}/events`, {
+        type: 'order.dispatch',
+        department: dept.code,
+        holder,
+      });
       if (rnd() < 0.8) {
         await call(holder, 'POST', `/api/hotline/orders/${encodeURIComponent(row.id)}/events`, { type: 'order.sign' });
-        if (rnd() < 0.75) await call(holder, 'POST', `/api/hotline/orders/${encodeURIComponent(row.id)}/events`, { type: 'order.reply', content: '已联系相关单位现场处理，情况已答复来电人' });
+        if (rnd() < 0.75)
+          await call(holder, 'POST', `/api/hotline/orders/${encodeURIComponent(row.id)}/events`, {
+            type: 'order.reply',
+            content: '已联系相关单位现场处理，情况已答复来电人',
+          });
       }
     } catch (err) {
       logger.debug({ err: (err as Error).message, orderId }, 'demo history: order step skipped');
     }
   }
   const ms = Date.now() - started;
-  logger.info(`演示历史数据已生成 demo history seeded: ${total} 件办件 (cases), ${orders} 件 12345 工单 (orders), 用时 ${Math.round(ms / 1000)} s`);
+  logger.info(
+    `演示历史数据已生成 demo history seeded: ${total} 件办件 (cases), ${orders} 件 12345 工单 (orders), 用时 ${Math.round(ms / 1000)} s`,
+  );
   return { cases: total, orders, ms };
 }

@@ -33,11 +33,17 @@ export interface DocumentSpec {
   lookupUrl: string;
 }
 
-const dateText = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+const dateText = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
 
 export async function renderDocument(spec: DocumentSpec, signer: DocumentSigner): Promise<Buffer> {
   const qr = await QRCode.toBuffer(spec.lookupUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: spec.title, Author: spec.issuer, Subject: spec.number }, pdfVersion: '1.7' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: spec.title, Author: spec.issuer, Subject: spec.number },
+    pdfVersion: '1.7',
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -63,13 +69,18 @@ export async function renderDocument(spec: DocumentSpec, signer: DocumentSigner)
   // Footer block: QR and verification on the left, seal and date on the right.
   const top = Math.max(doc.y + 24, doc.page.height - 250);
   doc.image(qr, 56, top, { width: 110 });
-  doc.fontSize(9).fillColor('#333')
+  doc
+    .fontSize(9)
+    .fillColor('#333')
     .text('扫码查询办理进度、核验本文书', 56, top + 114, { width: 200 })
     .text(`办件编号：${spec.caseId}`, { width: 260 })
     .text(`验证码：${spec.verifyCode}`, { width: 260 });
   const sx = doc.page.width - 150;
   signer.seal({ doc, x: sx, y: top + 50, issuer: spec.issuer, number: spec.number });
-  doc.fontSize(11).fillColor('#000').text(dateText(spec.issuedAt), sx - 70, top + 125, { width: 140, align: 'center' });
+  doc
+    .fontSize(11)
+    .fillColor('#000')
+    .text(dateText(spec.issuedAt), sx - 70, top + 125, { width: 140, align: 'center' });
   doc.end();
   return done;
 }

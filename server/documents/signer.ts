@@ -24,10 +24,16 @@ export const demoSigner: DocumentSigner = {
     const r = 46;
     doc.save();
     doc.lineWidth(2.5).strokeColor('#c8102e').circle(x, y, r).stroke();
-    doc.fillColor('#c8102e').fontSize(14).text('★', x - 7, y - 10, { lineBreak: false });
+    doc
+      .fillColor('#c8102e')
+      .fontSize(14)
+      .text('★', x - 7, y - 10, { lineBreak: false });
     doc.fontSize(8).text(issuer.slice(0, 12), x - r + 6, y - r + 14, { width: 2 * r - 12, align: 'center' });
     doc.fontSize(8).text('演示签章', x - r + 6, y + 12, { width: 2 * r - 12, align: 'center' });
-    doc.fontSize(7).fillColor('#595959').text('演示签章，不具法律效力', x - 60, y + r + 4, { width: 120, align: 'center' });
+    doc
+      .fontSize(7)
+      .fillColor('#595959')
+      .text('演示签章，不具法律效力', x - 60, y + r + 4, { width: 120, align: 'center' });
     doc.restore();
   },
 };

@@ -44,6 +44,10 @@ export function keyedUpdateId(kind: string): string | undefined {
 /** `HB20261128-7K3QF2`-style business id: prefix, date, six letters and digits. */
 export function businessId(prefix: string, kind: string, now = new Date()): string {
   const date = idDate(now).toISOString().slice(0, 10).replaceAll('-', '');
-  const suffix = idBytes(kind, 5).toString('base64url').toUpperCase().replace(/[^A-Z0-9]/g, 'X').slice(0, 6);
+  const suffix = idBytes(kind, 5)
+    .toString('base64url')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, 'X')
+    .slice(0, 6);
   return `${prefix}${date}-${suffix}`;
 }

@@ -118,11 +118,26 @@ export const EVENT_LABELS: Record<string, string> = {
   'agency.rate': '服务评价',
 };
 /** Durable-timer transitions (`xstate.after.<delay>.<state>`) are the 督办 steps. */
-const TIMER_LABELS: Record<string, string> = { remindDelay: '到期前提醒', dueDelay: '超期催办', escalateDelay: '升级督办', repeatDelay: '再次升级督办' };
-export const eventLabel = (e: string) => EVENT_LABELS[e] ?? (e.startsWith('xstate.after.') ? (TIMER_LABELS[e.split('.')[2]] ?? '时限到达（督办）') : e);
+const TIMER_LABELS: Record<string, string> = {
+  remindDelay: '到期前提醒',
+  dueDelay: '超期催办',
+  escalateDelay: '升级督办',
+  repeatDelay: '再次升级督办',
+};
+export const eventLabel = (e: string) =>
+  EVENT_LABELS[e] ?? (e.startsWith('xstate.after.') ? (TIMER_LABELS[e.split('.')[2]] ?? '时限到达（督办）') : e);
 
 /** Events only the system sends (并单), never offered as buttons. */
-export const SYSTEM_EVENTS = new Set(['fallback.linkOrders', 'order.merge', 'order.follow', 'order.leadUpdate', 'order.leadReplied', 'order.split', 'case.linked', 'case.closed']);
+export const SYSTEM_EVENTS = new Set([
+  'fallback.linkOrders',
+  'order.merge',
+  'order.follow',
+  'order.leadUpdate',
+  'order.leadReplied',
+  'order.split',
+  'case.linked',
+  'case.closed',
+]);
 
 export const KIND_LABELS: Record<string, string> = {
   fallback: '办不成事',
@@ -135,7 +150,12 @@ export const KIND_LABELS: Record<string, string> = {
   'linkage.adjustment': '动态调整',
 };
 
-export const FALLBACK_CATEGORIES: Record<string, string> = { simple: '简单（即办）', general: '一般（5 个工作日）', complex: '复杂（10 个工作日）', cannot: '不能办（3 个工作日内解释政策）' };
+export const FALLBACK_CATEGORIES: Record<string, string> = {
+  simple: '简单（即办）',
+  general: '一般（5 个工作日）',
+  complex: '复杂（10 个工作日）',
+  cannot: '不能办（3 个工作日内解释政策）',
+};
 export const FALLBACK_CAUSES: Record<string, string> = { cannotDo: '办不了', hardToDo: '很难办', refused: '不给办' };
 export const HOTLINE_CATEGORIES: Record<string, string> = { consult: '咨询', help: '求助/意见建议', complaint: '投诉举报' };
 export const FINDING_TYPES: Record<string, string> = { falseCommitment: '虚假承诺', violation: '违法违规', other: '其他' };
@@ -162,4 +182,3 @@ export function valueLabel(kind: string, value: unknown): string {
   const [key] = Object.keys(value as object);
   return key ? stateLabel(kind, key) : '—';
 }
-

@@ -141,7 +141,13 @@ export const FIELD_LABELS: Record<string, string> = {
   promisedDays: '承诺时限（工作日）',
 };
 
-const DECISIONS: Record<string, string> = { approved: '准予许可', rejected: '不予许可', denied: '不予许可', accepted: '予以受理', refused: '不予受理' };
+const DECISIONS: Record<string, string> = {
+  approved: '准予许可',
+  rejected: '不予许可',
+  denied: '不予许可',
+  accepted: '予以受理',
+  refused: '不予受理',
+};
 
 /** A field's value in words: 是/否, decisions, dates; objects as 「字段：值」 lists. */
 export function fieldValue(value: unknown): string {

@@ -25,7 +25,10 @@ export interface MaterialsConfig {
 
 export const MATERIALS_DEFAULTS: MaterialsConfig = {
   maxFileBytes: { value: 20 * 1024 * 1024, source: 'engineering default (provincial 一网通办 portals accept files up to 20 MB)' },
-  allowedKinds: { value: ['pdf', 'jpg', 'png', 'ofd'], source: 'engineering default (PDF/JPG/PNG plus OFD, GB/T 33190-2016 电子文件存储与交换格式 版式文档)' },
+  allowedKinds: {
+    value: ['pdf', 'jpg', 'png', 'ofd'],
+    source: 'engineering default (PDF/JPG/PNG plus OFD, GB/T 33190-2016 电子文件存储与交换格式 版式文档)',
+  },
   maxFileNameLength: { value: 200, source: 'engineering default' },
   maxReviewNoteLength: { value: 1000, source: 'engineering default' },
 };

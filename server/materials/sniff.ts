@@ -26,9 +26,16 @@ export function sniffKind(buf: Buffer): FileKind | undefined {
 /** Does a ZIP's local file header name this entry (case-insensitive, at the package root)? */
 function hasZipEntry(buf: Buffer, name: string): boolean {
   const want = name.toLowerCase();
-  for (let at = buf.indexOf('PK\u0003\u0004', 0, 'latin1'); at >= 0 && at + 30 <= buf.length; at = buf.indexOf('PK\u0003\u0004', at + 4, 'latin1')) {
+  for (
+    let at = buf.indexOf('PK\u0003\u0004', 0, 'latin1');
+    at >= 0 && at + 30 <= buf.length;
+    at = buf.indexOf('PK\u0003\u0004', at + 4, 'latin1')
+  ) {
     const nameLength = buf.readUInt16LE(at + 26);
-    const entry = buf.subarray(at + 30, at + 30 + nameLength).toString('utf8').toLowerCase();
+    const entry = buf
+      .subarray(at + 30, at + 30 + nameLength)
+      .toString('utf8')
+      .toLowerCase();
     if (entry === want) return true;
   }
   return false;

@@ -23,14 +23,21 @@ const RETRY_AFTER_SECONDS = 5;
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  if (isTemporalUnavailable(err)) return new AppError(503, 'TEMPORAL_UNAVAILABLE', '流程引擎暂时不可用，请稍后重试 (the workflow engine is unavailable; retry later)');
+  if (isTemporalUnavailable(err))
+    return new AppError(503, 'TEMPORAL_UNAVAILABLE', '流程引擎暂时不可用，请稍后重试 (the workflow engine is unavailable; retry later)');
   if (err instanceof ZodError) {
-    return new AppError(400, 'VALIDATION_FAILED', '请求参数不正确 (request validation failed)', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return new AppError(
+      400,
+      'VALIDATION_FAILED',
+      '请求参数不正确 (request validation failed)',
+      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   // body-parser errors carry `status` and `type`.
   const e = err as { status?: number; type?: string; message?: string };
   if (e?.type === 'entity.parse.failed') return new AppError(400, 'MALFORMED_JSON', '请求体不是合法的 JSON (malformed JSON body)');
   if (e?.type === 'entity.too.large') return new AppError(413, 'PAYLOAD_TOO_LARGE', '请求体过大 (request body too large)');
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new AppError(e.status, 'BAD_REQUEST', e.message ?? 'bad request');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return new AppError(e.status, 'BAD_REQUEST', e.message ?? 'bad request');
   return new AppError(500, 'INTERNAL', '服务器内部错误 (internal error)');
 }

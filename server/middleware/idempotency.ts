@@ -47,14 +47,18 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
   const sweep = () => {
     if (Date.now() - lastSweep < 60_000) return;
     lastSweep = Date.now();
-    prisma.$executeRaw`DELETE FROM idempotency_key WHERE expires_at < now()`.catch((err) => logger.warn({ err }, 'idempotency key sweep failed'));
+    prisma.$executeRaw`DELETE FROM idempotency_key WHERE expires_at < now()`.catch((err) =>
+      logger.warn({ err }, 'idempotency key sweep failed'),
+    );
   };
 
   return async (req, res, next) => {
     const key = req.get('idempotency-key');
     if (req.method !== 'POST' || key === undefined) return next();
     if (!KEY_PATTERN.test(key)) {
-      throw badRequest('Idempotency-Key 须为 1–255 个可见 ASCII 字符 (Idempotency-Key must be 1–255 visible ASCII characters)', { header: 'Idempotency-Key' });
+      throw badRequest('Idempotency-Key 须为 1–255 个可见 ASCII 字符 (Idempotency-Key must be 1–255 visible ASCII characters)', {
+        header: 'Idempotency-Key',
+      });
     }
     const userId = actorOf(req).id;
     const route = req.originalUrl.split('?')[0] as string;
@@ -80,7 +84,12 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
         continue;
       }
       if (row.fingerprint !== fingerprint) {
-        throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求 (this Idempotency-Key was used with a different route or body)', { header: 'Idempotency-Key' });
+        throw new AppError(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          '该幂等键已用于另一个请求 (this Idempotency-Key was used with a different route or body)',
+          { header: 'Idempotency-Key' },
+        );
       }
       if (row.state === 'done') return replay(res, row);
       if (row.lapsed) {
@@ -96,7 +105,12 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
       }
       if (Date.now() - started > waitMs) {
         res.setHeader('Retry-After', String(Math.ceil(leaseMs / 1000)));
-        throw new AppError(409, 'IDEMPOTENCY_KEY_IN_PROGRESS', '相同的请求正在处理，请稍后重试 (a request with this Idempotency-Key is still in progress)', { header: 'Idempotency-Key' });
+        throw new AppError(
+          409,
+          'IDEMPOTENCY_KEY_IN_PROGRESS',
+          '相同的请求正在处理，请稍后重试 (a request with this Idempotency-Key is still in progress)',
+          { header: 'Idempotency-Key' },
+        );
       }
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
     }
@@ -104,18 +118,21 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
     function run(claimedAt: Date) {
       // Stable across retries and take-overs of this claim; a key reused after it expired is a new request.
       const seed = sha256(`${userId}\n${key}\n${route}\n${claimedAt.toISOString()}`);
-      const renew = setInterval(() => {
-        prisma.$executeRaw`UPDATE idempotency_key SET lease_until = now() + ${leaseMs}::int * interval '1 millisecond' WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch(
-          (err) => logger.warn({ err }, 'idempotency lease renewal failed'),
-        );
-      }, Math.max(250, Math.floor(leaseMs / 3)));
+      const renew = setInterval(
+        () => {
+          prisma.$executeRaw`UPDATE idempotency_key SET lease_until = now() + ${leaseMs}::int * interval '1 millisecond' WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch(
+            (err) => logger.warn({ err }, 'idempotency lease renewal failed'),
+          );
+        },
+        Math.max(250, Math.floor(leaseMs / 3)),
+      );
       renew.unref();
       let settled = false;
       // Released, not deleted: the claim lapses at once, so the retry takes it over with the same first
       // claim time and so the same derived ids — it reaches what this attempt may have started.
       const release = () =>
-        prisma.$executeRaw`UPDATE idempotency_key SET lease_until = now() - interval '1 millisecond' WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch((err) =>
-          logger.warn({ err }, 'idempotency key release failed'),
+        prisma.$executeRaw`UPDATE idempotency_key SET lease_until = now() - interval '1 millisecond' WHERE user_id = ${userId} AND key = ${key} AND state = 'pending'`.catch(
+          (err) => logger.warn({ err }, 'idempotency key release failed'),
         );
       const send = res.send.bind(res);
       // The answer is stored before it leaves: a client that saw it will see the same again.
@@ -124,13 +141,21 @@ export function idempotency(options: IdempotencyOptions): RequestHandler {
         settled = true;
         clearInterval(renew);
         const status = res.statusCode;
-        const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : Buffer.isBuffer(body) ? undefined : JSON.stringify(body);
+        const text =
+          typeof body === 'string'
+            ? body
+            : body === undefined || body === null
+              ? ''
+              : Buffer.isBuffer(body)
+                ? undefined
+                : JSON.stringify(body);
         const headers: Record<string, string> = {};
         for (const name of REPLAYED_HEADERS) {
           const value = res.get(name);
           if (value) headers[name] = value;
         }
-        if (!headers['content-type'] && typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) headers['content-type'] = 'application/json; charset=utf-8';
+        if (!headers['content-type'] && typeof body === 'object' && body !== null && !Buffer.isBuffer(body))
+          headers['content-type'] = 'application/json; charset=utf-8';
         const keep =
           status >= 500 || text === undefined
             ? release()

@@ -35,7 +35,9 @@ const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF]
 export function badStringReason(value: string): string | undefined {
   const match = BAD_CHARS.exec(value);
   if (!match) return undefined;
-  return match[0] === '\u0000' ? '不能包含空字符 U+0000 (NUL is not allowed)' : '含有不成对的代理字符，不是合法的 Unicode 文本 (lone surrogate: not well-formed Unicode)';
+  return match[0] === '\u0000'
+    ? '不能包含空字符 U+0000 (NUL is not allowed)'
+    : '含有不成对的代理字符，不是合法的 Unicode 文本 (lone surrogate: not well-formed Unicode)';
 }
 
 const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
@@ -55,9 +57,13 @@ export function findBadInput(value: unknown, root: string, limits: InputLimits =
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (item.depth >= limits.maxDepth) return { path: item.path, message: `嵌套层数超过 ${limits.maxDepth} (nested deeper than ${limits.maxDepth})` };
+    if (item.depth >= limits.maxDepth)
+      return { path: item.path, message: `嵌套层数超过 ${limits.maxDepth} (nested deeper than ${limits.maxDepth})` };
     if (item.varsDepth >= limits.variablesMaxDepth) {
-      return { path: item.path, message: `流程变量嵌套层数超过 ${limits.variablesMaxDepth} (variables nested deeper than ${limits.variablesMaxDepth})` };
+      return {
+        path: item.path,
+        message: `流程变量嵌套层数超过 ${limits.variablesMaxDepth} (variables nested deeper than ${limits.variablesMaxDepth})`,
+      };
     }
     const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
     for (const [key, child] of entries) {
@@ -70,7 +76,8 @@ export function findBadInput(value: unknown, root: string, limits: InputLimits =
       if (key === 'variables' && varsDepth < 0 && child !== null && typeof child === 'object') {
         varsDepth = 0;
         const size = Buffer.byteLength(safeStringify(child));
-        if (size > limits.variablesMaxBytes) return { path, message: `流程变量过大：${size} 字节，上限 ${limits.variablesMaxBytes} (variables too large)` };
+        if (size > limits.variablesMaxBytes)
+          return { path, message: `流程变量过大：${size} 字节，上限 ${limits.variablesMaxBytes} (variables too large)` };
       }
       stack.push({ value: child, path, depth: item.depth + 1, varsDepth });
     }
@@ -112,7 +119,10 @@ function pathProblem(path: string): InputProblem | undefined {
  */
 export function inputGuard(limits: InputLimits = DEFAULT_INPUT_LIMITS): RequestHandler {
   return (req, _res, next) => {
-    const problem = pathProblem(req.path) ?? findBadInput(req.query, 'query', limits) ?? (req.body !== undefined && typeof req.body === 'object' ? findBadInput(req.body, 'body', limits) : undefined);
+    const problem =
+      pathProblem(req.path) ??
+      findBadInput(req.query, 'query', limits) ??
+      (req.body !== undefined && typeof req.body === 'object' ? findBadInput(req.body, 'body', limits) : undefined);
     next(problem ? inputError(problem) : undefined);
   };
 }

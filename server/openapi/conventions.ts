@@ -29,11 +29,32 @@ export const ErrorBody = z.object({
 });
 
 export const errorExamples = {
-  400: { description: '参数校验失败 (validation failed)', example: { error: { code: 'VALIDATION_FAILED', message: '请求参数不正确 (request validation failed)', details: [{ path: 'processKey', message: 'Too small: expected string to have >=1 characters' }] } } },
-  401: { description: '未登录或令牌无效 (missing or invalid token)', example: { error: { code: 'UNAUTHORIZED', message: '未登录或令牌无效 (missing or invalid bearer token)', details: null } } },
-  403: { description: '角色不符 (role not allowed)', example: { error: { code: 'FORBIDDEN', message: '需要以下角色之一 (requires one of these roles): 系统管理员(admin)', details: null } } },
-  404: { description: '不存在 (not found)', example: { error: { code: 'NOT_FOUND', message: 'case HB20261128-XXXXXX 不存在 (not found)', details: { case: 'HB20261128-XXXXXX' } } } },
-  409: { description: '冲突 (conflict)', example: { error: { code: 'CONFLICT', message: '任务已办理 (task is not open)', details: null } } },
+  400: {
+    description: '参数校验失败 (validation failed)',
+    example: {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: '请求参数不正确 (request validation failed)',
+        details: [{ path: 'processKey', message: 'Too small: expected string to have >=1 characters' }],
+      },
+    },
+  },
+  401: {
+    description: '未登录或令牌无效 (missing or invalid token)',
+    example: { error: { code: 'UNAUTHORIZED', message: '未登录或令牌无效 (missing or invalid bearer token)', details: null } },
+  },
+  403: {
+    description: '角色不符 (role not allowed)',
+    example: { error: { code: 'FORBIDDEN', message: '需要以下角色之一 (requires one of these roles): 系统管理员(admin)', details: null } },
+  },
+  404: {
+    description: '不存在 (not found)',
+    example: { error: { code: 'NOT_FOUND', message: 'case HB20261128-XXXXXX 不存在 (not found)', details: { case: 'HB20261128-XXXXXX' } } },
+  },
+  409: {
+    description: '冲突 (conflict)',
+    example: { error: { code: 'CONFLICT', message: '任务已办理 (task is not open)', details: null } },
+  },
 } as const;
 
 /** Shorthand for the usual error responses of an authenticated route. */

@@ -32,7 +32,13 @@ function parameters(doc: RouteDoc): Json[] {
   const queryShape = (doc.query?.shape ?? {}) as Record<string, z.ZodType>;
   for (const [name, field] of Object.entries(queryShape)) {
     const schema = jsonSchema(field);
-    out.push({ name, in: 'query', required: isRequired(field), schema, ...(schema.description ? { description: schema.description } : {}) });
+    out.push({
+      name,
+      in: 'query',
+      required: isRequired(field),
+      schema,
+      ...(schema.description ? { description: schema.description } : {}),
+    });
   }
   return out;
 }
@@ -45,7 +51,13 @@ function accessText(access: RouteDoc['access']): string {
 
 function operation(doc: RouteDoc): Json {
   const op: Json = {
-    operationId: `${doc.method}${doc.path.replace(/^\/api/, '').replace(/[:{}]/g, '').split(/[/-]/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`,
+    operationId: `${doc.method}${doc.path
+      .replace(/^\/api/, '')
+      .replace(/[:{}]/g, '')
+      .split(/[/-]/)
+      .filter(Boolean)
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join('')}`,
     summary: doc.summary,
     description: [doc.description, accessText(doc.access)].filter(Boolean).join('\n\n'),
     tags: doc.tags,
@@ -61,7 +73,13 @@ function operation(doc: RouteDoc): Json {
           status,
           {
             description: r.description,
-            ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) } : {}),
+            ...(r.headers
+              ? {
+                  headers: Object.fromEntries(
+                    Object.entries(r.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }]),
+                  ),
+                }
+              : {}),
             ...(r.example === undefined ? {} : { content: { [contentType]: media } }),
           },
         ];
@@ -72,8 +90,13 @@ function operation(doc: RouteDoc): Json {
   if (doc.method === 'post' && doc.access !== 'public') (op.parameters as Json[]).push(IDEMPOTENCY_KEY_PARAMETER);
   if (doc.body || doc.bodyAlternatives) {
     const content: Json = {};
-    if (doc.body) content['application/json'] = { schema: jsonSchema(doc.body), ...(doc.bodyExample === undefined ? {} : { example: doc.bodyExample }) };
-    for (const alt of doc.bodyAlternatives ?? []) content[alt.contentType] = { schema: alt.schema ?? { type: 'string' }, example: alt.example };
+    if (doc.body)
+      content['application/json'] = {
+        schema: jsonSchema(doc.body),
+        ...(doc.bodyExample === undefined ? {} : { example: doc.bodyExample }),
+      };
+    for (const alt of doc.bodyAlternatives ?? [])
+      content[alt.contentType] = { schema: alt.schema ?? { type: 'string' }, example: alt.example };
     op.requestBody = { required: true, content };
   }
   return op;

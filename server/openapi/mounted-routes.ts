@@ -27,7 +27,8 @@ export function mountedRoutes(app: Express): MountedRoute[] {
     for (const layer of stack) {
       if (layer.route) {
         if (typeof layer.route.path !== 'string') continue;
-        for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.push({ method, path: join(prefix, layer.route.path) });
+        for (const [method, on] of Object.entries(layer.route.methods))
+          if (on && method !== '_all') out.push({ method, path: join(prefix, layer.route.path) });
       } else if (layer.handle?.stack && typeof layer.rawPath === 'string') {
         walk(layer.handle.stack, join(prefix, layer.rawPath));
       }

@@ -30,7 +30,11 @@ export interface RouteDoc {
   body?: z.ZodType;
   bodyExample?: unknown;
   /** Extra request content types besides JSON (e.g. raw BPMN XML). */
-  bodyAlternatives?: { contentType: string; example: unknown; /** JSON Schema of this content type; a plain string when omitted. */ schema?: Record<string, unknown> }[];
+  bodyAlternatives?: {
+    contentType: string;
+    example: unknown;
+    /** JSON Schema of this content type; a plain string when omitted. */ schema?: Record<string, unknown>;
+  }[];
   responses: Record<number, ResponseDoc>;
 }
 

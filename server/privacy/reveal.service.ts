@@ -50,7 +50,12 @@ export function createRevealService(prisma: PrismaClient) {
         actor: actor.id,
         action: 'privacy.revealed',
         ...(input.subject === 'case' ? { caseId: input.id } : {}),
-        details: { name: `${SUBJECT_WORDS[input.subject]} ${input.id} 的${kind === 'phone' ? '电话号码' : '证件号码'}`, subject: input.subject, id: input.id, field: input.field },
+        details: {
+          name: `${SUBJECT_WORDS[input.subject]} ${input.id} 的${kind === 'phone' ? '电话号码' : '证件号码'}`,
+          subject: input.subject,
+          id: input.id,
+          field: input.field,
+        },
       });
       return { subject: input.subject, id: input.id, field: input.field, value };
     },

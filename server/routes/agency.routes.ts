@@ -8,10 +8,16 @@ import { AGENTS, AGENT_ROLE_LABELS, COMMUNITIES } from '../../activities/domain/
 import { Page, Variables } from './cases.routes';
 
 const Applicant = z.object({ name: z.string().min(1).max(200), userId: z.string().optional(), phone: z.string().max(30).optional() });
-const Team = z.object({ dedicated: z.string().min(1).describe('专职代办员'), business: z.string().optional().describe('业务帮办员'), enterprise: z.string().optional().describe('企业服务专员') });
+const Team = z.object({
+  dedicated: z.string().min(1).describe('专职代办员'),
+  business: z.string().optional().describe('业务帮办员'),
+  enterprise: z.string().optional().describe('企业服务专员'),
+});
 
 export const ProjectIntakeBody = z.object({
-  channel: z.enum(['window', 'solicitation', 'departmentTransfer', 'specialistHandover']).describe('线下窗口 | 主动征集 | 部门转交 | 专员移交'),
+  channel: z
+    .enum(['window', 'solicitation', 'departmentTransfer', 'specialistHandover'])
+    .describe('线下窗口 | 主动征集 | 部门转交 | 专员移交'),
   title: z.string().min(2).max(300),
   applicant: Applicant,
   fromDepartment: z.string().optional(),
@@ -25,7 +31,11 @@ export const CommunityRequestBody = z.object({
   applicant: Applicant.extend({ needs: z.enum(['elderly', 'disabled', 'other']) }),
 });
 
-export const RedVestHelpBody = z.object({ applicantName: z.string().min(1).max(100), need: z.enum(['online', 'selfService']), note: z.string().max(500).optional() });
+export const RedVestHelpBody = z.object({
+  applicantName: z.string().min(1).max(100),
+  need: z.enum(['online', 'selfService']),
+  note: z.string().max(500).optional(),
+});
 
 export const AgencyEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agency.accept'), team: Team }),
@@ -43,7 +53,11 @@ export const AgencyEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agency.rate'), score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
 ]);
 
-export const AgencyCaseBody = z.object({ processKey: z.string().min(1), title: z.string().max(300).optional(), variables: Variables.default({}) });
+export const AgencyCaseBody = z.object({
+  processKey: z.string().min(1),
+  title: z.string().max(300).optional(),
+  variables: Variables.default({}),
+});
 export const AgencyBoardQuery = z.object({ agent: z.string().optional().describe('supervisors may look at another agent’s board') });
 export const ListAgencyQuery = z.object({ status: z.enum(['active', 'done']).optional(), ...Page });
 

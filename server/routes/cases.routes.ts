@@ -37,7 +37,10 @@ export const ListCasesQuery = z.object({
   /** 一件事: only the item cases of this combined case. */
   eventCaseId: z.string().max(64).optional(),
   /** Include item cases of 一件事 combined cases (default: staff yes, applicants no — they follow the combined case). */
-  eventItems: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  eventItems: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   ...CaseSearchQuery,
   ...Page,
 });

@@ -22,12 +22,19 @@ import { venuesRoutes } from './venues.routes';
 
 export const Subject = z.enum(['natural', 'legal']);
 export const TreeQuery = z.object({ subject: Subject });
-export const CatalogSearchQuery = z.object({ q: z.string().trim().min(1).max(200), subject: Subject.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const CatalogSearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  subject: Subject.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
 export const ListItemsQuery = z.object({
   department: z.string().max(100).optional(),
   q: z.string().max(100).optional(),
   /** 一证通办: only items the applicant can do with an identity document alone. */
-  oneLicence: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  oneLicence: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   ...Page,
 });
 export const ItemQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
@@ -72,7 +79,11 @@ export function catalogRoutes(catalog: CatalogService): Router {
 }
 
 /** Mounts the whole catalogue and pre-handling area (one line in app.ts). */
-export function catalogAreaRoutes(deps: { prisma: PrismaClient; temporal: { client: Client; taskQueue: string }; definitions: DefinitionsService }): Router {
+export function catalogAreaRoutes(deps: {
+  prisma: PrismaClient;
+  temporal: { client: Client; taskQueue: string };
+  definitions: DefinitionsService;
+}): Router {
   const { prisma, definitions } = deps;
   const catalog = createCatalogService(prisma);
   const events = createEventsService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, catalog, definitions });

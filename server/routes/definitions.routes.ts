@@ -12,14 +12,19 @@ const VersionParam = z.coerce.number().int().min(1);
 export function definitionsRoutes(definitions: DefinitionsService): Router {
   const router = Router();
   // Accept raw BPMN (application/xml, text/xml) as Camunda Modeler's deploy does, or JSON {xml}.
-  router.post('/', requireRole('admin'), express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: '5mb' }), async (req, res) => {
-    const xml = typeof req.body === 'string' ? req.body : DeployBody.parse(req.body ?? {}).xml;
-    if (!xml.trim()) throw badRequest('请求体为空 (empty BPMN document)');
-    const problem = findBadInput(xml, 'body');
-    if (problem) throw inputError(problem);
-    const result = await definitions.deploy(xml, actorOf(req).id);
-    res.status(result.created ? 201 : 200).json(result);
-  });
+  router.post(
+    '/',
+    requireRole('admin'),
+    express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: '5mb' }),
+    async (req, res) => {
+      const xml = typeof req.body === 'string' ? req.body : DeployBody.parse(req.body ?? {}).xml;
+      if (!xml.trim()) throw badRequest('请求体为空 (empty BPMN document)');
+      const problem = findBadInput(xml, 'body');
+      if (problem) throw inputError(problem);
+      const result = await definitions.deploy(xml, actorOf(req).id);
+      res.status(result.created ? 201 : 200).json(result);
+    },
+  );
   router.get('/', requireRole(...STAFF_ROLES), async (_req, res) => {
     res.json({ items: await definitions.list() });
   });

@@ -10,7 +10,11 @@ export const DeliveryChoiceBody = z
     method: z.enum(['pickup', 'mail']),
     address: z.string().trim().max(200).optional(),
     recipient: z.string().trim().max(50).optional(),
-    phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的联系电话').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的联系电话')
+      .optional(),
   })
   .superRefine((b, ctx) => {
     if (b.method !== 'mail') return;

@@ -16,7 +16,10 @@ export function documentsRoutes(documents: DocumentsService): Router {
   router.get('/:id/documents/:documentId/content', async (req, res) => {
     const doc = await documents.content(String(req.params.id), String(req.params.documentId), actorOf(req));
     res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', contentDisposition(`${doc.title}-${doc.number}.pdf`, req.query.inline === '1' ? 'inline' : 'attachment'));
+    res.setHeader(
+      'content-disposition',
+      contentDisposition(`${doc.title}-${doc.number}.pdf`, req.query.inline === '1' ? 'inline' : 'attachment'),
+    );
     res.setHeader('cache-control', 'private, no-store');
     res.send(Buffer.from(doc.content));
   });
@@ -30,11 +33,21 @@ export const PublicProgressBody = z
   .object({
     caseNumber: z.string().trim().min(6, '请填写办件编号').max(64),
     phone: z.string().trim().max(20).optional(),
-    queryCode: z.string().trim().regex(/^\d{6}$/, '查询码为 6 位数字').optional(),
+    queryCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, '查询码为 6 位数字')
+      .optional(),
   })
   .refine((b) => !!b.phone || !!b.queryCode, { message: '请填写申请时留的手机号，或回执上的查询码', path: ['phone'] });
 
-export const VerifyDocumentBody = z.object({ number: z.string().trim().min(4).max(80), verifyCode: z.string().trim().regex(/^\d{8}$/, '验证码为 8 位数字') });
+export const VerifyDocumentBody = z.object({
+  number: z.string().trim().min(4).max(80),
+  verifyCode: z
+    .string()
+    .trim()
+    .regex(/^\d{8}$/, '验证码为 8 位数字'),
+});
 
 /** /api/public — no sign-in: progress by 办件编号 + phone or 查询码, and checking a paper's verification code. Rate-limited. */
 export function publicRoutes(lookup: LookupService, documents: DocumentsService, limit = { windowMs: 60_000, max: 20 }): Router {

@@ -5,7 +5,12 @@ import { body } from '../middleware/validate';
 import type { EventMaterialsService } from '../services/event-materials.service';
 import { multipartFile, requireMultipart } from './materials.routes';
 
-export const UploadEventMaterialFields = z.object({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, '材料编码不正确') });
+export const UploadEventMaterialFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, '材料编码不正确'),
+});
 
 /** /api/events/cases/:id/materials — the 一件事's merged material set: list, and upload one material for every item that needs it. */
 export function eventMaterialsRoutes(service: EventMaterialsService): Router {

@@ -5,7 +5,10 @@ import { body, query } from '../middleware/validate';
 import type { EventsService } from '../services/events.service';
 import { Page, Variables } from './cases.routes';
 
-const MaterialCodes = z.array(z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/)).max(200).default([]);
+const MaterialCodes = z
+  .array(z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/))
+  .max(200)
+  .default([]);
 export const MaterialChoices = z
   .object({
     /** Materials the applicant uploads now. */

@@ -107,7 +107,11 @@ export function exportsRoutes(deps: { cases: CasesService; stats: StatsService; 
         { header: '动作', width: 24, value: (r) => auditActionLabel(r.action) },
         { header: '办件编号', width: 22, value: (r) => r.caseId },
         { header: '内容', width: 40, value: (r) => fieldValue(r.after ?? r.details ?? r.before) },
-        { header: '原始记录', width: 60, value: (r) => JSON.stringify({ action: r.action, taskId: r.taskId, before: r.before, after: r.after, details: r.details }) },
+        {
+          header: '原始记录',
+          width: 60,
+          value: (r) => JSON.stringify({ action: r.action, taskId: r.taskId, before: r.before, after: r.after, details: r.details }),
+        },
       ],
       rows,
     };

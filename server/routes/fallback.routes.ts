@@ -32,7 +32,10 @@ export const FallbackEventBody = z.discriminatedUnion('type', [
 
 export const ListFallbackQuery = z.object({ status: z.enum(['active', 'done']).optional(), ...Page });
 export const ListEscalationsQuery = z.object({
-  open: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  open: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   kind: z.string().optional(),
   ...Page,
 });

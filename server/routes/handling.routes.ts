@@ -34,7 +34,11 @@ export const ApplyBody = z.object({
   commitment: z.object({ accepted: z.boolean(), signedBy: z.string().max(100).optional() }).optional(),
 });
 export const CreditQuery = z.object({ subjectId: z.string().optional() });
-export const CreditBody = z.object({ subjectId: z.string().min(1).max(64), kind: z.enum(CREDIT_KINDS), reason: z.string().min(2).max(1000) });
+export const CreditBody = z.object({
+  subjectId: z.string().min(1).max(64),
+  kind: z.enum(CREDIT_KINDS),
+  reason: z.string().min(2).max(1000),
+});
 
 function modeRoutes(service: HandlingService): Router {
   const router = Router();
@@ -61,7 +65,13 @@ function modeRoutes(service: HandlingService): Router {
  * In- and post-handling (办中/办后): handling modes, notifications, licences, delivery, ratings and
  * the supervisor's figures, mounted under /api. Starts the notification dispatcher for this queue.
  */
-export function handlingRoutes(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; cases: CasesService; logger?: Logger }): Router {
+export function handlingRoutes(deps: {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  cases: CasesService;
+  logger?: Logger;
+}): Router {
   const notifications = createNotificationsService(deps);
   notifications.ensureDispatcher().catch((err) => deps.logger?.error({ err }, 'notification dispatcher could not be started'));
   const stats = createStatsService(deps.prisma);

@@ -30,10 +30,21 @@ export function healthRoutes(deps: { database: DatabaseHealth; temporal: Connect
       }),
     ]);
     const ok = database.ok && temporal.ok;
-    const worker = { ok: workerCheck.ok && workers.pollers > 0, taskQueue: deps.taskQueue, ...workers, ...(workerCheck.error ? { error: workerCheck.error } : {}) };
+    const worker = {
+      ok: workerCheck.ok && workers.pollers > 0,
+      taskQueue: deps.taskQueue,
+      ...workers,
+      ...(workerCheck.error ? { error: workerCheck.error } : {}),
+    };
     if (database.ok) await deps.database.refreshCalendar();
     const warnings = calendarWarnings();
-    res.status(ok ? 200 : 503).json({ status: !ok ? 'degraded' : worker.ok ? 'ok' : 'no-worker', database, temporal, worker, calendar: { ok: warnings.length === 0, warnings } });
+    res.status(ok ? 200 : 503).json({
+      status: !ok ? 'degraded' : worker.ok ? 'ok' : 'no-worker',
+      database,
+      temporal,
+      worker,
+      calendar: { ok: warnings.length === 0, warnings },
+    });
   });
   return router;
 }
@@ -43,7 +54,11 @@ async function pollers(connection: Connection, namespace: string, taskQueue: str
   const types = [proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY];
   const answers = await Promise.all(
     types.map((taskQueueType) =>
-      connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL }, taskQueueType }),
+      connection.workflowService.describeTaskQueue({
+        namespace,
+        taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueueType,
+      }),
     ),
   );
   const since = Date.now() - POLLER_SEEN_WITHIN_MS;

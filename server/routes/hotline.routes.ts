@@ -32,7 +32,10 @@ export const ListHotlineQuery = z.object({
   callerPhone: z.string().optional(),
   category: z.enum(['consult', 'help', 'complaint']).optional(),
   status: z.enum(['active', 'done']).optional().describe('工单状态机：办理中 | 已结束（办结或并单）'),
-  merged: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
+  merged: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   ...Page,
 });
 
@@ -43,7 +46,10 @@ export const MatterTypeBody = z.object({
   reason: z.string().max(2000).optional(),
 });
 export const SplitBody = z.object({ reason: z.string().min(2).max(2000).describe('拆单理由') });
-export const MergeBody = z.object({ leadOrderId: z.string().min(1).describe('并入的主单'), reason: z.string().min(2).max(2000).describe('补并理由') });
+export const MergeBody = z.object({
+  leadOrderId: z.string().min(1).describe('并入的主单'),
+  reason: z.string().min(2).max(2000).describe('补并理由'),
+});
 
 /** 12345 work orders (/api/hotline). */
 export function hotlineRoutes(hotline: HotlineService): Router {

@@ -22,9 +22,14 @@ export const DeliverMessageBody = z.object({
   variables: z.record(z.string(), z.unknown()).optional(),
   timeToLive: z
     .string()
-    .regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, 'ISO-8601 时长，如 PT1H (an ISO-8601 duration such as PT1H)')
+    .regex(
+      /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+      'ISO-8601 时长，如 PT1H (an ISO-8601 duration such as PT1H)',
+    )
     .optional()
-    .describe('无人等待时消息的保留时长，ISO-8601，默认 PT1H；PT0S 不保留 (how long the message waits for a subscription; default PT1H, PT0S: not buffered)'),
+    .describe(
+      '无人等待时消息的保留时长，ISO-8601，默认 PT1H；PT0S 不保留 (how long the message waits for a subscription; default PT1H, PT0S: not buffered)',
+    ),
 });
 
 export const ClockBody = z.object({

@@ -25,7 +25,12 @@ export const MeetingBody = z.object({
   departments: z.array(z.string().min(1)).min(1),
   caseId: z.string().optional(),
 });
-export const CityBody = z.object({ title: z.string().min(2).max(300), department: z.string().min(1), matter: z.string().min(2).max(4000), reason: z.string().min(2).max(2000) });
+export const CityBody = z.object({
+  title: z.string().min(2).max(300),
+  department: z.string().min(1),
+  matter: z.string().min(2).max(4000),
+  reason: z.string().min(2).max(2000),
+});
 export const AdjustmentBody = z.object({
   change: z.enum(['add', 'change', 'cancel']),
   itemCode: z.string().min(1).max(100),
@@ -38,12 +43,24 @@ export const AdjustmentBody = z.object({
 export const LinkageEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice.sign'), note: z.string().max(2000).optional() }),
   z.object({ type: z.literal('finding.push') }),
-  z.object({ type: z.literal('finding.act'), action: z.enum(['revoke', 'restrict', 'remedy']).describe('撤销 | 限制准入 | 补办'), note: z.string().min(1).max(4000) }),
+  z.object({
+    type: z.literal('finding.act'),
+    action: z.enum(['revoke', 'restrict', 'remedy']).describe('撤销 | 限制准入 | 补办'),
+    note: z.string().min(1).max(4000),
+  }),
   z.object({ type: z.literal('meeting.convene'), heldAt: z.string().min(1) }),
   z.object({
     type: z.literal('meeting.decide'),
     decision: z.string().min(1).max(4000),
-    tasks: z.array(z.object({ owner: z.string().min(1), description: z.string().min(1).max(2000), workingDays: z.number().int().min(0).max(60).optional() })).min(1),
+    tasks: z
+      .array(
+        z.object({
+          owner: z.string().min(1),
+          description: z.string().min(1).max(2000),
+          workingDays: z.number().int().min(0).max(60).optional(),
+        }),
+      )
+      .min(1),
   }),
   z.object({ type: z.literal('meeting.taskDone'), index: z.number().int().min(0), note: z.string().max(2000).optional() }),
   z.object({ type: z.literal('city.submit'), recipient: z.string().min(1), reference: z.string().max(200).optional() }),
@@ -66,8 +83,15 @@ export const AssessmentQuery = z
   .object({
     from: z.iso.date().or(z.iso.datetime({ offset: true })),
     to: z.iso.date().or(z.iso.datetime({ offset: true })),
-    all: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true').describe('include 办不成事, 12345 and 帮办代办 steps'),
-    basis: z.enum(['due', 'done']).default('due').describe('which date places a step in the period: due = 到期日在期内 (default), done = 完成日在期内'),
+    all: z
+      .enum(['0', '1', 'true', 'false'])
+      .optional()
+      .transform((v) => v === '1' || v === 'true')
+      .describe('include 办不成事, 12345 and 帮办代办 steps'),
+    basis: z
+      .enum(['due', 'done'])
+      .default('due')
+      .describe('which date places a step in the period: due = 到期日在期内 (default), done = 完成日在期内'),
   })
   .refine((q) => new Date(q.from) <= new Date(q.to), { message: 'from must not be after to', path: ['from'] });
 

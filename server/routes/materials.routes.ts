@@ -11,7 +11,10 @@ import { payloadTooLarge, type MaterialsService } from '../services/materials.se
 
 /** Multipart fields besides `file`: the material's code (catalogue code, or a free code for a general process) and, for a free code, its name. */
 export const UploadMaterialFields = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,60}$/, '材料编码只能包含字母、数字、下划线和连字符 (material code: letters, digits, _ and -)'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, '材料编码只能包含字母、数字、下划线和连字符 (material code: letters, digits, _ and -)'),
   name: z.string().trim().min(1).max(100).optional(),
 });
 
@@ -38,7 +41,10 @@ export function multipartFile(): RequestHandler {
       }
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return next(payloadTooLarge(cfg.maxFileBytes));
-        if (err.code === 'LIMIT_UNEXPECTED_FILE') return next(badRequest(`文件字段应为 file，且每次只能上传一个文件 (one file, in field \`file\`)`, { field: err.field ?? 'file' }));
+        if (err.code === 'LIMIT_UNEXPECTED_FILE')
+          return next(
+            badRequest(`文件字段应为 file，且每次只能上传一个文件 (one file, in field \`file\`)`, { field: err.field ?? 'file' }),
+          );
         return next(badRequest(`上传请求不正确 (malformed upload): ${err.message}`, { code: err.code }));
       }
       next(err instanceof AppError ? err : badRequest(`上传请求不正确 (malformed multipart body): ${(err as Error).message}`));
@@ -48,18 +54,29 @@ export function multipartFile(): RequestHandler {
 
 /** Requires a multipart body, so a JSON post gets a clear 400 instead of "file missing". */
 export const requireMultipart: RequestHandler = (req, _res, next) => {
-  if (!req.is('multipart/form-data')) return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件 (upload as multipart/form-data)', { contentType: req.headers['content-type'] ?? null }));
+  if (!req.is('multipart/form-data'))
+    return next(
+      new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件 (upload as multipart/form-data)', {
+        contentType: req.headers['content-type'] ?? null,
+      }),
+    );
   next();
 };
 
 /** /api/cases/:id/materials — the case's application materials (申请材料). */
 export function materialsRoutes(materials: MaterialsService): Router {
   const router = Router();
-  router.post('/:id/materials', requireRole('applicant', 'window', 'approver', 'agent'), requireMultipart, multipartFile(), async (req, res) => {
-    const fields = body(req, UploadMaterialFields);
-    const created = await materials.upload(String(req.params.id), actorOf(req), fields, req.file);
-    res.status(201).location(`/api/cases/${req.params.id}/materials/${created.id}/content`).json(created);
-  });
+  router.post(
+    '/:id/materials',
+    requireRole('applicant', 'window', 'approver', 'agent'),
+    requireMultipart,
+    multipartFile(),
+    async (req, res) => {
+      const fields = body(req, UploadMaterialFields);
+      const created = await materials.upload(String(req.params.id), actorOf(req), fields, req.file);
+      res.status(201).location(`/api/cases/${req.params.id}/materials/${created.id}/content`).json(created);
+    },
+  );
   router.get('/:id/materials', async (req, res) => {
     res.json(await materials.list(String(req.params.id), actorOf(req)));
   });

@@ -8,11 +8,16 @@ import { Page } from './cases.routes';
 
 export const InboxQuery = z.object({ ...Page });
 export const ChannelParam = z.enum(CHANNELS);
-export const PreferenceBody = z.object({
-  enabled: z.boolean(),
-  /** Phone, WeChat openid or webhook URL. */
-  address: z.string().max(500).nullable().optional(),
-}).refine((b) => !b.address || !/^https?:/i.test(b.address) || URL.canParse(b.address), { message: '回调地址不是合法的 URL (invalid URL)', path: ['address'] });
+export const PreferenceBody = z
+  .object({
+    enabled: z.boolean(),
+    /** Phone, WeChat openid or webhook URL. */
+    address: z.string().max(500).nullable().optional(),
+  })
+  .refine((b) => !b.address || !/^https?:/i.test(b.address) || URL.canParse(b.address), {
+    message: '回调地址不是合法的 URL (invalid URL)',
+    path: ['address'],
+  });
 
 export function notificationsRoutes(service: NotificationsService): Router {
   const router = Router();

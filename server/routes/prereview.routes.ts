@@ -21,7 +21,12 @@ export const ReviewPrereviewBody = z.object({
 export const ResubmitPrereviewBody = z.object({ materials: z.array(SubmittedMaterial).min(1).max(100) });
 export const StartFormalBody = z.object({ form: Variables.default({}), materials: MaterialChoices });
 /** Multipart field besides `file`: the catalogue code of the material the file is for. */
-export const UploadPrereviewFileFields = z.object({ code: z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,40}$/, '材料编码不正确') });
+export const UploadPrereviewFileFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,40}$/, '材料编码不正确'),
+});
 export const ListPrereviewQuery = z.object({ status: z.enum(['submitted', 'reviewed', 'used']).optional(), ...Page });
 
 /** 资料预审: submit before applying, staff review, one notice, then the formal case. */

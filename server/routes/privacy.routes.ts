@@ -9,7 +9,10 @@ export const RevealBody = z.object({
   subject: z.enum(REVEAL_SUBJECTS),
   id: z.string().trim().min(1).max(80),
   /** The field, dotted for nested data: `contactPhone`, `motherIdNumber`, `callerPhone`, `applicant.phone`. */
-  field: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*){0,3}$/, '字段名只能是字母、数字和下划线，层级用点分隔'),
+  field: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*){0,3}$/, '字段名只能是字母、数字和下划线，层级用点分隔'),
 });
 
 /** POST /api/privacy/reveal — one masked phone or ID number in full, audited (staff). */

@@ -6,7 +6,10 @@ import { body, query } from '../middleware/validate';
 import { etagOf, versionFromIfMatch, type TasksService } from '../services/tasks.service';
 import { CaseSearchQuery, Page, Variables } from './cases.routes';
 
-const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
 const instant = z.iso.datetime({ offset: true });
 const UserId = z.string().min(1).max(64);
 
@@ -40,7 +43,11 @@ export const DelegateTaskBody = z.object({ to: UserId });
 export const ResolveTaskBody = z.object({ variables: Variables.default({}) });
 export const AssignTaskBody = z.object({ assignee: UserId.nullable() });
 export const PatchTaskBody = z
-  .object({ priority: z.number().int().min(0).max(100).optional(), dueAt: instant.nullable().optional(), followUpAt: instant.nullable().optional() })
+  .object({
+    priority: z.number().int().min(0).max(100).optional(),
+    dueAt: instant.nullable().optional(),
+    followUpAt: instant.nullable().optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, { message: '至少修改一项 (change at least one of priority, dueAt, followUpAt)' });
 export const AddCommentBody = z.object({ text: z.string().trim().min(1).max(2000) });
 export const ListCommentsQuery = z.object({ ...Page });

@@ -12,7 +12,10 @@ export const FindVenuesQuery = z
     kind: z.enum(['district-centre', 'subdistrict-centre', 'community-station', 'service-post', 'shop']).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(10),
   })
-  .refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: 'lat 与 lng 须同时提供 (give both lat and lng)', path: ['lat'] });
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+    message: 'lat 与 lng 须同时提供 (give both lat and lng)',
+    path: ['lat'],
+  });
 
 /** 就近办: venues that handle an item, nearest first. */
 export function venuesRoutes(venues: VenuesService): Router {

@@ -38,7 +38,8 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
     if (userId === undefined) return;
     const agent = AGENTS[userId];
     if (!agent) throw notFound('agent', userId);
-    if (!roles.includes(agent.role)) throw badRequest(`${userId} 不是 ${roles.join('/')} (wrong agent role for ${field})`, { field, value: userId, role: agent.role });
+    if (!roles.includes(agent.role))
+      throw badRequest(`${userId} 不是 ${roles.join('/')} (wrong agent role for ${field})`, { field, value: userId, role: agent.role });
   }
   function checkTeam(team: AgencyTeam | undefined): void {
     if (!team) return;
@@ -75,14 +76,23 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
   return {
     async intakeProject(request: ProjectIntake, actor: AuthenticatedActor): Promise<MachineView> {
       if (request.channel === 'departmentTransfer' && !DEPARTMENTS[request.fromDepartment ?? '']) {
-        throw badRequest(`部门转交须注明转交部门 (unknown or missing fromDepartment): ${request.fromDepartment ?? ''}`, { field: 'fromDepartment' });
+        throw badRequest(`部门转交须注明转交部门 (unknown or missing fromDepartment): ${request.fromDepartment ?? ''}`, {
+          field: 'fromDepartment',
+        });
       }
       if (request.channel === 'specialistHandover') {
         if (!request.fromSpecialist) throw badRequest('专员移交须注明移交专员 (fromSpecialist is required)', { field: 'fromSpecialist' });
         checkAgent(request.fromSpecialist, ['enterprise', 'business'], 'fromSpecialist');
       }
       checkTeam(request.team);
-      return start({ track: 'keyProject', channel: request.channel, title: request.title, applicant: request.applicant, intakeBy: actor.id, team: request.team });
+      return start({
+        track: 'keyProject',
+        channel: request.channel,
+        title: request.title,
+        applicant: request.applicant,
+        intakeBy: actor.id,
+        team: request.team,
+      });
     },
 
     /** Routes an elderly/disabled applicant's request to the least-loaded 帮办代办员 of their community. */
@@ -94,18 +104,33 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
       const loads = agents.map((a) => ({ a, load: current.get(a.userId) ?? 0 }));
       loads.sort((x, y) => x.load - y.load || x.a.userId.localeCompare(y.a.userId));
       const agent = loads[0].a;
-      return start({ track: 'community', channel: 'window', title: request.title, applicant: request.applicant, intakeBy: actor.id, community: request.community, team: { dedicated: agent.userId } });
+      return start({
+        track: 'community',
+        channel: 'window',
+        title: request.title,
+        applicant: request.applicant,
+        intakeBy: actor.id,
+        community: request.community,
+        team: { dedicated: agent.userId },
+      });
     },
 
     /** 红马甲: a hall helper for online or self-service handling, the least busy today. */
     async redVestHelp(request: { applicantName: string; need: 'online' | 'selfService'; note?: string }) {
       const helpers = Object.values(AGENTS).filter((a) => a.role === 'redVest');
       const since = new Date(Date.now() - 12 * 3_600_000);
-      const loads = await Promise.all(helpers.map(async (h) => ({ h, load: await prisma.machineNotification.count({ where: { recipient: h.userId, kind: 'redVest', at: { gte: since } } }) })));
+      const loads = await Promise.all(
+        helpers.map(async (h) => ({
+          h,
+          load: await prisma.machineNotification.count({ where: { recipient: h.userId, kind: 'redVest', at: { gte: since } } }),
+        })),
+      );
       loads.sort((x, y) => x.load - y.load || x.h.userId.localeCompare(y.h.userId));
       const helper = loads[0].h;
       const message = `${request.need === 'online' ? '网上办' : '自助办'}协助：${request.applicantName}${request.note ? `（${request.note}）` : ''}`;
-      await prisma.machineNotification.create({ data: { instanceId: `redvest-${Date.now()}`, kind: 'redVest', recipient: helper.userId, message, at: new Date() } });
+      await prisma.machineNotification.create({
+        data: { instanceId: `redvest-${Date.now()}`, kind: 'redVest', recipient: helper.userId, message, at: new Date() },
+      });
       return { helper: { userId: helper.userId, name: helper.name }, message };
     },
 
@@ -114,23 +139,46 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
       if (event.type === 'agency.accept') checkTeam(event.team as AgencyTeam);
       if (event.type === 'preReview.schedule') {
         const unknown = (event.departments as string[]).filter((d) => !DEPARTMENTS[d]);
-        if (unknown.length) throw badRequest(`未知部门 (unknown departments): ${unknown.join(', ')}`, { field: 'departments', value: unknown });
+        if (unknown.length)
+          throw badRequest(`未知部门 (unknown departments): ${unknown.join(', ')}`, { field: 'departments', value: unknown });
       }
       if (event.type === 'phase.followUp' || event.type === 'agency.complete') await syncCases(instanceId, actor.id);
       return machines.send('agency', instanceId, event, actor.id);
     },
 
     /** 互动联办: the agent starts one of the project's items as a case, in the applicant's name, and follows it. */
-    async startCase(instanceId: string, request: { processKey: string; title?: string; variables: Record<string, unknown> }, actor: AuthenticatedActor) {
+    async startCase(
+      instanceId: string,
+      request: { processKey: string; title?: string; variables: Record<string, unknown> },
+      actor: AuthenticatedActor,
+    ) {
       await this.row(instanceId);
       const view = await machines.view('agency', instanceId);
       if (!view.allowedEvents.includes('case.linked')) {
-        throw conflict('只有在互动联办阶段才能发起办件 (cases are started during 互动联办)', { state: view.value, allowedEvents: view.allowedEvents });
+        throw conflict('只有在互动联办阶段才能发起办件 (cases are started during 互动联办)', {
+          state: view.value,
+          allowedEvents: view.allowedEvents,
+        });
       }
       const applicant = view.context.applicant as { userId?: string; name: string };
-      if (!applicant.userId) throw badRequest('申请人没有账号，无法以其名义发起办件 (the applicant has no user id)', { field: 'applicant.userId' });
-      const started = await cases.start({ processKey: request.processKey, applicantId: applicant.userId, title: request.title, variables: { ...request.variables, agencyProjectId: instanceId } }, actor, 'agency');
-      const project = await machines.send('agency', instanceId, { type: 'case.linked', caseId: started.caseId, title: request.title ?? request.processKey }, actor.id);
+      if (!applicant.userId)
+        throw badRequest('申请人没有账号，无法以其名义发起办件 (the applicant has no user id)', { field: 'applicant.userId' });
+      const started = await cases.start(
+        {
+          processKey: request.processKey,
+          applicantId: applicant.userId,
+          title: request.title,
+          variables: { ...request.variables, agencyProjectId: instanceId },
+        },
+        actor,
+        'agency',
+      );
+      const project = await machines.send(
+        'agency',
+        instanceId,
+        { type: 'case.linked', caseId: started.caseId, title: request.title ?? request.processKey },
+        actor.id,
+      );
       return { case: started, project };
     },
 
@@ -156,7 +204,15 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
         prisma.task.findMany({ where: { caseId: { in: caseIds }, status: 'open' } }),
       ]);
       const items = mine.map((r) => {
-        const ctx = r.context as unknown as { title: string; phase: string; track: string; teamIds: string[]; cases?: LinkedCase[]; preReview?: { departments: string[]; opinions: Record<string, string> }; applicant: { name: string } };
+        const ctx = r.context as unknown as {
+          title: string;
+          phase: string;
+          track: string;
+          teamIds: string[];
+          cases?: LinkedCase[];
+          preReview?: { departments: string[]; opinions: Record<string, string> };
+          applicant: { name: string };
+        };
         const linked = (ctx.cases ?? []).map((c) => {
           const row = caseRows.find((x) => x.id === c.caseId);
           const open = tasks.filter((t) => t.caseId === c.caseId);
@@ -164,7 +220,11 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
             caseId: c.caseId,
             title: c.title,
             status: row?.status ?? 'unknown',
-            openTasks: open.map((t) => ({ taskId: t.id, name: t.name, waitingOn: t.assignee ? [t.assignee] : [...t.candidateUsers, ...t.candidateGroups.map((g) => `group:${g}`)] })),
+            openTasks: open.map((t) => ({
+              taskId: t.id,
+              name: t.name,
+              waitingOn: t.assignee ? [t.assignee] : [...t.candidateUsers, ...t.candidateGroups.map((g) => `group:${g}`)],
+            })),
           };
         });
         return {
@@ -184,9 +244,18 @@ export function createAgencyService(deps: { prisma: PrismaClient; machines: Mach
       // Key projects taken in without a team wait for a dedicated agent of the 专班 to accept them.
       const unassigned = rows
         .filter((r) => r.status === 'active' && r.states.includes('applied'))
-        .map((r) => ({ r, ctx: r.context as unknown as { title: string; track: string; channel: string; teamIds?: string[]; applicant: { name: string } } }))
+        .map((r) => ({
+          r,
+          ctx: r.context as unknown as { title: string; track: string; channel: string; teamIds?: string[]; applicant: { name: string } },
+        }))
         .filter(({ ctx }) => ctx.track === 'keyProject' && !(ctx.teamIds ?? []).length)
-        .map(({ r, ctx }) => ({ instanceId: r.id, title: ctx.title, applicant: ctx.applicant.name, channel: ctx.channel, createdAt: r.createdAt }));
+        .map(({ r, ctx }) => ({
+          instanceId: r.id,
+          title: ctx.title,
+          applicant: ctx.applicant.name,
+          channel: ctx.channel,
+          createdAt: r.createdAt,
+        }));
       return { items, total: items.length, unassigned };
     },
 

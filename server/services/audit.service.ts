@@ -21,10 +21,17 @@ export function createAuditService(prisma: PrismaClient) {
         ...(filter.caseId ? { caseId: filter.caseId } : {}),
         ...(filter.actor ? { actor: filter.actor } : {}),
         ...(action ? (filter.action!.endsWith('*') || action.endsWith('.') ? { action: { startsWith: action } } : { action }) : {}),
-        ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+        ...(filter.from || filter.to
+          ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+          : {}),
       };
       const [rows, total] = await Promise.all([
-        prisma.auditEvent.findMany({ where, orderBy: [{ at: filter.sort === 'at' ? 'asc' : 'desc' }, { id: filter.sort === 'at' ? 'asc' : 'desc' }], take: filter.limit, skip: filter.offset }),
+        prisma.auditEvent.findMany({
+          where,
+          orderBy: [{ at: filter.sort === 'at' ? 'asc' : 'desc' }, { id: filter.sort === 'at' ? 'asc' : 'desc' }],
+          take: filter.limit,
+          skip: filter.offset,
+        }),
         prisma.auditEvent.count({ where }),
       ]);
       // BigInt ids do not survive JSON; they are opaque strings to clients.

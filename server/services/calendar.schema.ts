@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDate = (s: string) =>
+  DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const day = z.string().refine(isDate, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
 const weekday = (s: string) => new Date(`${s}T00:00:00Z`).getUTCDay();
 
@@ -24,15 +25,26 @@ export const HolidayNoticeBody = z
   .superRefine((n, ctx) => {
     const inYear = (d: string) => d.startsWith(`${n.year}-`);
     n.holidays.forEach((h, i) => {
-      if (!inYear(h.from)) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'from'], message: `放假日期不在 ${n.year} 年 (not in the notice's year)` });
-      if (!inYear(h.to)) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: `放假日期不在 ${n.year} 年 (not in the notice's year)` });
-      if (h.to < h.from) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: '结束日期早于开始日期 (ends before it starts)' });
-      else if (Date.parse(h.to) - Date.parse(h.from) > 9 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: '一次放假不超过 10 天 (a holiday is at most 10 days)' });
+      if (!inYear(h.from))
+        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'from'], message: `放假日期不在 ${n.year} 年 (not in the notice's year)` });
+      if (!inYear(h.to))
+        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: `放假日期不在 ${n.year} 年 (not in the notice's year)` });
+      if (h.to < h.from)
+        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: '结束日期早于开始日期 (ends before it starts)' });
+      else if (Date.parse(h.to) - Date.parse(h.from) > 9 * 86_400_000)
+        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: '一次放假不超过 10 天 (a holiday is at most 10 days)' });
     });
     n.workdays.forEach((d, i) => {
-      if (!inYear(d)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `调休日期不在 ${n.year} 年 (not in the notice's year)` });
-      if (isDate(d) && weekday(d) !== 0 && weekday(d) !== 6) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '调休上班日应为周六或周日 (a make-up working day is a Saturday or Sunday)' });
-      if (n.holidays.some((h) => h.from <= d && d <= h.to)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '调休上班日与放假日期重叠 (a make-up day inside a holiday)' });
+      if (!inYear(d))
+        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `调休日期不在 ${n.year} 年 (not in the notice's year)` });
+      if (isDate(d) && weekday(d) !== 0 && weekday(d) !== 6)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays', i],
+          message: '调休上班日应为周六或周日 (a make-up working day is a Saturday or Sunday)',
+        });
+      if (n.holidays.some((h) => h.from <= d && d <= h.to))
+        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: '调休上班日与放假日期重叠 (a make-up day inside a holiday)' });
     });
   });
 

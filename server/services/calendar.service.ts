@@ -41,10 +41,15 @@ export function calendarWarnings(now: Date = new Date()): CalendarWarning[] {
   const options = { calendar: districtCalendar() };
   return years
     .filter((y) => !calendarKnowsYear(y, options))
-    .map((y) => ({ code: 'CALENDAR_YEAR_MISSING', year: y, message: `${y} 年节假日安排尚未载入，涉及该年的期限只按周末和法定节假日暂定计算，请载入国务院办公厅的放假通知` }));
+    .map((y) => ({
+      code: 'CALENDAR_YEAR_MISSING',
+      year: y,
+      message: `${y} 年节假日安排尚未载入，涉及该年的期限只按周末和法定节假日暂定计算，请载入国务院办公厅的放假通知`,
+    }));
 }
 
-const canonical = (n: HolidayNoticeInput) => JSON.stringify({ year: n.year, notice: n.notice, title: n.title ?? null, holidays: n.holidays, workdays: [...n.workdays].sort() });
+const canonical = (n: HolidayNoticeInput) =>
+  JSON.stringify({ year: n.year, notice: n.notice, title: n.title ?? null, holidays: n.holidays, workdays: [...n.workdays].sort() });
 
 /**
  * The district calendar (节假日安排): each year's official notice, versioned in the database, audited,
@@ -64,7 +69,9 @@ export function createCalendarService(deps: { prisma: PrismaClient; temporal?: C
       await Promise.all(
         running.slice(i, i + 8).map(async ({ id }) => {
           try {
-            await deps.temporal?.workflow.getHandle(`case-${id}`).executeUpdate(setCalendarUpdate, { args: [{ actor, year, notice, calendar }] });
+            await deps.temporal?.workflow
+              .getHandle(`case-${id}`)
+              .executeUpdate(setCalendarUpdate, { args: [{ actor, year, notice, calendar }] });
             casesUpdated++;
           } catch (err) {
             failures.push({ caseId: id, message: (err as Error).message });
@@ -72,7 +79,8 @@ export function createCalendarService(deps: { prisma: PrismaClient; temporal?: C
         }),
       );
     }
-    if (failures.length) deps.logger?.warn({ year, failures: failures.length }, 'calendar: some running cases were not updated (ended meanwhile?)');
+    if (failures.length)
+      deps.logger?.warn({ year, failures: failures.length }, 'calendar: some running cases were not updated (ended meanwhile?)');
     return { casesUpdated, failures };
   }
 
@@ -83,10 +91,22 @@ export function createCalendarService(deps: { prisma: PrismaClient; temporal?: C
       const text = canonical(input);
       const sha256 = createHash('sha256').update(text).digest('hex');
       const latest = await prisma.calendarNotice.findFirst({ where: { year: input.year }, orderBy: { version: 'desc' } });
-      if (latest?.sha256 === sha256) return { year: input.year, version: latest.version, notice: latest.notice, status: 'unchanged', casesUpdated: 0, failures: [] };
+      if (latest?.sha256 === sha256)
+        return { year: input.year, version: latest.version, notice: latest.notice, status: 'unchanged', casesUpdated: 0, failures: [] };
       const version = (latest?.version ?? 0) + 1;
       await prisma.$transaction(async (tx) => {
-        await tx.calendarNotice.create({ data: { id: randomUUID(), year: input.year, version, notice: input.notice, content: JSON.parse(text), sha256, source, loadedBy: actor } });
+        await tx.calendarNotice.create({
+          data: {
+            id: randomUUID(),
+            year: input.year,
+            version,
+            notice: input.notice,
+            content: JSON.parse(text),
+            sha256,
+            source,
+            loadedBy: actor,
+          },
+        });
         await writeAudit(tx, {
           actor,
           action: 'calendar.loaded',
@@ -96,7 +116,13 @@ export function createCalendarService(deps: { prisma: PrismaClient; temporal?: C
         });
       });
       setDistrictCalendar(await readDistrictCalendar(prisma));
-      return { year: input.year, version, notice: input.notice, status: 'created', ...(await pushToRunningCases(input.year, input.notice, actor)) };
+      return {
+        year: input.year,
+        version,
+        notice: input.notice,
+        status: 'created',
+        ...(await pushToRunningCases(input.year, input.notice, actor)),
+      };
     },
 
     /** Loads every `*.json` of a directory (definitions/calendar) at start-up; a bad file is logged and skipped. */
@@ -107,7 +133,8 @@ export function createCalendarService(deps: { prisma: PrismaClient; temporal?: C
         try {
           results.push(await this.load(JSON.parse(await readFile(path.join(dir, file), 'utf8')), 'system', 'file'));
         } catch (err) {
-          const detail = err instanceof ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
+          const detail =
+            err instanceof ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
           logger?.warn({ file }, `calendar ${file}: ${detail}`);
         }
       }
@@ -124,7 +151,16 @@ export function createCalendarService(deps: { prisma: PrismaClient; temporal?: C
       for (const r of rows) if (!loaded.has(r.year)) loaded.set(r.year, r);
       const years = [...new Set([year - 1, year, year + 1, ...loaded.keys()])].sort().map((y) => {
         const row = loaded.get(y);
-        if (row) return { year: y, source: 'notice' as const, notice: row.notice, version: row.version, loadedAt: row.loadedAt, loadedBy: row.loadedBy, content: row.content };
+        if (row)
+          return {
+            year: y,
+            source: 'notice' as const,
+            notice: row.notice,
+            version: row.version,
+            loadedAt: row.loadedAt,
+            loadedBy: row.loadedBy,
+            content: row.content,
+          };
         return { year: y, source: calendarKnowsYear(y) ? ('bundled' as const) : ('missing' as const) };
       });
       return { years, warnings: calendarWarnings(now) };

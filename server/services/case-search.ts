@@ -37,7 +37,8 @@ function conditions(search: CaseSearch): Prisma.Sql[] {
     )`);
   }
   if (search.itemCode) where.push(Prisma.sql`c.item_code = ${search.itemCode}`);
-  if (search.department) where.push(Prisma.sql`c.item_code IN (SELECT i.code FROM catalog_item i WHERE i.department = ${search.department})`);
+  if (search.department)
+    where.push(Prisma.sql`c.item_code IN (SELECT i.code FROM catalog_item i WHERE i.department = ${search.department})`);
   if (search.status) where.push(Prisma.sql`c.status = ${search.status}`);
   if (search.from) where.push(Prisma.sql`c.started_at >= ${search.from}`);
   if (search.to) where.push(Prisma.sql`c.started_at < ${search.to}`);
@@ -50,11 +51,17 @@ export function createCaseSearch(prisma: PrismaClient) {
     hasFilter,
 
     /** One page of matching case ids, newest first, and the total count. */
-    async page(search: CaseSearch, extra: Prisma.Sql[], page: { limit: number; offset: number }): Promise<{ ids: string[]; total: number }> {
+    async page(
+      search: CaseSearch,
+      extra: Prisma.Sql[],
+      page: { limit: number; offset: number },
+    ): Promise<{ ids: string[]; total: number }> {
       const all = [...conditions(search), ...extra];
       const where = all.length ? Prisma.sql`WHERE ${Prisma.join(all, ' AND ')}` : Prisma.empty;
       const [rows, count] = await Promise.all([
-        prisma.$queryRaw<{ id: string }[]>`SELECT c.id FROM "case" c ${where} ORDER BY c.started_at DESC, c.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        prisma.$queryRaw<
+          { id: string }[]
+        >`SELECT c.id FROM "case" c ${where} ORDER BY c.started_at DESC, c.id LIMIT ${page.limit} OFFSET ${page.offset}`,
         prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "case" c ${where}`,
       ]);
       return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };

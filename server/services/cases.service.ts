@@ -61,15 +61,25 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       if (applicantId !== actor.id && !isStaff(actor)) throw forbidden('申请人只能为自己申请 (applicants can only apply for themselves)');
       // Measured as the engine measures the case variables, so an accepted start cannot fail on size.
       const size = JSON.stringify(request.variables).length;
-      if (size > VARIABLES_LIMIT_BYTES) throw badRequest(`表单数据过大 (variables too large): ${size} > ${VARIABLES_LIMIT_BYTES}`, { field: 'variables', size, limit: VARIABLES_LIMIT_BYTES });
+      if (size > VARIABLES_LIMIT_BYTES)
+        throw badRequest(`表单数据过大 (variables too large): ${size} > ${VARIABLES_LIMIT_BYTES}`, {
+          field: 'variables',
+          size,
+          limit: VARIABLES_LIMIT_BYTES,
+        });
       const definition = await definitions.latestExecutable(request.processKey);
       checkStartRule(definition.process, actor, via);
       const start = definition.process.nodes[definition.process.startNodeIds[0] ?? ''];
       if (start?.event?.timer?.kind === 'cycle' && isCron(start.event.timer.value)) {
-        throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, { field: 'processKey', startEvent: start.id });
+        throw badRequest(`流程 ${request.processKey} 由定时计划启动，不能手动启动 (this process starts on its cron schedule)`, {
+          field: 'processKey',
+          startEvent: start.id,
+        });
       }
       // 无差别受理: a catalogue item's case is received at the 综合窗口 first unless the catalogue says otherwise.
-      const item = request.itemCode ? await prisma.catalogItem.findFirst({ where: { code: request.itemCode, isLatest: true }, select: { data: true } }) : null;
+      const item = request.itemCode
+        ? await prisma.catalogItem.findFirst({ where: { code: request.itemCode, isLatest: true }, select: { data: true } })
+        : null;
       const process = item ? withFrontDesk(definition.process, receptionOf(item.data)) : definition.process;
       const caseId = newCaseId();
       // Start and first read in one call: the update rides in the case's first workflow task.
@@ -101,11 +111,29 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       const row = await prisma.case.findUnique({ where: { id: caseId } });
       if (!row) throw notFound('case', caseId);
       if (!isStaff(actor) && row.applicantId !== actor.id) throw notFound('case', caseId); // do not reveal others' cases
-      const [live, user] = await Promise.all([liveView(temporal, row.workflowId, row.endedAt !== null), prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } })]);
+      const [live, user] = await Promise.all([
+        liveView(temporal, row.workflowId, row.endedAt !== null),
+        prisma.user.findUnique({ where: { id: row.applicantId }, select: { name: true } }),
+      ]);
       await refreshDistrictCalendar(prisma);
       const applicantName = ((row.variables as Variables | null)?.applicantName as string | undefined) ?? user?.name ?? row.applicantId;
-      const base = { title: row.title, applicantId: row.applicantId, applicantName, itemCode: row.itemCode, startedAt: row.startedAt, endedAt: row.endedAt, result: row.result, diverged: row.diverged };
-      if (live) return { ...live, ...base, deadlines: deadlinesOf(live.variables), openTasks: live.openTasks.map((t) => ({ ...t, dueProvisional: dueProvisional(t.dueAt) })) };
+      const base = {
+        title: row.title,
+        applicantId: row.applicantId,
+        applicantName,
+        itemCode: row.itemCode,
+        startedAt: row.startedAt,
+        endedAt: row.endedAt,
+        result: row.result,
+        diverged: row.diverged,
+      };
+      if (live)
+        return {
+          ...live,
+          ...base,
+          deadlines: deadlinesOf(live.variables),
+          openTasks: live.openTasks.map((t) => ({ ...t, dueProvisional: dueProvisional(t.dueAt) })),
+        };
       return {
         ...base,
         caseId: row.id,
@@ -120,14 +148,21 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
       };
     },
 
-    async list(actor: AuthenticatedActor, filter: CaseSearch & { eventCaseId?: string; eventItems?: boolean; limit: number; offset: number }) {
+    async list(
+      actor: AuthenticatedActor,
+      filter: CaseSearch & { eventCaseId?: string; eventItems?: boolean; limit: number; offset: number },
+    ) {
       const staff = isStaff(actor);
       const eventItems = filter.eventItems ?? staff;
       const search: CaseSearch = { ...filter, applicantId: staff ? undefined : actor.id };
       let rows;
       let total: number;
       if (caseSearch.hasFilter(search)) {
-        const extra = filter.eventCaseId ? [Prisma.sql`c.event_case_id = ${filter.eventCaseId}`] : eventItems ? [] : [Prisma.sql`c.event_case_id IS NULL`];
+        const extra = filter.eventCaseId
+          ? [Prisma.sql`c.event_case_id = ${filter.eventCaseId}`]
+          : eventItems
+            ? []
+            : [Prisma.sql`c.event_case_id IS NULL`];
         const page = await caseSearch.page(search, extra, filter);
         const found = await prisma.case.findMany({ where: { id: { in: page.ids } } });
         rows = page.ids.map((id) => found.find((r) => r.id === id)!).filter(Boolean);
@@ -144,10 +179,16 @@ export function createCasesService(deps: { prisma: PrismaClient; temporal: Clien
         ]);
       }
       // 申请人 by name: the form's name where given, else the account's name.
-      const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.applicantId))] } }, select: { id: true, name: true } });
+      const users = await prisma.user.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.applicantId))] } },
+        select: { id: true, name: true },
+      });
       const items = rows.map((r) => ({
         ...r,
-        applicantName: ((r.variables as Variables | null)?.applicantName as string | undefined) ?? users.find((u) => u.id === r.applicantId)?.name ?? r.applicantId,
+        applicantName:
+          ((r.variables as Variables | null)?.applicantName as string | undefined) ??
+          users.find((u) => u.id === r.applicantId)?.name ??
+          r.applicantId,
       }));
       return { items, total };
     },

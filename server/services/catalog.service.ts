@@ -26,18 +26,28 @@ export function createCatalogService(prisma: PrismaClient) {
   const service = {
     /** Latest version of an item by 实施编码 (or one given version). Unknown → 404 naming the code. */
     async item(code: string, version?: number): Promise<CatalogItem> {
-      const row = await prisma.catalogItem.findFirst({ where: version ? { code, version } : { code, isLatest: true }, select: { id: true, version: true, data: true } });
+      const row = await prisma.catalogItem.findFirst({
+        where: version ? { code, version } : { code, isLatest: true },
+        select: { id: true, version: true, data: true },
+      });
       if (!row) throw notFound('itemCode', version ? `${code}@v${version}` : code);
       return asItem(row);
     },
 
     async itemsByCode(codes: string[]): Promise<Map<string, CatalogItem>> {
-      const rows = await prisma.catalogItem.findMany({ where: { code: { in: codes }, isLatest: true }, select: { id: true, version: true, data: true } });
+      const rows = await prisma.catalogItem.findMany({
+        where: { code: { in: codes }, isLatest: true },
+        select: { id: true, version: true, data: true },
+      });
       return new Map(rows.map((r) => [asItem(r).code, asItem(r)]));
     },
 
     async versions(code: string) {
-      const rows = await prisma.catalogItem.findMany({ where: { code }, orderBy: { version: 'desc' }, select: { id: true, version: true, hash: true, isLatest: true, source: true, createdAt: true } });
+      const rows = await prisma.catalogItem.findMany({
+        where: { code },
+        orderBy: { version: 'desc' },
+        select: { id: true, version: true, hash: true, isLatest: true, source: true, createdAt: true },
+      });
       if (rows.length === 0) throw notFound('itemCode', code);
       return rows;
     },
@@ -47,16 +57,39 @@ export function createCatalogService(prisma: PrismaClient) {
       const flagged =
         filter.oneLicence === undefined
           ? undefined
-          : (await prisma.$queryRaw<{ id: string }[]>`SELECT "id" FROM "catalog_item" WHERE "is_latest" AND COALESCE(("data"->>'oneLicence')::boolean, false) = ${filter.oneLicence}`).map((r) => r.id);
+          : (
+              await prisma.$queryRaw<
+                { id: string }[]
+              >`SELECT "id" FROM "catalog_item" WHERE "is_latest" AND COALESCE(("data"->>'oneLicence')::boolean, false) = ${filter.oneLicence}`
+            ).map((r) => r.id);
       const where = {
         isLatest: true,
         ...(flagged ? { id: { in: flagged } } : {}),
         ...(filter.department ? { department: filter.department } : {}),
-        ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q } }, { basicCode: { contains: filter.q } }] } : {}),
+        ...(filter.q
+          ? { OR: [{ name: { contains: filter.q } }, { code: { contains: filter.q } }, { basicCode: { contains: filter.q } }] }
+          : {}),
       };
-      const select = { code: true, version: true, basicCode: true, name: true, itemType: true, department: true, projectType: true, promisedDays: true, statutoryDays: true, data: true } as const;
+      const select = {
+        code: true,
+        version: true,
+        basicCode: true,
+        name: true,
+        itemType: true,
+        department: true,
+        projectType: true,
+        promisedDays: true,
+        statutoryDays: true,
+        data: true,
+      } as const;
       const [rows, total] = await Promise.all([
-        prisma.catalogItem.findMany({ where, select, orderBy: [{ department: 'asc' }, { basicCode: 'asc' }], take: filter.limit, skip: filter.offset }),
+        prisma.catalogItem.findMany({
+          where,
+          select,
+          orderBy: [{ department: 'asc' }, { basicCode: 'asc' }],
+          take: filter.limit,
+          skip: filter.offset,
+        }),
         prisma.catalogItem.count({ where }),
       ]);
       const items = rows.map(({ data, ...row }) => ({ ...row, oneLicence: (data as { oneLicence?: boolean }).oneLicence === true }));
@@ -70,8 +103,17 @@ export function createCatalogService(prisma: PrismaClient) {
     },
 
     async events(subject?: 'natural' | 'legal') {
-      const nodes = await prisma.catalogNode.findMany({ where: { level: 'event', ...(subject ? { subject } : {}) }, orderBy: [{ parentCode: 'asc' }, { sortOrder: 'asc' }] });
-      return nodes.map((n) => ({ code: n.code, name: n.name, subject: n.subject, theme: n.parentCode, itemCount: (n.data as unknown as EventDef).items.length }));
+      const nodes = await prisma.catalogNode.findMany({
+        where: { level: 'event', ...(subject ? { subject } : {}) },
+        orderBy: [{ parentCode: 'asc' }, { sortOrder: 'asc' }],
+      });
+      return nodes.map((n) => ({
+        code: n.code,
+        name: n.name,
+        subject: n.subject,
+        theme: n.parentCode,
+        itemCount: (n.data as unknown as EventDef).items.length,
+      }));
     },
 
     /** Stages → themes → events → items, with counts per level (全生命周期树). */
@@ -94,19 +136,34 @@ export function createCatalogService(prisma: PrismaClient) {
                 .filter((e) => e.parentCode === theme.code)
                 .map((e) => {
                   const def = e.data as unknown as EventDef;
-                  return { code: e.code, name: e.name, description: def.description, items: def.items.map((i) => ({ ...itemView(i.code), after: i.after })) };
+                  return {
+                    code: e.code,
+                    name: e.name,
+                    description: def.description,
+                    items: def.items.map((i) => ({ ...itemView(i.code), after: i.after })),
+                  };
                 });
               const distinct = new Set(evs.flatMap((e) => e.items.map((i) => i.code)));
               return { code: theme.code, name: theme.name, counts: { events: evs.length, items: distinct.size }, events: evs };
             });
           const distinct = new Set(themes.flatMap((t) => t.events.flatMap((e) => e.items.map((i) => i.code))));
-          return { code: stage.code, name: stage.name, counts: { themes: themes.length, events: themes.reduce((n, t) => n + t.events.length, 0), items: distinct.size }, themes };
+          return {
+            code: stage.code,
+            name: stage.name,
+            counts: { themes: themes.length, events: themes.reduce((n, t) => n + t.events.length, 0), items: distinct.size },
+            themes,
+          };
         });
       const distinct = new Set(stages.flatMap((s) => s.themes.flatMap((t) => t.events.flatMap((e) => e.items.map((i) => i.code)))));
       return {
         subject,
         name: `${SUBJECT_LABEL[subject]}全生命周期`,
-        counts: { stages: stages.length, themes: stages.reduce((n, s) => n + s.counts.themes, 0), events: events.length, items: distinct.size },
+        counts: {
+          stages: stages.length,
+          themes: stages.reduce((n, s) => n + s.counts.themes, 0),
+          events: events.length,
+          items: distinct.size,
+        },
         stages,
       };
     },
@@ -114,15 +171,34 @@ export function createCatalogService(prisma: PrismaClient) {
     /** Search across themes, events and items (Chinese segmentation + BM25). */
     async search(q: string, subject: 'natural' | 'legal' | undefined, limit: number) {
       const nodes = await prisma.catalogNode.findMany({ where: { level: { in: ['theme', 'event'] }, ...(subject ? { subject } : {}) } });
-      const items = await prisma.catalogItem.findMany({ where: { isLatest: true }, select: { code: true, name: true, department: true, data: true } });
-      const docs: { doc: { kind: string; code: string; name: string; subject?: string; department?: string }; fields: { text: string; weight: number }[] }[] = [
+      const items = await prisma.catalogItem.findMany({
+        where: { isLatest: true },
+        select: { code: true, name: true, department: true, data: true },
+      });
+      const docs: {
+        doc: { kind: string; code: string; name: string; subject?: string; department?: string };
+        fields: { text: string; weight: number }[];
+      }[] = [
         ...nodes.map((n) => {
           const def = n.data as { description?: string; keywords?: string[] };
-          return { doc: { kind: n.level, code: n.code, name: n.name, subject: n.subject }, fields: [{ text: n.name, weight: 3 }, { text: (def.keywords ?? []).join(' '), weight: 2 }, { text: def.description ?? '', weight: 1 }] };
+          return {
+            doc: { kind: n.level, code: n.code, name: n.name, subject: n.subject },
+            fields: [
+              { text: n.name, weight: 3 },
+              { text: (def.keywords ?? []).join(' '), weight: 2 },
+              { text: def.description ?? '', weight: 1 },
+            ],
+          };
         }),
         ...items
           .filter((i) => !subject || (i.data as CatalogItemInput).serviceObject.includes(SUBJECT_LABEL[subject]))
-          .map((i) => ({ doc: { kind: 'item', code: i.code, name: i.name, department: i.department }, fields: [{ text: i.name, weight: 3 }, { text: i.department, weight: 1 }] })),
+          .map((i) => ({
+            doc: { kind: 'item', code: i.code, name: i.name, department: i.department },
+            fields: [
+              { text: i.name, weight: 3 },
+              { text: i.department, weight: 1 },
+            ],
+          })),
       ];
       const hits = bm25(docs, q);
       return { items: hits.slice(0, limit).map((h) => ({ ...h.doc, score: h.score })), total: hits.length };
@@ -145,13 +221,22 @@ export function createCatalogService(prisma: PrismaClient) {
         服务对象: item.serviceObject,
         设定依据: item.legalBasis,
         受理条件: item.conditions,
-        申请材料: item.materials.map((m) => ({ 材料编码: m.code, 材料名称: m.name, 份数: m.copies, 是否核心要件: m.core ? '是' : '否', 获取方式: m.sources.map((s) => SOURCE_LABEL[s]), 备注: m.note })),
+        申请材料: item.materials.map((m) => ({
+          材料编码: m.code,
+          材料名称: m.name,
+          份数: m.copies,
+          是否核心要件: m.core ? '是' : '否',
+          获取方式: m.sources.map((s) => SOURCE_LABEL[s]),
+          备注: m.note,
+        })),
         办理流程: item.flow,
         法定办结时限: limit(item.statutoryLimit),
         承诺办结时限: limit(item.promisedLimit),
         办件类型: item.projectType,
         一证通办: item.oneLicence ? '是' : '否',
-        收费: item.fee.charged ? { 是否收费: '是', 收费标准: item.fee.standard, 收费依据: item.fee.basis } : { 是否收费: '否', 收费依据: item.fee.basis },
+        收费: item.fee.charged
+          ? { 是否收费: '是', 收费标准: item.fee.standard, 收费依据: item.fee.basis }
+          : { 是否收费: '否', 收费依据: item.fee.basis },
         办理渠道: item.channels,
         办理地点: item.venues,
         到办事现场次数: item.visits,
@@ -162,7 +247,11 @@ export function createCatalogService(prisma: PrismaClient) {
     },
 
     /** Bulk import (admin): validated like the start-up load; batched writes in one transaction. */
-    async importBundle(raw: { items?: unknown[]; events?: unknown[]; trees?: unknown[]; materials?: MaterialLibrary; problems?: CatalogProblem[] }, actor: AuthenticatedActor, source = 'api'): Promise<ImportSummary> {
+    async importBundle(
+      raw: { items?: unknown[]; events?: unknown[]; trees?: unknown[]; materials?: MaterialLibrary; problems?: CatalogProblem[] },
+      actor: AuthenticatedActor,
+      source = 'api',
+    ): Promise<ImportSummary> {
       const file = `POST /api/catalog/import`;
       // Lines an NDJSON upload could not read are reported with the rest; the good lines still load.
       const problems: CatalogProblem[] = [...(raw.problems ?? [])];
@@ -172,12 +261,20 @@ export function createCatalogService(prisma: PrismaClient) {
       (raw.trees ?? []).forEach((t, i) => {
         const parsed = TreeInput.safeParse(t);
         if (parsed.success) trees.push(parsed.data);
-        else problems.push(...parsed.error.issues.map((issue) => ({ file, code: `trees[${i}]`, field: issue.path.join('.'), message: issue.message })));
+        else
+          problems.push(
+            ...parsed.error.issues.map((issue) => ({ file, code: `trees[${i}]`, field: issue.path.join('.'), message: issue.message })),
+          );
       });
       problems.push(...items.problems, ...events.problems);
       const bundle: CatalogBundle = { items: items.items, events: events.events, trees };
       if (!bundle.items.length && !bundle.events?.length && !trees.length) {
-        throw new AppError(400, 'CATALOG_INVALID', problems.length ? '事项清单数据无效 (invalid catalogue data)' : '没有可导入的数据 (nothing to import)', problems);
+        throw new AppError(
+          400,
+          'CATALOG_INVALID',
+          problems.length ? '事项清单数据无效 (invalid catalogue data)' : '没有可导入的数据 (nothing to import)',
+          problems,
+        );
       }
       const summary = await importCatalog(prisma, bundle, { source, actor: actor.id, file });
       return { ...summary, problems: [...problems, ...summary.problems] };
@@ -195,7 +292,12 @@ export function createCatalogService(prisma: PrismaClient) {
         try {
           value = JSON.parse(trimmed);
         } catch {
-          problems.push({ file: 'POST /api/catalog/import', code: `第 ${i + 1} 行`, field: 'line', message: `第 ${i + 1} 行不是合法 JSON，已跳过 (line ${i + 1} is not valid JSON; skipped)` });
+          problems.push({
+            file: 'POST /api/catalog/import',
+            code: `第 ${i + 1} 行`,
+            field: 'line',
+            message: `第 ${i + 1} 行不是合法 JSON，已跳过 (line ${i + 1} is not valid JSON; skipped)`,
+          });
           return;
         }
         const v = value as { event?: unknown };
@@ -209,4 +311,3 @@ export function createCatalogService(prisma: PrismaClient) {
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
-

@@ -37,7 +37,12 @@ export function createCorrectionService(deps: { prisma: PrismaClient; temporal: 
       const byCode = new Map(checklist.items.map((i) => [i.code, i]));
       const unknown = input.items.map((i, n) => ({ ...i, n })).filter((i) => !byCode.has(i.code));
       if (unknown.length) {
-        throw new AppError(400, 'VALIDATION_FAILED', `材料清单中没有：${unknown.map((u) => u.code).join('、')}`, unknown.map((u) => ({ path: `body.items.${u.n}.code`, field: `items.${u.n}.code`, message: `本办件的材料清单中没有 ${u.code}` })));
+        throw new AppError(
+          400,
+          'VALIDATION_FAILED',
+          `材料清单中没有：${unknown.map((u) => u.code).join('、')}`,
+          unknown.map((u) => ({ path: `body.items.${u.n}.code`, field: `items.${u.n}.code`, message: `本办件的材料清单中没有 ${u.code}` })),
+        );
       }
       const items: CorrectionItem[] = input.items.map((i) => ({ code: i.code, name: byCode.get(i.code)!.name, reason: i.reason.trim() }));
       const note = input.note?.trim() || null;
@@ -52,7 +57,10 @@ export function createCorrectionService(deps: { prisma: PrismaClient; temporal: 
           for (const item of items) {
             const file = byCode.get(item.code)!.file;
             if (file && file.status !== 'needs-correction') {
-              await tx.caseMaterial.update({ where: { id: file.id }, data: { status: 'needs-correction', reviewNote: item.reason, reviewedBy: actor.id, reviewedAt: new Date() } });
+              await tx.caseMaterial.update({
+                where: { id: file.id },
+                data: { status: 'needs-correction', reviewNote: item.reason, reviewedBy: actor.id, reviewedAt: new Date() },
+              });
             }
           }
           await writeAudit(tx, {

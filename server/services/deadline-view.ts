@@ -32,5 +32,10 @@ export function deadlinesOf(variables: Record<string, unknown> | null | undefine
   const names = [...new Set([...Object.keys(DEADLINE_VARIABLES), ...limits])];
   return names
     .filter((name) => typeof vars[name] === 'string' && !Number.isNaN(Date.parse(vars[name] as string)))
-    .map((name) => ({ name, label: DEADLINE_VARIABLES[name] ?? name, dueAt: vars[name] as string, provisional: dueProvisional(vars[name] as string, now) }));
+    .map((name) => ({
+      name,
+      label: DEADLINE_VARIABLES[name] ?? name,
+      dueAt: vars[name] as string,
+      provisional: dueProvisional(vars[name] as string, now),
+    }));
 }

@@ -24,7 +24,9 @@ export const scheduleIdOf = (processKey: string, elementId: string) => `timer-st
  * in-case timer, and a duration start (not a Camunda 8 start timer) keeps the case waiting as before.
  */
 export function timerStarts(process: CompiledProcess): FlowNode[] {
-  return Object.values(process.nodes).filter((n) => n.type === 'startEvent' && !n.scope && n.event?.kind === 'timer' && n.event.timer && n.event.timer.kind !== 'duration');
+  return Object.values(process.nodes).filter(
+    (n) => n.type === 'startEvent' && !n.scope && n.event?.kind === 'timer' && n.event.timer && n.event.timer.kind !== 'duration',
+  );
 }
 
 export interface TimerStartSchedule {
@@ -65,7 +67,9 @@ export function timerStartSchedule(node: FlowNode): TimerStartSchedule {
         ...(cycle.repeat >= 0 ? { remainingActions: cycle.repeat } : {}),
       };
     }
-    throw new RangeError(`流程级定时启动事件需要 timeDate 或 timeCycle (a process timer start needs a timeDate or timeCycle, not a duration): ${value}`);
+    throw new RangeError(
+      `流程级定时启动事件需要 timeDate 或 timeCycle (a process timer start needs a timeDate or timeCycle, not a duration): ${value}`,
+    );
   } catch (err) {
     if (err instanceof EngineError) throw err;
     throw new EngineError(node.id, (err as Error).message);
@@ -93,7 +97,11 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
 
   /** Every schedule id the key's versions ever had (schedule ids are derived, not stored). */
   const knownIds = async (key: string): Promise<Map<string, { elementId: string; definitionId: string; node: FlowNode }>> => {
-    const rows = await prisma.processDefinition.findMany({ where: { key }, orderBy: { version: 'desc' }, select: { id: true, graph: true } });
+    const rows = await prisma.processDefinition.findMany({
+      where: { key },
+      orderBy: { version: 'desc' },
+      select: { id: true, graph: true },
+    });
     const ids = new Map<string, { elementId: string; definitionId: string; node: FlowNode }>();
     for (const row of rows) {
       for (const node of timerStarts(row.graph as unknown as CompiledProcess)) {
@@ -104,7 +112,13 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
     return ids;
   };
 
-  const optionsFor = (scheduleId: string, definitionId: string, key: string, node: FlowNode, planned: TimerStartSchedule): ScheduleOptions => ({
+  const optionsFor = (
+    scheduleId: string,
+    definitionId: string,
+    key: string,
+    node: FlowNode,
+    planned: TimerStartSchedule,
+  ): ScheduleOptions => ({
     scheduleId,
     spec: planned.spec,
     action: {
@@ -115,7 +129,10 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
       workflowId: `timer-start-${key}-${node.id}`,
     },
     policies: { overlap: 'ALLOW_ALL', catchupWindow: TIMER_START_SCHEDULES.catchupWindow },
-    state: { note: `${definitionId} ${node.id}`, ...(planned.remainingActions !== undefined ? { remainingActions: planned.remainingActions } : {}) },
+    state: {
+      note: `${definitionId} ${node.id}`,
+      ...(planned.remainingActions !== undefined ? { remainingActions: planned.remainingActions } : {}),
+    },
   });
 
   return {
@@ -126,7 +143,11 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
 
     /** Makes the key's schedules match its latest version: create or replace, and delete the rest. */
     async sync(key: string): Promise<void> {
-      const latest = await prisma.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { id: true, graph: true } });
+      const latest = await prisma.processDefinition.findFirst({
+        where: { key },
+        orderBy: { version: 'desc' },
+        select: { id: true, graph: true },
+      });
       if (!latest) return;
       const wanted = new Set<string>();
       for (const { node, planned } of this.plan(latest.graph as unknown as CompiledProcess)) {
@@ -139,7 +160,9 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
           if (!(err instanceof ScheduleAlreadyRunning)) throw err;
           // A new version replaces the schedule: its spec, action (version) and remaining count.
           const { scheduleId: _id, state, ...rest } = options;
-          await temporal.schedule.getHandle(id).update(() => ({ ...rest, state: { note: state?.note, remainingActions: state?.remainingActions } }));
+          await temporal.schedule
+            .getHandle(id)
+            .update(() => ({ ...rest, state: { note: state?.note, remainingActions: state?.remainingActions } }));
         }
       }
       for (const id of (await knownIds(key)).keys()) {
@@ -175,7 +198,11 @@ export function createTimerStartSchedules(deps: { prisma: PrismaClient; temporal
             paused: d.state.paused,
             ...(d.state.remainingActions !== undefined ? { remainingActions: d.state.remainingActions } : {}),
             nextStarts: d.info.nextActionTimes.slice(0, 5).map((t) => t.toISOString()),
-            recentStarts: d.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), startedAt: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+            recentStarts: d.info.recentActions.map((a) => ({
+              scheduledAt: a.scheduledAt.toISOString(),
+              startedAt: a.takenAt.toISOString(),
+              workflowId: a.action.workflow.workflowId,
+            })),
           });
         } catch (err) {
           if (!(err instanceof ScheduleNotFoundError)) throw err;

@@ -57,7 +57,12 @@ function timerStartProblems(process: CompiledProcess): DefinitionProblem[] {
  */
 export function createDefinitionsService(prisma: PrismaClient, options: { schedules?: TimerStartSchedules } = {}) {
   const { schedules } = options;
-  const store = async (compiled: Compiled, xml: string, deployedBy: string, warnings: { warnings?: DefinitionProblem[] }): Promise<DeployResult> => {
+  const store = async (
+    compiled: Compiled,
+    xml: string,
+    deployedBy: string,
+    warnings: { warnings?: DefinitionProblem[] },
+  ): Promise<DeployResult> => {
     const { key } = compiled.process;
     return prisma.$transaction(async (tx) => {
       const same = await tx.processDefinition.findUnique({ where: { key_hash: { key, hash: compiled.hash } }, select: summarySelect });
@@ -65,7 +70,16 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
       const latest = await tx.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { version: true } });
       const version = (latest?.version ?? 0) + 1;
       const row = await tx.processDefinition.create({
-        data: { id: `${key}:${version}`, key, version, hash: compiled.hash, name: compiled.name, xml, graph: compiled.process as object, deployedBy },
+        data: {
+          id: `${key}:${version}`,
+          key,
+          version,
+          hash: compiled.hash,
+          name: compiled.name,
+          xml,
+          graph: compiled.process as object,
+          deployedBy,
+        },
         select: summarySelect,
       });
       await writeAudit(tx, { actor: deployedBy, action: 'definition.deployed', after: { id: row.id, key, version, hash: compiled.hash } });
@@ -120,7 +134,11 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
 
     /** The latest version's compiled graph, for starting a case. */
     async latestExecutable(key: string): Promise<{ id: string; process: CompiledProcess }> {
-      const row = await prisma.processDefinition.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { id: true, graph: true } });
+      const row = await prisma.processDefinition.findFirst({
+        where: { key },
+        orderBy: { version: 'desc' },
+        select: { id: true, graph: true },
+      });
       if (!row) throw notFound('processKey', key);
       return { id: row.id, process: row.graph as unknown as CompiledProcess };
     },
@@ -129,7 +147,10 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
      * Deploys every `definitions/processes/**\/*.bpmn`. A broken file is logged with its problems
      * (file and element) and skipped; the others still deploy.
      */
-    async deployDirectory(dir: string, logger: Logger): Promise<{ deployed: DeployResult[]; failed: { file: string; problems: DefinitionProblem[] }[] }> {
+    async deployDirectory(
+      dir: string,
+      logger: Logger,
+    ): Promise<{ deployed: DeployResult[]; failed: { file: string; problems: DefinitionProblem[] }[] }> {
       const files = await listBpmnFiles(dir);
       const deployed: DeployResult[] = [];
       const failed: { file: string; problems: DefinitionProblem[] }[] = [];
@@ -139,9 +160,13 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
           deployed.push(result);
           logger.info({ file: path.relative(dir, file), id: result.id, created: result.created }, 'definition deployed');
         } catch (err) {
-          const problems = err instanceof DefinitionInvalidError ? (err.details as DefinitionProblem[]) : [{ message: (err as Error).message }];
+          const problems =
+            err instanceof DefinitionInvalidError ? (err.details as DefinitionProblem[]) : [{ message: (err as Error).message }];
           failed.push({ file, problems });
-          logger.error({ file, problems }, `流程定义部署失败 (definition not deployed): ${path.basename(file)} — ${problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')}`);
+          logger.error(
+            { file, problems },
+            `流程定义部署失败 (definition not deployed): ${path.basename(file)} — ${problems.map((p) => `${p.elementId ?? '-'}: ${p.message}`).join('; ')}`,
+          );
         }
       }
       return { deployed, failed };

@@ -21,11 +21,15 @@ const STATUS_OF: Record<DeliveryChoice['method'], string> = { pickup: 'awaiting-
  * the result has left the window replaces the choice; the same choice twice changes nothing.
  */
 export async function chooseDelivery(prisma: PrismaClient, caseId: string, choice: DeliveryChoice, actor: AuthenticatedActor) {
-  const row = await prisma.case.findUnique({ where: { id: caseId }, select: { id: true, applicantId: true, status: true, endedAt: true, variables: true, result: true } });
+  const row = await prisma.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, applicantId: true, status: true, endedAt: true, variables: true, result: true },
+  });
   if (!row || row.applicantId !== actor.id) throw notFound('case', caseId);
   const vars = (row.variables ?? {}) as Record<string, unknown>;
   const result = (row.result ?? {}) as Record<string, unknown>;
-  if (row.status !== 'completed' || (result.decision ?? vars.decision) !== 'approved') throw conflict('办件准予许可并办结后才能选择领取方式', { status: row.status });
+  if (row.status !== 'completed' || (result.decision ?? vars.decision) !== 'approved')
+    throw conflict('办件准予许可并办结后才能选择领取方式', { status: row.status });
   const existing = await prisma.resultDelivery.findUnique({ where: { caseId } });
   if (existing?.deliveredAt || existing?.trackingNumber) throw conflict('结果已送出，不能再更改领取方式', { status: existing.status });
   const address = choice.method === 'mail' ? [choice.address, choice.recipient, choice.phone].filter(Boolean).join('，') : null;
@@ -34,7 +38,14 @@ export async function chooseDelivery(prisma: PrismaClient, caseId: string, choic
   return prisma.$transaction(async (tx) => {
     const saved = await tx.resultDelivery.upsert({
       where: { caseId },
-      create: { caseId, method: choice.method, status: STATUS_OF[choice.method], address, decidedAt, dueAt: periodDeadline('delivery', decidedAt) },
+      create: {
+        caseId,
+        method: choice.method,
+        status: STATUS_OF[choice.method],
+        address,
+        decidedAt,
+        dueAt: periodDeadline('delivery', decidedAt),
+      },
       update: { method: choice.method, status: STATUS_OF[choice.method], address },
     });
     await writeAudit(tx, {

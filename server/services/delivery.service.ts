@@ -28,7 +28,9 @@ export function createDeliveryService(deps: { prisma: PrismaClient; cases: Cases
       if (row.deliveredAt) throw conflict(`办件 ${caseId} 的结果已送达 (already delivered)`, { deliveredAt: row.deliveredAt });
       return prisma.$transaction(async (tx) => {
         const updated = await tx.resultDelivery.update({ where: { caseId }, data: { status: 'delivered', deliveredAt: new Date() } });
-        await tx.auditEvent.create({ data: { actor: actor.id, action: 'result.delivered', caseId, before: { status: row.status }, after: { status: 'delivered' } } });
+        await tx.auditEvent.create({
+          data: { actor: actor.id, action: 'result.delivered', caseId, before: { status: row.status }, after: { status: 'delivered' } },
+        });
         return updated;
       });
     },

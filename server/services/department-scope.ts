@@ -23,19 +23,30 @@ export function departmentOf(actor: AuthenticatedActor): string | undefined {
  * window and approval staff who run the 办不成事 window and 12345 dispatch, and the supervisors.
  * Department officers see only what is addressed to their department.
  */
-export const isDepartmentOfficer = (actor: AuthenticatedActor): boolean => !oversees(actor) && actor.groups.some((g) => g.startsWith('dept-'));
+export const isDepartmentOfficer = (actor: AuthenticatedActor): boolean =>
+  !oversees(actor) && actor.groups.some((g) => g.startsWith('dept-'));
 
 const nameOf = (code: string | undefined) => (code ? (DEPARTMENTS[code]?.name ?? code) : '指定部门');
 
 export function notYourDepartment(actor: AuthenticatedActor, department: string | undefined, step: string): AppError {
-  return new AppError(403, 'NOT_YOUR_DEPARTMENT', `“${step}”只能由${nameOf(department)}的工作人员办理 (only staff of that department may do this)`, {
-    department: department ?? null,
-    yourDepartment: actor.department ?? null,
-  });
+  return new AppError(
+    403,
+    'NOT_YOUR_DEPARTMENT',
+    `“${step}”只能由${nameOf(department)}的工作人员办理 (only staff of that department may do this)`,
+    {
+      department: department ?? null,
+      yourDepartment: actor.department ?? null,
+    },
+  );
 }
 
 /** The step belongs to `department`: its staff may act; overseers too when `overseers` says the rule lets them. */
-export function assertActsFor(actor: AuthenticatedActor, department: string | undefined, step: string, options: { overseers?: boolean } = {}): void {
+export function assertActsFor(
+  actor: AuthenticatedActor,
+  department: string | undefined,
+  step: string,
+  options: { overseers?: boolean } = {},
+): void {
   if (options.overseers && oversees(actor)) return;
   if (department && departmentOf(actor) === department) return;
   throw notYourDepartment(actor, department, step);
@@ -44,7 +55,12 @@ export function assertActsFor(actor: AuthenticatedActor, department: string | un
 /** Central steps (the 办不成事 window, 12345 dispatch) are not a department officer's to take. */
 export function assertCentral(actor: AuthenticatedActor, step: string): void {
   if (!isDepartmentOfficer(actor)) return;
-  throw new AppError(403, 'NOT_YOUR_DEPARTMENT', `“${step}”由政务服务中心窗口或监督人员办理，部门工作人员只办理转给本部门的事项 (department staff act only on what is addressed to their department)`, {
-    yourDepartment: actor.department ?? null,
-  });
+  throw new AppError(
+    403,
+    'NOT_YOUR_DEPARTMENT',
+    `“${step}”由政务服务中心窗口或监督人员办理，部门工作人员只办理转给本部门的事项 (department staff act only on what is addressed to their department)`,
+    {
+      yourDepartment: actor.department ?? null,
+    },
+  );
 }

@@ -19,13 +19,42 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   approval: '准予行政许可决定书',
   licence: '电子证照',
 };
-const NUMBER_PREFIX: Record<DocumentKind, string> = { receipt: 'SL', 'correction-notice': 'BZ', rejection: 'BY', approval: 'ZY', licence: 'ZZ' };
+const NUMBER_PREFIX: Record<DocumentKind, string> = {
+  receipt: 'SL',
+  'correction-notice': 'BZ',
+  rejection: 'BY',
+  approval: 'ZY',
+  licence: 'ZZ',
+};
 
 /** Public address of the console, for the QR code on each document. */
 
-const FIELDS = { id: true, caseId: true, kind: true, version: true, number: true, verifyCode: true, title: true, sha256: true, signer: true, issuedBy: true, issuedAt: true } as const;
+const FIELDS = {
+  id: true,
+  caseId: true,
+  kind: true,
+  version: true,
+  number: true,
+  verifyCode: true,
+  title: true,
+  sha256: true,
+  signer: true,
+  issuedBy: true,
+  issuedAt: true,
+} as const;
 
-type CaseRow = { id: string; title: string; applicantId: string; itemCode: string | null; eventCaseId?: string | null; status: string; variables: unknown; result: unknown; startedAt: Date; endedAt: Date | null };
+type CaseRow = {
+  id: string;
+  title: string;
+  applicantId: string;
+  itemCode: string | null;
+  eventCaseId?: string | null;
+  status: string;
+  variables: unknown;
+  result: unknown;
+  startedAt: Date;
+  endedAt: Date | null;
+};
 
 /**
  * 办件文书: receipts, notices, decisions and the e-licence as PDF, generated when the case reaches
@@ -45,7 +74,9 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
   }
 
   /** What each applicable document says now (undefined when the case has not reached it). */
-  async function specsOf(row: CaseRow): Promise<Partial<Record<DocumentKind, Omit<DocumentSpec, 'number' | 'verifyCode' | 'issuedAt' | 'lookupUrl'>>>> {
+  async function specsOf(
+    row: CaseRow,
+  ): Promise<Partial<Record<DocumentKind, Omit<DocumentSpec, 'number' | 'verifyCode' | 'issuedAt' | 'lookupUrl'>>>> {
     const vars = (row.variables ?? {}) as Record<string, unknown>;
     const result = (row.result ?? {}) as Record<string, unknown>;
     const item = row.itemCode ? await prisma.catalogItem.findFirst({ where: { code: row.itemCode, isLatest: true } }) : null;
@@ -53,22 +84,40 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
     const name = await applicantNameOf(prisma, row.applicantId);
     const data = (item?.data ?? {}) as { legalBasis?: string[]; resultName?: string };
     const base = { issuer, caseId: row.id, to: `${name}：` };
-    const fields: [string, string][] = [['办件编号', row.id], ['申请事项', row.title], ['申请人', name], ['申请时间', fmt(row.startedAt)]];
+    const fields: [string, string][] = [
+      ['办件编号', row.id],
+      ['申请事项', row.title],
+      ['申请人', name],
+      ['申请时间', fmt(row.startedAt)],
+    ];
     const out: Awaited<ReturnType<typeof specsOf>> = {};
     out.receipt = {
       ...base,
       title: DOCUMENT_TITLES.receipt,
-      paragraphs: [`您提交的「${row.title}」申请材料已收到。本机关将依法审查，并在承诺时限内作出决定${item ? `（承诺 ${item.promisedDays} 个工作日）` : ''}。`, '请妥善保存本回执，凭办件编号和查询码可随时查询办理进度。'],
+      paragraphs: [
+        `您提交的「${row.title}」申请材料已收到。本机关将依法审查，并在承诺时限内作出决定${item ? `（承诺 ${item.promisedDays} 个工作日）` : ''}。`,
+        '请妥善保存本回执，凭办件编号和查询码可随时查询办理进度。',
+      ],
       fields: [...fields, ['查询码', (await ensureLookup(prisma, row.id)).queryCode]],
       basis: '《中华人民共和国行政许可法》第三十二条',
     };
-    const needed = row.status === 'running' ? await materials.neededFromApplicant(row.id, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : []) : [];
+    const needed =
+      row.status === 'running'
+        ? await materials.neededFromApplicant(row.id, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : [])
+        : [];
     if (needed.length) {
       out['correction-notice'] = {
         ...base,
         title: DOCUMENT_TITLES['correction-notice'],
-        paragraphs: ['经审查，您的申请材料不齐全或者不符合法定形式。现将需要补正的全部内容一次告知如下，请补正后重新提交。补正期间不计入办理时限。'],
-        list: { heading: '需要补正的材料：', items: needed.map((n) => (typeof n === 'string' ? n : [(n as { name?: string }).name, (n as { reason?: string }).reason].filter(Boolean).join('：'))) },
+        paragraphs: [
+          '经审查，您的申请材料不齐全或者不符合法定形式。现将需要补正的全部内容一次告知如下，请补正后重新提交。补正期间不计入办理时限。',
+        ],
+        list: {
+          heading: '需要补正的材料：',
+          items: needed.map((n) =>
+            typeof n === 'string' ? n : [(n as { name?: string }).name, (n as { reason?: string }).reason].filter(Boolean).join('：'),
+          ),
+        },
         fields,
         basis: '《中华人民共和国行政许可法》第三十二条第一款第四项',
       };
@@ -79,7 +128,10 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
       out.rejection = {
         ...base,
         title: DOCUMENT_TITLES.rejection,
-        paragraphs: [`您申请的「${row.title}」，经审查，决定不予受理。${opinion ? `理由：${opinion}。` : ''}`, '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。'],
+        paragraphs: [
+          `您申请的「${row.title}」，经审查，决定不予受理。${opinion ? `理由：${opinion}。` : ''}`,
+          '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
+        ],
         fields,
         basis: '《中华人民共和国行政许可法》第三十二条、第三十八条第二款',
       };
@@ -88,7 +140,12 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
       out.approval = {
         ...base,
         title: DOCUMENT_TITLES.approval,
-        paragraphs: [`您申请的「${row.title}」，经审查，符合法定条件、标准，决定准予行政许可。${opinion ? `审查意见：${opinion}。` : ''}`, data.resultName ? `许可结果：${data.resultName}，可在本系统下载电子证照，或到窗口领取纸质证照。` : '许可结果可在本系统下载，或到窗口领取。'],
+        paragraphs: [
+          `您申请的「${row.title}」，经审查，符合法定条件、标准，决定准予行政许可。${opinion ? `审查意见：${opinion}。` : ''}`,
+          data.resultName
+            ? `许可结果：${data.resultName}，可在本系统下载电子证照，或到窗口领取纸质证照。`
+            : '许可结果可在本系统下载，或到窗口领取。',
+        ],
         fields: [...fields, ['决定日期', fmt(row.endedAt ?? new Date())]],
         basis: ['《中华人民共和国行政许可法》第三十八条第一款', ...(data.legalBasis ?? [])].join('；'),
       };
@@ -100,7 +157,20 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
       const outcome = (ev?.items as { caseId: string; licence?: { number: string } }[] | undefined)?.find((i) => i.caseId === row.id);
       if (outcome?.licence) {
         const from = row.endedAt ?? new Date();
-        licence = { id: outcome.licence.number, type: '', number: outcome.licence.number.replace(/^[A-Z_]+-/, ''), name: data.resultName ?? row.title, issuer, holderId: row.applicantId, validFrom: from, validUntil: null, status: 'valid', caseId: row.id, data: {}, issuedAt: from };
+        licence = {
+          id: outcome.licence.number,
+          type: '',
+          number: outcome.licence.number.replace(/^[A-Z_]+-/, ''),
+          name: data.resultName ?? row.title,
+          issuer,
+          holderId: row.applicantId,
+          validFrom: from,
+          validUntil: null,
+          status: 'valid',
+          caseId: row.id,
+          data: {},
+          issuedAt: from,
+        };
       }
     }
     if (licence) {
@@ -109,8 +179,16 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
         issuer: licence.issuer,
         to: undefined,
         title: licence.name,
-        paragraphs: [`持证人：${name}`, `证照编号：${licence.number}`, `有效期：${fmt(licence.validFrom)} 至 ${licence.validUntil ? fmt(licence.validUntil) : '长期'}`, licence.status === 'valid' ? '状态：有效' : '状态：已失效'],
-        fields: [['办件编号', row.id], ['发证机关', licence.issuer]],
+        paragraphs: [
+          `持证人：${name}`,
+          `证照编号：${licence.number}`,
+          `有效期：${fmt(licence.validFrom)} 至 ${licence.validUntil ? fmt(licence.validUntil) : '长期'}`,
+          licence.status === 'valid' ? '状态：有效' : '状态：已失效',
+        ],
+        fields: [
+          ['办件编号', row.id],
+          ['发证机关', licence.issuer],
+        ],
       };
     }
     return out;
@@ -122,8 +200,14 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
     for (const kind of DOCUMENT_KINDS) {
       const spec = specs[kind];
       if (!spec) continue;
-      const basis = createHash('sha256').update(JSON.stringify({ ...spec, fields: spec.fields.filter(([k]) => k !== '决定日期') })).digest('hex');
-      const last = await prisma.caseDocument.findFirst({ where: { caseId: row.id, kind }, orderBy: { version: 'desc' }, select: { version: true, basis: true } });
+      const basis = createHash('sha256')
+        .update(JSON.stringify({ ...spec, fields: spec.fields.filter(([k]) => k !== '决定日期') }))
+        .digest('hex');
+      const last = await prisma.caseDocument.findFirst({
+        where: { caseId: row.id, kind },
+        orderBy: { version: 'desc' },
+        select: { version: true, basis: true },
+      });
       if (last && last.basis === basis && force !== kind) continue;
       const version = (last?.version ?? 0) + 1;
       const number = `${NUMBER_PREFIX[kind]}${row.id.replace(/[^A-Z0-9]/gi, '')}-${version}`;
@@ -133,22 +217,48 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
       const lookupUrl = `${publicBaseUrl}/lookup?no=${encodeURIComponent(row.id)}&code=${queryCode}&doc=${encodeURIComponent(number)}&v=${verifyCode}`;
       const signer = documentSigner();
       const pdf = await renderDocument({ ...spec, number, verifyCode, issuedAt, lookupUrl }, signer);
-      await prisma.$transaction(async (tx) => {
-        await tx.caseDocument.create({
-          data: { id: randomUUID(), caseId: row.id, kind, version, number, verifyCode, title: spec.title, basis, sha256: createHash('sha256').update(pdf).digest('hex'), content: new Uint8Array(pdf), signer: signer.name, issuedBy: actor, issuedAt },
+      await prisma
+        .$transaction(async (tx) => {
+          await tx.caseDocument.create({
+            data: {
+              id: randomUUID(),
+              caseId: row.id,
+              kind,
+              version,
+              number,
+              verifyCode,
+              title: spec.title,
+              basis,
+              sha256: createHash('sha256').update(pdf).digest('hex'),
+              content: new Uint8Array(pdf),
+              signer: signer.name,
+              issuedBy: actor,
+              issuedAt,
+            },
+          });
+          await writeAudit(tx, {
+            actor,
+            action: 'document.issued',
+            caseId: row.id,
+            after: { kind, version, number },
+            details: { name: `${spec.title}${version > 1 ? `（第 ${version} 版）` : ''}` },
+          });
+        })
+        .catch(async (err: unknown) => {
+          // Two readers issuing the same version at once: the first one wins, the other reads it.
+          if ((err as { code?: string }).code !== 'P2002') throw err;
         });
-        await writeAudit(tx, { actor, action: 'document.issued', caseId: row.id, after: { kind, version, number }, details: { name: `${spec.title}${version > 1 ? `（第 ${version} 版）` : ''}` } });
-      }).catch(async (err: unknown) => {
-        // Two readers issuing the same version at once: the first one wins, the other reads it.
-        if ((err as { code?: string }).code !== 'P2002') throw err;
-      });
     }
   }
 
   async function current(caseId: string) {
     const rows = await prisma.caseDocument.findMany({ where: { caseId }, select: FIELDS, orderBy: [{ kind: 'asc' }, { version: 'desc' }] });
     const latest = DOCUMENT_KINDS.flatMap((k) => rows.filter((r) => r.kind === k).slice(0, 1));
-    return latest.map((d) => ({ ...d, versions: rows.filter((r) => r.kind === d.kind).length, url: `/api/cases/${encodeURIComponent(caseId)}/documents/${d.id}/content` }));
+    return latest.map((d) => ({
+      ...d,
+      versions: rows.filter((r) => r.kind === d.kind).length,
+      url: `/api/cases/${encodeURIComponent(caseId)}/documents/${d.id}/content`,
+    }));
   }
 
   return {
@@ -159,10 +269,12 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
     },
 
     async reissue(caseId: string, kind: string, actor: AuthenticatedActor) {
-      if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) throw badRequest(`没有这种文书：${kind}`, { field: 'kind', allowed: DOCUMENT_KINDS });
+      if (!DOCUMENT_KINDS.includes(kind as DocumentKind))
+        throw badRequest(`没有这种文书：${kind}`, { field: 'kind', allowed: DOCUMENT_KINDS });
       const row = await caseFor(caseId, actor);
       const specs = await specsOf(row);
-      if (!specs[kind as DocumentKind]) throw badRequest(`本办件尚未到出具「${DOCUMENT_TITLES[kind as DocumentKind]}」的阶段`, { field: 'kind', kind });
+      if (!specs[kind as DocumentKind])
+        throw badRequest(`本办件尚未到出具「${DOCUMENT_TITLES[kind as DocumentKind]}」的阶段`, { field: 'kind', kind });
       await sync(row, actor.id, kind as DocumentKind);
       return { caseId, items: await current(caseId) };
     },
@@ -176,7 +288,10 @@ export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseU
 
     /** Public check of a paper: the number and its verification code match an issued document. */
     async verify(number: string, verifyCode: string) {
-      const doc = await prisma.caseDocument.findUnique({ where: { number }, select: { number: true, verifyCode: true, title: true, issuedAt: true, kind: true, caseId: true, version: true } });
+      const doc = await prisma.caseDocument.findUnique({
+        where: { number },
+        select: { number: true, verifyCode: true, title: true, issuedAt: true, kind: true, caseId: true, version: true },
+      });
       if (!doc || doc.verifyCode !== verifyCode) return { valid: false as const };
       const newer = await prisma.caseDocument.count({ where: { caseId: doc.caseId, kind: doc.kind, version: { gt: doc.version } } });
       return { valid: true as const, number: doc.number, title: doc.title, issuedAt: doc.issuedAt, superseded: newer > 0 };

@@ -12,7 +12,10 @@ export function createEscalationsService(prisma: PrismaClient) {
         select: { stepId: true },
         distinct: ['stepId'],
       });
-      const where = { id: { in: escalated.map((e) => e.stepId) }, ...(filter.open === undefined ? {} : filter.open ? { completedAt: null } : { completedAt: { not: null } }) };
+      const where = {
+        id: { in: escalated.map((e) => e.stepId) },
+        ...(filter.open === undefined ? {} : filter.open ? { completedAt: null } : { completedAt: { not: null } }),
+      };
       const [steps, total] = await Promise.all([
         prisma.machineStep.findMany({ where, orderBy: { dueAt: 'asc' }, take: filter.limit, skip: filter.offset }),
         prisma.machineStep.count({ where }),

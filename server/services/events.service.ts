@@ -1,7 +1,19 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { mergeForm, validateJointForm } from '../../activities/catalog/form';
-import { DEMO_LICENCE_HOLDINGS, predecessorsOf, reductionOf, resolveMaterials, type BundleItemMaterials } from '../../activities/catalog/materials';
-import { eventCaseStateQuery, eventCaseSyncUpdate, type EventCaseInput, type EventCaseView, type EventItemPlan } from '../../workflows/event-case.workflow';
+import {
+  DEMO_LICENCE_HOLDINGS,
+  predecessorsOf,
+  reductionOf,
+  resolveMaterials,
+  type BundleItemMaterials,
+} from '../../activities/catalog/materials';
+import {
+  eventCaseStateQuery,
+  eventCaseSyncUpdate,
+  type EventCaseInput,
+  type EventCaseView,
+  type EventItemPlan,
+} from '../../workflows/event-case.workflow';
 import type { Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
@@ -47,7 +59,12 @@ export function createEventsService(deps: {
     for (const entry of event.items) if (!items.has(entry.code)) throw notFound('itemCode', entry.code);
     const preds = predecessorsOf(event.items);
     const ordered = event.items.map((entry) => ({ entry, item: items.get(entry.code)! }));
-    const materialItems: BundleItemMaterials[] = ordered.map(({ entry, item }) => ({ code: entry.code, materials: item.materials, producesLicence: item.producesLicence, predecessors: preds.get(entry.code) ?? new Set() }));
+    const materialItems: BundleItemMaterials[] = ordered.map(({ entry, item }) => ({
+      code: entry.code,
+      materials: item.materials,
+      producesLicence: item.producesLicence,
+      predecessors: preds.get(entry.code) ?? new Set(),
+    }));
     return { event, ordered, form: mergeForm(ordered.map(({ item }) => item)), materialItems };
   }
 
@@ -59,12 +76,29 @@ export function createEventsService(deps: {
     async detail(code: string, actor?: AuthenticatedActor) {
       const { event, ordered, form, materialItems } = await bundleOf(code);
       const held = await licences(actor?.id ?? '');
-      const resolved = resolveMaterials(materialItems, { licences: held, submitted: new Set(), commitments: new Set(), deferrals: new Set() });
+      const resolved = resolveMaterials(materialItems, {
+        licences: held,
+        submitted: new Set(),
+        commitments: new Set(),
+        deferrals: new Set(),
+      });
       return {
         ...event,
-        items: ordered.map(({ entry, item }) => ({ code: item.code, version: item.version, name: item.name, department: item.department, projectType: item.projectType, promisedLimit: item.promisedLimit, after: entry.after, resultName: item.resultName })),
+        items: ordered.map(({ entry, item }) => ({
+          code: item.code,
+          version: item.version,
+          name: item.name,
+          department: item.department,
+          projectType: item.projectType,
+          promisedLimit: item.promisedLimit,
+          after: entry.after,
+          resultName: item.resultName,
+        })),
         form,
-        materials: resolved.map((r) => ({ ...r, sources: materialItems.flatMap((i) => i.materials).find((m) => m.code === r.code)?.sources })),
+        materials: resolved.map((r) => ({
+          ...r,
+          sources: materialItems.flatMap((i) => i.materials).find((m) => m.code === r.code)?.sources,
+        })),
         guideMaterialCount: materialItems.reduce((n, i) => n + i.materials.length, 0),
       };
     },
@@ -80,8 +114,13 @@ export function createEventsService(deps: {
         const pre = await prisma.prereview.findUnique({ where: { id: request.prereviewId } });
         if (!pre) throw notFound('prereview', request.prereviewId);
         if (pre.applicantId !== applicantId) throw forbidden('预审记录不属于该申请人 (the pre-review belongs to another applicant)');
-        if (pre.eventCode !== code) throw badRequest(`预审记录针对的不是 ${code} (the pre-review is for another event)`, { prereviewId: pre.id, eventCode: pre.eventCode });
-        if (pre.status === 'used') throw new AppError(409, 'CONFLICT', `预审记录 ${pre.id} 已用于正式申请 (already used by case ${pre.caseId})`);
+        if (pre.eventCode !== code)
+          throw badRequest(`预审记录针对的不是 ${code} (the pre-review is for another event)`, {
+            prereviewId: pre.id,
+            eventCode: pre.eventCode,
+          });
+        if (pre.status === 'used')
+          throw new AppError(409, 'CONFLICT', `预审记录 ${pre.id} 已用于正式申请 (already used by case ${pre.caseId})`);
         for (const m of pre.materials as { code: string; status?: string }[]) if (m.status === 'ok') submitted.add(m.code);
       }
 
@@ -94,7 +133,13 @@ export function createEventsService(deps: {
       });
       for (const m of resolved.filter((r) => r.resolution === 'missing'))
         issues.push({ field: `materials.${m.code}`, message: `缺少材料：${m.name}${m.core ? '（核心要件，不可容缺）' : ''}` });
-      if (issues.length) throw new AppError(400, 'VALIDATION_FAILED', `申请不完整，请一次补正以下 ${issues.length} 项 (incomplete application; everything to fix is listed)`, issues);
+      if (issues.length)
+        throw new AppError(
+          400,
+          'VALIDATION_FAILED',
+          `申请不完整，请一次补正以下 ${issues.length} 项 (incomplete application; everything to fix is listed)`,
+          issues,
+        );
 
       const eventCaseId = newEventCaseId();
       const items: EventItemPlan[] = [];
@@ -128,7 +173,11 @@ export function createEventsService(deps: {
         prereviewId: request.prereviewId,
         items,
       };
-      const handle = await startWorkflowOnce(temporal, 'eventCaseWorkflow', { taskQueue, workflowId: `event-${eventCaseId}`, args: [input] });
+      const handle = await startWorkflowOnce(temporal, 'eventCaseWorkflow', {
+        taskQueue,
+        workflowId: `event-${eventCaseId}`,
+        args: [input],
+      });
       const view = await handle.executeUpdate(eventCaseSyncUpdate);
       return { ...view, applicantId, materials: resolved, reduction: input.reduction };
     },
@@ -163,19 +212,48 @@ export function createEventsService(deps: {
 
     async list(actor: AuthenticatedActor, filter: { eventCode?: string; limit: number; offset: number }) {
       const where = { ...(isStaff(actor) ? {} : { applicantId: actor.id }), ...(filter.eventCode ? { eventCode: filter.eventCode } : {}) };
-      const select = { id: true, eventCode: true, eventName: true, applicantId: true, status: true, startedAt: true, endedAt: true, requiredCount: true, submittedCount: true } as const;
-      const [items, total] = await Promise.all([prisma.eventCase.findMany({ where, select, orderBy: { startedAt: 'desc' }, take: filter.limit, skip: filter.offset }), prisma.eventCase.count({ where })]);
+      const select = {
+        id: true,
+        eventCode: true,
+        eventName: true,
+        applicantId: true,
+        status: true,
+        startedAt: true,
+        endedAt: true,
+        requiredCount: true,
+        submittedCount: true,
+      } as const;
+      const [items, total] = await Promise.all([
+        prisma.eventCase.findMany({ where, select, orderBy: { startedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
+        prisma.eventCase.count({ where }),
+      ]);
       return { items, total };
     },
 
     /** 材料精简率: across event cases, 1 − materials the applicant submitted / materials the items' guides require. */
     async materialReduction(filter: { from?: Date; to?: Date }) {
-      const where = { ...(filter.from || filter.to ? { startedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}) };
-      const groups = await prisma.eventCase.groupBy({ by: ['eventCode', 'eventName'], where, _sum: { requiredCount: true, submittedCount: true }, _count: { _all: true } });
+      const where = {
+        ...(filter.from || filter.to
+          ? { startedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+          : {}),
+      };
+      const groups = await prisma.eventCase.groupBy({
+        by: ['eventCode', 'eventName'],
+        where,
+        _sum: { requiredCount: true, submittedCount: true },
+        _count: { _all: true },
+      });
       const byEvent = groups.map((g) => {
         const required = g._sum.requiredCount ?? 0;
         const submitted = g._sum.submittedCount ?? 0;
-        return { eventCode: g.eventCode, eventName: g.eventName, cases: g._count._all, required, submitted, rate: rate(required, submitted) };
+        return {
+          eventCode: g.eventCode,
+          eventName: g.eventName,
+          cases: g._count._all,
+          required,
+          submitted,
+          rate: rate(required, submitted),
+        };
       });
       const required = byEvent.reduce((n, e) => n + e.required, 0);
       const submitted = byEvent.reduce((n, e) => n + e.submitted, 0);

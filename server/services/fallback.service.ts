@@ -61,7 +61,8 @@ export function createFallbackService(deps: { prisma: PrismaClient; machines: Ma
 
     async get(instanceId: string, actor?: AuthenticatedActor) {
       const row = await this.row(instanceId);
-      if (actor && isDepartmentOfficer(actor) && row.department !== departmentOf(actor)) throw notYourDepartment(actor, row.department ?? undefined, '查看办不成事记录');
+      if (actor && isDepartmentOfficer(actor) && row.department !== departmentOf(actor))
+        throw notYourDepartment(actor, row.department ?? undefined, '查看办不成事记录');
       const [view, history] = await Promise.all([machines.view('fallback', instanceId), machines.history(instanceId)]);
       return { ...view, history };
     },

@@ -69,8 +69,19 @@ export function withFrontDesk(process: CompiledProcess, reception: Reception | u
     ...process.flows,
     [firstFlow.id]: { ...firstFlow, targetRef: FRONT_DESK.task },
     front_desk_to_gateway: { id: 'front_desk_to_gateway', sourceRef: FRONT_DESK.task, targetRef: FRONT_DESK.gateway },
-    front_desk_accepted: { id: 'front_desk_accepted', name: '受理', sourceRef: FRONT_DESK.gateway, targetRef: next.id, condition: '=accepted = true' },
-    front_desk_not_accepted: { id: 'front_desk_not_accepted', name: '不予受理', sourceRef: FRONT_DESK.gateway, targetRef: FRONT_DESK.refused },
+    front_desk_accepted: {
+      id: 'front_desk_accepted',
+      name: '受理',
+      sourceRef: FRONT_DESK.gateway,
+      targetRef: next.id,
+      condition: '=accepted = true',
+    },
+    front_desk_not_accepted: {
+      id: 'front_desk_not_accepted',
+      name: '不予受理',
+      sourceRef: FRONT_DESK.gateway,
+      targetRef: FRONT_DESK.refused,
+    },
   };
   const nodes: Record<string, FlowNode> = {
     ...process.nodes,
@@ -91,7 +102,13 @@ export function withFrontDesk(process: CompiledProcess, reception: Reception | u
       outgoing: ['front_desk_accepted', 'front_desk_not_accepted'],
       defaultFlow: 'front_desk_not_accepted',
     }) as FlowNode,
-    [FRONT_DESK.refused]: at({ id: FRONT_DESK.refused, type: 'endEvent', name: '不予受理', incoming: ['front_desk_not_accepted'], outgoing: [] }) as FlowNode,
+    [FRONT_DESK.refused]: at({
+      id: FRONT_DESK.refused,
+      type: 'endEvent',
+      name: '不予受理',
+      incoming: ['front_desk_not_accepted'],
+      outgoing: [],
+    }) as FlowNode,
   };
   return { ...process, nodes, flows };
 }

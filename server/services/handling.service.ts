@@ -38,30 +38,42 @@ export function createHandlingService(deps: { prisma: PrismaClient; cases: Cases
     if (req.mode === 'promised' || req.mode === 'immediate') {
       const statutory = facts.statutoryDays ?? handlingConfig().statutoryLimitWorkingDays;
       if (facts.promisedDays !== undefined && facts.promisedDays > statutory) {
-        throw badRequest(`承诺时限 ${facts.promisedDays} 个工作日超过法定时限 ${statutory} 个工作日 （《中华人民共和国行政许可法》第四十二条）`, { field: 'variables.promisedDays' });
+        throw badRequest(
+          `承诺时限 ${facts.promisedDays} 个工作日超过法定时限 ${statutory} 个工作日 （《中华人民共和国行政许可法》第四十二条）`,
+          { field: 'variables.promisedDays' },
+        );
       }
     }
     if (req.mode === 'deferred') {
       const codes = req.deferredMaterials ?? [];
       if (codes.length === 0) throw badRequest('容缺受理须列明容缺的材料 (name the deferred materials)', { field: 'deferredMaterials' });
-      if (req.commitmentLetter !== true) throw badRequest('容缺受理须提交《申请容缺受理承诺书》 (the commitment letter is required)', { field: 'commitmentLetter' });
-      const reasons = codes.map((code) => {
-        const m = facts.materials.find((x) => x.code === code);
-        return { code, reason: m ? nonDeferrableReason(m) : `材料 ${code} 不在该事项的材料清单中 (not a material of this item)` };
-      }).filter((r) => r.reason);
-      if (reasons.length) throw badRequest(`不能容缺受理：${reasons.map((r) => r.reason).join('；')}`, { field: 'deferredMaterials', reasons });
+      if (req.commitmentLetter !== true)
+        throw badRequest('容缺受理须提交《申请容缺受理承诺书》 (the commitment letter is required)', { field: 'commitmentLetter' });
+      const reasons = codes
+        .map((code) => {
+          const m = facts.materials.find((x) => x.code === code);
+          return { code, reason: m ? nonDeferrableReason(m) : `材料 ${code} 不在该事项的材料清单中 (not a material of this item)` };
+        })
+        .filter((r) => r.reason);
+      if (reasons.length)
+        throw badRequest(`不能容缺受理：${reasons.map((r) => r.reason).join('；')}`, { field: 'deferredMaterials', reasons });
     }
     if (req.mode === 'deferred' || req.mode === 'commitment') {
       const records = await blockingCredit(prisma, applicantId);
       if (records.length) {
         const label = req.mode === 'deferred' ? '容缺受理' : '告知承诺';
-        throw conflict(`申请人有不良信用记录或曾作虚假承诺，信用修复前不适用${label} (bad credit or an earlier false commitment: not eligible until credit repair)`, {
-          records: records.map((r) => ({ id: r.id, kind: r.kind, reason: r.reason, caseId: r.caseId })),
-        });
+        throw conflict(
+          `申请人有不良信用记录或曾作虚假承诺，信用修复前不适用${label} (bad credit or an earlier false commitment: not eligible until credit repair)`,
+          {
+            records: records.map((r) => ({ id: r.id, kind: r.kind, reason: r.reason, caseId: r.caseId })),
+          },
+        );
       }
     }
     if (req.mode === 'commitment' && req.commitment?.accepted !== true) {
-      throw badRequest('告知承诺须由申请人自愿书面承诺 (the applicant must commit voluntarily and in writing)', { field: 'commitment.accepted' });
+      throw badRequest('告知承诺须由申请人自愿书面承诺 (the applicant must commit voluntarily and in writing)', {
+        field: 'commitment.accepted',
+      });
     }
   }
 
@@ -79,7 +91,11 @@ export function createHandlingService(deps: { prisma: PrismaClient; cases: Cases
         ...(req.deferredMaterials ? { deferredMaterials: req.deferredMaterials, commitmentLetter: req.commitmentLetter } : {}),
         ...(req.commitment ? { commitment: req.commitment } : {}),
       };
-      return cases.start({ processKey: MODES[req.mode].processKey, itemCode: req.itemCode, title: req.title, applicantId: req.applicantId, variables }, actor, 'handling');
+      return cases.start(
+        { processKey: MODES[req.mode].processKey, itemCode: req.itemCode, title: req.title, applicantId: req.applicantId, variables },
+        actor,
+        'handling',
+      );
     },
 
     async creditRecords(subjectId?: string) {
@@ -102,7 +118,9 @@ export function createHandlingService(deps: { prisma: PrismaClient; cases: Cases
       if (row.repairedAt) throw conflict('该信用记录已修复 (already repaired)', { id });
       return prisma.$transaction(async (tx) => {
         const updated = await tx.creditRecord.update({ where: { id }, data: { repairedAt: new Date() } });
-        await tx.auditEvent.create({ data: { actor: actor.id, action: 'credit.repaired', before: { repairedAt: null }, after: { id, repairedAt: updated.repairedAt } } });
+        await tx.auditEvent.create({
+          data: { actor: actor.id, action: 'credit.repaired', before: { repairedAt: null }, after: { id, repairedAt: updated.repairedAt } },
+        });
         return updated;
       });
     },

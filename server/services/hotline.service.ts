@@ -13,8 +13,18 @@ import type { AuthenticatedActor } from '../auth/authenticate';
 import { assertActsFor, assertCentral, departmentOf, isDepartmentOfficer, notYourDepartment } from './department-scope';
 
 /** 签收 / 退单 / 延期 / 答复 belong to the department the order is dispatched to; the rest to the 12345 centre. */
-const DEPARTMENT_STEPS: Record<string, string> = { 'order.sign': '签收', 'order.return': '退单', 'order.extend': '延期', 'order.reply': '答复' };
-const CENTRAL_STEPS: Record<string, string> = { 'order.dispatch': '派单', 'order.reassign': '改派', 'order.revisit': '回访', 'order.rate': '评价' };
+const DEPARTMENT_STEPS: Record<string, string> = {
+  'order.sign': '签收',
+  'order.return': '退单',
+  'order.extend': '延期',
+  'order.reply': '答复',
+};
+const CENTRAL_STEPS: Record<string, string> = {
+  'order.dispatch': '派单',
+  'order.reassign': '改派',
+  'order.revisit': '回访',
+  'order.rate': '评价',
+};
 import { writeAudit } from '../../activities/audit';
 import { candidatesOf, linksOf, profile, repeatRule, withOrgFromText, type RepeatRule } from '../../activities/domain/hotline/matching';
 import { matterType, matterTypeLabel } from '../../activities/domain/hotline/matter-types';
@@ -55,7 +65,12 @@ export interface HotlineSettings {
   repeat?: Partial<Pick<RepeatRule, 'minOrders' | 'windowDays'>>;
 }
 
-export function createHotlineService(deps: { prisma: PrismaClient; machines: MachineClient; fallback: FallbackService; settings?: HotlineSettings }) {
+export function createHotlineService(deps: {
+  prisma: PrismaClient;
+  machines: MachineClient;
+  fallback: FallbackService;
+  settings?: HotlineSettings;
+}) {
   const { prisma, machines, fallback } = deps;
   const settings = deps.settings ?? {};
 
@@ -64,7 +79,10 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
    * (hotline/matching.ts); a group of `minOrders` is 并单: the earliest order leads and is dispatched, the
    * others follow it, and a 办不成事 record supervises the group.
    */
-  async function detectAndMerge(order: OrderText & { matterType?: string | null }, callerName: string | undefined): Promise<IntakeResult['repeat']> {
+  async function detectAndMerge(
+    order: OrderText & { matterType?: string | null },
+    callerName: string | undefined,
+  ): Promise<IntakeResult['repeat']> {
     const rule = repeatRule(settings.repeat);
     const since = new Date(order.receivedAt.getTime() - rule.windowDays * 86_400_000);
     const self = profile(order);
@@ -72,15 +90,22 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       where: {
         receivedAt: { gte: since, lte: order.receivedAt },
         id: { not: order.id },
-        OR: [{ callerPhone: order.callerPhone }, ...(self.place ? [{ placeKey: self.place.key }] : [{ placeKey: { startsWith: 'org:' } }]), ...(self.place?.key.startsWith('org:') ? [{ placeKey: null }] : [])],
+        OR: [
+          { callerPhone: order.callerPhone },
+          ...(self.place ? [{ placeKey: self.place.key }] : [{ placeKey: { startsWith: 'org:' } }]),
+          ...(self.place?.key.startsWith('org:') ? [{ placeKey: null }] : []),
+        ],
       },
       orderBy: { receivedAt: 'desc' },
       take: MAX_CORPUS,
     });
-    const earlier = window.map((o) => profile({ ...o, matterType: o.matterTypeBy && o.matterTypeBy !== 'auto' ? o.matterType : undefined }));
+    const earlier = window.map((o) =>
+      profile({ ...o, matterType: o.matterTypeBy && o.matterTypeBy !== 'auto' ? o.matterType : undefined }),
+    );
     const me = withOrgFromText(self, earlier);
     const links = linksOf(me, candidatesOf(me, earlier), rule);
-    if (me.place && me.place.key !== self.place?.key) await prisma.hotlineOrder.update({ where: { id: order.id }, data: { placeKey: me.place.key, placeLabel: me.place.label } });
+    if (me.place && me.place.key !== self.place?.key)
+      await prisma.hotlineOrder.update({ where: { id: order.id }, data: { placeKey: me.place.key, placeLabel: me.place.label } });
     if (!links.length) return undefined;
     // The group linked to most strongly (as joinGroups in the bench), never one of another place.
     const groupOfRow = (o: { id: string; leadOrderId: string | null }) => o.leadOrderId ?? o.id;
@@ -89,8 +114,12 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       const o = window.find((w) => w.id === l.id);
       if (o) strength.set(groupOfRow(o), Math.max(strength.get(groupOfRow(o)) ?? 0, l.strength));
     }
-    const groupRows = await prisma.hotlineOrder.findMany({ where: { OR: [{ id: { in: [...strength.keys()] } }, { leadOrderId: { in: [...strength.keys()] } }] }, orderBy: { receivedAt: 'asc' } });
-    const samePlace = (g: string) => !me.place || groupRows.every((o) => groupOfRow(o) !== g || !o.placeKey || o.placeKey === me.place?.key);
+    const groupRows = await prisma.hotlineOrder.findMany({
+      where: { OR: [{ id: { in: [...strength.keys()] } }, { leadOrderId: { in: [...strength.keys()] } }] },
+      orderBy: { receivedAt: 'asc' },
+    });
+    const samePlace = (g: string) =>
+      !me.place || groupRows.every((o) => groupOfRow(o) !== g || !o.placeKey || o.placeKey === me.place?.key);
     const best = [...strength].filter(([g]) => samePlace(g)).sort((x, y) => y[1] - x[1])[0]?.[0];
     if (!best) return undefined;
     const members = groupRows.filter((o) => groupOfRow(o) === best);
@@ -129,7 +158,9 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
   async function mirror(followerId: string, lead: MachineView): Promise<void> {
     const c = lead.context as { department?: string; holder?: string; reply?: string };
     const state = typeof lead.value === 'string' ? lead.value : Object.keys(lead.value)[0];
-    await machines.send('hotline', followerId, { type: 'order.leadUpdate', state, department: c.department, holder: c.holder }, 'system').catch(ignoreConflict);
+    await machines
+      .send('hotline', followerId, { type: 'order.leadUpdate', state, department: c.department, holder: c.holder }, 'system')
+      .catch(ignoreConflict);
   }
 
   /** After an event on a lead order: its followers mirror it, and its 答复 reaches each follower's caller. */
@@ -138,7 +169,8 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     for (const f of followers) {
       const fv = await machines.view('hotline', f.id).catch(() => undefined);
       if (fv?.value !== 'following') continue;
-      if (event.type === 'order.reply') await machines.send('hotline', f.id, { type: 'order.leadReplied', content: String(event.content) }, 'system').catch(ignoreConflict);
+      if (event.type === 'order.reply')
+        await machines.send('hotline', f.id, { type: 'order.leadReplied', content: String(event.content) }, 'system').catch(ignoreConflict);
       else await mirror(f.id, view);
     }
   }
@@ -148,7 +180,14 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     const machinesOf = await prisma.machineInstance.findMany({ where: { id: { in: rows.map((r) => r.id) }, kind: 'hotline' } });
     return rows.map((row) => {
       const m = machinesOf.find((x) => x.id === row.id);
-      return { ...row, states: m?.states ?? [], status: m?.status ?? null, department: m?.department ?? null, holder: m?.holder ?? null, deadline: (m?.context as { deadline?: unknown } | undefined)?.deadline ?? null };
+      return {
+        ...row,
+        states: m?.states ?? [],
+        status: m?.status ?? null,
+        department: m?.department ?? null,
+        holder: m?.holder ?? null,
+        deadline: (m?.context as { deadline?: unknown } | undefined)?.deadline ?? null,
+      };
     });
   }
 
@@ -193,7 +232,16 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       let row;
       try {
         row = await prisma.hotlineOrder.create({
-          data: { id: request.orderId, callerPhone: request.callerPhone, callerName: request.callerName, subject: request.subject, category: request.category, content: request.content, receivedAt, ...placeAndType(request) },
+          data: {
+            id: request.orderId,
+            callerPhone: request.callerPhone,
+            callerName: request.callerName,
+            subject: request.subject,
+            category: request.category,
+            content: request.content,
+            receivedAt,
+            ...placeAndType(request),
+          },
         });
       } catch (err) {
         if ((err as { code?: string }).code === 'P2002') {
@@ -203,7 +251,10 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
         throw err;
       }
       await startOrder(row);
-      const repeat = await detectAndMerge({ id: request.orderId, callerPhone: request.callerPhone, subject: request.subject, content: request.content, receivedAt }, request.callerName);
+      const repeat = await detectAndMerge(
+        { id: request.orderId, callerPhone: request.callerPhone, subject: request.subject, content: request.content, receivedAt },
+        request.callerName,
+      );
       return { duplicate: false, order: await machines.view('hotline', request.orderId), ...(repeat ? { repeat } : {}) };
     },
 
@@ -218,20 +269,37 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       const department = (current.context as { department?: string }).department;
       const departmentStep = current.allowedEvents.includes(event.type) && DEPARTMENT_STEPS[event.type];
       if (departmentStep) assertActsFor(actor, department, `12345工单${departmentStep}`);
-      else if (current.allowedEvents.includes(event.type) && CENTRAL_STEPS[event.type]) assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
+      else if (current.allowedEvents.includes(event.type) && CENTRAL_STEPS[event.type])
+        assertCentral(actor, `12345工单${CENTRAL_STEPS[event.type]}`);
       // Re-checked by the machine, so a 改派 landing in between cannot let the old department act.
-      const view = await machines.send('hotline', orderId, event, actor.id, departmentStep ? [{ path: ['department'], equals: department }] : []);
+      const view = await machines.send(
+        'hotline',
+        orderId,
+        event,
+        actor.id,
+        departmentStep ? [{ path: ['department'], equals: department }] : [],
+      );
       await followLead(orderId, view, event);
       return view;
     },
 
     /** Staff correct the matter type (诉求分类); kept on the order and audited. */
     async setMatterType(orderId: string, input: { matterType: string; reason?: string }, actorId: string) {
-      if (!matterType(input.matterType)) throw badRequest(`未知诉求分类 (unknown matter type): ${input.matterType}`, { field: 'matterType', value: input.matterType });
+      if (!matterType(input.matterType))
+        throw badRequest(`未知诉求分类 (unknown matter type): ${input.matterType}`, { field: 'matterType', value: input.matterType });
       const before = await this.row(orderId);
       return prisma.$transaction(async (tx) => {
-        const after = await tx.hotlineOrder.update({ where: { id: orderId }, data: { matterType: input.matterType, matterTypeBy: actorId } });
-        await writeAudit(tx, { actor: actorId, action: 'hotline.matterType.corrected', before: { matterType: before.matterType, by: before.matterTypeBy }, after: { matterType: after.matterType }, details: { orderId, reason: input.reason } });
+        const after = await tx.hotlineOrder.update({
+          where: { id: orderId },
+          data: { matterType: input.matterType, matterTypeBy: actorId },
+        });
+        await writeAudit(tx, {
+          actor: actorId,
+          action: 'hotline.matterType.corrected',
+          before: { matterType: before.matterType, by: before.matterTypeBy },
+          after: { matterType: after.matterType },
+          details: { orderId, reason: input.reason },
+        });
         return decorate(after);
       });
     },
@@ -243,7 +311,13 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       const view = await machines.send('hotline', orderId, { type: 'order.split', reason }, actorId);
       await prisma.$transaction(async (tx) => {
         await tx.hotlineOrder.update({ where: { id: orderId }, data: { leadOrderId: null, mergedInto: null } });
-        await writeAudit(tx, { actor: actorId, action: 'hotline.split', before: { leadOrderId: row.leadOrderId, mergedInto: row.mergedInto }, after: { leadOrderId: null }, details: { orderId, reason } });
+        await writeAudit(tx, {
+          actor: actorId,
+          action: 'hotline.split',
+          before: { leadOrderId: row.leadOrderId, mergedInto: row.mergedInto },
+          after: { leadOrderId: null },
+          details: { orderId, reason },
+        });
       });
       return view;
     },
@@ -253,12 +327,26 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       if (orderId === leadOrderId) throw badRequest('不能并入自身', { field: 'leadOrderId' });
       const [row, leadRow] = [await this.row(orderId), await this.row(leadOrderId)];
       const leadId = leadRow.leadOrderId ?? leadRow.id;
-      const view = await machines.send('hotline', orderId, { type: 'order.follow', leadOrderId: leadId, fallbackId: leadRow.mergedInto ?? undefined }, actorId);
+      const view = await machines.send(
+        'hotline',
+        orderId,
+        { type: 'order.follow', leadOrderId: leadId, fallbackId: leadRow.mergedInto ?? undefined },
+        actorId,
+      );
       await prisma.$transaction(async (tx) => {
         await tx.hotlineOrder.update({ where: { id: orderId }, data: { leadOrderId: leadId, mergedInto: leadRow.mergedInto } });
-        await writeAudit(tx, { actor: actorId, action: 'hotline.merged', before: { leadOrderId: row.leadOrderId }, after: { leadOrderId: leadId }, details: { orderId, reason } });
+        await writeAudit(tx, {
+          actor: actorId,
+          action: 'hotline.merged',
+          before: { leadOrderId: row.leadOrderId },
+          after: { leadOrderId: leadId },
+          details: { orderId, reason },
+        });
       });
-      if (leadRow.mergedInto) await machines.send('fallback', leadRow.mergedInto, { type: 'fallback.linkOrders', orderIds: [orderId] }, 'system').catch(ignoreConflict);
+      if (leadRow.mergedInto)
+        await machines
+          .send('fallback', leadRow.mergedInto, { type: 'fallback.linkOrders', orderIds: [orderId] }, 'system')
+          .catch(ignoreConflict);
       await mirror(orderId, await machines.view('hotline', leadId));
       return machines.view('hotline', orderId).catch(() => view);
     },
@@ -267,18 +355,27 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
       const row = await this.row(orderId);
       if (actor && isDepartmentOfficer(actor)) {
         const m = await prisma.machineInstance.findUnique({ where: { id: orderId } });
-        if (!m?.department || m.department !== departmentOf(actor)) throw notYourDepartment(actor, m?.department ?? undefined, '查看12345工单');
+        if (!m?.department || m.department !== departmentOf(actor))
+          throw notYourDepartment(actor, m?.department ?? undefined, '查看12345工单');
       }
       const [view, history] = await Promise.all([machines.view('hotline', orderId), machines.history(orderId)]);
       return { ...view, order: decorate(row), history };
     },
 
     /** Department officers list only the orders dispatched to their department. */
-    async list(filter: { callerPhone?: string; category?: string; status?: string; merged?: boolean; limit: number; offset: number }, actor?: AuthenticatedActor) {
+    async list(
+      filter: { callerPhone?: string; category?: string; status?: string; merged?: boolean; limit: number; offset: number },
+      actor?: AuthenticatedActor,
+    ) {
       const own = actor && isDepartmentOfficer(actor) ? (departmentOf(actor) ?? '-') : undefined;
       const byStatus =
         filter.status || own
-          ? (await prisma.machineInstance.findMany({ where: { kind: 'hotline', ...(filter.status ? { status: filter.status } : {}), ...(own ? { department: own } : {}) }, select: { id: true } })).map((r) => r.id)
+          ? (
+              await prisma.machineInstance.findMany({
+                where: { kind: 'hotline', ...(filter.status ? { status: filter.status } : {}), ...(own ? { department: own } : {}) },
+                select: { id: true },
+              })
+            ).map((r) => r.id)
           : undefined;
       const where = {
         ...(filter.callerPhone ? { callerPhone: filter.callerPhone } : {}),
@@ -296,7 +393,12 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
     /** 并单 groups: each 办不成事 record opened for repeated orders, with the orders merged into it (newest group first). */
     async repeatGroups(filter: { limit: number; offset: number }, actor?: AuthenticatedActor) {
       if (actor) assertCentral(actor, '12345重复诉求并单');
-      const heads = await prisma.hotlineOrder.groupBy({ by: ['mergedInto'], where: { mergedInto: { not: null } }, _max: { receivedAt: true }, orderBy: { _max: { receivedAt: 'desc' } } });
+      const heads = await prisma.hotlineOrder.groupBy({
+        by: ['mergedInto'],
+        where: { mergedInto: { not: null } },
+        _max: { receivedAt: true },
+        orderBy: { _max: { receivedAt: 'desc' } },
+      });
       const page = heads.slice(filter.offset, filter.offset + filter.limit).map((h) => h.mergedInto as string);
       const [orders, records] = await Promise.all([
         prisma.hotlineOrder.findMany({ where: { mergedInto: { in: page } }, orderBy: { receivedAt: 'asc' } }),
@@ -306,7 +408,17 @@ export function createHotlineService(deps: { prisma: PrismaClient; machines: Mac
         const r = records.find((x) => x.id === fallbackId);
         return {
           fallbackId,
-          fallback: r ? { title: r.title, state: r.state, states: r.states, status: r.status, department: r.department, holder: r.holder, createdAt: r.createdAt } : null,
+          fallback: r
+            ? {
+                title: r.title,
+                state: r.state,
+                states: r.states,
+                status: r.status,
+                department: r.department,
+                holder: r.holder,
+                createdAt: r.createdAt,
+              }
+            : null,
           orders: orders.filter((o) => o.mergedInto === fallbackId),
         };
       });
@@ -340,12 +452,21 @@ export type HotlineService = ReturnType<typeof createHotlineService>;
 /** Place key and label and the classifier's matter type of a new order. */
 function placeAndType(request: { subject?: string; content: string }) {
   const p = profile({ id: '', callerPhone: '', subject: request.subject, content: request.content, receivedAt: new Date(0) });
-  return { placeKey: p.place?.key ?? null, placeLabel: p.place?.label ?? null, matterType: p.type ?? null, matterTypeBy: p.type ? 'auto' : null };
+  return {
+    placeKey: p.place?.key ?? null,
+    placeLabel: p.place?.label ?? null,
+    matterType: p.type ?? null,
+    matterTypeBy: p.type ? 'auto' : null,
+  };
 }
 
 /** Adds the matter type's label (市容环境 / 占道经营) and its usual unit for staff. */
 function decorate<T extends { matterType: string | null }>(row: T) {
-  return { ...row, matterTypeLabel: matterTypeLabel(row.matterType) ?? null, suggestedDepartment: matterType(row.matterType)?.department ?? null };
+  return {
+    ...row,
+    matterTypeLabel: matterTypeLabel(row.matterType) ?? null,
+    suggestedDepartment: matterType(row.matterType)?.department ?? null,
+  };
 }
 
 /** An order already closed or merged simply stays as it is. */

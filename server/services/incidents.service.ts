@@ -1,7 +1,14 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Variables } from '../../workflows/engine/model';
-import { incidentActionUpdate, pauseClockUpdate, publishMessageUpdate, resumeClockUpdate, type CaseView, type PublishMessageResult } from '../../workflows/messages';
+import {
+  incidentActionUpdate,
+  pauseClockUpdate,
+  publishMessageUpdate,
+  resumeClockUpdate,
+  type CaseView,
+  type PublishMessageResult,
+} from '../../workflows/messages';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { conflict, notFound } from '../errors';
@@ -53,7 +60,12 @@ export function createIncidentsService(deps: { prisma: PrismaClient; temporal: C
     },
 
     /** Retry the failed step, or resolve the incident (optionally with variables) and move on. */
-    async act(id: string, action: 'retry' | 'resolve', actor: AuthenticatedActor, variables?: Variables): Promise<CaseView | Awaited<ReturnType<typeof resolveProjectionIncident>>> {
+    async act(
+      id: string,
+      action: 'retry' | 'resolve',
+      actor: AuthenticatedActor,
+      variables?: Variables,
+    ): Promise<CaseView | Awaited<ReturnType<typeof resolveProjectionIncident>>> {
       const incident = await this.get(id);
       if (incident.status !== 'open') throw conflict(`事件 ${id} 已处理 (incident is ${incident.status})`);
       if (incident.kind === 'projection') return resolveProjectionIncident(prisma, incident, action, actor.id);
@@ -70,10 +82,15 @@ export function createIncidentsService(deps: { prisma: PrismaClient; temporal: C
      * at once by a waiting subscription, else buffered for its time-to-live and correlated once when
      * a matching catch event, receive task, boundary or event-subprocess start opens.
      */
-    async message(caseId: string, message: { name: string; correlationKey?: string; variables?: Variables; timeToLive?: string }): Promise<PublishMessageResult> {
+    async message(
+      caseId: string,
+      message: { name: string; correlationKey?: string; variables?: Variables; timeToLive?: string },
+    ): Promise<PublishMessageResult> {
       const handle = await runningCase(caseId);
       try {
-        return await handle.executeUpdate(publishMessageUpdate, { args: [{ ...message, timeToLive: message.timeToLive ?? defaultTimeToLive }] });
+        return await handle.executeUpdate(publishMessageUpdate, {
+          args: [{ ...message, timeToLive: message.timeToLive ?? defaultTimeToLive }],
+        });
       } catch (err) {
         return translate(err);
       }
@@ -82,7 +99,9 @@ export function createIncidentsService(deps: { prisma: PrismaClient; temporal: C
     async clock(caseId: string, action: 'pause' | 'resume', actor: AuthenticatedActor, reason?: string): Promise<CaseView> {
       const handle = await runningCase(caseId);
       try {
-        return await handle.executeUpdate(action === 'pause' ? pauseClockUpdate : resumeClockUpdate, { args: [{ actor: actor.id, reason }] });
+        return await handle.executeUpdate(action === 'pause' ? pauseClockUpdate : resumeClockUpdate, {
+          args: [{ actor: actor.id, reason }],
+        });
       } catch (err) {
         return translate(err);
       }

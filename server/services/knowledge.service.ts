@@ -11,8 +11,15 @@ export function createKnowledgeService(prisma: PrismaClient) {
   }
   async function links(entry: KnowledgeInput) {
     const [items, events] = await Promise.all([
-      entry.itemCodes.length ? prisma.catalogItem.findMany({ where: { code: { in: entry.itemCodes }, isLatest: true }, select: { code: true, name: true, department: true } }) : [],
-      entry.eventCodes.length ? prisma.catalogNode.findMany({ where: { code: { in: entry.eventCodes }, level: 'event' }, select: { code: true, name: true } }) : [],
+      entry.itemCodes.length
+        ? prisma.catalogItem.findMany({
+            where: { code: { in: entry.itemCodes }, isLatest: true },
+            select: { code: true, name: true, department: true },
+          })
+        : [],
+      entry.eventCodes.length
+        ? prisma.catalogNode.findMany({ where: { code: { in: entry.eventCodes }, level: 'event' }, select: { code: true, name: true } })
+        : [],
     ]);
     return {
       items: items.map((i) => ({ ...i, guide: `/api/catalog/items/${encodeURIComponent(i.code)}/guide` })),
@@ -23,10 +30,26 @@ export function createKnowledgeService(prisma: PrismaClient) {
     async search(q: string, limit: number) {
       const all = await entries();
       const hits = bm25(
-        all.map((e) => ({ doc: e, fields: [{ text: e.question, weight: 3 }, { text: e.tags.join(' '), weight: 2 }, { text: e.answer, weight: 1 }] })),
+        all.map((e) => ({
+          doc: e,
+          fields: [
+            { text: e.question, weight: 3 },
+            { text: e.tags.join(' '), weight: 2 },
+            { text: e.answer, weight: 1 },
+          ],
+        })),
         q,
       );
-      const items = await Promise.all(hits.slice(0, limit).map(async (h) => ({ code: h.doc.code, kind: h.doc.kind, question: h.doc.question, answer: h.doc.answer, score: h.score, ...(await links(h.doc)) })));
+      const items = await Promise.all(
+        hits.slice(0, limit).map(async (h) => ({
+          code: h.doc.code,
+          kind: h.doc.kind,
+          question: h.doc.question,
+          answer: h.doc.answer,
+          score: h.score,
+          ...(await links(h.doc)),
+        })),
+      );
       return { query: q, tokens: [...new Set(tokenize(q))], items, total: hits.length };
     },
     async get(code: string) {

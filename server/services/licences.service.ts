@@ -21,7 +21,18 @@ export function createLicencesService(prisma: PrismaClient) {
     },
 
     /** Registers a licence issued elsewhere (e.g. 营业执照 from the market regulator) into the registry. */
-    async register(input: { type: string; name: string; issuer: string; holderId: string; validFrom?: string; validUntil?: string | null; number?: string }, actor: AuthenticatedActor) {
+    async register(
+      input: {
+        type: string;
+        name: string;
+        issuer: string;
+        holderId: string;
+        validFrom?: string;
+        validUntil?: string | null;
+        number?: string;
+      },
+      actor: AuthenticatedActor,
+    ) {
       if (input.number && (await prisma.licence.findUnique({ where: { number: input.number } }))) {
         throw conflict(`证照编号 ${input.number} 已存在 (licence number already registered)`, { number: input.number });
       }
@@ -35,7 +46,13 @@ export function createLicencesService(prisma: PrismaClient) {
           validUntil: input.validUntil ? new Date(input.validUntil) : null,
         });
         const row = input.number ? await tx.licence.update({ where: { id: licence.id }, data: { number: input.number } }) : licence;
-        await tx.auditEvent.create({ data: { actor: actor.id, action: 'licence.registered', after: { id: row.id, type: row.type, holderId: row.holderId, number: row.number } } });
+        await tx.auditEvent.create({
+          data: {
+            actor: actor.id,
+            action: 'licence.registered',
+            after: { id: row.id, type: row.type, holderId: row.holderId, number: row.number },
+          },
+        });
         return row;
       });
     },

@@ -21,16 +21,33 @@ export const LINKAGE_RULE_LABELS: Record<string, string> = {
 };
 const LINKAGE_KINDS = ['linkage.notice', 'linkage.finding', 'linkage.meeting', 'linkage.city', 'linkage.adjustment'] as const;
 type LinkageKind = (typeof LINKAGE_KINDS)[number];
-const PREFIX: Record<LinkageKind, string> = { 'linkage.notice': 'TB', 'linkage.finding': 'CG', 'linkage.meeting': 'LX', 'linkage.city': 'SJ', 'linkage.adjustment': 'TZ' };
+const PREFIX: Record<LinkageKind, string> = {
+  'linkage.notice': 'TB',
+  'linkage.finding': 'CG',
+  'linkage.meeting': 'LX',
+  'linkage.city': 'SJ',
+  'linkage.adjustment': 'TZ',
+};
 
 /** The district leadership's review desk for 动态调整 proposals (审管协调). */
 export const ADJUSTMENT_REVIEWER = 'supervisor1';
 
-type LinkageContext = { department?: string; approvalDepartment?: string; departments?: string[]; tasks?: { owner: string }[]; reviewer?: string };
+type LinkageContext = {
+  department?: string;
+  approvalDepartment?: string;
+  departments?: string[];
+  tasks?: { owner: string }[];
+  reviewer?: string;
+};
 
 /** Departments a linkage instance is addressed to or involves (what its officers may see). */
 function involved(department: string | null, context: LinkageContext): string[] {
-  return [department ?? undefined, context.approvalDepartment, ...(context.departments ?? []), ...(context.tasks ?? []).map((t) => t.owner)].filter((d): d is string => !!d);
+  return [
+    department ?? undefined,
+    context.approvalDepartment,
+    ...(context.departments ?? []),
+    ...(context.tasks ?? []).map((t) => t.owner),
+  ].filter((d): d is string => !!d);
 }
 
 type Expectation = { path: (string | number)[]; equals: unknown };
@@ -41,7 +58,11 @@ type Expectation = { path: (string | number)[]; equals: unknown };
  * Signing a notice, acting on a 抄告 and finishing a meeting task are the addressed department's alone.
  * Returns what the decision rested on, for the machine to re-check atomically.
  */
-function assertLinkageStep(actor: AuthenticatedActor, context: LinkageContext, event: { type: string } & Record<string, unknown>): Expectation[] {
+function assertLinkageStep(
+  actor: AuthenticatedActor,
+  context: LinkageContext,
+  event: { type: string } & Record<string, unknown>,
+): Expectation[] {
   const ctx = context;
   const on = (path: (string | number)[], department: string | undefined, step: string, overseers = false): Expectation[] => {
     assertActsFor(actor, department, step, { overseers });
@@ -91,7 +112,11 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
 
   return {
     /** 审批信息通报, driven by a case's approval decision: pushed once per case at decision time. */
-    async approvalDecided(request: { caseId: string; supervisingDepartment: string; itemName?: string }): Promise<{ created: boolean; notice: MachineView }> {
+    async approvalDecided(request: {
+      caseId: string;
+      supervisingDepartment: string;
+      itemName?: string;
+    }): Promise<{ created: boolean; notice: MachineView }> {
       checkDepartment(request.supervisingDepartment, 'supervisingDepartment');
       const c = await prisma.case.findUnique({ where: { id: request.caseId } });
       if (!c) throw notFound('case', request.caseId);
@@ -119,14 +144,20 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       return { created: true, notice };
     },
 
-    async finding(request: { title: string; department: string; caseId?: string; findingType: string; description: string }, actor: AuthenticatedActor) {
+    async finding(
+      request: { title: string; department: string; caseId?: string; findingType: string; description: string },
+      actor: AuthenticatedActor,
+    ) {
       checkDepartment(request.department, 'department');
       assertActsFor(actor, request.department, '监管结果抄告', { overseers: true });
       if (request.caseId && !(await prisma.case.findUnique({ where: { id: request.caseId } }))) throw notFound('case', request.caseId);
       return start('linkage.finding', { ...request, approvalDepartment: 'spj' });
     },
 
-    async meeting(request: { title: string; department: string; agenda: string[]; departments: string[]; caseId?: string }, actor: AuthenticatedActor) {
+    async meeting(
+      request: { title: string; department: string; agenda: string[]; departments: string[]; caseId?: string },
+      actor: AuthenticatedActor,
+    ) {
       for (const d of [request.department, ...request.departments]) checkDepartment(d, 'departments');
       assertActsFor(actor, request.department, '提请联席会议', { overseers: true });
       return start('linkage.meeting', { ...request, referredBy: actor.id });
@@ -138,10 +169,18 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       return start('linkage.city', { ...request, submittedBy: actor.id });
     },
 
-    async adjustment(request: { change: string; itemCode: string; itemName: string; payload: Record<string, unknown>; reason: string; department: string }, actor: AuthenticatedActor) {
+    async adjustment(
+      request: { change: string; itemCode: string; itemName: string; payload: Record<string, unknown>; reason: string; department: string },
+      actor: AuthenticatedActor,
+    ) {
       checkDepartment(request.department, 'department');
       assertActsFor(actor, request.department, '动态调整提议', { overseers: true });
-      return start('linkage.adjustment', { ...request, title: `动态调整：${request.itemName}`, proposedBy: actor.id, reviewer: ADJUSTMENT_REVIEWER });
+      return start('linkage.adjustment', {
+        ...request,
+        title: `动态调整：${request.itemName}`,
+        proposedBy: actor.id,
+        reviewer: ADJUSTMENT_REVIEWER,
+      });
     },
 
     async send(instanceId: string, event: { type: string } & Record<string, unknown>, actor: AuthenticatedActor): Promise<MachineView> {
@@ -150,7 +189,9 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       // The workflow's own state (not the read model, which may lag) says whose step it is.
       const current = await machines.view(r.kind as MachineKind, instanceId);
       // An event out of turn is refused by the machine (409) before anyone's department matters.
-      const expectations = current.allowedEvents.includes(event.type) ? assertLinkageStep(actor, current.context as LinkageContext, event) : [];
+      const expectations = current.allowedEvents.includes(event.type)
+        ? assertLinkageStep(actor, current.context as LinkageContext, event)
+        : [];
       return machines.send(r.kind as MachineKind, instanceId, event, actor.id, expectations);
     },
 
@@ -190,7 +231,11 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
 
     /** The rule machines' departments with their commissioner and the users whose department has that name (to pick a 责任人). */
     async departments() {
-      const users = await prisma.user.findMany({ where: { department: { in: Object.values(DEPARTMENTS).map((d) => d.name) } }, select: { id: true, name: true, department: true }, orderBy: { id: 'asc' } });
+      const users = await prisma.user.findMany({
+        where: { department: { in: Object.values(DEPARTMENTS).map((d) => d.name) } },
+        select: { id: true, name: true, department: true },
+        orderBy: { id: 'asc' },
+      });
       const items = Object.values(DEPARTMENTS).map((d) => ({
         ...d,
         commissioner: COMMISSIONERS[d.area],
@@ -200,7 +245,13 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
     },
 
     commissioners() {
-      const items = Object.entries(COMMISSIONERS).map(([area, c]) => ({ area, ...c, departments: Object.values(DEPARTMENTS).filter((d) => d.area === area).map((d) => d.code) }));
+      const items = Object.entries(COMMISSIONERS).map(([area, c]) => ({
+        area,
+        ...c,
+        departments: Object.values(DEPARTMENTS)
+          .filter((d) => d.area === area)
+          .map((d) => d.code),
+      }));
       return { items, total: items.length };
     },
 
@@ -238,12 +289,26 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       const kinds = range.includeAll ? Object.keys(LINKAGE_RULE_LABELS) : [...LINKAGE_KINDS];
       const basis = range.basis ?? 'due';
       const inPeriod = { gte: range.from, lte: range.to };
-      const steps = await prisma.machineStep.findMany({ where: { kind: { in: kinds }, ...(basis === 'done' ? { completedAt: inPeriod } : { dueAt: inPeriod }) } });
-      const groups = new Map<string, { rule: string; kind: string; department: string; due: number; onTime: number; late: number; overdueOpen: number; pending: number }>();
+      const steps = await prisma.machineStep.findMany({
+        where: { kind: { in: kinds }, ...(basis === 'done' ? { completedAt: inPeriod } : { dueAt: inPeriod }) },
+      });
+      const groups = new Map<
+        string,
+        { rule: string; kind: string; department: string; due: number; onTime: number; late: number; overdueOpen: number; pending: number }
+      >();
       for (const s of steps) {
         const department = s.department ?? '—';
         const key = `${s.kind}|${department}`;
-        const g = groups.get(key) ?? { rule: LINKAGE_RULE_LABELS[s.kind] ?? s.kind, kind: s.kind, department, due: 0, onTime: 0, late: 0, overdueOpen: 0, pending: 0 };
+        const g = groups.get(key) ?? {
+          rule: LINKAGE_RULE_LABELS[s.kind] ?? s.kind,
+          kind: s.kind,
+          department,
+          due: 0,
+          onTime: 0,
+          late: 0,
+          overdueOpen: 0,
+          pending: 0,
+        };
         g.due++;
         if (s.completedAt) {
           if (s.completedAt <= s.dueAt) g.onTime++;
@@ -255,12 +320,27 @@ export function createLinkageService(deps: { prisma: PrismaClient; machines: Mac
       const rows = [...groups.values()]
         .map((g) => {
           const decided = g.onTime + g.late + g.overdueOpen;
-          return { ...g, departmentName: DEPARTMENTS[g.department]?.name ?? g.department, onTimeRate: decided ? Number((g.onTime / decided).toFixed(4)) : null };
+          return {
+            ...g,
+            departmentName: DEPARTMENTS[g.department]?.name ?? g.department,
+            onTimeRate: decided ? Number((g.onTime / decided).toFixed(4)) : null,
+          };
         })
         .sort((a, b) => a.kind.localeCompare(b.kind) || a.department.localeCompare(b.department));
-      const total = rows.reduce((acc, r) => ({ onTime: acc.onTime + r.onTime, decided: acc.decided + r.onTime + r.late + r.overdueOpen }), { onTime: 0, decided: 0 });
-      const basisLabel = basis === 'done' ? '按完成日统计：统计期内完成的环节（不论何时到期）' : '按到期日统计：统计期内到期的环节（不论何时完成）';
-      return { from: range.from, to: range.to, basis, basisLabel, rows, overall: { ...total, onTimeRate: total.decided ? Number((total.onTime / total.decided).toFixed(4)) : null } };
+      const total = rows.reduce((acc, r) => ({ onTime: acc.onTime + r.onTime, decided: acc.decided + r.onTime + r.late + r.overdueOpen }), {
+        onTime: 0,
+        decided: 0,
+      });
+      const basisLabel =
+        basis === 'done' ? '按完成日统计：统计期内完成的环节（不论何时到期）' : '按到期日统计：统计期内到期的环节（不论何时完成）';
+      return {
+        from: range.from,
+        to: range.to,
+        basis,
+        basisLabel,
+        rows,
+        overall: { ...total, onTimeRate: total.decided ? Number((total.onTime / total.decided).toFixed(4)) : null },
+      };
     },
   };
 }

@@ -32,7 +32,8 @@ const digits = (s: unknown) => String(s ?? '').replace(/\D/g, '');
 /** Phone numbers the application carries (form fields named phone/tel/mobile) plus the applicant's verified one. */
 function phonesOf(applicantId: string, ...sources: Record<string, unknown>[]): Set<string> {
   const out = new Set<string>();
-  for (const src of sources) for (const [k, v] of Object.entries(src)) if (/phone|tel|mobile/i.test(k) && digits(v).length >= 7) out.add(digits(v));
+  for (const src of sources)
+    for (const [k, v] of Object.entries(src)) if (/phone|tel|mobile/i.test(k) && digits(v).length >= 7) out.add(digits(v));
   const known = DEMO_IDENTITIES[applicantId]?.phone;
   if (known) out.add(known);
   return out;
@@ -48,7 +49,12 @@ export function createLookupService(deps: { prisma: PrismaClient }) {
   const { prisma } = deps;
   const materials = createMaterialsService({ prisma });
 
-  async function authorised(caseId: string, applicantId: string, vars: Record<string, unknown>, input: { phone?: string; queryCode?: string }) {
+  async function authorised(
+    caseId: string,
+    applicantId: string,
+    vars: Record<string, unknown>,
+    input: { phone?: string; queryCode?: string },
+  ) {
     if (input.queryCode) {
       const row = await prisma.caseLookup.findUnique({ where: { caseId } });
       return !!row && row.queryCode === input.queryCode.trim();
@@ -64,7 +70,14 @@ export function createLookupService(deps: { prisma: PrismaClient }) {
         if (!(await authorised(ev.id, ev.applicantId, ev.form as Record<string, unknown>, input))) throw notMatched();
         const items = ev.items as { name: string; department: string; status: string; caseId: string }[];
         const done = items.filter((i) => !['waiting', 'running'].includes(i.status)).length;
-        const label = ev.status === 'running' ? '联办中' : ev.status === 'completed' ? '已全部办结' : ev.status === 'rejected' ? '未予办理' : '部分办结';
+        const label =
+          ev.status === 'running'
+            ? '联办中'
+            : ev.status === 'completed'
+              ? '已全部办结'
+              : ev.status === 'rejected'
+                ? '未予办理'
+                : '部分办结';
         return {
           caseNumber: ev.id,
           title: ev.eventName,
@@ -72,23 +85,49 @@ export function createLookupService(deps: { prisma: PrismaClient }) {
           stage: { code: ev.status, label, action: '' },
           startedAt: ev.startedAt,
           endedAt: ev.endedAt,
-          steps: items.map((i) => ({ title: `${i.name}（${i.department}）`, status: i.status === 'running' ? 'process' : i.status === 'waiting' || i.status === 'skipped' ? 'wait' : i.status === 'rejected' || i.status === 'failed' ? 'error' : 'finish' })),
+          steps: items.map((i) => ({
+            title: `${i.name}（${i.department}）`,
+            status:
+              i.status === 'running'
+                ? 'process'
+                : i.status === 'waiting' || i.status === 'skipped'
+                  ? 'wait'
+                  : i.status === 'rejected' || i.status === 'failed'
+                    ? 'error'
+                    : 'finish',
+          })),
           current: items.filter((i) => i.status === 'running').map((i) => i.name),
           needed: [] as string[],
           deadline: null,
           progress: { done, total: items.length },
         };
       }
-      const row = await prisma.case.findUnique({ where: { id }, include: { tasks: { where: { status: 'open' }, select: { name: true, dueAt: true, status: true } } } });
+      const row = await prisma.case.findUnique({
+        where: { id },
+        include: { tasks: { where: { status: 'open' }, select: { name: true, dueAt: true, status: true } } },
+      });
       if (!row) throw notMatched();
       const vars = (row.variables ?? {}) as Record<string, unknown>;
       if (!(await authorised(row.id, row.applicantId, vars, input))) throw notMatched();
       const open = row.tasks;
-      const needed = row.status === 'running' ? await materials.neededFromApplicant(row.id, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : []) : [];
+      const needed =
+        row.status === 'running'
+          ? await materials.neededFromApplicant(row.id, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : [])
+          : [];
       const delivery = await prisma.resultDelivery.findUnique({ where: { caseId: row.id }, select: { method: true, status: true } });
-      const stage = stageOf({ status: row.status, variables: vars, result: row.result, neededCount: needed.length, openTaskNames: open.map((t) => t.name), delivery });
+      const stage = stageOf({
+        status: row.status,
+        variables: vars,
+        result: row.result,
+        neededCount: needed.length,
+        openTaskNames: open.map((t) => t.name),
+        delivery,
+      });
       const completedTasks = await prisma.task.count({ where: { caseId: row.id, status: 'completed' } });
-      const deadline = ['supplementDueAt', 'decisionDueAt', 'licenceDueAt'].map((k) => vars[k]).find((v) => typeof v === 'string') ?? open.find((t) => t.dueAt)?.dueAt ?? null;
+      const deadline =
+        ['supplementDueAt', 'decisionDueAt', 'licenceDueAt'].map((k) => vars[k]).find((v) => typeof v === 'string') ??
+        open.find((t) => t.dueAt)?.dueAt ??
+        null;
       const current = row.status !== 'running' ? 3 : completedTasks > 0 ? 2 : 1;
       return {
         caseNumber: row.id,
@@ -97,9 +136,14 @@ export function createLookupService(deps: { prisma: PrismaClient }) {
         stage,
         startedAt: row.startedAt,
         endedAt: row.endedAt,
-        steps: ['提交申请', '受理', '审查决定', '办结'].map((title, i) => ({ title, status: i < current ? 'finish' : i === current ? (row.status === 'running' ? 'process' : 'finish') : 'wait' })),
+        steps: ['提交申请', '受理', '审查决定', '办结'].map((title, i) => ({
+          title,
+          status: i < current ? 'finish' : i === current ? (row.status === 'running' ? 'process' : 'finish') : 'wait',
+        })),
         current: open.map((t) => t.name),
-        needed: needed.map((n) => (typeof n === 'string' ? n : [(n as { name?: string }).name, (n as { reason?: string }).reason].filter(Boolean).join('：'))),
+        needed: needed.map((n) =>
+          typeof n === 'string' ? n : [(n as { name?: string }).name, (n as { reason?: string }).reason].filter(Boolean).join('：'),
+        ),
         deadline,
         progress: null,
       };

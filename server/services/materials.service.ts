@@ -24,8 +24,19 @@ export interface UploadedFile {
 
 /** Every column but the bytes: lists and answers never carry file content. */
 const FILE_FIELDS = {
-  id: true, code: true, name: true, fileName: true, contentType: true, size: true, sha256: true, status: true,
-  reviewNote: true, reviewedBy: true, reviewedAt: true, uploadedBy: true, uploadedAt: true,
+  id: true,
+  code: true,
+  name: true,
+  fileName: true,
+  contentType: true,
+  size: true,
+  sha256: true,
+  status: true,
+  reviewNote: true,
+  reviewedBy: true,
+  reviewedAt: true,
+  uploadedBy: true,
+  uploadedAt: true,
 } as const;
 
 export interface CorrectionItem {
@@ -35,7 +46,10 @@ export interface CorrectionItem {
 }
 
 export const payloadTooLarge = (limit: number) =>
-  new AppError(413, 'PAYLOAD_TOO_LARGE', `文件超过大小上限 ${Math.round(limit / 1024 / 1024)} MB (file larger than the limit)`, { field: 'file', limitBytes: limit });
+  new AppError(413, 'PAYLOAD_TOO_LARGE', `文件超过大小上限 ${Math.round(limit / 1024 / 1024)} MB (file larger than the limit)`, {
+    field: 'file',
+    limitBytes: limit,
+  });
 
 /**
  * Application materials (申请材料) of a case: upload, the checklist against the item's required
@@ -59,7 +73,8 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
   }
 
   function ensureOpen(row: { id: string; status: string }) {
-    if (row.status !== 'running') throw conflict(`办件 ${row.id} 已结束，不能再提交或审查材料 (the case is closed)`, { caseId: row.id, status: row.status });
+    if (row.status !== 'running')
+      throw conflict(`办件 ${row.id} 已结束，不能再提交或审查材料 (the case is closed)`, { caseId: row.id, status: row.status });
   }
 
   async function checklistOf(row: { id: string; itemCode: string | null; applicantId: string; variables: unknown }) {
@@ -77,7 +92,12 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
   }
 
   const service = {
-    async upload(caseId: string, actor: AuthenticatedActor, input: { code: string; name?: string }, file: UploadedFile | undefined): Promise<MaterialFile> {
+    async upload(
+      caseId: string,
+      actor: AuthenticatedActor,
+      input: { code: string; name?: string },
+      file: UploadedFile | undefined,
+    ): Promise<MaterialFile> {
       const row = await caseFor(caseId, actor);
       ensureOpen(row);
       if (!file) throw badRequest('请选择要上传的文件 (field `file` is required)', { field: 'file' });
@@ -85,36 +105,59 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
       if (file.size > cfg.maxFileBytes) throw payloadTooLarge(cfg.maxFileBytes);
       if (file.size === 0) throw badRequest('文件为空 (the file is empty)', { field: 'file' });
       const fileName = file.originalname.trim() || 'file';
-      if (fileName.length > cfg.maxFileNameLength) throw badRequest(`文件名过长 (file name longer than ${cfg.maxFileNameLength} characters)`, { field: 'file' });
+      if (fileName.length > cfg.maxFileNameLength)
+        throw badRequest(`文件名过长 (file name longer than ${cfg.maxFileNameLength} characters)`, { field: 'file' });
 
       const facts = await itemFacts(prisma, row.itemCode, (row.variables ?? {}) as Variables);
       const required = facts.materials.find((m) => m.code === input.code);
       if (facts.materials.length > 0 && !required && input.code !== OTHER_MATERIAL) {
         const codes = facts.materials.map((m) => m.code);
-        throw badRequest(`材料编码 ${input.code} 不是该事项的申请材料 (not a material of this item)；可用编码：${[...codes, OTHER_MATERIAL].join('、')}`, {
-          field: 'code',
-          code: input.code,
-          codes: [...facts.materials.map((m) => ({ code: m.code, name: m.name })), { code: OTHER_MATERIAL, name: '其他补充材料' }],
-        });
+        throw badRequest(
+          `材料编码 ${input.code} 不是该事项的申请材料 (not a material of this item)；可用编码：${[...codes, OTHER_MATERIAL].join('、')}`,
+          {
+            field: 'code',
+            code: input.code,
+            codes: [...facts.materials.map((m) => ({ code: m.code, name: m.name })), { code: OTHER_MATERIAL, name: '其他补充材料' }],
+          },
+        );
       }
 
       const kind = sniffKind(file.buffer);
       if (!kind || !cfg.allowedKinds.includes(kind)) {
-        throw badRequest(`不支持的文件类型：仅接受 ${cfg.allowedKinds.map((k) => k.toUpperCase()).join('、')} (file type not allowed; checked by content)`, {
-          field: 'file',
-          detected: kind ?? null,
-          declared: file.mimetype,
-          allowed: cfg.allowedKinds,
-        });
+        throw badRequest(
+          `不支持的文件类型：仅接受 ${cfg.allowedKinds.map((k) => k.toUpperCase()).join('、')} (file type not allowed; checked by content)`,
+          {
+            field: 'file',
+            detected: kind ?? null,
+            declared: file.mimetype,
+            allowed: cfg.allowedKinds,
+          },
+        );
       }
 
       const name = required?.name ?? input.name ?? (input.code === OTHER_MATERIAL ? '其他补充材料' : input.code);
       const sha256 = createHash('sha256').update(file.buffer).digest('hex');
       return prisma.$transaction(async (tx) => {
-        const previous = await tx.caseMaterial.findMany({ where: { caseId, code: input.code, status: { not: 'superseded' } }, select: { id: true, status: true } });
-        if (previous.length) await tx.caseMaterial.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: 'superseded' } });
+        const previous = await tx.caseMaterial.findMany({
+          where: { caseId, code: input.code, status: { not: 'superseded' } },
+          select: { id: true, status: true },
+        });
+        if (previous.length)
+          await tx.caseMaterial.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: 'superseded' } });
         const created = await tx.caseMaterial.create({
-          data: { id: randomUUID(), caseId, code: input.code, name, fileName, contentType: CONTENT_TYPES[kind], size: file.size, sha256, content: new Uint8Array(file.buffer), status: 'submitted', uploadedBy: actor.id },
+          data: {
+            id: randomUUID(),
+            caseId,
+            code: input.code,
+            name,
+            fileName,
+            contentType: CONTENT_TYPES[kind],
+            size: file.size,
+            sha256,
+            content: new Uint8Array(file.buffer),
+            status: 'submitted',
+            uploadedBy: actor.id,
+          },
           select: FILE_FIELDS,
         });
         await writeAudit(tx, {
@@ -142,14 +185,24 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
       return row;
     },
 
-    async review(caseId: string, materialId: string, actor: AuthenticatedActor, input: { verdict: 'accepted' | 'needs-correction'; note?: string }) {
+    async review(
+      caseId: string,
+      materialId: string,
+      actor: AuthenticatedActor,
+      input: { verdict: 'accepted' | 'needs-correction'; note?: string },
+    ) {
       const row = await caseFor(caseId, actor);
       ensureOpen(row);
       const material = await prisma.caseMaterial.findFirst({ where: { id: materialId, caseId }, select: FILE_FIELDS });
       if (!material) throw notFound('material', materialId);
-      if (material.status === 'superseded') throw conflict('该文件已被重新上传的文件取代，请审查最新文件 (superseded: review the latest file)', { materialId, status: material.status });
+      if (material.status === 'superseded')
+        throw conflict('该文件已被重新上传的文件取代，请审查最新文件 (superseded: review the latest file)', {
+          materialId,
+          status: material.status,
+        });
       const note = input.note?.trim() || null;
-      if (input.verdict === 'needs-correction' && !note) throw badRequest('需补正须写明原因，一次性告知申请人 (a correction needs the reason)', { field: 'note' });
+      if (input.verdict === 'needs-correction' && !note)
+        throw badRequest('需补正须写明原因，一次性告知申请人 (a correction needs the reason)', { field: 'note' });
       return prisma.$transaction(async (tx) => {
         const updated = await tx.caseMaterial.update({
           where: { id: materialId },
@@ -187,7 +240,10 @@ export function createMaterialsService(deps: { prisma: PrismaClient; licences?: 
      * list less what has since been handed in, plus every file staff asked to be corrected.
      */
     async neededFromApplicant(caseId: string, fromProcess: unknown[]) {
-      const row = await prisma.case.findUnique({ where: { id: caseId }, select: { id: true, itemCode: true, applicantId: true, variables: true } });
+      const row = await prisma.case.findUnique({
+        where: { id: caseId },
+        select: { id: true, itemCode: true, applicantId: true, variables: true },
+      });
       if (!row) return fromProcess;
       const checklist = await checklistOf(row);
       const handedIn = new Set(checklist.items.filter((i) => i.state === 'submitted' || i.state === 'accepted').map((i) => i.name));

@@ -13,13 +13,23 @@ export function dispatcherWorkflowId(taskQueue: string): string {
   return `notification-dispatcher-${taskQueue}`;
 }
 
-export function createNotificationsService(deps: { prisma: PrismaClient; temporal: Client; taskQueue: string; cases: CasesService; logger?: Logger }) {
+export function createNotificationsService(deps: {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  cases: CasesService;
+  logger?: Logger;
+}) {
   const { prisma, temporal, taskQueue, cases } = deps;
   return {
     /** Starts the outbox dispatcher once per task queue (a second start is a no-op). */
     async ensureDispatcher(): Promise<void> {
       try {
-        await temporal.workflow.start('notificationDispatcherWorkflow', { taskQueue, workflowId: dispatcherWorkflowId(taskQueue), args: [] });
+        await temporal.workflow.start('notificationDispatcherWorkflow', {
+          taskQueue,
+          workflowId: dispatcherWorkflowId(taskQueue),
+          args: [],
+        });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
@@ -32,7 +42,10 @@ export function createNotificationsService(deps: { prisma: PrismaClient; tempora
         prisma.notificationOutbox.findMany({ where, orderBy: { createdAt: 'desc' }, take: page.limit, skip: page.offset }),
         prisma.notificationOutbox.count({ where }),
       ]);
-      return { items: rows.map((r) => ({ id: r.id, caseId: r.caseId, event: r.event, sentAt: r.sentAt, ...(r.payload as object) })), total };
+      return {
+        items: rows.map((r) => ({ id: r.id, caseId: r.caseId, event: r.event, sentAt: r.sentAt, ...(r.payload as object) })),
+        total,
+      };
     },
 
     async preferences(actor: AuthenticatedActor) {
@@ -48,7 +61,9 @@ export function createNotificationsService(deps: { prisma: PrismaClient; tempora
 
     async setPreference(actor: AuthenticatedActor, channel: Channel, body: { enabled: boolean; address?: string | null }) {
       if (channel === 'webhook' && body.enabled && !body.address) {
-        const existing = await prisma.notificationPreference.findUnique({ where: { applicantId_channel: { applicantId: actor.id, channel } } });
+        const existing = await prisma.notificationPreference.findUnique({
+          where: { applicantId_channel: { applicantId: actor.id, channel } },
+        });
         if (!existing?.address) throw badRequest('开启回调通知需要提供回调地址 (a webhook needs an address)', { field: 'address' });
       }
       const row = await prisma.notificationPreference.upsert({
@@ -72,7 +87,8 @@ export function createNotificationsService(deps: { prisma: PrismaClient; tempora
       const def = await prisma.processDefinition.findUnique({ where: { id: view.definitionId }, select: { graph: true } });
       const vars = view.variables as Variables;
       const waiting = view.activeElements;
-      const next = def && view.status === 'running' ? predictNextSteps(def.graph as unknown as CompiledProcess, waiting, vars, view.applicantId) : [];
+      const next =
+        def && view.status === 'running' ? predictNextSteps(def.graph as unknown as CompiledProcess, waiting, vars, view.applicantId) : [];
       const deadline = ['supplementDueAt', 'decisionDueAt', 'licenceDueAt'].map((k) => vars[k]).find((v) => typeof v === 'string') ?? null;
       return {
         caseId,
@@ -80,7 +96,10 @@ export function createNotificationsService(deps: { prisma: PrismaClient; tempora
         current: view.openTasks.map((t) => ({ elementId: t.elementId, name: t.name })),
         next: next.map((s) => ({ elementId: s.elementId, name: s.name })),
         // Materials handed in since drop out; files staff asked to be corrected are added (申请材料).
-        needed: await createMaterialsService({ prisma }).neededFromApplicant(caseId, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : []),
+        needed: await createMaterialsService({ prisma }).neededFromApplicant(
+          caseId,
+          Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : [],
+        ),
         deadline,
       };
     },

@@ -9,7 +9,10 @@ type Industry = z.infer<typeof IndustryInput>;
 
 /** 审批服务地图: zones and business districts, the five hot industries, guidance per industry and zone. */
 export function createServiceMapService(prisma: PrismaClient) {
-  const load = async <T>(kind: string) => (await prisma.catalogEntry.findMany({ where: { kind }, orderBy: { code: 'asc' }, select: { data: true } })).map((r) => r.data as unknown as T);
+  const load = async <T>(kind: string) =>
+    (await prisma.catalogEntry.findMany({ where: { kind }, orderBy: { code: 'asc' }, select: { data: true } })).map(
+      (r) => r.data as unknown as T,
+    );
   return {
     async overview() {
       const [zones, industries] = await Promise.all([load<Zone>('zone'), load<Industry>('industry')]);
@@ -20,8 +23,16 @@ export function createServiceMapService(prisma: PrismaClient) {
       if (!row) throw notFound('industry', code);
       const industry = row.data as unknown as Industry;
       const zones = (await load<Zone>('zone')).filter((z) => z.industries.includes(code));
-      if (zoneCode && !zones.some((z) => z.code === zoneCode) && !(await prisma.catalogEntry.findUnique({ where: { id: `zone:${zoneCode}` } }))) throw notFound('zone', zoneCode);
-      const items = await prisma.catalogItem.findMany({ where: { code: { in: industry.itemCodes }, isLatest: true }, select: { code: true, name: true, department: true, promisedDays: true } });
+      if (
+        zoneCode &&
+        !zones.some((z) => z.code === zoneCode) &&
+        !(await prisma.catalogEntry.findUnique({ where: { id: `zone:${zoneCode}` } }))
+      )
+        throw notFound('zone', zoneCode);
+      const items = await prisma.catalogItem.findMany({
+        where: { code: { in: industry.itemCodes }, isLatest: true },
+        select: { code: true, name: true, department: true, promisedDays: true },
+      });
       return {
         ...industry,
         items,

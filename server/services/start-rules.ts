@@ -22,11 +22,21 @@ export function checkStartRule(process: CompiledProcess, actor: AuthenticatedAct
   if (!rule) return;
   const details = { processKey: process.key, via, startVia: rule.startVia, startableBy: rule.startableBy };
   if (!rule.startVia.includes(via)) {
-    throw new AppError(403, 'START_NOT_ALLOWED', `流程 ${process.name ?? process.key} 只能通过${rule.startVia.map((c) => START_CHANNEL_LABELS[c]).join('、')}启动，不能${START_CHANNEL_LABELS[via]} (this process cannot be started this way)`, details);
+    throw new AppError(
+      403,
+      'START_NOT_ALLOWED',
+      `流程 ${process.name ?? process.key} 只能通过${rule.startVia.map((c) => START_CHANNEL_LABELS[c]).join('、')}启动，不能${START_CHANNEL_LABELS[via]} (this process cannot be started this way)`,
+      details,
+    );
   }
   if (via === 'internal') return;
   if (!actor.roles.some((r) => rule.startableBy.includes(r))) {
     const who = rule.startableBy.map((r) => ROLE_LABELS[r as Role] ?? r).join('、');
-    throw new AppError(403, 'START_NOT_ALLOWED', `流程 ${process.name ?? process.key} 只能由${who}发起 (only these roles may start it: ${rule.startableBy.join(', ')})`, details);
+    throw new AppError(
+      403,
+      'START_NOT_ALLOWED',
+      `流程 ${process.name ?? process.key} 只能由${who}发起 (only these roles may start it: ${rule.startableBy.join(', ')})`,
+      details,
+    );
   }
 }

@@ -68,7 +68,15 @@ export function createStatsService(prisma: PrismaClient) {
           cases.filter((c) => keyOfCase(c) === key).map((c) => c.id),
         ),
       }));
-      return { groupBy: q.groupBy, overall: rates(ratings, cases.map((c) => c.id)), items, total: items.length };
+      return {
+        groupBy: q.groupBy,
+        overall: rates(
+          ratings,
+          cases.map((c) => c.id),
+        ),
+        items,
+        total: items.length,
+      };
     },
 
     /**
@@ -89,7 +97,9 @@ export function createStatsService(prisma: PrismaClient) {
           const result = (c.result ?? {}) as { decision?: string; decidedAt?: string };
           const decided = result.decision === 'approved' || result.decision === 'rejected';
           const minutes = decided && result.decidedAt ? (new Date(result.decidedAt).getTime() - c.startedAt.getTime()) / 60_000 : null;
-          const reduction = resolved.find((a) => a.caseId === c.id)?.after as { materialReduction?: { required: number; resolved: number } } | null;
+          const reduction = resolved.find((a) => a.caseId === c.id)?.after as {
+            materialReduction?: { required: number; resolved: number };
+          } | null;
           return {
             id: c.id,
             processKey: c.processKey,
@@ -113,15 +123,23 @@ export function createStatsService(prisma: PrismaClient) {
           cases: rs.length,
           decided: decided.length,
           withinOneHourShare: ratio(decided.filter((r) => r.withinWindow).length, decided.length),
-          averageApprovalLevels: decided.length ? Math.round((decided.reduce((s, r) => s + r.levels, 0) / decided.length) * 100) / 100 : null,
+          averageApprovalLevels: decided.length
+            ? Math.round((decided.reduce((s, r) => s + r.levels, 0) / decided.length) * 100) / 100
+            : null,
           levelsByProcess: Object.fromEntries(
             [...new Set(decided.map((r) => r.processKey))].map((k) => {
               const of = decided.filter((r) => r.processKey === k);
               return [k, Math.round((of.reduce((s, r) => s + r.levels, 0) / of.length) * 100) / 100];
             }),
           ),
-          materialReduction: ratio(rs.reduce((s, r) => s + r.resolvedMaterials, 0), required),
-          ...rates(ratings.filter((r) => ids.has(r.caseId)), rs.filter((r) => r.finished).map((r) => r.id)),
+          materialReduction: ratio(
+            rs.reduce((s, r) => s + r.resolvedMaterials, 0),
+            required,
+          ),
+          ...rates(
+            ratings.filter((r) => ids.has(r.caseId)),
+            rs.filter((r) => r.finished).map((r) => r.id),
+          ),
         };
       };
       const departments = [...new Set(selected.map((r) => r.department))].sort();

@@ -76,7 +76,10 @@ export function validateAgainstForm(form: FormSchema, variables: Variables): Fie
     if (options?.length) {
       const chosen = Array.isArray(value) ? value : [value];
       const bad = chosen.filter((v) => !options.includes(v));
-      if (bad.length) add(`不在可选范围内 (not one of ${options.map((o) => JSON.stringify(o)).join(', ')}): ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+      if (bad.length)
+        add(
+          `不在可选范围内 (not one of ${options.map((o) => JSON.stringify(o)).join(', ')}): ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+        );
     }
     const v = c.validate ?? {};
     if (typeof value === 'number') {
@@ -117,7 +120,10 @@ export function createFormRegistry(formsDir: string) {
       const form = load(formKey);
       if (!form) return;
       const problems = validateAgainstForm(form, variables);
-      if (problems.length) throw badRequest(`表单填写不完整或有误 (form ${formKey} is not valid): ${problems.map((p) => p.message).join('; ')}`, { fields: problems });
+      if (problems.length)
+        throw badRequest(`表单填写不完整或有误 (form ${formKey} is not valid): ${problems.map((p) => p.message).join('; ')}`, {
+          fields: problems,
+        });
     },
   };
 }

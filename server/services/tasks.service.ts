@@ -51,7 +51,10 @@ function departmentTaskScope(actor: AuthenticatedActor): Prisma.TaskWhereInput {
   };
 }
 
-function mayListTask(actor: AuthenticatedActor, task: { assignee: string | null; candidateGroups: string[]; candidateUsers: string[] }): boolean {
+function mayListTask(
+  actor: AuthenticatedActor,
+  task: { assignee: string | null; candidateGroups: string[]; candidateUsers: string[] },
+): boolean {
   if (oversees(actor) || !task.candidateGroups.some(isDepartmentGroup)) return true;
   return task.assignee === actor.id || task.candidateUsers.includes(actor.id) || task.candidateGroups.some((g) => actor.groups.includes(g));
 }
@@ -90,7 +93,8 @@ export const etagOf = (version: number) => `"${version}"`;
 export function versionFromIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw badRequest(`If-Match 必须是任务的 ETag (If-Match must be the task's ETag, e.g. "3"): ${header}`, { header: 'If-Match' });
+  if (!match)
+    throw badRequest(`If-Match 必须是任务的 ETag (If-Match must be the task's ETag, e.g. "3"): ${header}`, { header: 'If-Match' });
   return Number(match[1]);
 }
 
@@ -103,14 +107,30 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
 
   /** 申请人 by name for a page of tasks: the form's name where given, else the account's name. */
   const applicantNames = async (caseIds: string[]): Promise<Map<string, string>> => {
-    const cases = await prisma.case.findMany({ where: { id: { in: [...new Set(caseIds)] } }, select: { id: true, applicantId: true, variables: true } });
-    const users = await prisma.user.findMany({ where: { id: { in: [...new Set(cases.map((c) => c.applicantId))] } }, select: { id: true, name: true } });
+    const cases = await prisma.case.findMany({
+      where: { id: { in: [...new Set(caseIds)] } },
+      select: { id: true, applicantId: true, variables: true },
+    });
+    const users = await prisma.user.findMany({
+      where: { id: { in: [...new Set(cases.map((c) => c.applicantId))] } },
+      select: { id: true, name: true },
+    });
     const userName = new Map(users.map((u) => [u.id, u.name]));
-    return new Map(cases.map((c) => [c.id, ((c.variables as Record<string, unknown> | null)?.applicantName as string | undefined) ?? userName.get(c.applicantId) ?? c.applicantId]));
+    return new Map(
+      cases.map((c) => [
+        c.id,
+        ((c.variables as Record<string, unknown> | null)?.applicantName as string | undefined) ??
+          userName.get(c.applicantId) ??
+          c.applicantId,
+      ]),
+    );
   };
 
   const taskRow = async (taskId: string) => {
-    const task = await prisma.task.findUnique({ where: { id: taskId }, include: { case: { select: { title: true, workflowId: true, applicantId: true, processKey: true } } } });
+    const task = await prisma.task.findUnique({
+      where: { id: taskId },
+      include: { case: { select: { title: true, workflowId: true, applicantId: true, processKey: true } } },
+    });
     if (!task) throw notFound('task', taskId);
     return task;
   };
@@ -119,7 +139,9 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
   const update = async <A, R>(taskId: string, def: UpdateDefinition<R, [A]>, args: A) => {
     const task = await taskRow(taskId);
     try {
-      await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(def, { args: [args], updateId: keyedUpdateId(`${def.name}:${taskId}`) });
+      await temporal.workflow
+        .getHandle(task.case.workflowId)
+        .executeUpdate(def, { args: [args], updateId: keyedUpdateId(`${def.name}:${taskId}`) });
     } catch (err) {
       translateUpdateError(err);
     }
@@ -136,7 +158,10 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
     const task = await taskRow(taskId);
     const addressed = task.candidateGroups.filter(isDepartmentGroup);
     if (addressed.length && !addressed.some((g) => user.groups.includes(g))) {
-      throw badRequest(`${field} 不是本任务所属部门的工作人员 (${userId} is not staff of the department this task is addressed to: ${addressed.join(', ')})`, { field, value: userId, candidateGroups: addressed });
+      throw badRequest(
+        `${field} 不是本任务所属部门的工作人员 (${userId} is not staff of the department this task is addressed to: ${addressed.join(', ')})`,
+        { field, value: userId, candidateGroups: addressed },
+      );
     }
   };
 
@@ -159,7 +184,10 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       if (filter.overdue) due.lt = minDate(due.lt as Date | undefined, now);
       if (filter.dueSoon) {
         due.gte = maxDate(due.gte as Date | undefined, now);
-        due.lt = minDate(due.lt as Date | undefined, new Date(addWorkingDays(now.toISOString(), TASK_INBOX_RULES.dueSoonWorkingDays, { calendar: districtCalendar() })));
+        due.lt = minDate(
+          due.lt as Date | undefined,
+          new Date(addWorkingDays(now.toISOString(), TASK_INBOX_RULES.dueSoonWorkingDays, { calendar: districtCalendar() })),
+        );
       }
       const and: Prisma.TaskWhereInput[] = [
         { status: filter.status },
@@ -174,23 +202,37 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
         filter.candidateUser ? { candidateUsers: { has: me(filter.candidateUser) } } : {},
         Object.keys(due).length ? { dueAt: due } : {},
         filter.followUpBefore ? { followUpAt: { lt: filter.followUpBefore } } : {},
-        filter.priorityMin !== undefined || filter.priorityMax !== undefined ? { priority: { gte: filter.priorityMin, lte: filter.priorityMax } } : {},
+        filter.priorityMin !== undefined || filter.priorityMax !== undefined
+          ? { priority: { gte: filter.priorityMin, lte: filter.priorityMax } }
+          : {},
       ];
       const search = { q: filter.q, itemCode: filter.itemCode, department: filter.department, from: filter.from, to: filter.to };
       if (caseSearch.hasFilter(search)) and.push({ caseId: { in: await caseSearch.caseIds(search) } });
       const where: Prisma.TaskWhereInput = { AND: and };
       const order = filter.order ?? (filter.sort === 'priority' ? 'desc' : 'asc');
       const orderBy: Prisma.TaskOrderByWithRelationInput[] =
-        filter.sort === 'dueAt' || filter.sort === 'followUpAt' ? [{ [filter.sort]: { sort: order, nulls: 'last' } }, { createdAt: 'asc' }] : [{ [filter.sort]: order }, { createdAt: 'asc' }, { id: 'asc' }];
+        filter.sort === 'dueAt' || filter.sort === 'followUpAt'
+          ? [{ [filter.sort]: { sort: order, nulls: 'last' } }, { createdAt: 'asc' }]
+          : [{ [filter.sort]: order }, { createdAt: 'asc' }, { id: 'asc' }];
       const [items, total] = await Promise.all([
-        prisma.task.findMany({ where, orderBy, take: filter.limit, skip: filter.offset, include: { case: { select: { title: true, applicantId: true, processKey: true } } } }),
+        prisma.task.findMany({
+          where,
+          orderBy,
+          take: filter.limit,
+          skip: filter.offset,
+          include: { case: { select: { title: true, applicantId: true, processKey: true } } },
+        }),
         prisma.task.count({ where }),
       ]);
       await refreshDistrictCalendar(prisma);
       const names = await applicantNames(items.map((t) => t.caseId));
       // 暂定: a due date over a year whose holiday notice is not loaded yet may still move.
       return {
-        items: items.map((t) => ({ ...t, case: { ...t.case, applicantName: names.get(t.caseId) ?? t.case.applicantId }, dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now) })),
+        items: items.map((t) => ({
+          ...t,
+          case: { ...t.case, applicantName: names.get(t.caseId) ?? t.case.applicantId },
+          dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now),
+        })),
         total,
       };
     },
@@ -213,8 +255,14 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
         // A keyed retry of a complete whose first attempt took effect (its answer lost to a crash or a
         // timeout) answers as that attempt did: same actor, same variables → the case as it now stands,
         // even if the complete ended the case meanwhile. Without a key a second complete stays 409.
-        const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen';
-        if (isKeyed() && (refused || err instanceof WorkflowNotFoundError || /already completed|workflow is closing|update was aborted/i.test(String((err as Error)?.message)))) {
+        const refused =
+          err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'TaskNotOpen';
+        if (
+          isKeyed() &&
+          (refused ||
+            err instanceof WorkflowNotFoundError ||
+            /already completed|workflow is closing|update was aborted/i.test(String((err as Error)?.message)))
+        ) {
           const now = await prisma.task.findUnique({ where: { id: taskId } });
           if (now?.status === 'completed' && now.completedBy === actor.id && isDeepStrictEqual(now.outcome ?? {}, variables)) {
             return handle.query(caseStateQuery).catch(() => translateUpdateError(err));
@@ -224,8 +272,10 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       }
     },
 
-    claim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) => update(taskId, claimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
-    unclaim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) => update(taskId, unclaimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
+    claim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) =>
+      update(taskId, claimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
+    unclaim: (taskId: string, actor: AuthenticatedActor, expectedVersion?: number) =>
+      update(taskId, unclaimTaskUpdate, { taskId, actor: actorArg(actor), expectedVersion }),
 
     async delegate(taskId: string, actor: AuthenticatedActor, to: string, expectedVersion?: number) {
       await assertStaffUser('to', to, taskId);
@@ -240,13 +290,19 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
       return update(taskId, assignTaskUpdate, { taskId, actor: actorArg(actor), assignee, expectedVersion });
     },
 
-    setAttributes: (taskId: string, actor: AuthenticatedActor, change: { priority?: number; dueAt?: string | null; followUpAt?: string | null }, expectedVersion?: number) =>
-      update(taskId, setTaskAttributesUpdate, { taskId, actor: actorArg(actor), ...change, expectedVersion }),
+    setAttributes: (
+      taskId: string,
+      actor: AuthenticatedActor,
+      change: { priority?: number; dueAt?: string | null; followUpAt?: string | null },
+      expectedVersion?: number,
+    ) => update(taskId, setTaskAttributesUpdate, { taskId, actor: actorArg(actor), ...change, expectedVersion }),
 
     async addComment(taskId: string, actor: AuthenticatedActor, text: string) {
       const task = await taskRow(taskId);
       try {
-        return await temporal.workflow.getHandle(task.case.workflowId).executeUpdate(addTaskCommentUpdate, { args: [{ taskId, actor: actorArg(actor), text }] });
+        return await temporal.workflow
+          .getHandle(task.case.workflowId)
+          .executeUpdate(addTaskCommentUpdate, { args: [{ taskId, actor: actorArg(actor), text }] });
       } catch (err) {
         translateUpdateError(err);
       }

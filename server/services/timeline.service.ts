@@ -34,7 +34,10 @@ export function createTimelineService(prisma: PrismaClient) {
         prisma.auditEvent.count({ where }),
         prisma.task.findMany({ where: { caseId }, select: { id: true, name: true } }),
       ]);
-      const users = await prisma.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actor))] } }, select: { id: true, name: true } });
+      const users = await prisma.user.findMany({
+        where: { id: { in: [...new Set(events.map((e) => e.actor))] } },
+        select: { id: true, name: true },
+      });
       const userName = new Map(users.map((u) => [u.id, u.name]));
       const taskName = new Map(tasks.map((t) => [t.id, t.name]));
       const items: TimelineEntry[] = events.map((e) => {

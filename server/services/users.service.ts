@@ -23,7 +23,9 @@ export function createUsersService(prisma: PrismaClient, hooks: { onChange?: (us
     async list(filter: { role?: string; q?: string; limit: number; offset: number }) {
       const where: Prisma.UserWhereInput = {
         ...(filter.role ? { roles: { has: filter.role } } : {}),
-        ...(filter.q ? { OR: [{ id: { contains: filter.q } }, { name: { contains: filter.q } }, { department: { contains: filter.q } }] } : {}),
+        ...(filter.q
+          ? { OR: [{ id: { contains: filter.q } }, { name: { contains: filter.q } }, { department: { contains: filter.q } }] }
+          : {}),
       };
       const [items, total] = await Promise.all([
         prisma.user.findMany({ where, orderBy: { id: 'asc' }, take: filter.limit, skip: filter.offset }),
@@ -34,7 +36,8 @@ export function createUsersService(prisma: PrismaClient, hooks: { onChange?: (us
 
     async create(user: { id: string; name: string; department?: string; roles: string[]; groups: string[] }, actor: AuthenticatedActor) {
       return prisma.$transaction(async (tx) => {
-        if (await tx.user.findUnique({ where: { id: user.id } })) throw conflict(`用户 ${user.id} 已存在 (user already exists)`, { id: user.id });
+        if (await tx.user.findUnique({ where: { id: user.id } }))
+          throw conflict(`用户 ${user.id} 已存在 (user already exists)`, { id: user.id });
         const created = await tx.user.create({ data: { ...user, department: user.department ?? null } });
         await writeAudit(tx, { actor: actor.id, action: 'user.created', after: created });
         return created;
@@ -46,7 +49,13 @@ export function createUsersService(prisma: PrismaClient, hooks: { onChange?: (us
         const before = await tx.user.findUnique({ where: { id } });
         if (!before) throw notFound('user', id);
         const after = await tx.user.update({ where: { id }, data: change });
-        await writeAudit(tx, { actor: actor.id, action: 'user.updated', before, after, details: { note: '角色与停用状态在几秒内对已签发的令牌生效 (roles and status apply to issued tokens within seconds)' } });
+        await writeAudit(tx, {
+          actor: actor.id,
+          action: 'user.updated',
+          before,
+          after,
+          details: { note: '角色与停用状态在几秒内对已签发的令牌生效 (roles and status apply to issued tokens within seconds)' },
+        });
         return after;
       });
       // This process sees the change at once; other API processes within the identity cache's few seconds.

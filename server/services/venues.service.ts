@@ -28,7 +28,10 @@ export function createVenuesService(prisma: PrismaClient) {
       let venues = await all();
       let itemName: string | undefined;
       if (filter.item) {
-        const item = await prisma.catalogItem.findFirst({ where: { isLatest: true, OR: [{ code: filter.item }, { basicCode: filter.item }] }, select: { code: true, basicCode: true, name: true } });
+        const item = await prisma.catalogItem.findFirst({
+          where: { isLatest: true, OR: [{ code: filter.item }, { basicCode: filter.item }] },
+          select: { code: true, basicCode: true, name: true },
+        });
         if (!item) throw notFound('itemCode', filter.item);
         itemName = item.name;
         venues = venues.filter((v) => v.items.includes('*') || v.items.includes(item.code) || v.items.includes(item.basicCode));
@@ -42,15 +45,30 @@ export function createVenuesService(prisma: PrismaClient) {
         // Match the most specific place name the address mentions: a community first, then a sub-district.
         const known = await all();
         const community = known.find((v) => v.community && filter.address!.includes(v.community.replace(/社区$/, '')));
-        const subdistrict = known.find((v) => filter.address!.includes(v.subdistrict.replace(/街道$/, '')) && v.kind === 'subdistrict-centre');
+        const subdistrict = known.find(
+          (v) => filter.address!.includes(v.subdistrict.replace(/街道$/, '')) && v.kind === 'subdistrict-centre',
+        );
         const anchor = community ?? subdistrict;
-        if (!anchor) throw badRequest(`无法识别地址中的街道或社区 (no sub-district or community recognised in the address): ${filter.address}`, { field: 'address' });
+        if (!anchor)
+          throw badRequest(`无法识别地址中的街道或社区 (no sub-district or community recognised in the address): ${filter.address}`, {
+            field: 'address',
+          });
         origin = { lat: anchor.lat, lng: anchor.lng };
         matched = community?.community ?? anchor.subdistrict;
       }
-      const rows = venues.map((v) => ({ ...v, kindLabel: VENUE_KIND_LABEL[v.kind], distanceKm: origin ? Math.round(haversineKm(origin, v) * 100) / 100 : undefined }));
+      const rows = venues.map((v) => ({
+        ...v,
+        kindLabel: VENUE_KIND_LABEL[v.kind],
+        distanceKm: origin ? Math.round(haversineKm(origin, v) * 100) / 100 : undefined,
+      }));
       if (origin) rows.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
-      return { item: filter.item ? { code: filter.item, name: itemName } : undefined, origin, matchedPlace: matched, items: rows.slice(0, filter.limit), total: rows.length };
+      return {
+        item: filter.item ? { code: filter.item, name: itemName } : undefined,
+        origin,
+        matchedPlace: matched,
+        items: rows.slice(0, filter.limit),
+        total: rows.length,
+      };
     },
   };
 }

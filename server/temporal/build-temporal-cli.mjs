@@ -34,7 +34,9 @@ let lastDownloads = -1;
 const ticker = setInterval(() => {
   if (downloads === lastDownloads && downloads > 0) phase = { zh: '编译', en: 'compiling' };
   lastDownloads = downloads;
-  say(`步骤：${phase.zh} / step: ${phase.en} · 已下载模块 ${downloads} 个 (${downloads} modules) · 已用 ${elapsed()} (${elapsedEn()}) · 预计共 ${ESTIMATE}`);
+  say(
+    `步骤：${phase.zh} / step: ${phase.en} · 已下载模块 ${downloads} 个 (${downloads} modules) · 已用 ${elapsed()} (${elapsedEn()}) · 预计共 ${ESTIMATE}`,
+  );
 }, 20_000);
 
 child.on('exit', (code) => {

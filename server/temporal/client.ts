@@ -5,6 +5,9 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
  * SDK's default half minute, so while Temporal is down requests answer 503 + Retry-After promptly.
  */
 export async function connectTemporal(address: string, namespace: string): Promise<{ client: Client; connection: Connection }> {
-  const connection = await Connection.connect({ address, interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100 }))] });
+  const connection = await Connection.connect({
+    address,
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100 }))],
+  });
   return { client: new Client({ connection, namespace }), connection };
 }

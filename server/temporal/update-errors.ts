@@ -25,13 +25,15 @@ export function translateUpdateError(err: unknown): never {
     if (make) throw make(err.cause.message, err.cause.details as unknown[] | undefined);
     throw new AppError(422, err.cause.type ?? 'UPDATE_REJECTED', err.cause.message);
   }
-  if (err instanceof WorkflowNotFoundError || closedWhileInFlight(err)) throw conflict('案件流程已结束 (the case workflow is no longer running)');
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw conflict('案件状态已变化，请刷新后重试 (the case changed while the request was in flight)');
+  if (err instanceof WorkflowNotFoundError || closedWhileInFlight(err))
+    throw conflict('案件流程已结束 (the case workflow is no longer running)');
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+    throw conflict('案件状态已变化，请刷新后重试 (the case changed while the request was in flight)');
   throw err;
 }
 
 /** The workflow closed between our read of the task and the update reaching it (a race, not a fault). */
 function closedWhileInFlight(err: unknown): boolean {
-  const text = `${(err as Error)?.message ?? ''} ${((err as { cause?: Error })?.cause?.message) ?? ''}`;
+  const text = `${(err as Error)?.message ?? ''} ${(err as { cause?: Error })?.cause?.message ?? ''}`;
   return /workflow execution already completed|workflow update was aborted|workflow is closing/i.test(text);
 }

@@ -46,7 +46,11 @@ export function runtimeSpecifiers(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       if (!isTypeOnly(node)) out.push(node.moduleSpecifier.text);
     } else if (ts.isImportEqualsDeclaration(node) && !node.isTypeOnly && ts.isExternalModuleReference(node.moduleReference)) {
       const expr = node.moduleReference.expression;
@@ -66,7 +70,11 @@ export function runtimeSpecifiers(file: string): string[] {
 function resolveRelative(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(from), specifier);
-  const candidates = [base, ...['.ts', '.tsx', '.json'].map((ext) => base + ext), ...['index.ts', 'index.tsx'].map((i) => path.join(base, i))];
+  const candidates = [
+    base,
+    ...['.ts', '.tsx', '.json'].map((ext) => base + ext),
+    ...['index.ts', 'index.tsx'].map((i) => path.join(base, i)),
+  ];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

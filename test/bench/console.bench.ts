@@ -16,7 +16,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
-const row = (name: string, xs: number[]) => `${name.padEnd(34)} p50 ${pct(xs, 50).toFixed(0).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(0).padStart(6)} ms   (n=${xs.length})`;
+const row = (name: string, xs: number[]) =>
+  `${name.padEnd(34)} p50 ${pct(xs, 50).toFixed(0).padStart(6)} ms   p95 ${pct(xs, 95).toFixed(0).padStart(6)} ms   (n=${xs.length})`;
 
 async function main(): Promise<void> {
   await globalSetup();
@@ -31,15 +32,24 @@ async function main(): Promise<void> {
     let lastCase = '';
     for (let i = 0; i < CASES; i++) {
       let t = performance.now();
-      const started = await http.post('/api/cases').set('authorization', applicant).send({ processKey: 'general-approval', variables: { shopName: `测速面馆${i}` } });
+      const started = await http
+        .post('/api/cases')
+        .set('authorization', applicant)
+        .send({ processKey: 'general-approval', variables: { shopName: `测速面馆${i}` } });
       start.push(performance.now() - t);
       lastCase = started.body.caseId;
       const taskId = started.body.openTasks[0].taskId as string;
       t = performance.now();
-      await http.post(`/api/tasks/${encodeURIComponent(taskId)}/claim`).set('authorization', window1).send({});
+      await http
+        .post(`/api/tasks/${encodeURIComponent(taskId)}/claim`)
+        .set('authorization', window1)
+        .send({});
       claim.push(performance.now() - t);
       t = performance.now();
-      await http.post(`/api/tasks/${encodeURIComponent(taskId)}/complete`).set('authorization', window1).send({ variables: { accepted: true } });
+      await http
+        .post(`/api/tasks/${encodeURIComponent(taskId)}/complete`)
+        .set('authorization', window1)
+        .send({ variables: { accepted: true } });
       complete.push(performance.now() - t);
     }
 

@@ -71,29 +71,54 @@ async function main(): Promise<void> {
         ? await client.workflow.start('caseWorkflow', {
             taskQueue,
             workflowId: `case-${caseId}`,
-            args: [{ caseId, definitionId: definition.id, process: definition.process, variables, title: '基准', applicantId: 'zhangsan', startedBy: 'zhangsan' } satisfies CaseInput],
+            args: [
+              {
+                caseId,
+                definitionId: definition.id,
+                process: definition.process,
+                variables,
+                title: '基准',
+                applicantId: 'zhangsan',
+                startedBy: 'zhangsan',
+              } satisfies CaseInput,
+            ],
           })
         : await client.workflow.start('handWrittenCase', {
             taskQueue,
             workflowId: `case-${caseId}`,
-            args: [{ caseId, definitionId: definition.id, title: '基准', applicantId: 'zhangsan', variables, timeline: BASELINE_TIMELINE } satisfies HandWrittenInput],
+            args: [
+              {
+                caseId,
+                definitionId: definition.id,
+                title: '基准',
+                applicantId: 'zhangsan',
+                variables,
+                timeline: BASELINE_TIMELINE,
+              } satisfies HandWrittenInput,
+            ],
           });
     let view: CaseView = await handle.executeUpdate(syncUpdate);
     // The user task opens after the first service task: poll (bounded) until the inbox shows it.
-    for (const deadline = Date.now() + 300_000; view.openTasks.length === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 300_000; view.openTasks.length === 0 && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 20));
       view = await handle.executeUpdate(syncUpdate);
     }
     const task = view.openTasks[0];
     if (!task) throw new Error(`${kind} case ${caseId} opened no task`);
-    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, actor: staff, variables: { approved, opinion: '同意' } }] });
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, actor: staff, variables: { approved, opinion: '同意' } }],
+    });
     const result = (await handle.result()) as CaseView;
     if (result.status !== 'completed') throw new Error(`${kind} case ${caseId} ended ${result.status}`);
     if (PROFILE && !profiled.has(kind)) {
       profiled.add(kind);
       const history = await handle.fetchHistory();
-      const activitiesRun = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
-      console.log(`  profile ${kind}: ${history.events?.length} history events, ${(history.events ?? []).filter((e) => e.workflowTaskCompletedEventAttributes).length} workflow tasks, activities: ${activitiesRun.join(', ')}`);
+      const activitiesRun = (history.events ?? [])
+        .filter((e) => e.activityTaskScheduledEventAttributes)
+        .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
+      console.log(
+        `  profile ${kind}: ${history.events?.length} history events, ${(history.events ?? []).filter((e) => e.workflowTaskCompletedEventAttributes).length} workflow tasks, activities: ${activitiesRun.join(', ')}`,
+      );
     }
   };
 
@@ -116,7 +141,9 @@ async function main(): Promise<void> {
   await worker.runUntil(async () => {
     await runBatch('engine', WARMUP);
     await runBatch('hand-written', WARMUP);
-    console.log(`bench: ${CASES} cases per implementation, ${ROUNDS} alternating rounds, concurrency ${CONCURRENCY}, baseline ${BASELINE_TIMELINE ? 'with timeline' : 'lean'}, Temporal ${address}, database ${db.description}`);
+    console.log(
+      `bench: ${CASES} cases per implementation, ${ROUNDS} alternating rounds, concurrency ${CONCURRENCY}, baseline ${BASELINE_TIMELINE ? 'with timeline' : 'lean'}, Temporal ${address}, database ${db.description}`,
+    );
     for (let round = 0; round < ROUNDS; round++) {
       const n = Math.floor(CASES / ROUNDS) + (round < CASES % ROUNDS ? 1 : 0);
       const order: Kind[] = round % 2 === 0 ? ['engine', 'hand-written'] : ['hand-written', 'engine'];
@@ -124,12 +151,16 @@ async function main(): Promise<void> {
         const ms = await runBatch(kind, n);
         totals[kind] += ms;
         counts[kind] += n;
-        console.log(`  round ${round + 1} ${kind.padEnd(12)} ${n} cases in ${(ms / 1000).toFixed(2)} s (${((n * 1000) / ms).toFixed(1)} cases/s)`);
+        console.log(
+          `  round ${round + 1} ${kind.padEnd(12)} ${n} cases in ${(ms / 1000).toFixed(2)} s (${((n * 1000) / ms).toFixed(1)} cases/s)`,
+        );
       }
     }
   });
   for (const kind of ['engine', 'hand-written'] as Kind[]) {
-    console.log(`${kind.padEnd(12)} total ${(totals[kind] / 1000).toFixed(2)} s for ${counts[kind]} cases, ${((counts[kind] * 1000) / totals[kind]).toFixed(1)} cases/s`);
+    console.log(
+      `${kind.padEnd(12)} total ${(totals[kind] / 1000).toFixed(2)} s for ${counts[kind]} cases, ${((counts[kind] * 1000) / totals[kind]).toFixed(1)} cases/s`,
+    );
   }
   await connection.close();
   await nativeConnection.close();

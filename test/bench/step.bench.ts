@@ -15,8 +15,19 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const AT = '2026-12-01T02:00:00.000Z';
 const ACTOR = { id: 'window1', roles: ['window'], groups: ['window'] };
 
-const node = (id: string, type: FlowNode['type'], incoming: string[], outgoing: string[], extra: Partial<FlowNode> = {}): FlowNode => ({ id, type, incoming, outgoing, ...extra });
-const flow = (id: string, sourceRef: string, targetRef: string, condition?: string) => ({ id, sourceRef, targetRef, ...(condition ? { condition } : {}) });
+const node = (id: string, type: FlowNode['type'], incoming: string[], outgoing: string[], extra: Partial<FlowNode> = {}): FlowNode => ({
+  id,
+  type,
+  incoming,
+  outgoing,
+  ...extra,
+});
+const flow = (id: string, sourceRef: string, targetRef: string, condition?: string) => ({
+  id,
+  sourceRef,
+  targetRef,
+  ...(condition ? { condition } : {}),
+});
 
 /**
  * start → review (parallel multi-instance, `count` instances) → end. By cardinality, not over a
@@ -46,7 +57,12 @@ const loop: CompiledProcess = {
     more: node('more', 'exclusiveGateway', ['f2'], ['again', 'done']),
     end: node('end', 'endEvent', ['done'], []),
   },
-  flows: { f1: flow('f1', 'start', 'work'), f2: flow('f2', 'work', 'more'), again: flow('again', 'more', 'work', '=n < 1000000'), done: flow('done', 'more', 'end', '=n >= 1000000') },
+  flows: {
+    f1: flow('f1', 'start', 'work'),
+    f2: flow('f2', 'work', 'more'),
+    again: flow('again', 'more', 'work', '=n < 1000000'),
+    done: flow('done', 'more', 'end', '=n >= 1000000'),
+  },
   startNodeIds: ['start'],
 };
 
@@ -84,9 +100,24 @@ function stepsCase(n: number): EngineState {
 }
 
 const cases = [
-  ...SIZES.map((n) => ({ label: `tokens ${String(n).padStart(6)}`, process: multiInstance, state: tokensCase(n), expect: () => n + 1, got: (s: EngineState) => s.tokens.length })),
-  ...SIZES.map((n) => ({ label: `steps  ${String(n).padStart(6)}`, process: loop, state: stepsCase(n), expect: () => n + 1, got: (s: EngineState) => s.steps })),
+  ...SIZES.map((n) => ({
+    label: `tokens ${String(n).padStart(6)}`,
+    process: multiInstance,
+    state: tokensCase(n),
+    expect: () => n + 1,
+    got: (s: EngineState) => s.tokens.length,
+  })),
+  ...SIZES.map((n) => ({
+    label: `steps  ${String(n).padStart(6)}`,
+    process: loop,
+    state: stepsCase(n),
+    expect: () => n + 1,
+    got: (s: EngineState) => s.steps,
+  })),
 ];
-for (const c of cases) if (c.got(c.state) !== c.expect()) throw new Error(`${c.label}: prepared state has ${c.got(c.state)}, expected ${c.expect()}`);
+for (const c of cases)
+  if (c.got(c.state) !== c.expect()) throw new Error(`${c.label}: prepared state has ${c.got(c.state)}, expected ${c.expect()}`);
 for (const c of cases) time(c.process, c.state); // a first round so every case runs warm code
-console.log(`engine step (${SAMPLES} samples each)\n${cases.map((c) => `${c.label}  ${time(c.process, c.state).toFixed(1).padStart(9)} µs/step`).join('\n')}`);
+console.log(
+  `engine step (${SAMPLES} samples each)\n${cases.map((c) => `${c.label}  ${time(c.process, c.state).toFixed(1).padStart(9)} µs/step`).join('\n')}`,
+);

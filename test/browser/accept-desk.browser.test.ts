@@ -21,7 +21,12 @@ async function applyForFoodLicence(applicantName: string, companyName: string): 
   const res = await c.stack.http
     .post('/api/cases')
     .set('authorization', await c.stack.auth('zhangsan'))
-    .send({ processKey: 'item-food-licence', itemCode: FOOD_ITEM, title: '食品经营许可（新办）', variables: { applicantName, companyName, contactPhone: '13700000099' } })
+    .send({
+      processKey: 'item-food-licence',
+      itemCode: FOOD_ITEM,
+      title: '食品经营许可（新办）',
+      variables: { applicantName, companyName, contactPhone: '13700000099' },
+    })
     .expect(201);
   const caseId = res.body.caseId as string;
   await c.stack.http
@@ -47,7 +52,9 @@ async function openAcceptDesk(page: Page, caseId: string) {
 }
 
 async function pdfOf(caseId: string, kind: string): Promise<string> {
-  const doc = await waitFor(() => c.stack.db.prisma.caseDocument.findFirst({ where: { caseId, kind }, orderBy: { version: 'desc' } }).then((d) => d ?? undefined));
+  const doc = await waitFor(() =>
+    c.stack.db.prisma.caseDocument.findFirst({ where: { caseId, kind }, orderBy: { version: 'desc' } }).then((d) => d ?? undefined),
+  );
   // The PDF wraps long lines: compare without line breaks.
   return pdfText(Buffer.from(doc.content)).replace(/\s+/g, '');
 }
@@ -55,8 +62,13 @@ async function pdfOf(caseId: string, kind: string): Promise<string> {
 describe('the 受理 desk (headless Chromium, real stack)', () => {
   test('when an item application arrives, then it waits at the 综合窗口 and the window accepts it with the application and materials open; then it goes to the department', async () => {
     const caseId = await applyForFoodLicence('周五', '周记面馆有限公司');
-    const first = await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', await c.stack.auth('window1'));
-    expect(first.body.items.map((t: { elementId: string; candidateGroups: string[] }) => [t.elementId, t.candidateGroups])).toEqual([['front_desk_accept', ['window']]]);
+    const first = await c.stack.http
+      .get('/api/tasks')
+      .query({ caseId })
+      .set('authorization', await c.stack.auth('window1'));
+    expect(first.body.items.map((t: { elementId: string; candidateGroups: string[] }) => [t.elementId, t.candidateGroups])).toEqual([
+      ['front_desk_accept', ['window']],
+    ]);
 
     const page = await c.signIn('window1');
     // 申请人 by name in the inbox.
@@ -78,7 +90,9 @@ describe('the 受理 desk (headless Chromium, real stack)', () => {
       const open = await c.stack.db.prisma.task.findMany({ where: { caseId, status: 'open' } });
       return open.length ? open : undefined;
     });
-    expect(next.map((t: { elementId: string; candidateGroups: string[] }) => [t.elementId, t.candidateGroups])).toEqual([['review', ['dept-scjgj']]]);
+    expect(next.map((t: { elementId: string; candidateGroups: string[] }) => [t.elementId, t.candidateGroups])).toEqual([
+      ['review', ['dept-scjgj']],
+    ]);
     await page.close();
   });
 
@@ -151,7 +165,9 @@ describe('the 受理 desk (headless Chromium, real stack)', () => {
     await decision.close();
     await c.shot(page, 'desk-10-rejection-decision');
     expect(await pdfOf(caseId, 'rejection')).toContain('申请事项依法不属于本机关职权范围');
-    await waitFor(async () => ((await c.stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined));
+    await waitFor(async () =>
+      (await c.stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined,
+    );
     await dialog.getByTestId('desk-finish').click();
     await page.close();
   });

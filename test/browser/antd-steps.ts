@@ -5,7 +5,10 @@ import type { ConsoleStack } from './browser';
 
 /** A prior step through the API, answered with `status`. */
 export async function apiStep(c: ConsoleStack, path: string, body: object, user: string, status: number) {
-  const res = await c.stack.http.post(path).set('authorization', await c.stack.auth(user)).send(body);
+  const res = await c.stack.http
+    .post(path)
+    .set('authorization', await c.stack.auth(user))
+    .send(body);
   expect({ path, status: res.status, error: res.body?.error }).toEqual({ path, status, error: undefined });
   return res;
 }
@@ -22,7 +25,11 @@ export async function closeDrawer(page: Page): Promise<void> {
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
 /** Signs in through the sign-in page's "其他账号" field (department officers are not in the demo list). */

@@ -12,14 +12,16 @@ import { DESKTOP, expectNoOverflow, phoneChecks, PHONE } from './phone';
 
 jest.setTimeout(240_000);
 
-
 let c: ConsoleStack;
 let check: ReturnType<typeof phoneChecks>;
 let dir: string;
 let restore: () => void;
 beforeAll(async () => {
   // Notices go out at once (no quiet hours, a short dispatcher poll), so the 消息 list fills promptly.
-  restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false }, dispatcherPollSeconds: 0.5 });
+  restore = overrideHandlingConfig({
+    quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false },
+    dispatcherPollSeconds: 0.5,
+  });
   c = await startConsoleStack();
   check = phoneChecks(c);
   dir = mkdtempSync(path.join(os.tmpdir(), 'haoban-applicant-'));
@@ -89,13 +91,20 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
     await page.goto(`${c.baseUrl}/events/EV-RESTAURANT`);
     await page.getByRole('heading', { name: '开办餐饮店一件事' }).waitFor();
     // Name, ID number and phone come from the signed-in identity.
-    await waitFor(async () => ((await page.getByLabel('法定代表人姓名', { exact: true }).inputValue()) === '张三' ? true : undefined), 15_000, 'name prefilled');
+    await waitFor(
+      async () => ((await page.getByLabel('法定代表人姓名', { exact: true }).inputValue()) === '张三' ? true : undefined),
+      15_000,
+      'name prefilled',
+    );
     expect(await page.getByLabel('法定代表人身份证号', { exact: true }).inputValue()).toBe('610104199001011234');
     await page.getByLabel('企业名称', { exact: true }).fill('好味面馆有限公司');
     await page.getByLabel('注册资本（万元）', { exact: true }).fill('50');
     await page.getByLabel('经营范围', { exact: true }).fill('餐饮服务');
     await page.getByLabel('经营场所地址', { exact: true }).fill('莲湖区西大街 1 号');
-    for (const [label, option] of [['拟经营业态', '餐饮服务'], ['原店铺业态', '餐饮服务']]) {
+    for (const [label, option] of [
+      ['拟经营业态', '餐饮服务'],
+      ['原店铺业态', '餐饮服务'],
+    ]) {
       await page.getByLabel(label, { exact: true }).click();
       await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
       await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
@@ -103,7 +112,9 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
     await page.getByLabel('经营面积（平方米）', { exact: true }).fill('80');
     await page.getByLabel('牌匾文字内容', { exact: true }).fill('好味面馆');
     const materials = page.getByTestId('event-materials');
-    const codes = await materials.locator('[data-testid^="event-material-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('event-material-', '')));
+    const codes = await materials
+      .locator('[data-testid^="event-material-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('event-material-', '')));
     expect(codes.length).toBeGreaterThanOrEqual(6);
     for (const code of codes) {
       const file = path.join(dir, `${code}.pdf`);
@@ -121,9 +132,15 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
     await check(page, '35-phone-event-progress');
 
     // Everything was filed with the items: the switches went in as false.
-    const items = await c.stack.http.get(`/api/cases/${eventCaseId}-01/materials`).set('authorization', await deptAuth(c.stack, 'scjgj')).expect(200);
+    const items = await c.stack.http
+      .get(`/api/cases/${eventCaseId}-01/materials`)
+      .set('authorization', await deptAuth(c.stack, 'scjgj'))
+      .expect(200);
     expect(items.body.items.some((i: { file?: unknown }) => i.file)).toBe(true);
-    const form = await c.stack.http.get(`/api/events/cases/${eventCaseId}`).set('authorization', await c.stack.auth('zhangsan')).expect(200);
+    const form = await c.stack.http
+      .get(`/api/events/cases/${eventCaseId}`)
+      .set('authorization', await c.stack.auth('zhangsan'))
+      .expect(200);
     expect(form.body.form).toMatchObject({ mainStructureChanged: false, previouslyLicensed: false, legalRepName: '张三' });
     await page.close();
   });
@@ -133,7 +150,11 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
     const caseId = `${eventCaseId}-01`;
     const list = await c.stack.http.get(`/api/cases/${caseId}/materials`).set('authorization', staff).expect(200);
     const file = list.body.items.find((i: { file?: { id: string } }) => i.file).file as { id: string; name: string };
-    await c.stack.http.post(`/api/cases/${caseId}/materials/${file.id}/review`).set('authorization', staff).send({ verdict: 'needs-correction', note: '请加盖公章后重新上传' }).expect(200);
+    await c.stack.http
+      .post(`/api/cases/${caseId}/materials/${file.id}/review`)
+      .set('authorization', staff)
+      .send({ verdict: 'needs-correction', note: '请加盖公章后重新上传' })
+      .expect(200);
 
     const page = await phonePage();
     // The in-app notice reaches 消息 through the outbox dispatcher, whose timing varies on a loaded machine;
@@ -157,7 +178,11 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
 
     const fixed = path.join(dir, '盖章后.pdf');
     writeFileSync(fixed, pdf('stamped'));
-    await page.getByTestId('materials-card').locator(`[data-testid^="material-card-"]`, { hasText: '需补正' }).locator('input[type=file]').setInputFiles(fixed);
+    await page
+      .getByTestId('materials-card')
+      .locator(`[data-testid^="material-card-"]`, { hasText: '需补正' })
+      .locator('input[type=file]')
+      .setInputFiles(fixed);
     await page.getByTestId('materials-card').getByText('盖章后.pdf').waitFor();
     await page.getByTestId('stage-tag').filter({ hasText: '待补正' }).waitFor({ state: 'detached', timeout: 30_000 });
     await page.close();
@@ -218,7 +243,12 @@ describe('the applicant side on a phone (390×844) and a desktop (headless Chrom
   test('when the same pages open on a desktop (1366×768), then they still fit, with tables and the side menu', async () => {
     const page = await c.signIn('zhangsan');
     await page.setViewportSize(DESKTOP);
-    for (const [url, heading, shot] of [['/services', '办事服务', '41-desktop-services'], ['/my/cases', '我的办件', '42-desktop-my-cases'], [`/my/events/${eventCaseId}`, '开办餐饮店一件事', '43-desktop-event-progress'], [`/my/cases/${eventCaseId}-01`, '办件进度', '44-desktop-case']] as const) {
+    for (const [url, heading, shot] of [
+      ['/services', '办事服务', '41-desktop-services'],
+      ['/my/cases', '我的办件', '42-desktop-my-cases'],
+      [`/my/events/${eventCaseId}`, '开办餐饮店一件事', '43-desktop-event-progress'],
+      [`/my/cases/${eventCaseId}-01`, '办件进度', '44-desktop-case'],
+    ] as const) {
       await page.goto(`${c.baseUrl}${url}`);
       await page.getByRole('heading', { name: heading }).first().waitFor();
       await check(page, shot);

@@ -45,7 +45,16 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     timezoneId: 'Asia/Shanghai',
     // No open/close animations: a closing dialog cannot still cover the page when the next click lands.
     reducedMotion: 'reduce',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(20_000);
   return {

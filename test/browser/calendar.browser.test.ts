@@ -16,11 +16,26 @@ afterAll(async () => {
 describe('节假日安排 in the console', () => {
   test('when a deadline runs into 2027 with no notice, then staff see 暂定 and the admin a warning; once the admin loads the notice, 暂定 is gone', async () => {
     const admin = await c.stack.auth('admin');
-    const deployed = await c.stack.http.post('/api/definitions').set('authorization', admin).send({ xml: bpmnFixture('timers/calendar-time-limit.bpmn') }).expect(201);
-    const started = await c.stack.http.post('/api/cases').set('authorization', await c.stack.auth('window1'))
-      .send({ processKey: deployed.body.key, variables: { acceptedAt: '2026-12-25T10:00:00+08:00', promisedDays: 30, statutoryDays: 30 } }).expect(201);
+    const deployed = await c.stack.http
+      .post('/api/definitions')
+      .set('authorization', admin)
+      .send({ xml: bpmnFixture('timers/calendar-time-limit.bpmn') })
+      .expect(201);
+    const started = await c.stack.http
+      .post('/api/cases')
+      .set('authorization', await c.stack.auth('window1'))
+      .send({ processKey: deployed.body.key, variables: { acceptedAt: '2026-12-25T10:00:00+08:00', promisedDays: 30, statutoryDays: 30 } })
+      .expect(201);
     const caseId = started.body.caseId as string;
-    await waitFor(async () => (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', await c.stack.auth('approver1'))).body.items[0]);
+    await waitFor(
+      async () =>
+        (
+          await c.stack.http
+            .get('/api/tasks')
+            .query({ caseId })
+            .set('authorization', await c.stack.auth('approver1'))
+        ).body.items[0],
+    );
 
     const staff = await c.signIn('approver1');
     await staff.goto(`${c.baseUrl}/cases/${encodeURIComponent(caseId)}`);

@@ -19,7 +19,11 @@ async function applyViaApi(applicantName: string, contactPhone: string): Promise
   const res = await c.stack.http
     .post('/api/cases')
     .set('authorization', await c.stack.auth('lisi'))
-    .send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName: `${applicantName}的小店`, applicantName, contactPhone } })
+    .send({
+      processKey: 'general-approval',
+      title: '食品经营许可',
+      variables: { shopName: `${applicantName}的小店`, applicantName, contactPhone },
+    })
     .expect(201);
   return res.body.caseId as string;
 }
@@ -57,7 +61,7 @@ describe('the staff desk (headless Chromium, real stack)', () => {
     await page.close();
   });
 
-  test('when a supervisor exports this month\'s 月报, then the downloaded workbook has a row per department and a 合计', async () => {
+  test("when a supervisor exports this month's 月报, then the downloaded workbook has a row per department and a 合计", async () => {
     await applyViaApi('孙三', '13700000013');
     const page = await c.signIn('supervisor1');
     await page.getByRole('heading', { name: '监督总览' }).waitFor();
@@ -69,7 +73,11 @@ describe('the staff desk (headless Chromium, real stack)', () => {
     expect(download.suggestedFilename()).toMatch(/^监督月报-\d{4}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());
-    const rows = wb.getWorksheet('月报（按部门）')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = wb
+      .getWorksheet('月报（按部门）')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows[1][0]).toBe('部门');
     const total = rows.find((r) => r[0] === '合计')!;
     expect(total[1]).toBeGreaterThanOrEqual(1);
@@ -93,7 +101,10 @@ describe('the staff desk (headless Chromium, real stack)', () => {
     await page.getByTestId('project-title').fill('桃园路数字文创产业孵化基地项目');
     await page.getByTestId('project-applicant').fill('西安桃园文创发展有限公司');
     await page.getByText('陈代办（本人）').waitFor();
-    await page.locator('.ant-modal').getByRole('button', { name: /^登 ?记$/ }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /^登 ?记$/ })
+      .click();
     await page.getByText('已登记重点项目「桃园路数字文创产业孵化基地项目」').waitFor();
     const card = page.locator('.ant-card').filter({ hasText: '桃园路数字文创产业孵化基地项目' });
     await card.getByText('已申请（待受理）').waitFor();

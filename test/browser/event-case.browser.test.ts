@@ -14,7 +14,11 @@ afterAll(async () => {
 
 describe('一件事 in the console (headless Chromium, real stack)', () => {
   test('when an applicant follows a 一件事, then 我的办件 shows one combined case and its page lists every department’s item as it advances', async () => {
-    const started = await c.stack.http.post('/api/events/EV-NEWBORN/cases').set('authorization', await c.stack.auth('zhangsan')).send({ form: NEWBORN_FORM, materials: { deferrals: ['PHOTO'] } }).expect(201);
+    const started = await c.stack.http
+      .post('/api/events/EV-NEWBORN/cases')
+      .set('authorization', await c.stack.auth('zhangsan'))
+      .send({ form: NEWBORN_FORM, materials: { deferrals: ['PHOTO'] } })
+      .expect(201);
     const eventCaseId = started.body.eventCaseId as string;
 
     const page = await c.signIn('zhangsan');
@@ -33,13 +37,20 @@ describe('一件事 in the console (headless Chromium, real stack)', () => {
 
     // The health commission approves the first item; the page refreshes by itself and the 户口 item starts.
     const task = await waitFor(async () => (await deptInbox(c.stack, 'wjj', eventCaseId))[0]);
-    await c.stack.http.post(`/api/tasks/${task.id}/complete`).set('authorization', await deptAuth(c.stack, 'wjj')).send({ variables: { decision: 'approved', opinion: '准予签发' } }).expect(200);
+    await c.stack.http
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('authorization', await deptAuth(c.stack, 'wjj'))
+      .send({ variables: { decision: 'approved', opinion: '准予签发' } })
+      .expect(200);
     await page.getByRole('row', { name: /出生医学证明首次签发.*已办结/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('row', { name: /出生登记（户口登记）.*办理中/ }).waitFor({ timeout: 30_000 });
     await c.shot(page, '04c-applicant-event-case-progress');
 
     await page.getByRole('link', { name: '出生医学证明首次签发' }).click();
-    await page.getByRole('heading', { name: /办件进度|出生医学证明/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /办件进度|出生医学证明/ })
+      .first()
+      .waitFor();
     await page.close();
   });
 });

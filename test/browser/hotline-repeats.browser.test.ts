@@ -14,9 +14,28 @@ afterAll(async () => {
 
 describe('12345 重复诉求 (headless Chromium, real stack)', () => {
   test('when two callers report one stall at one compound written differently, then the third call merges them; the lead is dispatched and a supervisor splits a wrongly merged order back out', async () => {
-    const call = (orderId: string, callerPhone: string, subject: string | undefined, content: string) => ({ orderId, callerPhone, callerName: '来电人', subject, category: 'complaint', content });
-    await apiStep(c, '/api/hotline/orders', call('BQ-001', '13911110001', '丰庆苑', '丰庆苑门口有个烧烤摊，每天晚上摆到一两点，桌子摆到人行道上'), 'window1', 201);
-    await apiStep(c, '/api/hotline/orders', call('BQ-002', '13911110002', undefined, '丰庆路12号院外头一到晚上就出来烧烤摊，占了半条道，烟熏火燎的'), 'window1', 201);
+    const call = (orderId: string, callerPhone: string, subject: string | undefined, content: string) => ({
+      orderId,
+      callerPhone,
+      callerName: '来电人',
+      subject,
+      category: 'complaint',
+      content,
+    });
+    await apiStep(
+      c,
+      '/api/hotline/orders',
+      call('BQ-001', '13911110001', '丰庆苑', '丰庆苑门口有个烧烤摊，每天晚上摆到一两点，桌子摆到人行道上'),
+      'window1',
+      201,
+    );
+    await apiStep(
+      c,
+      '/api/hotline/orders',
+      call('BQ-002', '13911110002', undefined, '丰庆路12号院外头一到晚上就出来烧烤摊，占了半条道，烟熏火燎的'),
+      'window1',
+      201,
+    );
 
     const page = await c.signIn('window1');
     await page.getByRole('link', { name: '12345 工单' }).click();

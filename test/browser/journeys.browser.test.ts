@@ -16,14 +16,25 @@ afterAll(async () => {
 
 /** Starts a case through the API as an applicant, as a prior step of staff journeys. */
 async function applyViaApi(shopName: string): Promise<string> {
-  const res = await c.stack.http.post('/api/cases').set('authorization', await c.stack.auth('lisi')).send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName, contact: '李四', phone: '13800000000' } }).expect(201);
+  const res = await c.stack.http
+    .post('/api/cases')
+    .set('authorization', await c.stack.auth('lisi'))
+    .send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName, contact: '李四', phone: '13800000000' } })
+    .expect(201);
   return res.body.caseId as string;
 }
 
 async function completeViaApi(caseId: string, userId: string, variables: Record<string, unknown>): Promise<void> {
   const auth = await c.stack.auth(userId);
-  const task = await waitFor(async () => (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', auth)).body.items[0] as { id: string } | undefined);
-  await c.stack.http.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).set('authorization', auth).send({ variables }).expect(200);
+  const task = await waitFor(
+    async () =>
+      (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', auth)).body.items[0] as { id: string } | undefined,
+  );
+  await c.stack.http
+    .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
+    .set('authorization', auth)
+    .send({ variables })
+    .expect(200);
 }
 
 describe('web console journeys (headless Chromium, real stack)', () => {
@@ -73,7 +84,11 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await itemTag.waitFor();
     await itemTag.click();
     await page.getByRole('heading', { name: /办事指南：/ }).waitFor();
-    await page.getByRole('cell', { name: '是否核心要件' }).or(page.getByRole('columnheader', { name: '是否核心要件' })).first().waitFor();
+    await page
+      .getByRole('cell', { name: '是否核心要件' })
+      .or(page.getByRole('columnheader', { name: '是否核心要件' }))
+      .first()
+      .waitFor();
     await c.shot(page, '01d-applicant-guide');
     await page.close();
   });
@@ -97,7 +112,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByTestId('task-submit').click();
     await page.getByText('「受理」已办理').waitFor();
     await row.waitFor({ state: 'detached' });
-    const tasks = await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', await c.stack.auth('approver1'));
+    const tasks = await c.stack.http
+      .get('/api/tasks')
+      .query({ caseId })
+      .set('authorization', await c.stack.auth('approver1'));
     expect(tasks.body.items.map((t: { elementId: string }) => t.elementId)).toEqual(['approve']);
     await page.getByRole('link', { name: '预审台' }).click();
     await page.getByRole('heading', { name: '预审台' }).waitFor();
@@ -112,7 +130,9 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     const page = await c.signIn('approver1');
     await page.goto(`${c.baseUrl}/cases/${caseId}`);
     await page.locator('.djs-element.hb-active').first().waitFor();
-    expect(await page.locator('.djs-element.hb-active').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual(['approve']);
+    expect(await page.locator('.djs-element.hb-active').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual([
+      'approve',
+    ]);
     await c.shot(page, '07-approver-case-before');
     await page.getByTestId('complete-approve').click();
     await page.getByRole('dialog').getByText('准予许可').click();
@@ -121,7 +141,9 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByText('「审批」已办理').waitFor();
     await page.getByText('已办结').first().waitFor();
     const done = await page.locator('.djs-element.hb-done').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')));
-    expect(done).toEqual(expect.arrayContaining(['submitted', 'accept', 'accepted_gateway', 'approve', 'write_result', 'done', 'flow_accepted']));
+    expect(done).toEqual(
+      expect.arrayContaining(['submitted', 'accept', 'accepted_gateway', 'approve', 'write_result', 'done', 'flow_accepted']),
+    );
     expect(done).not.toContain('not_accepted');
     expect(await page.locator('.djs-element.hb-pending[data-element-id="not_accepted"]').count()).toBe(1);
     const timeline = await page.getByTestId('case-timeline').innerText();
@@ -148,7 +170,12 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     const page = await c.signIn('supervisor1');
     await page.getByRole('heading', { name: '监督总览' }).waitFor();
     await page.getByTestId('chart').locator('svg').first().waitFor();
-    const total = (await c.stack.http.get('/api/cases').query({ limit: 1 }).set('authorization', await c.stack.auth('supervisor1'))).body.total as number;
+    const total = (
+      await c.stack.http
+        .get('/api/cases')
+        .query({ limit: 1 })
+        .set('authorization', await c.stack.auth('supervisor1'))
+    ).body.total as number;
     await expect(page.locator('.ant-statistic').filter({ hasText: '办件总数' }).innerText()).resolves.toContain(String(total));
     await page.getByTestId('quality').getByText('差评整改率').first().waitFor();
     await c.shot(page, '09-supervisor-overview');
@@ -187,11 +214,18 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     const badge = page.locator('.hb-error-badge[data-element-id="write_result"]');
     await badge.waitFor();
     expect(await badge.innerText()).toContain('taskDefinition');
-    expect(await page.locator('.djs-element.hb-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual(['write_result']);
+    expect(await page.locator('.djs-element.hb-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')))).toEqual([
+      'write_result',
+    ]);
     await c.shot(page, '11-admin-deploy-invalid');
 
     const valid = path.join(os.tmpdir(), `browser-approval-${process.pid}.bpmn`);
-    writeFileSync(valid, readFileSync(path.join(ROOT, 'definitions/processes/general-approval.bpmn'), 'utf8').replaceAll('general-approval', 'browser-approval').replace('一般审批事项', '浏览器测试审批'));
+    writeFileSync(
+      valid,
+      readFileSync(path.join(ROOT, 'definitions/processes/general-approval.bpmn'), 'utf8')
+        .replaceAll('general-approval', 'browser-approval')
+        .replace('一般审批事项', '浏览器测试审批'),
+    );
     await page.locator('input[type=file]').setInputFiles(valid);
     await page.getByTestId('deploy-button').click();
     await page.getByText('已部署 浏览器测试审批 v1').waitFor();
@@ -206,7 +240,10 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await page.getByRole('link', { name: '事项目录导入' }).click();
     await page.locator('input[type=file]').setInputFiles(bundle);
     await page.getByRole('button', { name: '开始导入' }).click();
-    await page.getByText(/导入完成|导入失败/).first().waitFor();
+    await page
+      .getByText(/导入完成|导入失败/)
+      .first()
+      .waitFor();
     expect(await page.locator('body').innerText()).toContain('BROKEN-ITEM');
     await c.shot(page, '13b-admin-catalogue-import');
     await page.close();
@@ -214,10 +251,17 @@ describe('web console journeys (headless Chromium, real stack)', () => {
 
   test('when an agent opens the 343 board, then their project shows with who it is waiting on; an unknown case shows a clear error, not a blank page', async () => {
     const window = await c.stack.auth('window1');
-    const intake = await c.stack.http.post('/api/agency/projects').set('authorization', window)
-      .send({ channel: 'window', title: '新建标准化厂房项目', applicant: { name: '莲湖科技有限公司' }, team: { dedicated: 'agent1' } }).expect(201);
+    const intake = await c.stack.http
+      .post('/api/agency/projects')
+      .set('authorization', window)
+      .send({ channel: 'window', title: '新建标准化厂房项目', applicant: { name: '莲湖科技有限公司' }, team: { dedicated: 'agent1' } })
+      .expect(201);
     const id = (intake.body.instanceId ?? intake.body.id) as string;
-    await c.stack.http.post(`/api/agency/projects/${encodeURIComponent(id)}/events`).set('authorization', window).send({ type: 'agency.accept', team: { dedicated: 'agent1' } }).expect(200);
+    await c.stack.http
+      .post(`/api/agency/projects/${encodeURIComponent(id)}/events`)
+      .set('authorization', window)
+      .send({ type: 'agency.accept', team: { dedicated: 'agent1' } })
+      .expect(200);
     const page = await c.signIn('agent1');
     await page.getByRole('heading', { name: /343 代办看板/ }).waitFor();
     const card = page.locator('.ant-card').filter({ hasText: '新建标准化厂房项目' });
@@ -243,12 +287,20 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await dialog.getByLabel('部门').fill('区数据和行政审批局');
     // Choose 审批人员 until its tag shows: a click landing while the dropdown still animates can be lost.
     const chosen = dialog.locator('.ant-select-selection-item').filter({ hasText: '审批人员' });
-    await waitFor(async () => {
-      if ((await chosen.count()) > 0) return true;
-      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await dialog.getByTestId('user-roles').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '审批人员' }).click({ timeout: 2000 }).catch(() => undefined);
-      return undefined;
-    }, 20_000, 'the 审批人员 role to be chosen');
+    await waitFor(
+      async () => {
+        if ((await chosen.count()) > 0) return true;
+        if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await dialog.getByTestId('user-roles').click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: '审批人员' })
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
+        return undefined;
+      },
+      20_000,
+      'the 审批人员 role to be chosen',
+    );
     await dialog.getByLabel('姓名').click(); // closes the dropdown without Escape, which could close the dialog
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('已新建用户 window3').waitFor();
@@ -281,9 +333,20 @@ describe('web console journeys (headless Chromium, real stack)', () => {
   </bpmn:process>
 </bpmn:definitions>`;
     await c.stack.http.post('/api/definitions').set('authorization', admin).set('content-type', 'application/xml').send(xml).expect(201);
-    const started = await c.stack.http.post('/api/cases').set('authorization', await c.stack.auth('window1')).send({ processKey: 'incident-demo', applicantId: 'zhangsan', variables: {} }).expect(201);
+    const started = await c.stack.http
+      .post('/api/cases')
+      .set('authorization', await c.stack.auth('window1'))
+      .send({ processKey: 'incident-demo', applicantId: 'zhangsan', variables: {} })
+      .expect(201);
     const caseId = started.body.caseId as string;
-    await waitFor(async () => ((await c.stack.http.get('/api/incidents').query({ status: 'open' }).set('authorization', admin)).body.items.find((i: { caseId: string }) => i.caseId === caseId)), 60_000, 'incident raised');
+    await waitFor(
+      async () =>
+        (await c.stack.http.get('/api/incidents').query({ status: 'open' }).set('authorization', admin)).body.items.find(
+          (i: { caseId: string }) => i.caseId === caseId,
+        ),
+      60_000,
+      'incident raised',
+    );
 
     const sup = await c.signIn('supervisor1');
     await sup.getByRole('link', { name: '故障处理' }).click();
@@ -294,7 +357,11 @@ describe('web console journeys (headless Chromium, real stack)', () => {
     await incident.getByRole('button', { name: '标记解决' }).click();
     await sup.getByRole('button', { name: '确认' }).click();
     await incident.waitFor({ state: 'detached' });
-    await waitFor(async () => ((await c.stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined), 30_000, 'case completed after resolve');
+    await waitFor(
+      async () => ((await c.stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined),
+      30_000,
+      'case completed after resolve',
+    );
     await sup.close();
   });
 });

@@ -17,7 +17,10 @@ afterAll(async () => {
 const post = (path: string, body: object, user: string, status: number) => apiStep(c, path, body, user, status);
 
 /** Fills the 录入工单 dialog and submits it; returns the order id it carried. */
-async function enterOrder(page: Page, fields: { name: string; phone: string; category: string; subject: string; content: string }): Promise<string> {
+async function enterOrder(
+  page: Page,
+  fields: { name: string; phone: string; category: string; subject: string; content: string },
+): Promise<string> {
   await page.getByTestId('hotline-new').click();
   const dialog = page.getByRole('dialog').filter({ hasText: '录入 12345 工单' });
   const orderId = await dialog.getByTestId('hotline-order-id').inputValue();
@@ -35,7 +38,13 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
     await page.getByRole('link', { name: '12345 工单' }).click();
     await page.getByRole('heading', { name: '12345 工单' }).waitFor();
 
-    const first = await enterOrder(page, { name: '何女士', phone: '13900002222', category: '咨询', subject: '医保参保', content: '想咨询一下新生儿医保参保需要带哪些材料，在哪个窗口办理' });
+    const first = await enterOrder(page, {
+      name: '何女士',
+      phone: '13900002222',
+      category: '咨询',
+      subject: '医保参保',
+      content: '想咨询一下新生儿医保参保需要带哪些材料，在哪个窗口办理',
+    });
     expect(first).toMatch(/^LH12345-\d{8}-[0-9A-Z]{4}$/);
     await c.shot(page, 'm18-window-hotline-enter-order');
     await page.getByTestId('hotline-submit').click();
@@ -49,17 +58,44 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
     await drawer.getByTestId('reveal-callerPhone').click();
     expect(await drawer.getByTestId('revealed-callerPhone').innerText()).toBe('13900002222');
     await c.shot(page, 'm18b-window-hotline-reveal-phone');
-    const revealed = await waitFor(() => c.stack.db.prisma.auditEvent.findFirst({ where: { action: 'privacy.revealed', actor: 'window1' }, orderBy: { at: 'desc' } }).then((r) => r ?? undefined));
+    const revealed = await waitFor(() =>
+      c.stack.db.prisma.auditEvent
+        .findFirst({ where: { action: 'privacy.revealed', actor: 'window1' }, orderBy: { at: 'desc' } })
+        .then((r) => r ?? undefined),
+    );
     expect(revealed.details).toMatchObject({ subject: 'hotline', id: first, field: 'callerPhone' });
     await drawer.getByTestId('event-order.dispatch').waitFor();
     await closeDrawer(page);
     await page.locator('tr.ant-table-row').filter({ hasText: first }).waitFor();
 
     // Two earlier calls about the same rubbish, pushed by the hotline system; the third is taken at the window.
-    const earlier = (orderId: string, content: string) => ({ orderId, callerPhone: '13700001111', callerName: '刘先生', subject: '西关正街18号院', category: 'complaint', content });
-    await post('/api/hotline/orders', earlier('BR-301', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'), 'window1', 201);
-    await post('/api/hotline/orders', earlier('BR-302', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'), 'window1', 201);
-    const third = await enterOrder(page, { name: '刘先生', phone: '13700001111', category: '投诉举报', subject: '西关正街18号院', content: '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。' });
+    const earlier = (orderId: string, content: string) => ({
+      orderId,
+      callerPhone: '13700001111',
+      callerName: '刘先生',
+      subject: '西关正街18号院',
+      category: 'complaint',
+      content,
+    });
+    await post(
+      '/api/hotline/orders',
+      earlier('BR-301', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'),
+      'window1',
+      201,
+    );
+    await post(
+      '/api/hotline/orders',
+      earlier('BR-302', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'),
+      'window1',
+      201,
+    );
+    const third = await enterOrder(page, {
+      name: '刘先生',
+      phone: '13700001111',
+      category: '投诉举报',
+      subject: '西关正街18号院',
+      content: '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。',
+    });
     await page.getByTestId('hotline-submit').click();
     const notice = page.getByTestId('hotline-repeat-notice');
     await notice.waitFor();
@@ -123,11 +159,34 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
   });
 
   test('when the market area commissioner opens a 监管结果抄告 about a case, then the drawer shows 特派员查看 with the commissioner and a link to the case', async () => {
-    const started = await c.stack.http.post('/api/cases').set('authorization', await c.stack.auth('lisi'))
-      .send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName: '北院门小吃', contact: '李四', phone: '13800000000' } }).expect(201);
+    const started = await c.stack.http
+      .post('/api/cases')
+      .set('authorization', await c.stack.auth('lisi'))
+      .send({
+        processKey: 'general-approval',
+        title: '食品经营许可',
+        variables: { shopName: '北院门小吃', contact: '李四', phone: '13800000000' },
+      })
+      .expect(201);
     const caseId = started.body.caseId as string;
-    await waitFor(async () => ((await c.stack.http.get(`/api/cases/${caseId}`).set('authorization', await c.stack.auth('lisi'))).status === 200 ? true : undefined), 30_000, 'case readable');
-    await post('/api/linkage/findings', { title: '告知承诺核查：从业人员健康证缺失', department: 'scjgj', caseId, findingType: 'falseCommitment', description: '现场核查 3 名从业人员无健康证' }, 'supervisor1', 201);
+    await waitFor(
+      async () =>
+        (await c.stack.http.get(`/api/cases/${caseId}`).set('authorization', await c.stack.auth('lisi'))).status === 200 ? true : undefined,
+      30_000,
+      'case readable',
+    );
+    await post(
+      '/api/linkage/findings',
+      {
+        title: '告知承诺核查：从业人员健康证缺失',
+        department: 'scjgj',
+        caseId,
+        findingType: 'falseCommitment',
+        description: '现场核查 3 名从业人员无健康证',
+      },
+      'supervisor1',
+      201,
+    );
 
     const page = await c.signIn('supervisor1');
     await page.getByRole('link', { name: '审管联动' }).click();

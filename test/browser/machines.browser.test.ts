@@ -69,15 +69,29 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
 
   test('when a transferred matter runs past its deadline, then the supervisor opens the escalation and sees why, who holds it, for how long and its history', async () => {
     const restore = overrideMachineSettings({ msPerWorkingDay: 300 }); // this instance only: 一般 (5 WD) is 催办'd at 1.5 s and escalated at 3 s
-    const rec = await post('/api/fallback/records', { matter: '营业执照经营范围变更，窗口让去市里办，市里又让回区里办', applicant: { name: '马先生' } }, 'window1', 201);
+    const rec = await post(
+      '/api/fallback/records',
+      { matter: '营业执照经营范围变更，窗口让去市里办，市里又让回区里办', applicant: { name: '马先生' } },
+      'window1',
+      201,
+    );
     restore();
     const id = rec.body.instanceId as string;
-    await post(`/api/fallback/records/${id}/events`, { type: 'fallback.classify', category: 'general', cause: 'refused', department: 'scjgj', holder: 'scjgj1' }, 'window1', 200);
+    await post(
+      `/api/fallback/records/${id}/events`,
+      { type: 'fallback.classify', category: 'general', cause: 'refused', department: 'scjgj', holder: 'scjgj1' },
+      'window1',
+      200,
+    );
     const supervisor = await c.stack.auth('supervisor1');
-    await waitFor(async () => {
-      const res = await c.stack.http.get('/api/escalations').query({ open: 1 }).set('authorization', supervisor);
-      return res.body.items.find((i: { instanceId: string; level: string }) => i.instanceId === id && i.level === 'escalate');
-    }, 30_000, 'escalated');
+    await waitFor(
+      async () => {
+        const res = await c.stack.http.get('/api/escalations').query({ open: 1 }).set('authorization', supervisor);
+        return res.body.items.find((i: { instanceId: string; level: string }) => i.instanceId === id && i.level === 'escalate');
+      },
+      30_000,
+      'escalated',
+    );
 
     const page = await c.signIn('supervisor1');
     await page.getByRole('link', { name: '兜底与督办' }).click();
@@ -92,7 +106,9 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     const text = await drawer.innerText();
     expect(text).toMatch(/持有时长\s*\d+ (秒|分钟)/);
     expect(text).toMatch(/超期 \d+ (秒|分钟)/);
-    expect(await drawer.getByTestId('machine-history').innerText()).toMatch(/登记\/创建[\s\S]*分类转办[\s\S]*到期前提醒[\s\S]*超期催办[\s\S]*升级督办/);
+    expect(await drawer.getByTestId('machine-history').innerText()).toMatch(
+      /登记\/创建[\s\S]*分类转办[\s\S]*到期前提醒[\s\S]*超期催办[\s\S]*升级督办/,
+    );
     await c.shot(page, 'm07-supervisor-escalation-drawer');
     await drawer.getByRole('link', { name: id }).click();
     await page.getByTestId('machine-drawer').getByText('不给办').first().waitFor();
@@ -103,16 +119,41 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
 
   test('when a decision is pushed to the market regulator, then its officer signs the 审批信息通报; the supervisor reads the 考核评估 with its chart', async () => {
     const applicant = await c.stack.auth('lisi');
-    const started = await c.stack.http.post('/api/cases').set('authorization', applicant)
-      .send({ processKey: 'general-approval', title: '食品经营许可', variables: { shopName: '西关小厨', contact: '李四', phone: '13800000000', supervisingDepartment: 'scjgj' } }).expect(201);
+    const started = await c.stack.http
+      .post('/api/cases')
+      .set('authorization', applicant)
+      .send({
+        processKey: 'general-approval',
+        title: '食品经营许可',
+        variables: { shopName: '西关小厨', contact: '李四', phone: '13800000000', supervisingDepartment: 'scjgj' },
+      })
+      .expect(201);
     const caseId = started.body.caseId as string;
-    for (const [user, variables] of [['window1', { accepted: true, opinion: '予以受理' }], ['approver1', { decision: 'approved', opinion: '准予许可' }]] as const) {
+    for (const [user, variables] of [
+      ['window1', { accepted: true, opinion: '予以受理' }],
+      ['approver1', { decision: 'approved', opinion: '准予许可' }],
+    ] as const) {
       const auth = await c.stack.auth(user);
-      const task = await waitFor(async () => (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', auth)).body.items[0] as { id: string } | undefined);
-      await c.stack.http.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).set('authorization', auth).send({ variables }).expect(200);
+      const task = await waitFor(
+        async () =>
+          (await c.stack.http.get('/api/tasks').query({ caseId }).set('authorization', auth)).body.items[0] as { id: string } | undefined,
+      );
+      await c.stack.http
+        .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
+        .set('authorization', auth)
+        .send({ variables })
+        .expect(200);
     }
     const noticeId = `TB-${caseId}`;
-    await waitFor(async () => ((await c.stack.http.get(`/api/linkage/instances/${noticeId}`).set('authorization', await c.stack.auth('supervisor1'))).status === 200 ? true : undefined), 30_000, 'notice pushed');
+    await waitFor(
+      async () =>
+        (await c.stack.http.get(`/api/linkage/instances/${noticeId}`).set('authorization', await c.stack.auth('supervisor1'))).status ===
+        200
+          ? true
+          : undefined,
+      30_000,
+      'notice pushed',
+    );
 
     const officer = await signInAs('scjgj1');
     await officer.getByRole('link', { name: '审管联动' }).click();
@@ -145,12 +186,45 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
   });
 
   test('when one caller reports the same matter three times, then 12345 shows the merged group and its 办不成事 record; a new order is dispatched and signed in its drawer', async () => {
-    const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({ orderId, callerPhone: '13700001111', callerName: '刘先生', subject: '西关正街18号院', category: 'complaint', content, ...extra });
-    await post('/api/hotline/orders', order('BR-101', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'), 'window1', 201);
-    await post('/api/hotline/orders', order('BR-102', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'), 'window1', 201);
-    const third = await post('/api/hotline/orders', order('BR-103', '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。'), 'window1', 201);
+    const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({
+      orderId,
+      callerPhone: '13700001111',
+      callerName: '刘先生',
+      subject: '西关正街18号院',
+      category: 'complaint',
+      content,
+      ...extra,
+    });
+    await post(
+      '/api/hotline/orders',
+      order('BR-101', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'),
+      'window1',
+      201,
+    );
+    await post(
+      '/api/hotline/orders',
+      order('BR-102', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'),
+      'window1',
+      201,
+    );
+    const third = await post(
+      '/api/hotline/orders',
+      order('BR-103', '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。'),
+      'window1',
+      201,
+    );
     const fallbackId = third.body.repeat.fallbackId as string;
-    await post('/api/hotline/orders', order('BR-201', '想咨询一下新生儿医保参保需要带哪些材料', { callerPhone: '13900002222', callerName: '何女士', subject: '医保参保', category: 'consult' }), 'window1', 201);
+    await post(
+      '/api/hotline/orders',
+      order('BR-201', '想咨询一下新生儿医保参保需要带哪些材料', {
+        callerPhone: '13900002222',
+        callerName: '何女士',
+        subject: '医保参保',
+        category: 'consult',
+      }),
+      'window1',
+      201,
+    );
 
     const page = await c.signIn('window1');
     await page.getByRole('link', { name: '12345 工单' }).click();
@@ -210,7 +284,10 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await page.getByRole('dialog').getByLabel('标题').fill('食品小作坊登记后监管职责争议');
     await choose(page, '提请部门', '区数据和行政审批局');
     await choose(page, '参会部门', '区市场监督管理局');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: '区卫生健康局' }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible')
+      .filter({ hasText: '区卫生健康局' })
+      .click();
     await page.getByRole('dialog').getByText('提请部门联席会议').click(); // closes the multi-select's dropdown
     await page.getByRole('dialog').getByLabel('议题（每行一项）').fill('小作坊登记后由谁日常监管\n卫生许可与食品经营许可衔接');
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
@@ -229,13 +306,18 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     const decide = page.getByRole('dialog').filter({ hasText: '落实任务' });
     await decide.getByLabel('会议决定').fill('登记后由区市场监督管理局负责日常监管，卫健局配合');
     await decide.getByLabel('任务1责任部门').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').filter({ hasText: '区市场监督管理局' }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible')
+      .filter({ hasText: '区市场监督管理局' })
+      .click();
     await decide.getByLabel('任务1内容').fill('制定小作坊监管清单');
     await decide.getByLabel('任务1时限（工作日）').fill('5');
     await c.shot(page, 'm15-supervisor-meeting-decide');
     await page.getByTestId('event-submit').click();
     await drawer.getByTestId('machine-state').getByText('决定执行中').waitFor();
-    expect(await drawer.getByTestId('meeting-tasks').innerText()).toMatch(/制定小作坊监管清单 · 区市场监督管理局 · 5 个工作日，截止 \d{4}\/\d{2}\/\d{2}/);
+    expect(await drawer.getByTestId('meeting-tasks').innerText()).toMatch(
+      /制定小作坊监管清单 · 区市场监督管理局 · 5 个工作日，截止 \d{4}\/\d{2}\/\d{2}/,
+    );
     await c.shot(page, 'm16-supervisor-meeting-executing');
     // A decided task is finished by its owner department: 区市场监督管理局's officer, who takes part in the meeting.
     const owner = await signInAs('scjgj1');
@@ -253,8 +335,23 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     await owner.close();
 
     // 对上协调联动: a matter sent to the city gets its reply recorded.
-    const city = await post('/api/linkage/city-escalations', { title: '连锁门店跨区经营许可互认', department: 'spj', matter: '连锁餐饮门店在外区已取得许可，申请在本区开分店时能否互认', reason: '超出区级事权' }, 'supervisor1', 201);
-    await post(`/api/linkage/instances/${city.body.instanceId}/events`, { type: 'city.submit', recipient: '市数据和行政审批局', reference: '莲审管〔2026〕12号' }, 'supervisor1', 200);
+    const city = await post(
+      '/api/linkage/city-escalations',
+      {
+        title: '连锁门店跨区经营许可互认',
+        department: 'spj',
+        matter: '连锁餐饮门店在外区已取得许可，申请在本区开分店时能否互认',
+        reason: '超出区级事权',
+      },
+      'supervisor1',
+      201,
+    );
+    await post(
+      `/api/linkage/instances/${city.body.instanceId}/events`,
+      { type: 'city.submit', recipient: '市数据和行政审批局', reference: '莲审管〔2026〕12号' },
+      'supervisor1',
+      200,
+    );
     await closeDrawer(page);
     await page.getByRole('tab', { name: '对上协调联动' }).click();
     const cityRow = page.locator('tr').filter({ hasText: '连锁门店跨区经营许可互认' });
@@ -262,14 +359,28 @@ describe('rule-machine pages (headless Chromium, real stack)', () => {
     expect(await cityRow.innerText()).toContain('待市级答复');
     await cityRow.click();
     await drawer.getByTestId('event-city.reply').click();
-    await page.getByRole('dialog').filter({ hasText: '市级答复内容' }).getByLabel('市级答复内容').fill('同意在全市范围内互认，按变更登记办理');
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: '市级答复内容' })
+      .getByLabel('市级答复内容')
+      .fill('同意在全市范围内互认，按变更登记办理');
     await page.getByTestId('event-submit').click();
     await drawer.getByTestId('machine-state').getByText('市级已答复').waitFor();
     expect(await drawer.innerText()).toContain('同意在全市范围内互认');
     await c.shot(page, 'm16b-supervisor-city-replied');
     await page.close();
 
-    const finding = await post('/api/linkage/findings', { title: '告知承诺核查：经营面积不符', department: 'scjgj', findingType: 'falseCommitment', description: '现场核查实际经营面积 20 平方米，承诺 60 平方米' }, 'supervisor1', 201);
+    const finding = await post(
+      '/api/linkage/findings',
+      {
+        title: '告知承诺核查：经营面积不符',
+        department: 'scjgj',
+        findingType: 'falseCommitment',
+        description: '现场核查实际经营面积 20 平方米，承诺 60 平方米',
+      },
+      'supervisor1',
+      201,
+    );
     await post(`/api/linkage/instances/${finding.body.instanceId}/events`, { type: 'finding.push' }, 'supervisor1', 200);
     const approver = await c.signIn('approver1');
     await approver.getByRole('link', { name: '审管联动' }).click();

@@ -36,7 +36,10 @@ describe('application materials in the console (headless Chromium, real stack)',
     await page.getByRole('heading', { name: /在线申请：食品经营许可/ }).waitFor();
     await page.getByLabel('企业名称').fill('好味面馆有限公司');
     await page.getByLabel('经营场所地址').fill('莲湖区西大街 1 号');
-    for (const [label, option] of [['拟经营业态', '餐饮服务'], ['原店铺业态', '无']]) {
+    for (const [label, option] of [
+      ['拟经营业态', '餐饮服务'],
+      ['原店铺业态', '无'],
+    ]) {
       await page.getByLabel(label, { exact: true }).click();
       await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
     }
@@ -67,12 +70,16 @@ describe('application materials in the console (headless Chromium, real stack)',
     expect(await card.getByTestId('state-HEALTH_CERT').innerText()).toBe('容缺待补');
     expect(await card.getByTestId('state-FOOD_SAFETY_SYSTEM').innerText()).toBe('已承诺');
     // The 容缺 deadline reaches the read model a moment after the case starts; the card shows it once loaded after that.
-    await waitFor(async () => {
-      if ((await card.getByText(/前补齐/).count()) > 0) return true;
-      await page.reload();
-      await card.getByTestId('state-HEALTH_CERT').waitFor();
-      return undefined;
-    }, 30_000, 'the 容缺 deadline in the materials card');
+    await waitFor(
+      async () => {
+        if ((await card.getByText(/前补齐/).count()) > 0) return true;
+        await page.reload();
+        await card.getByTestId('state-HEALTH_CERT').waitFor();
+        return undefined;
+      },
+      30_000,
+      'the 容缺 deadline in the materials card',
+    );
     await card.scrollIntoViewIfNeeded();
     await c.shot(page, '21-applicant-progress-materials');
 
@@ -116,7 +123,11 @@ describe('application materials in the console (headless Chromium, real stack)',
 
     const list = await c.stack.http.get(`/api/cases/${caseId}/materials`).set('authorization', await c.stack.auth('window1'));
     const entry = list.body.items.find((i: { code: string }) => i.code === 'PREMISES_LAYOUT');
-    expect(entry).toMatchObject({ state: 'submitted', file: { fileName: '经营场所平面布局图（修改）.pdf' }, history: [{ status: 'superseded', fileName: '经营场所平面布局图.pdf' }] });
+    expect(entry).toMatchObject({
+      state: 'submitted',
+      file: { fileName: '经营场所平面布局图（修改）.pdf' },
+      history: [{ status: 'superseded', fileName: '经营场所平面布局图.pdf' }],
+    });
     await staff.close();
     await page.close();
   });

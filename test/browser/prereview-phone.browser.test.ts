@@ -17,7 +17,10 @@ let dir: string;
 let restore: () => void;
 beforeAll(async () => {
   // Notices go out at once (no quiet hours, a short dispatcher poll), so the 消息 list fills promptly.
-  restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false }, dispatcherPollSeconds: 0.5 });
+  restore = overrideHandlingConfig({
+    quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false },
+    dispatcherPollSeconds: 0.5,
+  });
   c = await startConsoleStack();
   check = phoneChecks(c);
   dir = mkdtempSync(path.join(os.tmpdir(), 'haoban-prereview-'));
@@ -78,7 +81,10 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
 
     // The citizen's page picks the notes up by itself.
     await page.getByTestId('prereview-status').filter({ hasText: '已出预审意见' }).waitFor({ timeout: 30_000 });
-    await page.getByTestId('prereview-notice').getByText(/租赁合同缺少出租方签字/).waitFor();
+    await page
+      .getByTestId('prereview-notice')
+      .getByText(/租赁合同缺少出租方签字/)
+      .waitFor();
     await page.getByTestId('prereview-row-PREMISES_PROOF').getByText('补正原因：租赁合同缺少出租方签字').waitFor();
     await check(page, '53-phone-prereview-notes');
     await page.close();
@@ -92,12 +98,24 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
     await page.getByTestId('prereview-row-PREMISES_PROOF').getByText('租赁合同-签字.pdf').waitFor();
     await page.getByTestId('resubmit-prereview').click();
     await page.getByTestId('prereview-status').filter({ hasText: '待预审' }).waitFor();
-    await c.stack.http.post(`/api/prereview/${prereviewId}/review`).set('authorization', await c.stack.auth('window1'))
-      .send({ materials: [{ code: 'RESIDENT_ID', status: 'ok' }, { code: 'PREMISES_PROOF', status: 'ok' }] }).expect(200);
+    await c.stack.http
+      .post(`/api/prereview/${prereviewId}/review`)
+      .set('authorization', await c.stack.auth('window1'))
+      .send({
+        materials: [
+          { code: 'RESIDENT_ID', status: 'ok' },
+          { code: 'PREMISES_PROOF', status: 'ok' },
+        ],
+      })
+      .expect(200);
     await page.getByTestId('apply-with-prereview').click({ timeout: 30_000 });
 
     await page.getByTestId('prereview-passed').getByText('住所（经营场所）使用证明').waitFor();
-    await waitFor(async () => ((await page.getByLabel('申请人姓名', { exact: true }).inputValue()) === '张三' ? true : undefined), 15_000, 'name prefilled');
+    await waitFor(
+      async () => ((await page.getByLabel('申请人姓名', { exact: true }).inputValue()) === '张三' ? true : undefined),
+      15_000,
+      'name prefilled',
+    );
     await page.getByLabel('经营场所地址', { exact: true }).fill('莲湖区西大街 1 号');
     await page.getByLabel('经营范围', { exact: true }).fill('餐饮服务');
     expect(await page.locator('input[type=file]').count()).toBe(0);
@@ -116,7 +134,11 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
     const staff = await deptAuth(c.stack, 'scjgj');
     const list = await c.stack.http.get(`/api/cases/${caseId}/materials`).set('authorization', staff).expect(200);
     const lease = list.body.items.find((i: { code: string }) => i.code === 'PREMISES_PROOF').file as { id: string };
-    await c.stack.http.post(`/api/cases/${caseId}/materials/${lease.id}/review`).set('authorization', staff).send({ verdict: 'needs-correction', note: '请上传加盖公章的租赁合同' }).expect(200);
+    await c.stack.http
+      .post(`/api/cases/${caseId}/materials/${lease.id}/review`)
+      .set('authorization', staff)
+      .send({ verdict: 'needs-correction', note: '请上传加盖公章的租赁合同' })
+      .expect(200);
     // No reload: the page's own refresh brings the card and the stage along.
     await page.getByTestId('materials-card').getByText('补正原因：请上传加盖公章的租赁合同').waitFor({ timeout: 30_000 });
     await page.getByTestId('stage-tag').filter({ hasText: '待补正' }).waitFor({ timeout: 30_000 });
@@ -124,12 +146,16 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
     // The notice reaches 消息 through the outbox dispatcher; open it from there.
     await page.goto(`${c.baseUrl}/my/messages`);
     const notice = page.getByTestId('message').filter({ hasText: '请上传加盖公章的租赁合同' });
-    await waitFor(async () => {
-      if (await notice.count()) return true;
-      await page.reload();
-      await page.getByRole('heading', { name: '消息' }).waitFor();
-      return undefined;
-    }, 60_000, 'correction notice in 消息');
+    await waitFor(
+      async () => {
+        if (await notice.count()) return true;
+        await page.reload();
+        await page.getByRole('heading', { name: '消息' }).waitFor();
+        return undefined;
+      },
+      60_000,
+      'correction notice in 消息',
+    );
     await check(page, '55-phone-messages-correction');
     await notice.getByTestId('message-open').click();
     await page.getByTestId('stage-tag').filter({ hasText: '待补正' }).waitFor();
@@ -146,7 +172,11 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
     for (let i = 0; i < 8; i++) {
       const tasks = await waitFor(async () => (await deptInbox(c.stack, 'scjgj', caseId)).slice(0, 1), 15_000).catch(() => []);
       if (!tasks.length) break;
-      await c.stack.http.post(`/api/tasks/${tasks[0].id}/complete`).set('authorization', staff).send({ variables: { accepted: true, decision: 'approved', opinion: '准予登记' } }).expect(200);
+      await c.stack.http
+        .post(`/api/tasks/${tasks[0].id}/complete`)
+        .set('authorization', staff)
+        .send({ variables: { accepted: true, decision: 'approved', opinion: '准予登记' } })
+        .expect(200);
     }
     const page = await phonePage();
     await page.goto(`${c.baseUrl}/my/cases/${caseId}`);
@@ -185,7 +215,11 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
     const page = await c.signIn('zhangsan');
     await page.setViewportSize(DESKTOP);
     const code = '000120006000-610104000000-000-11610104MB2984105E-1-00';
-    for (const [url, heading, shot] of [[`/my/prereviews/new/${code}`, '资料预审：个体工商户设立登记', '61-desktop-prereview-new'], [`/my/prereviews/${prereviewId}`, '资料预审', '62-desktop-prereview-used'], [`/my/cases/${caseId}`, '办件进度', '63-desktop-case-delivered']] as const) {
+    for (const [url, heading, shot] of [
+      [`/my/prereviews/new/${code}`, '资料预审：个体工商户设立登记', '61-desktop-prereview-new'],
+      [`/my/prereviews/${prereviewId}`, '资料预审', '62-desktop-prereview-used'],
+      [`/my/cases/${caseId}`, '办件进度', '63-desktop-case-delivered'],
+    ] as const) {
       await page.goto(`${c.baseUrl}${url}`);
       await page.getByRole('heading', { name: heading }).first().waitFor();
       await check(page, shot);

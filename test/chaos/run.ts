@@ -52,7 +52,12 @@ interface Proc {
 function launch(name: string, args: string[], env: Record<string, string>): Proc {
   mkdirSync(ARTIFACTS, { recursive: true });
   const out = createWriteStream(path.join(ARTIFACTS, `${name}.log`), { flags: 'a' });
-  const child = spawn(TSX, ['server/main.ts', ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['server/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -118,7 +123,12 @@ class Api {
 
   private async token(user: string, fresh = false): Promise<string> {
     if (!fresh && this.tokens.has(user)) return this.tokens.get(user) as string;
-    const res = await fetch(`${this.base}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user }), signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${this.base}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: user }),
+      signal: AbortSignal.timeout(10_000),
+    });
     if (res.status !== 200) throw new Error(`token for ${user}: ${res.status}`);
     const token = ((await res.json()) as { token: string }).token;
     this.tokens.set(user, token);
@@ -126,18 +136,34 @@ class Api {
   }
 
   /** One request; `retryable` when a client should send it again unchanged (same key). */
-  async call(method: string, url: string, user: string, body?: unknown, key?: string): Promise<{ status: number; body: Body; retryable: boolean; retryAfterMs: number }> {
+  async call(
+    method: string,
+    url: string,
+    user: string,
+    body?: unknown,
+    key?: string,
+  ): Promise<{ status: number; body: Body; retryable: boolean; retryAfterMs: number }> {
     try {
       const headers: Record<string, string> = { authorization: `Bearer ${await this.token(user)}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (key) headers['idempotency-key'] = key;
-      const res = await fetch(`${this.base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(20_000) });
+      const res = await fetch(`${this.base}${url}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(20_000),
+      });
       const text = await res.text();
       const parsed = (text ? JSON.parse(text) : null) as Body;
       if (res.status === 401) await this.token(user, true);
       const retryable = res.status >= 500 || res.status === 401 || parsed?.error?.code === 'IDEMPOTENCY_KEY_IN_PROGRESS';
       const after = Number(res.headers.get('retry-after'));
-      return { status: res.status, body: parsed, retryable, retryAfterMs: Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 3000) : 500 };
+      return {
+        status: res.status,
+        body: parsed,
+        retryable,
+        retryAfterMs: Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 3000) : 500,
+      };
     } catch {
       return { status: 0, body: null, retryable: true, retryAfterMs: 500 }; // no answer: the process is down or restarting
     }
@@ -171,7 +197,15 @@ interface Outcome {
 /** One applicant's application driven to its end: start, window 受理, approver 审批. */
 async function application(api: Api, ref: string, deadline: number, stats: Stats): Promise<Outcome> {
   const outcome: Outcome = { ref, completes: 0 };
-  const start = await api.send('POST', '/api/cases', 'zhangsan', { processKey: 'general-approval', title: `压测 ${ref}`, variables: { shopName: ref, chaosRef: ref } }, randomUUID(), deadline, stats);
+  const start = await api.send(
+    'POST',
+    '/api/cases',
+    'zhangsan',
+    { processKey: 'general-approval', title: `压测 ${ref}`, variables: { shopName: ref, chaosRef: ref } },
+    randomUUID(),
+    deadline,
+    stats,
+  );
   if (start.status !== 201) {
     stats.errors.push(`${ref} start: ${start.status} ${JSON.stringify(start.body)?.slice(0, 200)}`);
     return outcome;
@@ -239,7 +273,8 @@ async function listCases(api: Api, trial: string): Promise<{ caseId: string; ref
     const res = await api.call('GET', `/api/cases?limit=200&offset=${offset}`, 'supervisor1');
     if (res.status !== 200) throw new Error(`list cases: ${res.status}`);
     const items = res.body?.items as { id: string; status: string; variables: { chaosRef?: string } }[];
-    for (const c of items) if (c.variables?.chaosRef?.startsWith(`${trial}-`)) all.push({ caseId: c.id, ref: c.variables.chaosRef, status: c.status });
+    for (const c of items)
+      if (c.variables?.chaosRef?.startsWith(`${trial}-`)) all.push({ caseId: c.id, ref: c.variables.chaosRef, status: c.status });
     if (items.length < 200) return all;
   }
 }
@@ -261,7 +296,9 @@ async function count(api: Api, trial: string, outcomes: Outcome[], stats: Stats,
   for (const c of [...createdIds].filter((id) => !listedCreated.some((l) => l.caseId === id && l.status === 'completed')).slice(0, 5)) {
     const view = await api.call('GET', `/api/cases/${c}`, 'supervisor1');
     const b = view.body as { status?: string; activeElements?: string[]; openTasks?: { elementId: string }[] } | null;
-    log(`  stuck ${c}: ${view.status} status ${b?.status} at ${JSON.stringify(b?.activeElements)} open tasks ${JSON.stringify(b?.openTasks?.map((t) => t.elementId))}`);
+    log(
+      `  stuck ${c}: ${view.status} status ${b?.status} at ${JSON.stringify(b?.activeElements)} open tasks ${JSON.stringify(b?.openTasks?.map((t) => t.elementId))}`,
+    );
   }
   return {
     trial,
@@ -295,7 +332,14 @@ async function underLoad(api: Api, trial: string, crash: () => Promise<void>): P
 async function trialWholeTree(): Promise<Figures> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'haoban-chaos-a-'));
   const port = await freePort();
-  const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), DEMO_MODE: '1' };
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TEMPORAL_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    DEMO_MODE: '1',
+  };
   const api = new Api(`http://127.0.0.1:${port}`);
   let proc = launch('a-start', [], env);
   try {
@@ -320,7 +364,14 @@ async function trialWholeTree(): Promise<Figures> {
 async function trialTemporalAlone(): Promise<Figures> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'haoban-chaos-b-'));
   const port = await freePort();
-  const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', TEMPORAL_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()), DEMO_MODE: '1' };
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TEMPORAL_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    DEMO_MODE: '1',
+  };
   const api = new Api(`http://127.0.0.1:${port}`);
   const proc = launch('b-start', [], env);
   try {
@@ -346,7 +397,9 @@ async function trialSplitWorker(): Promise<Figures> {
   const dbName = `haoban_chaos_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: POSTGRES_URL });
   await admin.connect().catch((err) => {
-    throw new Error(`PostgreSQL at ${POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable (pg_ctlcluster 15 main start): ${(err as Error).message}`);
+    throw new Error(
+      `PostgreSQL at ${POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable (pg_ctlcluster 15 main start): ${(err as Error).message}`,
+    );
   });
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
@@ -356,9 +409,21 @@ async function trialSplitWorker(): Promise<Figures> {
   let temporal: DevServer | undefined;
   const procs: Proc[] = [];
   try {
-    temporal = await startDevServer({ headless: true, dbFile: path.join(dataDir, 'temporal.sqlite'), logFile: path.join(ARTIFACTS, 'c-temporal.log') });
+    temporal = await startDevServer({
+      headless: true,
+      dbFile: path.join(dataDir, 'temporal.sqlite'),
+      logFile: path.join(ARTIFACTS, 'c-temporal.log'),
+    });
     const port = await freePort();
-    const env = { DATA_DIR: dataDir, DATABASE_URL: url.toString(), TEMPORAL_ADDRESS: temporal.address, PORT: String(port), HOST: '127.0.0.1', DEMO_MODE: '1', JWT_SECRET: randomBytes(32).toString('hex') };
+    const env = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: url.toString(),
+      TEMPORAL_ADDRESS: temporal.address,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_MODE: '1',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    };
     const api = new Api(`http://127.0.0.1:${port}`);
     // Started together on the empty database: migrations and seeding take turns under the advisory lock.
     procs.push(launch('c-api', ['--api-only'], env), launch('c-worker', ['--worker-only'], env));
@@ -387,7 +452,9 @@ async function trialSplitWorker(): Promise<Figures> {
 
 async function main(): Promise<void> {
   rmSync(ARTIFACTS, { recursive: true, force: true });
-  log(`chaos: ${CASES} applications per trial, ${CONCURRENCY} at a time; trials ${TRIALS.join(', ')}; logs in ${path.relative(ROOT, ARTIFACTS)}/`);
+  log(
+    `chaos: ${CASES} applications per trial, ${CONCURRENCY} at a time; trials ${TRIALS.join(', ')}; logs in ${path.relative(ROOT, ARTIFACTS)}/`,
+  );
   const trials: Record<string, () => Promise<Figures>> = { a: trialWholeTree, b: trialTemporalAlone, c: trialSplitWorker };
   const figures: Figures[] = [];
   for (const name of TRIALS) {
@@ -405,7 +472,11 @@ async function main(): Promise<void> {
     );
   }
   const bad = figures.filter((f) => f.lost || f.duplicated || f.stuck);
-  process.stdout.write(bad.length ? `\nFAILED: ${bad.map((f) => f.trial).join(', ')} lost, duplicated or left cases stuck\n` : '\nall trials: 0 lost, 0 duplicated, 0 stuck\n');
+  process.stdout.write(
+    bad.length
+      ? `\nFAILED: ${bad.map((f) => f.trial).join(', ')} lost, duplicated or left cases stuck\n`
+      : '\nall trials: 0 lost, 0 duplicated, 0 stuck\n',
+  );
   process.exit(bad.length ? 1 : 0);
 }
 

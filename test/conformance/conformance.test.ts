@@ -37,15 +37,19 @@ afterAll(async () => {
 
 /** Runs one manifest entry; its pass is counted under the entry id. */
 function entry(id: string, title: string, body: () => Promise<void>, timeout = 60_000) {
-  test(`when ${id} runs (${title}), then it shows the manifest's behaviour`, async () => {
-    let ok = false;
-    try {
-      await body();
-      ok = true;
-    } finally {
-      record(id, ok);
-    }
-  }, timeout);
+  test(
+    `when ${id} runs (${title}), then it shows the manifest's behaviour`,
+    async () => {
+      let ok = false;
+      try {
+        await body();
+        ok = true;
+      } finally {
+        record(id, ok);
+      }
+    },
+    timeout,
+  );
 }
 
 async function deployed(xml: string): Promise<string> {
@@ -92,7 +96,11 @@ entry('CP-02', 'exclusive gateway, three conditions', async () => {
 
 entry('CP-03', 'exclusive gateway default flow', async () => {
   const key = await deployed(juel(`${P}ExclusiveGatewayTest.testDefaultSequenceFlow.bpmn20.xml`));
-  for (const [input, task, name] of [[1, 'theTask1', 'Input is one'], [5, 'theTask2', 'Default input'], [3, 'theTask3', undefined]] as const) {
+  for (const [input, task, name] of [
+    [1, 'theTask1', 'Input is one'],
+    [5, 'theTask2', 'Default input'],
+    [3, 'theTask3', undefined],
+  ] as const) {
     const view = await (await conf.start(key, { input })).waitsAt([task]);
     if (name) expect(view.openTasks[0]?.name).toBe(name);
   }
@@ -299,7 +307,9 @@ entry('CP-20', 'interrupting message boundary', async () => {
 });
 
 entry('CP-21', 'non-interrupting message boundary fires repeatedly', async () => {
-  const key = await deployed(corpusFile(`${P}MessageNonInterruptingBoundaryEventTest.testSingleNonInterruptingBoundaryMessageEvent.bpmn20.xml`));
+  const key = await deployed(
+    corpusFile(`${P}MessageNonInterruptingBoundaryEventTest.testSingleNonInterruptingBoundaryMessageEvent.bpmn20.xml`),
+  );
   const run = await conf.start(key);
   await run.waitsAt(['task']);
   await run.message('messageName');
@@ -351,7 +361,11 @@ entry('CP-23', 'review sales lead: error cancels sibling, loop back into the sub
 });
 
 const externalTask = () =>
-  injectExtension(withZeebe(corpusFile(`${P}twoExternalTaskProcess.bpmn20.xml`)), 'externalTask', '<zeebe:taskDefinition type="externalTaskTopic" />');
+  injectExtension(
+    withZeebe(corpusFile(`${P}twoExternalTaskProcess.bpmn20.xml`)),
+    'externalTask',
+    '<zeebe:taskDefinition type="externalTaskTopic" />',
+  );
 
 entry('CP-24', 'external worker completes, or reports a BPMN error', async () => {
   const key = await deployed(externalTask());
@@ -391,7 +405,14 @@ entry('CP-27', 'embedded subprocess', async () => {
   const view = await run.waitsAt(['subProcess', 'subProcessTask']);
   expect(view.openTasks[0]?.name).toBe('Task in subprocess');
   await run.complete('subProcessTask');
-  expect((await run.completed()).path.map((p) => p.elementId)).toEqual(['theStart', 'subProcess', 'subProcessStart', 'subProcessTask', 'subProcessEnd', 'theEnd']);
+  expect((await run.completed()).path.map((p) => p.elementId)).toEqual([
+    'theStart',
+    'subProcess',
+    'subProcessStart',
+    'subProcessTask',
+    'subProcessEnd',
+    'theEnd',
+  ]);
 });
 
 entry('CP-28', 'nested subprocesses', async () => {
@@ -425,7 +446,11 @@ entry('CP-29', 'call activity starts a child case (with CP-30)', async () => {
 });
 
 const sequentialMi = () =>
-  injectExtension(withZeebe(juel(`${P}MultiInstanceTest.sequentialUserTasks.bpmn20.xml`)), 'miTasks', '<zeebe:assignmentDefinition assignee="=&quot;kermit_&quot; + string(loopCounter - 1)" />');
+  injectExtension(
+    withZeebe(juel(`${P}MultiInstanceTest.sequentialUserTasks.bpmn20.xml`)),
+    'miTasks',
+    '<zeebe:assignmentDefinition assignee="=&quot;kermit_&quot; + string(loopCounter - 1)" />',
+  );
 
 entry('CP-31', 'sequential multi-instance, timer on the body, completion condition', async () => {
   const key = await deployed(sequentialMi());
@@ -466,7 +491,10 @@ entry('CP-32', 'parallel multi-instance by cardinality', async () => {
 
 const collectionMi = () => {
   const xml = withZeebe(juel(`${P}MultiInstanceTest.testParallelUserTasksBasedOnCollection.bpmn20.xml`))
-    .replace(/<multiInstanceLoopCharacteristics([^>]*)>/, '<multiInstanceLoopCharacteristics$1><extensionElements><zeebe:loopCharacteristics inputCollection="=assigneeList" inputElement="assignee" /></extensionElements>')
+    .replace(
+      /<multiInstanceLoopCharacteristics([^>]*)>/,
+      '<multiInstanceLoopCharacteristics$1><extensionElements><zeebe:loopCharacteristics inputCollection="=assigneeList" inputElement="assignee" /></extensionElements>',
+    )
     .replace(/<loopDataInputRef>assigneeList<\/loopDataInputRef>\s*<inputDataItem name="assignee" \/>/, '');
   return injectExtension(xml, 'miTasks', '<zeebe:assignmentDefinition assignee="=assignee" />');
 };

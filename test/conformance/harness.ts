@@ -111,7 +111,10 @@ export class Conformance {
 
   /** Deploys through the real API (admin), as a modeller would; returns the problems on a 400. */
   async deploy(xml: string): Promise<{ ok: true; key: string } | { ok: false; problems: DefinitionProblem[] }> {
-    const res = await this.stack.http.post('/api/definitions').set('authorization', await this.stack.auth('admin')).send({ xml });
+    const res = await this.stack.http
+      .post('/api/definitions')
+      .set('authorization', await this.stack.auth('admin'))
+      .send({ xml });
     if (res.status === 400) return { ok: false, problems: res.body.error.details as DefinitionProblem[] };
     if (res.status !== 201 && res.status !== 200) throw new Error(`deploy failed ${res.status} ${JSON.stringify(res.body)}`);
     return { ok: true, key: res.body.key };
@@ -124,7 +127,18 @@ export class Conformance {
     const handle = await this.client.workflow.start('caseWorkflow', {
       taskQueue: this.stack.taskQueue,
       workflowId: `case-${caseId}`,
-      args: [{ caseId, definitionId: row.id, process: row.graph, variables, title: processKey, applicantId: 'zhangsan', startedBy: 'conformance', testClock: true }],
+      args: [
+        {
+          caseId,
+          definitionId: row.id,
+          process: row.graph,
+          variables,
+          title: processKey,
+          applicantId: 'zhangsan',
+          startedBy: 'conformance',
+          testClock: true,
+        },
+      ],
     });
     return new Run(this.client, this.stack, caseId, handle);
   }
@@ -154,7 +168,10 @@ export class Run {
     for (;;) {
       last = await this.handle.query(caseStateQuery);
       if ([...last.activeElements].sort().join(',') === want) return last;
-      if (Date.now() > deadline) throw new Error(`${this.caseId}: expected wait states [${want}], got [${[...last.activeElements].sort().join(',')}] status ${last.status}; incidents ${JSON.stringify(last.incidents)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.caseId}: expected wait states [${want}], got [${[...last.activeElements].sort().join(',')}] status ${last.status}; incidents ${JSON.stringify(last.incidents)}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -188,7 +205,10 @@ export class Run {
     for (;;) {
       const view = await this.handle.query(caseStateQuery);
       if (view.status === 'completed') return view;
-      if (Date.now() > deadline) throw new Error(`${this.caseId}: not completed: ${view.status} at [${view.activeElements.join(',')}] incidents ${JSON.stringify(view.incidents)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.caseId}: not completed: ${view.status} at [${view.activeElements.join(',')}] incidents ${JSON.stringify(view.incidents)}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -17,7 +17,7 @@ function streams(pdf: Buffer): string[] {
     } catch {
       out.push(raw.toString('latin1'));
     }
-    re.lastIndex = end + "endstream".length;
+    re.lastIndex = end + 'endstream'.length;
   }
   return out;
 }
@@ -25,7 +25,8 @@ function streams(pdf: Buffer): string[] {
 function cmapOf(s: string, map: Map<string, string>) {
   const hexToStr = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
   for (const block of s.match(/beginbfchar[\s\S]*?endbfchar/g) ?? [])
-    for (const [, src, dst] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(src.toLowerCase().padStart(4, '0'), hexToStr(dst));
+    for (const [, src, dst] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(src.toLowerCase().padStart(4, '0'), hexToStr(dst));
   for (const block of s.match(/beginbfrange[\s\S]*?endbfrange/g) ?? []) {
     for (const [, lo, hi, rest] of block.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const a = parseInt(lo, 16);
@@ -51,7 +52,8 @@ export function pdfText(pdf: Buffer): string {
       const hexes = [...(arr ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1]);
       lines.push(hexes.map((h) => (h.match(/.{4}/g) ?? []).map((g) => map.get(g.toLowerCase()) ?? '').join('')).join(''));
     }
-    for (const [, one] of s.matchAll(/(?<!\[[^\]]*)<([0-9a-fA-F]+)>\s*Tj/g)) lines.push((one.match(/.{4}/g) ?? []).map((g) => map.get(g.toLowerCase()) ?? '').join(''));
+    for (const [, one] of s.matchAll(/(?<!\[[^\]]*)<([0-9a-fA-F]+)>\s*Tj/g))
+      lines.push((one.match(/.{4}/g) ?? []).map((g) => map.get(g.toLowerCase()) ?? '').join(''));
   }
   return lines.join('\n');
 }

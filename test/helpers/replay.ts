@@ -18,7 +18,10 @@ export async function replayAllOnQueue(taskQueue: string): Promise<{ workflowId:
       histories.push({ workflowId: `${info.workflowId}/${info.runId}`, history });
     }
     const failures: { workflowId: string; error: string }[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: process.env.HAOBAN_WORKFLOW_BUNDLE as string } }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: { codePath: process.env.HAOBAN_WORKFLOW_BUNDLE as string } },
+      histories,
+    )) {
       if (result.error) failures.push({ workflowId: result.workflowId, error: result.error.message });
     }
     if (histories.length === 0) failures.push({ workflowId: '(none)', error: `no workflows found on task queue ${taskQueue}` });

@@ -41,7 +41,9 @@ function quietTemporalLogs(): void {
   }
 }
 
-export async function startTestStack(options: { serviceTasks?: Record<string, ServiceTaskHandler>; definitionsDir?: string; consoleDir?: string } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { serviceTasks?: Record<string, ServiceTaskHandler>; definitionsDir?: string; consoleDir?: string } = {},
+): Promise<TestStack> {
   quietTemporalLogs();
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
   const config = loadConfig({

@@ -50,7 +50,14 @@ describe('the vertical slice: 受理 → 审批 → 写入结果', () => {
       const res = await stack.http.get(`/api/cases/${started.caseId}`).set('Authorization', await stack.auth('zhangsan'));
       return res.body.status === 'completed' && res.body.endedAt ? res.body : undefined;
     });
-    expect(final.path.map((p: { elementId: string }) => p.elementId)).toEqual(['submitted', 'accept', 'accepted_gateway', 'approve', 'write_result', 'done']);
+    expect(final.path.map((p: { elementId: string }) => p.elementId)).toEqual([
+      'submitted',
+      'accept',
+      'accepted_gateway',
+      'approve',
+      'write_result',
+      'done',
+    ]);
     expect(final.path.find((p: { elementId: string }) => p.elementId === 'accept').actor).toBe('window1');
     expect(final.result).toMatchObject({ decision: 'approved', opinion: '材料齐全，准予许可' });
 
@@ -58,7 +65,9 @@ describe('the vertical slice: 受理 → 审批 → 写入结果', () => {
     expect(row.status).toBe('completed');
     const audit = await stack.db.prisma.auditEvent.findMany({ where: { caseId: started.caseId }, orderBy: { id: 'asc' } });
     const actions = audit.map((a) => `${a.action}:${a.actor}`);
-    expect(actions).toEqual(expect.arrayContaining(['case.started:zhangsan', 'task.completed:window1', 'task.completed:approver1', 'case.completed:system']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['case.started:zhangsan', 'task.completed:window1', 'task.completed:approver1', 'case.completed:system']),
+    );
   });
 
   it('when the window refuses the application, then the case ends at 不予受理 without an approval task', async () => {
@@ -69,13 +78,21 @@ describe('the vertical slice: 受理 → 审批 → 写入结果', () => {
       .send({ variables: { accepted: false, reason: '不属于本部门职权范围' } });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('completed');
-    expect(res.body.path.map((p: { elementId: string }) => p.elementId)).toEqual(['submitted', 'accept', 'accepted_gateway', 'not_accepted']);
+    expect(res.body.path.map((p: { elementId: string }) => p.elementId)).toEqual([
+      'submitted',
+      'accept',
+      'accepted_gateway',
+      'not_accepted',
+    ]);
   });
 
   it('when an approver tries to complete the window task, then 403 names the task and nothing changes', async () => {
     const started = await startCase();
     const taskId = started.openTasks[0].taskId;
-    const res = await stack.http.post(`/api/tasks/${taskId}/complete`).set('Authorization', await stack.auth('approver1')).send({ variables: { accepted: true } });
+    const res = await stack.http
+      .post(`/api/tasks/${taskId}/complete`)
+      .set('Authorization', await stack.auth('approver1'))
+      .send({ variables: { accepted: true } });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
     expect(res.body.error.message).toContain('受理');
@@ -87,8 +104,18 @@ describe('the vertical slice: 受理 → 审批 → 写入结果', () => {
     const started = await startCase();
     const taskId = started.openTasks[0].taskId;
     const auth = await stack.auth('window1');
-    expect((await stack.http.post(`/api/tasks/${taskId}/complete`).set('Authorization', auth).send({ variables: { accepted: false } })).status).toBe(200);
-    const second = await stack.http.post(`/api/tasks/${taskId}/complete`).set('Authorization', auth).send({ variables: { accepted: false } });
+    expect(
+      (
+        await stack.http
+          .post(`/api/tasks/${taskId}/complete`)
+          .set('Authorization', auth)
+          .send({ variables: { accepted: false } })
+      ).status,
+    ).toBe(200);
+    const second = await stack.http
+      .post(`/api/tasks/${taskId}/complete`)
+      .set('Authorization', auth)
+      .send({ variables: { accepted: false } });
     expect(second.status).toBe(409);
   });
 });
@@ -108,7 +135,10 @@ describe('bad input on the slice', () => {
 
   it('when the body misses processKey, then 400 with the field named and no case is created', async () => {
     const before = await stack.db.prisma.case.count();
-    const res = await stack.http.post('/api/cases').set('Authorization', await stack.auth('zhangsan')).send({ variables: 'nope' });
+    const res = await stack.http
+      .post('/api/cases')
+      .set('Authorization', await stack.auth('zhangsan'))
+      .send({ variables: 'nope' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['processKey', 'variables']));
@@ -116,14 +146,21 @@ describe('bad input on the slice', () => {
   });
 
   it('when the body is not JSON, then 400 MALFORMED_JSON', async () => {
-    const res = await stack.http.post('/api/cases').set('Authorization', await stack.auth('zhangsan')).set('Content-Type', 'application/json').send('{"processKey":');
+    const res = await stack.http
+      .post('/api/cases')
+      .set('Authorization', await stack.auth('zhangsan'))
+      .set('Content-Type', 'application/json')
+      .send('{"processKey":');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('MALFORMED_JSON');
   });
 
   it('when the process, case or task is unknown, then 404 naming it', async () => {
     const auth = await stack.auth('window1');
-    const noProcess = await stack.http.post('/api/cases').set('Authorization', auth).send({ processKey: 'no-such-process', applicantId: 'zhangsan' });
+    const noProcess = await stack.http
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .send({ processKey: 'no-such-process', applicantId: 'zhangsan' });
     expect(noProcess.status).toBe(404);
     expect(noProcess.body.error.message).toContain('no-such-process');
     expect((await stack.http.get('/api/cases/HB00000000-NOPE').set('Authorization', auth)).status).toBe(404);

@@ -22,7 +22,10 @@ afterAll(async () => {
 const json = (s: unknown) => JSON.stringify(s);
 
 async function startCase(variables: Record<string, unknown> = { shopName: '好味面馆' }) {
-  const res = await stack.http.post('/api/cases').set('Authorization', await stack.auth('zhangsan')).send({ processKey: 'general-approval', variables });
+  const res = await stack.http
+    .post('/api/cases')
+    .set('Authorization', await stack.auth('zhangsan'))
+    .send({ processKey: 'general-approval', variables });
   expect(res.status).toBe(201);
   return res.body as { caseId: string; openTasks: { taskId: string; elementId: string }[] };
 }
@@ -38,10 +41,14 @@ describe('a bad string never reaches a write: 400 naming the field', () => {
     const before = await stack.db.prisma.case.count();
     const auth = await stack.auth('zhangsan');
     // Raw bodies: JSON.stringify would escape a lone surrogate, JSON.parse restores it on the server.
-    const post = (body: string) => stack.http.post('/api/cases').set('Authorization', auth).set('content-type', 'application/json').send(body);
+    const post = (body: string) =>
+      stack.http.post('/api/cases').set('Authorization', auth).set('content-type', 'application/json').send(body);
     expectField(await post(json({ processKey: 'general-approval', variables: { shopName: NUL } })), 'body.variables.shopName');
     expectField(await post(`{"processKey":"general-approval","variables":{"shopName":"\\ud800"}}`), 'body.variables.shopName');
-    expectField(await post(json({ processKey: 'general-approval', variables: { list: ['ok', { deep: LONE }] } })), 'body.variables.list[1].deep');
+    expectField(
+      await post(json({ processKey: 'general-approval', variables: { list: ['ok', { deep: LONE }] } })),
+      'body.variables.list[1].deep',
+    );
     expectField(await post(`{"processKey":"general-approval","variables":{"a\\u0000":1}}`), 'body.variables.a\u0000');
     expect(await stack.db.prisma.case.count()).toBe(before);
   });
@@ -50,10 +57,19 @@ describe('a bad string never reaches a write: 400 naming the field', () => {
     const started = await startCase();
     const taskId = started.openTasks[0].taskId;
     const window = await stack.auth('window1');
-    expectField(await stack.http.post(`/api/tasks/${taskId}/complete`).set('Authorization', window).send({ variables: { accepted: true, note: NUL } }), 'body.variables.note');
+    expectField(
+      await stack.http
+        .post(`/api/tasks/${taskId}/complete`)
+        .set('Authorization', window)
+        .send({ variables: { accepted: true, note: NUL } }),
+      'body.variables.note',
+    );
     expectField(await stack.http.post(`/api/tasks/${taskId}/comments`).set('Authorization', window).send({ text: NUL }), 'body.text');
     expectField(await stack.http.post('/api/fallback/records').set('Authorization', window).send({ title: NUL }), 'body.title');
-    const done = await stack.http.post(`/api/tasks/${taskId}/complete`).set('Authorization', window).send({ variables: { accepted: true } });
+    const done = await stack.http
+      .post(`/api/tasks/${taskId}/complete`)
+      .set('Authorization', window)
+      .send({ variables: { accepted: true } });
     expect(done.status).toBe(200);
     expect(done.body.activeElements).toEqual(['approve']);
   });
@@ -76,13 +92,22 @@ describe('a bad string never reaches a write: 400 naming the field', () => {
     const res = await stack.http.post('/api/cases').set('Authorization', auth).set('content-type', 'application/json').send(deep);
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toMatch(/^body\.variables\.x/);
-    const big = await stack.http.post('/api/cases').set('Authorization', auth).send({ processKey: 'general-approval', variables: { blob: 'x'.repeat(300_000) } });
+    const big = await stack.http
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .send({ processKey: 'general-approval', variables: { blob: 'x'.repeat(300_000) } });
     expectField(big, 'body.variables');
     // Between the engine's 128 KiB and the edge's 256 KiB the engine answers, naming variables.
-    const over = await stack.http.post('/api/cases').set('Authorization', auth).send({ processKey: 'general-approval', variables: { blob: 'x'.repeat(140_000) } });
+    const over = await stack.http
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .send({ processKey: 'general-approval', variables: { blob: 'x'.repeat(140_000) } });
     expect(over.status).toBe(400);
     expect(over.body.error.details.field).toBe('variables');
-    const huge = await stack.http.post('/api/cases').set('Authorization', auth).send({ processKey: 'general-approval', variables: { blob: 'x'.repeat(2_000_000) } });
+    const huge = await stack.http
+      .post('/api/cases')
+      .set('Authorization', auth)
+      .send({ processKey: 'general-approval', variables: { blob: 'x'.repeat(2_000_000) } });
     expect(huge.status).toBe(413);
     expect((await stack.http.get('/healthz')).status).toBe(200);
   });
@@ -104,7 +129,13 @@ describe('a projection that cannot be written raises an incident and marks the c
     const client = new Client({ connection });
     // An internal caller (not the HTTP edge) hands the workflow a value the read model cannot store.
     await client.workflow.getHandle(`case-${started.caseId}`).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: started.openTasks[0].taskId, actor: { id: 'window1', roles: ['window'], groups: ['window'] }, variables: { accepted: true, note: NUL } }],
+      args: [
+        {
+          taskId: started.openTasks[0].taskId,
+          actor: { id: 'window1', roles: ['window'], groups: ['window'] },
+          variables: { accepted: true, note: NUL },
+        },
+      ],
     });
     const supervisor = await stack.auth('supervisor1');
     const incident = await waitFor(

@@ -28,15 +28,21 @@ describe('演示模式只在本机 (demo mode only on a local machine)', () => {
     expect(() => loadConfig(base({ NODE_ENV: 'production' }))).toThrow(needsSecret);
     expect(() => loadConfig(base({ HOST: '0.0.0.0' }))).toThrow(needsSecret);
     expect(() => loadConfig(base({ DATABASE_URL: 'postgres://h@db.example.gov/haoban' }))).toThrow(needsSecret);
-    expect(() => loadConfig(base({ NODE_ENV: 'production', DEMO_MODE: '1', DATABASE_URL: 'postgres://h@db.example.gov/haoban' }))).toThrow(/演示模式只能在本机运行.*NODE_ENV=production/);
+    expect(() => loadConfig(base({ NODE_ENV: 'production', DEMO_MODE: '1', DATABASE_URL: 'postgres://h@db.example.gov/haoban' }))).toThrow(
+      /演示模式只能在本机运行.*NODE_ENV=production/,
+    );
     expect(() => loadConfig(base({ DEMO_MODE: '1', HOST: '10.0.0.5', JWT_SECRET: STRONG }))).toThrow(/HOST=10\.0\.0\.5/);
-    const prod = loadConfig(base({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h@db.example.gov/haoban', JWT_SECRET: STRONG, HOST: '0.0.0.0' }));
+    const prod = loadConfig(
+      base({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h@db.example.gov/haoban', JWT_SECRET: STRONG, HOST: '0.0.0.0' }),
+    );
     expect(prod).toMatchObject({ demoMode: false, jwtSecret: STRONG });
-    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.1.1']) expect(loadConfig(base({ HOST: host })).demoMode).toBe(true);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.1.1'])
+      expect(loadConfig(base({ HOST: host })).demoMode).toBe(true);
   });
 
   it('when JWT_SECRET is short, repetitive or the published demo value, then start-up is refused naming the reason', () => {
-    const reject = (secret: string, why: RegExp) => expect(() => loadConfig(base({ NODE_ENV: 'production', JWT_SECRET: secret }))).toThrow(why);
+    const reject = (secret: string, why: RegExp) =>
+      expect(() => loadConfig(base({ NODE_ENV: 'production', JWT_SECRET: secret }))).toThrow(why);
     reject('a'.repeat(16), /密钥过短/);
     reject('a'.repeat(64), /过于简单/);
     reject('abcdefghij'.repeat(4), /过于简单/);
@@ -47,7 +53,11 @@ describe('演示模式只在本机 (demo mode only on a local machine)', () => {
 
   it('when `npm start` is run with NODE_ENV=production and no secret, or DEMO_MODE=1 on 0.0.0.0, then the process exits 1 with the reason before opening anything', () => {
     const run = (env: Record<string, string>) =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../server/main.ts')], { env: { PATH: process.env.PATH, DATA_DIR: tmp(), ...env }, encoding: 'utf8', timeout: 60_000 });
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../server/main.ts')], {
+        env: { PATH: process.env.PATH, DATA_DIR: tmp(), ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const prod = run({ NODE_ENV: 'production' });
     expect(prod.status).toBe(1);
     expect(prod.stderr).toMatch(/JWT_SECRET is required outside demo mode/);

@@ -24,7 +24,11 @@ const gatewayProcess = (key: string, condition: string) => `<?xml version="1.0" 
   </bpmn:process>
 </bpmn:definitions>`;
 
-const deploy = async (xml: string) => stack.http.post('/api/definitions').set('authorization', await stack.auth('admin')).send({ xml });
+const deploy = async (xml: string) =>
+  stack.http
+    .post('/api/definitions')
+    .set('authorization', await stack.auth('admin'))
+    .send({ xml });
 
 describe('FEEL is bounded: a deploy or a case cannot take the service down', () => {
   it('when an admin deploys `=for i in 1..100000000 return i`, then it is refused at the flow at once and the server stays responsive', async () => {
@@ -49,12 +53,18 @@ describe('FEEL is bounded: a deploy or a case cannot take the service down', () 
   it('when a deployed expression iterates a range sized by a variable and the case sets it huge, then the case gets an incident naming the element, in seconds', async () => {
     const ok = await deploy(gatewayProcess('feel-runtime-range', '=count(for i in 1..n return i) &gt; 0'));
     expect(ok.status).toBe(201);
-    const small = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey: 'feel-runtime-range', variables: { n: 10 } });
+    const small = await stack.http
+      .post('/api/cases')
+      .set('authorization', await stack.auth('window1'))
+      .send({ processKey: 'feel-runtime-range', variables: { n: 10 } });
     expect(small.status).toBe(201);
     expect(small.body.status).toBe('completed');
 
     const t0 = Date.now();
-    const res = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey: 'feel-runtime-range', variables: { n: 100_000_000 } });
+    const res = await stack.http
+      .post('/api/cases')
+      .set('authorization', await stack.auth('window1'))
+      .send({ processKey: 'feel-runtime-range', variables: { n: 100_000_000 } });
     expect(res.status).toBe(201);
     const incident = await waitFor(
       async () => {

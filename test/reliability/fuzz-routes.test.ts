@@ -30,14 +30,31 @@ interface Operation {
   hasBody: boolean;
 }
 
-function operations(doc: { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>> }): Operation[] {
+function operations(doc: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+      }
+    >
+  >;
+}): Operation[] {
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || typeof op !== 'object') continue;
       const content = op.requestBody?.content ?? {};
       const schema = content['application/json']?.schema;
-      ops.push({ method: method as Operation['method'], path, params: op.parameters ?? [], bodyProps: Object.keys(schema?.properties ?? {}), hasBody: Boolean(op.requestBody) });
+      ops.push({
+        method: method as Operation['method'],
+        path,
+        params: op.parameters ?? [],
+        bodyProps: Object.keys(schema?.properties ?? {}),
+        hasBody: Boolean(op.requestBody),
+      });
     }
   }
   return ops;
@@ -46,7 +63,34 @@ function operations(doc: { paths: Record<string, Record<string, { parameters?: {
 // Mostly the known troublemakers (NUL and lone surrogates first), some random binary strings.
 const nasty = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('a\u0000b', '\u0000', 'x\uD800y', '\uDFFF', '12345-\uD83D') },
-  { weight: 3, arbitrary: fc.constantFrom('a\u0000b', '\u0000', 'x\uD800y', '\uDFFF', '\uD83D', '😀', '', ' ', '%', '%00', '%E0%A4%A', '../../etc/passwd', '-1', '1e309', 'NaN', 'null', 'true', '[]', '{}', "' OR 1=1 --", '<script>alert(1)</script>', 'x'.repeat(5000), '0'.repeat(400)) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'a\u0000b',
+      '\u0000',
+      'x\uD800y',
+      '\uDFFF',
+      '\uD83D',
+      '😀',
+      '',
+      ' ',
+      '%',
+      '%00',
+      '%E0%A4%A',
+      '../../etc/passwd',
+      '-1',
+      '1e309',
+      'NaN',
+      'null',
+      'true',
+      '[]',
+      '{}',
+      "' OR 1=1 --",
+      '<script>alert(1)</script>',
+      'x'.repeat(5000),
+      '0'.repeat(400),
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
   { weight: 1, arbitrary: fc.integer().map(String) },
 );
@@ -117,11 +161,15 @@ describe('fuzzing every route of the OpenAPI document', () => {
           if (op.method !== 'get') req = req.set('content-type', 'application/json').send(rawBody ?? JSON.stringify(body) ?? 'null');
           requests++;
           const res = await req;
-          if (res.status >= 500) throw new Error(`${op.method.toUpperCase()} ${url}${qs ? `?${qs}` : ''} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status >= 500)
+            throw new Error(
+              `${op.method.toUpperCase()} ${url}${qs ? `?${qs}` : ''} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
         }),
         { numRuns: RUNS, seed: SEED + index, endOnFailure: true },
       );
-      if (result.failed) failures.push(`${op.method.toUpperCase()} ${op.path}: ${(result.errorInstance as Error | undefined)?.message ?? 'failed'}`);
+      if (result.failed)
+        failures.push(`${op.method.toUpperCase()} ${op.path}: ${(result.errorInstance as Error | undefined)?.message ?? 'failed'}`);
     }
     process.stdout.write(`fuzz: ${requests} requests over ${ops.length} operations in ${Date.now() - t0} ms (seed ${SEED})\n`);
     expect(failures).toEqual([]);

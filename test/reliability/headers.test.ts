@@ -60,7 +60,9 @@ describe('security headers', () => {
     await admin.goto(`${c.baseUrl}/admin/definitions`);
     await admin.getByText('general-approval').first().waitFor();
     await admin.goto(`${c.baseUrl}/admin/deploy`);
-    await admin.locator('input[type=file]').setInputFiles(require('node:path').join(__dirname, '../browser/fixtures/invalid-approval.bpmn'));
+    await admin
+      .locator('input[type=file]')
+      .setInputFiles(require('node:path').join(__dirname, '../browser/fixtures/invalid-approval.bpmn'));
     await admin.getByTestId('bpmn-diagram').locator('.djs-element').first().waitFor();
     await c.shot(admin, 'csp-deploy-bpmn-js');
     expect(await adminViolations()).toEqual([]);

@@ -42,7 +42,10 @@ interface RouteKind {
 let foodCaseId: string | undefined;
 const foodCase = async () => {
   if (foodCaseId) return foodCaseId;
-  const res = await stack.http.post('/api/cases').set(await d.as('zhangsan')).send({ processKey: 'item-food-licence', itemCode: FOOD_ITEM, title: '食品经营许可（新办）', variables: { shopName: '好味面馆' } });
+  const res = await stack.http
+    .post('/api/cases')
+    .set(await d.as('zhangsan'))
+    .send({ processKey: 'item-food-licence', itemCode: FOOD_ITEM, title: '食品经营许可（新办）', variables: { shopName: '好味面馆' } });
   expect(res.status).toBe(201);
   return (foodCaseId = res.body.caseId as string);
 };
@@ -60,10 +63,38 @@ const prisma = () => stack.db.prisma;
 const machines = (kind: string) => () => prisma().machineInstance.count({ where: { kind } });
 
 const KINDS: RouteKind[] = [
-  { name: 'case (POST /api/cases)', user: 'zhangsan', path: () => '/api/cases', body: (n) => ({ processKey: 'general-approval', variables: { shopName: `幂等面馆${n}` } }), created: () => prisma().case.count({ where: { applicantId: 'zhangsan', processKey: 'general-approval' } }), status: 201 },
-  { name: '一件事 event case', user: 'zhangsan', path: () => '/api/events/EV-NEWBORN/cases', body: (n) => ({ form: { ...NEWBORN_FORM, babyName: `王小宝${n}` }, materials: { deferrals: ['PHOTO'] } }), created: () => prisma().eventCase.count(), status: 201 },
-  { name: 'handling application', user: 'zhangsan', path: () => '/api/handling/applications', body: (n) => ({ mode: 'immediate', variables: { deliveryMethod: 'pickup', note: `n${n}` } }), created: () => prisma().case.count({ where: { processKey: 'mode-immediate' } }), status: 201 },
-  { name: 'material upload', user: 'zhangsan', path: async () => `/api/cases/${await foodCase()}/materials`, body: (n) => ({ upload: pdf(`layout ${n}`), code: 'PREMISES_LAYOUT' }), created: async () => prisma().caseMaterial.count({ where: { caseId: await foodCase() } }), status: 201 },
+  {
+    name: 'case (POST /api/cases)',
+    user: 'zhangsan',
+    path: () => '/api/cases',
+    body: (n) => ({ processKey: 'general-approval', variables: { shopName: `幂等面馆${n}` } }),
+    created: () => prisma().case.count({ where: { applicantId: 'zhangsan', processKey: 'general-approval' } }),
+    status: 201,
+  },
+  {
+    name: '一件事 event case',
+    user: 'zhangsan',
+    path: () => '/api/events/EV-NEWBORN/cases',
+    body: (n) => ({ form: { ...NEWBORN_FORM, babyName: `王小宝${n}` }, materials: { deferrals: ['PHOTO'] } }),
+    created: () => prisma().eventCase.count(),
+    status: 201,
+  },
+  {
+    name: 'handling application',
+    user: 'zhangsan',
+    path: () => '/api/handling/applications',
+    body: (n) => ({ mode: 'immediate', variables: { deliveryMethod: 'pickup', note: `n${n}` } }),
+    created: () => prisma().case.count({ where: { processKey: 'mode-immediate' } }),
+    status: 201,
+  },
+  {
+    name: 'material upload',
+    user: 'zhangsan',
+    path: async () => `/api/cases/${await foodCase()}/materials`,
+    body: (n) => ({ upload: pdf(`layout ${n}`), code: 'PREMISES_LAYOUT' }),
+    created: async () => prisma().caseMaterial.count({ where: { caseId: await foodCase() } }),
+    status: 201,
+  },
   {
     name: 'rating',
     user: 'zhangsan',
@@ -73,15 +104,55 @@ const KINDS: RouteKind[] = [
     created: () => prisma().rating.count(),
     status: 201,
   },
-  { name: 'prereview', user: 'lisi', path: () => '/api/prereview', body: (n) => ({ itemCode: FOOD_ITEM, materials: [{ code: 'PREMISES_LAYOUT', fileRef: `upload://layout-${n}.pdf` }] }), created: () => prisma().prereview.count(), status: 201 },
-  { name: 'agency project', user: 'window1', path: () => '/api/agency/projects', body: (n) => ({ channel: 'window', title: `某精密制造产业园项目${n}`, applicant: { name: '西安某精密制造有限公司', userId: 'lisi' } }), created: machines('agency'), status: 201 },
-  { name: '办不成事 record', user: 'window1', path: () => '/api/fallback/records', body: (n) => ({ matter: `餐饮店许可变更被退回三次 ${n}`, applicant: { name: '王女士', phone: '13800000001', userId: 'zhangsan' } }), created: machines('fallback'), status: 201 },
-  { name: 'linkage meeting', user: 'supervisor1', path: () => '/api/linkage/meetings', body: (n) => ({ title: `小作坊监管职责争议${n}`, department: 'spj', agenda: ['食品小作坊登记后由谁监管'], departments: ['scjgj', 'wjw'] }), created: machines('linkage.meeting'), status: 201 },
+  {
+    name: 'prereview',
+    user: 'lisi',
+    path: () => '/api/prereview',
+    body: (n) => ({ itemCode: FOOD_ITEM, materials: [{ code: 'PREMISES_LAYOUT', fileRef: `upload://layout-${n}.pdf` }] }),
+    created: () => prisma().prereview.count(),
+    status: 201,
+  },
+  {
+    name: 'agency project',
+    user: 'window1',
+    path: () => '/api/agency/projects',
+    body: (n) => ({ channel: 'window', title: `某精密制造产业园项目${n}`, applicant: { name: '西安某精密制造有限公司', userId: 'lisi' } }),
+    created: machines('agency'),
+    status: 201,
+  },
+  {
+    name: '办不成事 record',
+    user: 'window1',
+    path: () => '/api/fallback/records',
+    body: (n) => ({ matter: `餐饮店许可变更被退回三次 ${n}`, applicant: { name: '王女士', phone: '13800000001', userId: 'zhangsan' } }),
+    created: machines('fallback'),
+    status: 201,
+  },
+  {
+    name: 'linkage meeting',
+    user: 'supervisor1',
+    path: () => '/api/linkage/meetings',
+    body: (n) => ({
+      title: `小作坊监管职责争议${n}`,
+      department: 'spj',
+      agenda: ['食品小作坊登记后由谁监管'],
+      departments: ['scjgj', 'wjw'],
+    }),
+    created: machines('linkage.meeting'),
+    status: 201,
+  },
   {
     name: '12345 hotline order',
     user: 'supervisor1',
     path: () => '/api/hotline/orders',
-    body: (n) => ({ orderId: `IDEM-${n}-${randomUUID().slice(0, 8)}`, callerPhone: `1390000${String(n).padStart(4, '0')}`, callerName: '赵先生', subject: `幂等测试${n}`, category: 'help', content: `第${n}号工单：路灯不亮` }),
+    body: (n) => ({
+      orderId: `IDEM-${n}-${randomUUID().slice(0, 8)}`,
+      callerPhone: `1390000${String(n).padStart(4, '0')}`,
+      callerName: '赵先生',
+      subject: `幂等测试${n}`,
+      category: 'help',
+      content: `第${n}号工单：路灯不亮`,
+    }),
     created: () => prisma().hotlineOrder.count(),
     status: 201,
   },
@@ -91,7 +162,12 @@ let counter = 0;
 async function send(kind: RouteKind, key: string | undefined, body: ReturnType<RouteKind['body']>): Promise<Answer> {
   const req = stack.http.post(await kind.path()).set(await d.as(kind.user));
   if (key) req.set('Idempotency-Key', key);
-  const res = 'upload' in body ? await req.field('code', body.code as string).attach('file', body.upload as Buffer, { filename: 'layout.pdf', contentType: 'application/pdf' }) : await req.send(body);
+  const res =
+    'upload' in body
+      ? await req
+          .field('code', body.code as string)
+          .attach('file', body.upload as Buffer, { filename: 'layout.pdf', contentType: 'application/pdf' })
+      : await req.send(body);
   return { status: res.status, body: res.body, replayed: res.headers['idempotent-replayed'] === 'true' };
 }
 
@@ -132,7 +208,8 @@ describe('Idempotency-Key on every creating POST', () => {
       const key = randomUUID();
       const body = kind.body(++counter);
       const answers = await Promise.all([send(kind, key, body), send(kind, key, body), send(kind, key, body)]);
-      for (const a of answers) expect({ status: a.status, body: a.body }).toEqual({ status: kind.status, body: answers.find((x) => !x.replayed)?.body });
+      for (const a of answers)
+        expect({ status: a.status, body: a.body }).toEqual({ status: kind.status, body: answers.find((x) => !x.replayed)?.body });
       expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
       expect(await settled(kind.created)).toBe(before + 1);
     });
@@ -183,7 +260,8 @@ describe('Idempotency-Key on every creating POST', () => {
     const first = await send(kind, key, body);
     const before = await settled(kind.created);
     // As a crash leaves it: claimed, never answered, lease run out.
-    await prisma().$executeRaw`UPDATE idempotency_key SET state = 'pending', status = NULL, body = NULL, lease_until = now() - interval '1 second' WHERE key = ${key}`;
+    await prisma()
+      .$executeRaw`UPDATE idempotency_key SET state = 'pending', status = NULL, body = NULL, lease_until = now() - interval '1 second' WHERE key = ${key}`;
     const retry = await send(kind, key, body);
     expect(retry.status).toBe(201);
     expect((retry.body as { caseId: string }).caseId).toBe((first.body as { caseId: string }).caseId);
@@ -191,11 +269,17 @@ describe('Idempotency-Key on every creating POST', () => {
   });
 
   it('when a task complete is retried with its key, then the first answer is replayed; concurrent completes with one key complete once', async () => {
-    const start = async () => (await d.apply({ mode: 'immediate', variables: { deliveryMethod: 'pickup' } }, 'zhangsan')).body.caseId as string;
+    const start = async () =>
+      (await d.apply({ mode: 'immediate', variables: { deliveryMethod: 'pickup' } }, 'zhangsan')).body.caseId as string;
     const caseId = await start();
     const task = await d.waitForTask(caseId, 'decide_on_spot');
     const key = randomUUID();
-    const complete = async () => stack.http.post(`/api/tasks/${task.taskId}/complete`).set(await d.as('window1')).set('Idempotency-Key', key).send({ variables: { decision: 'approved' } });
+    const complete = async () =>
+      stack.http
+        .post(`/api/tasks/${task.taskId}/complete`)
+        .set(await d.as('window1'))
+        .set('Idempotency-Key', key)
+        .send({ variables: { decision: 'approved' } });
     const answers = await Promise.all([complete(), complete(), complete()]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);

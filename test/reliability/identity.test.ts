@@ -11,7 +11,11 @@ afterAll(async () => {
 });
 
 const sign = (claims: { sub: string; exp?: string }) => {
-  const jwt = new SignJWT({ name: '伪造', roles: ['admin'], groups: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub).setIssuer('haoban').setIssuedAt();
+  const jwt = new SignJWT({ name: '伪造', roles: ['admin'], groups: ['admin'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuer('haoban')
+    .setIssuedAt();
   if (claims.exp) jwt.setExpirationTime(claims.exp);
   return jwt.sign(new TextEncoder().encode(stack.config.jwtSecret));
 };
@@ -19,13 +23,27 @@ const sign = (claims: { sub: string; exp?: string }) => {
 describe('身份随用户表 (identity follows the user table)', () => {
   it('when an admin demotes and then disables an officer, then the token already issued loses the rights on its next request', async () => {
     const admin = await stack.auth('admin');
-    expect((await stack.http.post('/api/users').set('Authorization', admin).send({ id: 'boss2', name: '钱管理', roles: ['admin'], groups: ['admin'] })).status).toBe(201);
+    expect(
+      (
+        await stack.http
+          .post('/api/users')
+          .set('Authorization', admin)
+          .send({ id: 'boss2', name: '钱管理', roles: ['admin'], groups: ['admin'] })
+      ).status,
+    ).toBe(201);
     const issued = await stack.http.post('/api/auth/token').send({ userId: 'boss2' });
     const bearer = `Bearer ${issued.body.token as string}`;
     expect((await stack.http.get('/api/users').set('Authorization', bearer)).status).toBe(200);
 
     // Same process: the PATCH drops the cached identity, so the very next request sees the new roles.
-    expect((await stack.http.patch('/api/users/boss2').set('Authorization', admin).send({ roles: ['window'], groups: ['window'] })).status).toBe(200);
+    expect(
+      (
+        await stack.http
+          .patch('/api/users/boss2')
+          .set('Authorization', admin)
+          .send({ roles: ['window'], groups: ['window'] })
+      ).status,
+    ).toBe(200);
     const demoted = await stack.http.get('/api/users').set('Authorization', bearer);
     expect(demoted.status).toBe(403);
     expect((await stack.http.get('/api/tasks').set('Authorization', bearer)).status).toBe(200);
@@ -48,7 +66,11 @@ describe('身份随用户表 (identity follows the user table)', () => {
     await stack.db.prisma.user.update({ where: { id: 'supervisor1' }, data: { roles: ['applicant'], groups: [] } });
     try {
       const started = Date.now();
-      await waitFor(async () => ((await stack.http.get('/api/audit').set('Authorization', bearer)).status === 403 ? true : undefined), 10_000, 'demotion applied');
+      await waitFor(
+        async () => ((await stack.http.get('/api/audit').set('Authorization', bearer)).status === 403 ? true : undefined),
+        10_000,
+        'demotion applied',
+      );
       expect(Date.now() - started).toBeLessThan(8_000);
     } finally {
       await stack.db.prisma.user.update({ where: { id: 'supervisor1' }, data: { roles: ['supervisor'], groups: ['supervisor'] } });

@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 async function runCase(how: Behaviour): Promise<string> {
-  const started = await stack.http.post('/api/cases').set('Authorization', await stack.auth('zhangsan')).send({ processKey: 'general-approval', variables: { shopName: '好味面馆' } });
+  const started = await stack.http
+    .post('/api/cases')
+    .set('Authorization', await stack.auth('zhangsan'))
+    .send({ processKey: 'general-approval', variables: { shopName: '好味面馆' } });
   expect(started.status).toBe(201);
   const caseId = started.body.caseId as string;
   behaviour.set(caseId, how);
@@ -51,10 +54,14 @@ async function runCase(how: Behaviour): Promise<string> {
 }
 
 async function endedWithOneResult(caseId: string, withinMs: number) {
-  const row = await waitFor(async () => {
-    const c = await stack.db.prisma.case.findUnique({ where: { id: caseId } });
-    return c?.status === 'completed' ? c : undefined;
-  }, withinMs, `case ${caseId} completed`);
+  const row = await waitFor(
+    async () => {
+      const c = await stack.db.prisma.case.findUnique({ where: { id: caseId } });
+      return c?.status === 'completed' ? c : undefined;
+    },
+    withinMs,
+    `case ${caseId} completed`,
+  );
   expect(row.result).toMatchObject({ decision: 'approved', opinion: '准予许可' });
   const written = await stack.db.prisma.auditEvent.count({ where: { caseId, action: 'case.result.written' } });
   expect(attempts.get(caseId)).toBe(2);

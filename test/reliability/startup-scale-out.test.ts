@@ -41,7 +41,13 @@ afterAll(async () => {
 }, 60_000);
 
 function start(part: 'api' | 'worker', queue = taskQueue): Promise<Runtime> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, DEMO_MODE: '1', JWT_SECRET: 'scale-out-test-secret-0123456789', TEMPORAL_TASK_QUEUE: queue });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    DEMO_MODE: '1',
+    JWT_SECRET: 'scale-out-test-secret-0123456789',
+    TEMPORAL_TASK_QUEUE: queue,
+  });
   return startRuntime({
     config,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
@@ -59,7 +65,9 @@ describe('scale-out start-up on one PostgreSQL', () => {
     // Each start-up migrated and seeded under the advisory lock: one set of migrations, no duplicate rows.
     const check = await openDatabase({ url, migrate: false });
     try {
-      const migrations = await check.sql.query<{ n: string; distinct: string }>('SELECT count(*) AS n, count(DISTINCT migration_name) AS distinct FROM "_prisma_migrations"');
+      const migrations = await check.sql.query<{ n: string; distinct: string }>(
+        'SELECT count(*) AS n, count(DISTINCT migration_name) AS distinct FROM "_prisma_migrations"',
+      );
       expect(migrations[0]!.n).toBe(migrations[0]!.distinct);
       expect(await check.prisma.catalogItem.count()).toBeGreaterThan(0);
       expect(await check.prisma.user.count()).toBeGreaterThan(0);
@@ -68,10 +76,14 @@ describe('scale-out start-up on one PostgreSQL', () => {
     }
 
     const http = supertest(api!.app!);
-    const health = await waitFor(async () => {
-      const res = await http.get('/healthz');
-      return res.body.worker?.ok ? res : undefined;
-    }, 30_000, 'the worker polls');
+    const health = await waitFor(
+      async () => {
+        const res = await http.get('/healthz');
+        return res.body.worker?.ok ? res : undefined;
+      },
+      30_000,
+      'the worker polls',
+    );
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', worker: { ok: true, taskQueue } });
     // Both workers run in this one process, so they poll under one identity (pid@host).
@@ -82,6 +94,11 @@ describe('scale-out start-up on one PostgreSQL', () => {
     const lonely = await start('api', `${taskQueue}-nobody`);
     const res = await supertest(lonely.app!).get('/healthz');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'no-worker', database: { ok: true }, temporal: { ok: true }, worker: { ok: false, pollers: 0 } });
+    expect(res.body).toMatchObject({
+      status: 'no-worker',
+      database: { ok: true },
+      temporal: { ok: true },
+      worker: { ok: false, pollers: 0 },
+    });
   }, 120_000);
 });

@@ -20,7 +20,12 @@ beforeAll(async () => {
   restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false } });
   dir = mkdtempSync(path.join(tmpdir(), 'haoban-supervision-'));
   // The restart waits 10 s, so the test sees the API while Temporal is away.
-  temporal = await startDevServer({ headless: true, restartDelayMs: 10_000, dbFile: path.join(dir, 'temporal.sqlite'), logFile: path.join(dir, 'temporal.log') });
+  temporal = await startDevServer({
+    headless: true,
+    restartDelayMs: 10_000,
+    dbFile: path.join(dir, 'temporal.sqlite'),
+    logFile: path.join(dir, 'temporal.log'),
+  });
   process.env.TEMPORAL_ADDRESS = temporal.address;
   stack = await startTestStack();
   d = driver(stack);
@@ -33,7 +38,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-const health = async () => (await stack.http.get('/healthz')).body as { status: string; temporal: { ok: boolean }; worker: { ok: boolean; pollers: number } };
+const health = async () =>
+  (await stack.http.get('/healthz')).body as { status: string; temporal: { ok: boolean }; worker: { ok: boolean; pollers: number } };
 
 describe('the embedded Temporal server is supervised; the API answers 503 while it is away', () => {
   it('when Temporal is killed, then writes answer 503 with Retry-After, it is restarted, and the retries with the same keys complete once', async () => {
@@ -50,7 +56,11 @@ describe('the embedded Temporal server is supervised; the API answers 503 while 
     const startKey = randomUUID();
     const completeKey = randomUUID();
     const startCase = async () =>
-      stack.http.post('/api/cases').set(await d.as('zhangsan')).set('Idempotency-Key', startKey).send({ processKey: 'general-approval', variables: { shopName: '重启面馆' } });
+      stack.http
+        .post('/api/cases')
+        .set(await d.as('zhangsan'))
+        .set('Idempotency-Key', startKey)
+        .send({ processKey: 'general-approval', variables: { shopName: '重启面馆' } });
     const complete = async (key?: string) => {
       const req = stack.http.post(`/api/tasks/${task.taskId}/complete`).set(await d.as('window1'));
       if (key) req.set('Idempotency-Key', key);
@@ -64,10 +74,14 @@ describe('the embedded Temporal server is supervised; the API answers 503 while 
 
     // Supervision starts it again (same port, same file); the worker reconnects.
     await waitFor(async () => (temporal.restarts >= 1 && temporal.pid !== pid ? true : undefined), 60_000, 'Temporal restarted');
-    await waitFor(async () => {
-      const h = await health();
-      return h.status === 'ok' ? h : undefined;
-    }, 60_000, 'healthz ok with a polling worker again');
+    await waitFor(
+      async () => {
+        const h = await health();
+        return h.status === 'ok' ? h : undefined;
+      },
+      60_000,
+      'healthz ok with a polling worker again',
+    );
 
     const created = await startCase();
     expect(created.status).toBe(201);
@@ -80,7 +94,8 @@ describe('the embedded Temporal server is supervised; the API answers 503 while 
     expect(done.status).toBe(200);
     // The complete took effect but its answer was lost (a crash after the update, before the answer
     // was stored): the retry with the same key answers 200 with the case, not 409 or 500.
-    await stack.db.prisma.$executeRaw`UPDATE idempotency_key SET state = 'pending', status = NULL, body = NULL, lease_until = now() - interval '1 second' WHERE key = ${completeKey}`;
+    await stack.db.prisma
+      .$executeRaw`UPDATE idempotency_key SET state = 'pending', status = NULL, body = NULL, lease_until = now() - interval '1 second' WHERE key = ${completeKey}`;
     const retried = await complete(completeKey);
     expect(retried.status).toBe(200);
     expect(retried.body.caseId).toBe(started.body.caseId);

@@ -30,6 +30,8 @@ describe('layers between workflows, activities, server and definitions', () => {
     cyclic.get('activities')!.set('server', edge('activities/a.ts', 'server/b.ts'));
     cyclic.get('server')!.set('activities', edge('server/b.ts', 'activities/a.ts'));
     cyclic.get('server')!.set('workflows', edge('server/b.ts', 'workflows/c.ts'));
-    expect(describeCycles(areaCycles(cyclic), cyclic)).toEqual(['activities → server (activities/a.ts imports server/b.ts); server → activities (server/b.ts imports activities/a.ts)']);
+    expect(describeCycles(areaCycles(cyclic), cyclic)).toEqual([
+      'activities → server (activities/a.ts imports server/b.ts); server → activities (server/b.ts imports activities/a.ts)',
+    ]);
   });
 });

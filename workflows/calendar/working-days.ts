@@ -153,7 +153,8 @@ function pausedDates(pauses: Pause[] | undefined, options: WorkingDayRules): Set
  * start's clock time, if the rules say `sameTime`). Returned as an ISO instant in UTC.
  */
 export function addWorkingDays(startIso: string, days: number, options?: WorkingDayOptions): string {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`工作日数必须是非负整数 (working days must be a non-negative integer): ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`工作日数必须是非负整数 (working days must be a non-negative integer): ${days}`);
   const rules = rulesOf(options);
   const startMs = parseInstant(DATE_ONLY.test(startIso) ? `${startIso}T00:00:00Z` : startIso, 'start');
   const startDate = officialDate(startIso, rules);

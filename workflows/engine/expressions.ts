@@ -47,9 +47,30 @@ export function evaluateUnaryTest(elementId: string, test: string, input: unknow
 
 /** Names referenced by an expression that have no value in the variables: helps explain a failed condition. */
 export function unknownNames(expression: string, variables: Variables): string[] {
-  const names = stripFeelMarker(expression)
-    .replace(/"(?:[^"\\]|\\.)*"/g, ' ')
-    .match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-  const keywords = new Set(['and', 'or', 'not', 'true', 'false', 'null', 'if', 'then', 'else', 'in', 'some', 'every', 'for', 'return', 'satisfies', 'between', 'instance', 'of', 'function']);
+  const names =
+    stripFeelMarker(expression)
+      .replace(/"(?:[^"\\]|\\.)*"/g, ' ')
+      .match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  const keywords = new Set([
+    'and',
+    'or',
+    'not',
+    'true',
+    'false',
+    'null',
+    'if',
+    'then',
+    'else',
+    'in',
+    'some',
+    'every',
+    'for',
+    'return',
+    'satisfies',
+    'between',
+    'instance',
+    'of',
+    'function',
+  ]);
   return [...new Set(names)].filter((n) => !keywords.has(n) && !(n in variables));
 }

@@ -35,7 +35,8 @@ export function checkFeelShape(expression: string, kind: 'expression' | 'unaryTe
   const key = `${kind}:${expression}`;
   const known = shapes.get(key);
   if (known) return known;
-  if (expression.length > FEEL_LIMITS.maxLength) throw new FeelLimitError(`表达式过长 (expression longer than ${FEEL_LIMITS.maxLength} characters)`);
+  if (expression.length > FEEL_LIMITS.maxLength)
+    throw new FeelLimitError(`表达式过长 (expression longer than ${FEEL_LIMITS.maxLength} characters)`);
   const tree = kind === 'expression' ? parseExpression(expression, {}, undefined) : parseUnaryTests(expression, {}, undefined);
   let syntaxAt: number | undefined;
   let functionDefinition = false;
@@ -48,14 +49,16 @@ export function checkFeelShape(expression: string, kind: 'expression' | 'unaryTe
       if (ref.type.isError && syntaxAt === undefined) syntaxAt = ref.from;
       if (ref.name === 'FunctionDefinition') functionDefinition = true;
       let weight = 0;
-      if (ref.name === 'ForExpression' || ref.name === 'QuantifiedExpression') weight = ref.node.getChild('InExpressions')?.getChildren('InExpression').length ?? 1;
+      if (ref.name === 'ForExpression' || ref.name === 'QuantifiedExpression')
+        weight = ref.node.getChild('InExpressions')?.getChildren('InExpression').length ?? 1;
       else if (ref.name === 'FilterExpression') weight = 1;
       pushed.push(weight);
       depth += weight;
       maxDepth = Math.max(maxDepth, depth);
       if (ref.name === 'IterationContext') {
         const bounds = ref.node.getChildren('NumericLiteral').map((n) => Number(expression.slice(n.from, n.to)));
-        if (bounds.length === 2 && Math.abs(bounds[1] - bounds[0]) + 1 > FEEL_LIMITS.iterationBudget) rangeTooLarge = expression.slice(ref.from, ref.to);
+        if (bounds.length === 2 && Math.abs(bounds[1] - bounds[0]) + 1 > FEEL_LIMITS.iterationBudget)
+          rangeTooLarge = expression.slice(ref.from, ref.to);
       }
     },
     leave() {
@@ -64,8 +67,14 @@ export function checkFeelShape(expression: string, kind: 'expression' | 'unaryTe
   });
   if (syntaxAt !== undefined) throw new FeelLimitError(`语法错误，位置 ${syntaxAt + 1} (syntax error at character ${syntaxAt + 1})`);
   if (functionDefinition) throw new FeelLimitError('不支持自定义函数 (function definitions are not supported)');
-  if (maxDepth > FEEL_LIMITS.maxIterationDepth) throw new FeelLimitError(`迭代嵌套超过 ${FEEL_LIMITS.maxIterationDepth} 层 (iterations nested deeper than ${FEEL_LIMITS.maxIterationDepth})`);
-  if (rangeTooLarge) throw new FeelLimitError(`范围 ${rangeTooLarge} 超过 ${FEEL_LIMITS.iterationBudget} 个元素 (range larger than ${FEEL_LIMITS.iterationBudget} elements)`);
+  if (maxDepth > FEEL_LIMITS.maxIterationDepth)
+    throw new FeelLimitError(
+      `迭代嵌套超过 ${FEEL_LIMITS.maxIterationDepth} 层 (iterations nested deeper than ${FEEL_LIMITS.maxIterationDepth})`,
+    );
+  if (rangeTooLarge)
+    throw new FeelLimitError(
+      `范围 ${rangeTooLarge} 超过 ${FEEL_LIMITS.iterationBudget} 个元素 (range larger than ${FEEL_LIMITS.iterationBudget} elements)`,
+    );
   const shape = { iterationDepth: maxDepth };
   if (shapes.size > 5000) shapes.clear();
   shapes.set(key, shape);
@@ -94,7 +103,9 @@ export function withinFeelBudget<T>(shape: Shape, variables: Record<string, unkn
   if (shape.iterationDepth > 0) {
     const longest = longestList(variables);
     if (longest ** shape.iterationDepth > FEEL_LIMITS.iterationBudget) {
-      throw new FeelLimitError(`迭代次数可能超过 ${FEEL_LIMITS.iterationBudget} (a list of ${longest} iterated ${shape.iterationDepth} deep exceeds the budget of ${FEEL_LIMITS.iterationBudget})`);
+      throw new FeelLimitError(
+        `迭代次数可能超过 ${FEEL_LIMITS.iterationBudget} (a list of ${longest} iterated ${shape.iterationDepth} deep exceeds the budget of ${FEEL_LIMITS.iterationBudget})`,
+      );
     }
   }
   const outer = remaining;
@@ -124,13 +135,21 @@ function longestList(value: unknown): number {
 
 // feelin expands a range into its elements through FeelRange#map (for / some / every over `a..b`):
 // count them against the budget before expanding, so a huge range is refused, not allocated.
-const rangeProto = FeelRange.prototype as unknown as { map: (fn: (x: unknown) => unknown) => unknown[]; __bounded?: true; start: unknown; end: unknown };
+const rangeProto = FeelRange.prototype as unknown as {
+  map: (fn: (x: unknown) => unknown) => unknown[];
+  __bounded?: true;
+  start: unknown;
+  end: unknown;
+};
 if (!rangeProto.__bounded) {
   const expand = rangeProto.map;
   rangeProto.map = function boundedMap(this: typeof rangeProto, fn) {
     if (typeof this.start === 'number' && typeof this.end === 'number') {
       const size = Math.abs(this.end - this.start) + 1;
-      if (!(size <= remaining)) throw new FeelLimitError(`范围 ${this.start}..${this.end} 超过迭代限额 ${FEEL_LIMITS.iterationBudget} (range exceeds the iteration budget)`);
+      if (!(size <= remaining))
+        throw new FeelLimitError(
+          `范围 ${this.start}..${this.end} 超过迭代限额 ${FEEL_LIMITS.iterationBudget} (range exceeds the iteration budget)`,
+        );
       remaining -= size;
     }
     return expand.call(this, fn);

@@ -420,12 +420,29 @@ export type EngineCommand =
   | { type: 'job.cancel'; tokenId: string }
   | { type: 'timer.start'; subscriptionId: string; elementId: string; dueAt: string }
   | { type: 'timer.cancel'; subscriptionId: string }
-  | { type: 'child.start'; tokenId: string; elementId: string; processKey: string; binding: 'latest' | 'deployment'; version?: string; variables: Variables }
+  | {
+      type: 'child.start';
+      tokenId: string;
+      elementId: string;
+      processKey: string;
+      binding: 'latest' | 'deployment';
+      version?: string;
+      variables: Variables;
+    }
   | { type: 'child.cancel'; tokenId: string }
   | { type: 'incident.raised'; incident: Incident }
   | { type: 'incident.resolved'; incidentId: string; actor: string; how: 'retried' | 'resolved' }
   | { type: 'element.entered'; elementId: string; nodeType: NodeType; name?: string; at: string; actor?: string; tokenId: string }
-  | { type: 'element.left'; elementId: string; nodeType: NodeType; name?: string; at: string; actor?: string; tokenId: string; cancelled?: boolean }
+  | {
+      type: 'element.left';
+      elementId: string;
+      nodeType: NodeType;
+      name?: string;
+      at: string;
+      actor?: string;
+      tokenId: string;
+      cancelled?: boolean;
+    }
   | { type: 'case.completed'; variables: Variables; terminated?: boolean }
   | { type: 'case.failed'; elementId: string; message: string }
   /** An escalation nothing in this case caught, for the calling case's call activity. */

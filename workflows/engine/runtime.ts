@@ -1,4 +1,12 @@
-import { EngineError, VARIABLES_LIMIT_BYTES, VARIABLES_TOO_LARGE, type CompiledProcess, type EngineEvent, type EngineState, type StepResult } from './model';
+import {
+  EngineError,
+  VARIABLES_LIMIT_BYTES,
+  VARIABLES_TOO_LARGE,
+  type CompiledProcess,
+  type EngineEvent,
+  type EngineState,
+  type StepResult,
+} from './model';
 import { createContext, settle, type RuntimeContext } from './runtime/context';
 import { handlers } from './runtime/handlers';
 import { settleInclusiveJoins } from './runtime/joins';
@@ -61,12 +69,16 @@ export function variablesProblem(vars: unknown): string | undefined {
  * Whether applying `event` would push the case's variables over the size limit: a dry run of the
  * step, so output mappings and scopes count exactly as they will. Returns the element and message.
  */
-export function variablesLimitProblem(process: CompiledProcess, state: EngineState, event: EngineEvent): { elementId: string; message: string } | undefined {
+export function variablesLimitProblem(
+  process: CompiledProcess,
+  state: EngineState,
+  event: EngineEvent,
+): { elementId: string; message: string } | undefined {
   const { commands } = step(process, state, event);
   for (const c of commands) {
-    if (c.type === 'incident.raised' && c.incident.message.startsWith(VARIABLES_TOO_LARGE)) return { elementId: c.incident.elementId, message: c.incident.message };
+    if (c.type === 'incident.raised' && c.incident.message.startsWith(VARIABLES_TOO_LARGE))
+      return { elementId: c.incident.elementId, message: c.incident.message };
     if (c.type === 'case.failed' && c.message.startsWith(VARIABLES_TOO_LARGE)) return { elementId: c.elementId, message: c.message };
   }
   return undefined;
 }
-

@@ -7,12 +7,14 @@ import type { ClockPause, TimerSpec } from './model';
  * `R/PT1H`, `R2/2026-01-01T00:00:00Z/P1D`) and working-day durations on the official calendar (`P5WD`).
  */
 
-const DURATION = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** Milliseconds of an ISO-8601 duration; years and months use calendar arithmetic from `fromIso`. */
 export function durationEnd(fromIso: string, duration: string): string {
   const m = DURATION.exec(duration.trim());
-  if (!m || duration.trim() === 'P' || duration.trim().endsWith('T')) throw new RangeError(`不是 ISO-8601 时长 (not an ISO-8601 duration): ${duration}`);
+  if (!m || duration.trim() === 'P' || duration.trim().endsWith('T'))
+    throw new RangeError(`不是 ISO-8601 时长 (not an ISO-8601 duration): ${duration}`);
   const [, y, mo, w, d, h, mi, s] = m.map((v) => (v === undefined ? 0 : Number(v)));
   const date = new Date(fromIso);
   if (y || mo) date.setUTCMonth(date.getUTCMonth() + (y as number) * 12 + (mo as number));
@@ -34,7 +36,8 @@ export interface Cycle {
 export function parseCycle(text: string): Cycle {
   const parts = text.trim().split('/');
   const r = /^R(\d*)$/.exec(parts[0] ?? '');
-  if (!r || parts.length < 2 || parts.length > 3) throw new RangeError(`不是 ISO-8601 循环 (not an ISO-8601 cycle, e.g. R3/PT10H): ${text}`);
+  if (!r || parts.length < 2 || parts.length > 3)
+    throw new RangeError(`不是 ISO-8601 循环 (not an ISO-8601 cycle, e.g. R3/PT10H): ${text}`);
   const interval = parts[parts.length - 1] as string;
   if (!isDuration(interval)) throw new RangeError(`循环间隔不是 ISO-8601 时长 (cycle interval is not a duration): ${text}`);
   const start = parts.length === 3 ? parts[1] : undefined;
@@ -81,7 +84,10 @@ export function computeDue(kind: TimerSpec['kind'], value: string, at: string, p
   }
   if (kind === 'duration') return durationDue(value, at, pauses, calendar);
   const cycle = parseCycle(value);
-  const first = cycle.start && Date.parse(cycle.start) > Date.parse(at) ? { dueAt: new Date(cycle.start).toISOString() } : durationDue(cycle.interval, at, pauses, calendar);
+  const first =
+    cycle.start && Date.parse(cycle.start) > Date.parse(at)
+      ? { dueAt: new Date(cycle.start).toISOString() }
+      : durationDue(cycle.interval, at, pauses, calendar);
   return { ...first, repeat: cycle.repeat === -1 ? -1 : cycle.repeat - 1, interval: cycle.interval };
 }
 

@@ -16,7 +16,12 @@ export interface MessageHost {
 }
 
 const tooLarge = (message: string) =>
-  ApplicationFailure.create({ type: 'VariablesTooLarge', nonRetryable: true, message, details: [{ field: 'variables', limit: VARIABLES_LIMIT_BYTES }] });
+  ApplicationFailure.create({
+    type: 'VariablesTooLarge',
+    nonRetryable: true,
+    message,
+    details: [{ field: 'variables', limit: VARIABLES_LIMIT_BYTES }],
+  });
 
 /**
  * Messages published over HTTP (Camunda 8 semantics: correlated at once, else buffered for their
@@ -50,7 +55,8 @@ export function registerMessageHandlers(host: MessageHost): void {
     },
     {
       validator: (args) => {
-        if (host.state().status !== 'running') throw ApplicationFailure.nonRetryable('案件已结束 (the case is not running)', 'CaseNotRunning');
+        if (host.state().status !== 'running')
+          throw ApplicationFailure.nonRetryable('案件已结束 (the case is not running)', 'CaseNotRunning');
         let published;
         try {
           published = event(args);
@@ -60,14 +66,23 @@ export function registerMessageHandlers(host: MessageHost): void {
         const size = JSON.stringify(args.variables ?? {}).length;
         if (size > VARIABLES_LIMIT_BYTES) throw tooLarge(`消息变量过大 (message variables too large): ${size} > ${VARIABLES_LIMIT_BYTES}`);
         const problem = variablesLimitProblem(host.process, host.state(), published);
-        if (problem) throw tooLarge(`消息 ${args.name} 的变量使案件变量超出上限 (correlating it would exceed the case variables limit) at ${problem.elementId}: ${problem.message}`);
+        if (problem)
+          throw tooLarge(
+            `消息 ${args.name} 的变量使案件变量超出上限 (correlating it would exceed the case variables limit) at ${problem.elementId}: ${problem.message}`,
+          );
       },
     },
   );
 
   setHandler(childEscalationSignal, (args) => {
     if (host.state().status === 'running') {
-      host.dispatch({ type: 'child.escalation', at: host.now(), tokenId: tokenIdOfChild(host.caseId, args.childCaseId), code: args.code, variables: args.variables });
+      host.dispatch({
+        type: 'child.escalation',
+        at: host.now(),
+        tokenId: tokenIdOfChild(host.caseId, args.childCaseId),
+        code: args.code,
+        variables: args.variables,
+      });
     }
   });
 }

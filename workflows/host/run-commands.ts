@@ -1,4 +1,13 @@
-import { ActivityFailure, ApplicationFailure, CancellationScope, ChildWorkflowFailure, getExternalWorkflowHandle, isCancellation, sleep, startChild } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  ChildWorkflowFailure,
+  getExternalWorkflowHandle,
+  isCancellation,
+  sleep,
+  startChild,
+} from '@temporalio/workflow';
 import type { EngineCommand, EngineEvent, EngineState, Variables } from '../engine/model';
 import { childEscalationSignal, type CaseInput, type CaseView } from '../messages';
 import type { ProjectionOp } from '../../activities/projections.activities';
@@ -112,7 +121,15 @@ export function createCommandRunner(host: RunnerHost) {
     const scope = new CancellationScope();
     jobs.set(command.tokenId, scope);
     const acts = host.batchProjections ? localServiceActivities(command.retries) : serviceActivities(command.retries);
-    const call = () => scope.run(() => acts.runServiceTask({ caseId: host.caseId, elementId: command.elementId, taskType: command.taskType, variables: command.variables }));
+    const call = () =>
+      scope.run(() =>
+        acts.runServiceTask({
+          caseId: host.caseId,
+          elementId: command.elementId,
+          taskType: command.taskType,
+          variables: command.variables,
+        }),
+      );
     // In the lane, a job cancelled while it waits never starts (the cancelled scope refuses it).
     const started = host.localLane ? lane.then(call) : call();
     if (host.localLane) lane = started.catch(() => undefined);
@@ -127,7 +144,12 @@ export function createCommandRunner(host: RunnerHost) {
             host.dispatch({ type: 'job.error', at: now(), tokenId: command.tokenId, code, message: cause.message, variables });
           } else {
             const message = (cause as Error | undefined)?.message ?? String(err);
-            host.dispatch({ type: 'job.failed', at: now(), tokenId: command.tokenId, message: `服务任务重试耗尽 (service task failed after ${command.retries} attempts): ${message}` });
+            host.dispatch({
+              type: 'job.failed',
+              at: now(),
+              tokenId: command.tokenId,
+              message: `服务任务重试耗尽 (service task failed after ${command.retries} attempts): ${message}`,
+            });
           }
         },
       )
@@ -140,7 +162,11 @@ export function createCommandRunner(host: RunnerHost) {
     const childCaseId = childCaseIdOf(host.caseId, command.tokenId);
     scope
       .run(async () => {
-        const called = await projection.loadCalledProcess({ processKey: command.processKey, binding: command.binding, parentDefinitionId: host.definitionId });
+        const called = await projection.loadCalledProcess({
+          processKey: command.processKey,
+          binding: command.binding,
+          parentDefinitionId: host.definitionId,
+        });
         const input: CaseInput = {
           caseId: childCaseId,
           definitionId: called.definitionId,
@@ -156,7 +182,8 @@ export function createCommandRunner(host: RunnerHost) {
         const child = await startChild('caseWorkflow', { workflowId: `case-${childCaseId}`, args: [input] });
         const view = (await child.result()) as Pick<CaseView, 'status' | 'variables' | 'failure' | 'thrown'>;
         if (view.thrown) return view;
-        if (view.status !== 'completed') throw ApplicationFailure.nonRetryable(`子案件未完成 (child case ended ${view.status}) ${view.failure?.message ?? ''}`);
+        if (view.status !== 'completed')
+          throw ApplicationFailure.nonRetryable(`子案件未完成 (child case ended ${view.status}) ${view.failure?.message ?? ''}`);
         return view;
       })
       .then(
@@ -164,13 +191,25 @@ export function createCommandRunner(host: RunnerHost) {
           children.delete(command.tokenId); // the child has ended: a boundary that interrupts has nothing to cancel
           const { thrown } = view;
           if (thrown) {
-            host.dispatch({ type: 'child.error', at: now(), tokenId: command.tokenId, message: thrown.message, ...(thrown.code !== undefined ? { code: thrown.code } : {}), ...(thrown.variables ? { variables: thrown.variables } : {}) });
+            host.dispatch({
+              type: 'child.error',
+              at: now(),
+              tokenId: command.tokenId,
+              message: thrown.message,
+              ...(thrown.code !== undefined ? { code: thrown.code } : {}),
+              ...(thrown.variables ? { variables: thrown.variables } : {}),
+            });
           } else host.dispatch({ type: 'child.completed', at: now(), tokenId: command.tokenId, output: view.variables });
         },
         (err: unknown) => {
           if (isCancellation(err)) return;
           const cause = err instanceof ChildWorkflowFailure || err instanceof ActivityFailure ? (err.cause ?? err) : err;
-          host.dispatch({ type: 'child.failed', at: now(), tokenId: command.tokenId, message: `调用活动失败 (call activity failed): ${(cause as Error).message}` });
+          host.dispatch({
+            type: 'child.failed',
+            at: now(),
+            tokenId: command.tokenId,
+            message: `调用活动失败 (call activity failed): ${(cause as Error).message}`,
+          });
         },
       )
       .finally(() => children.delete(command.tokenId));
@@ -181,7 +220,11 @@ export function createCommandRunner(host: RunnerHost) {
     if (!host.parent) return;
     pendingSignals++;
     void getExternalWorkflowHandle(`case-${host.parent.caseId}`)
-      .signal(childEscalationSignal, { childCaseId: host.caseId, ...(command.code !== undefined ? { code: command.code } : {}), ...(command.variables ? { variables: command.variables } : {}) })
+      .signal(childEscalationSignal, {
+        childCaseId: host.caseId,
+        ...(command.code !== undefined ? { code: command.code } : {}),
+        ...(command.variables ? { variables: command.variables } : {}),
+      })
       .catch(() => undefined) // the caller has ended: nobody is left to catch it
       .finally(() => pendingSignals--);
   };
@@ -214,7 +257,10 @@ export function createCommandRunner(host: RunnerHost) {
           emit({ kind: 'openTask', args: { caseId, task: command.task } });
           break;
         case 'userTask.close':
-          emit({ kind: 'closeTask', args: { caseId, taskId: command.taskId, actor: command.actor, variables: command.variables, cancelled: command.cancelled } });
+          emit({
+            kind: 'closeTask',
+            args: { caseId, taskId: command.taskId, actor: command.actor, variables: command.variables, cancelled: command.cancelled },
+          });
           break;
         case 'job.run':
           runJob(command);
@@ -251,7 +297,15 @@ export function createCommandRunner(host: RunnerHost) {
           escalateToCaller(command);
           break;
         case 'case.failed':
-          emit({ kind: 'finishCase', args: { caseId, status: 'failed', variables: host.state().variables, failure: { elementId: command.elementId, message: command.message } } });
+          emit({
+            kind: 'finishCase',
+            args: {
+              caseId,
+              status: 'failed',
+              variables: host.state().variables,
+              failure: { elementId: command.elementId, message: command.message },
+            },
+          });
           break;
       }
     }

@@ -106,7 +106,13 @@ export function registerTaskHandlers(host: TaskHost): void {
   };
 
   /** Replaces the open task in the engine state with its changed copy (same object slot, new version). */
-  const change = async (req: TaskRequest, action: string, next: (task: StaffTask) => StaffTask, recorded: (task: StaffTask) => TaskChange, details?: unknown): Promise<TaskUpdateResult> => {
+  const change = async (
+    req: TaskRequest,
+    action: string,
+    next: (task: StaffTask) => StaffTask,
+    recorded: (task: StaffTask) => TaskChange,
+    details?: unknown,
+  ): Promise<TaskUpdateResult> => {
     const tasks = host.state().openTasks;
     const index = tasks.findIndex((t) => t.taskId === req.taskId);
     const before = tasks[index] as StaffTask;
@@ -115,12 +121,26 @@ export function registerTaskHandlers(host: TaskHost): void {
     tasks[index] = after;
     await projectInOrder(() => ({
       kind: 'projectTaskChange',
-      args: { caseId: caseId(), taskId: after.taskId, elementId: after.elementId, version, actor: req.actor.id, action, change: recorded(after), at: host.now(), details },
+      args: {
+        caseId: caseId(),
+        taskId: after.taskId,
+        elementId: after.elementId,
+        version,
+        actor: req.actor.id,
+        action,
+        change: recorded(after),
+        at: host.now(),
+        details,
+      },
     }));
     return { task: after, version };
   };
 
-  const register = <A extends TaskRequest, R>(def: UpdateDefinition<R, [A]>, check: (task: StaffTask, args: A) => Refusal | undefined, handler: (args: A) => Promise<R>) => {
+  const register = <A extends TaskRequest, R>(
+    def: UpdateDefinition<R, [A]>,
+    check: (task: StaffTask, args: A) => Refusal | undefined,
+    handler: (args: A) => Promise<R>,
+  ) => {
     setHandler(def, handler, { validator: (args: A) => refuse(check(openTask(args), args)) });
   };
 
@@ -144,70 +164,116 @@ export function registerTaskHandlers(host: TaskHost): void {
     });
   };
 
-  register(completeTaskUpdate, (task, args: CompleteTaskRequest) => checkComplete(task, args.actor) ?? checkSize(task, args), async (args: CompleteTaskRequest) => {
-    host.dispatch(completion(args));
-    await host.projected(); // the caller reads its own write in the inbox
-    await taskProjections;
-    return host.view();
-  });
-
-  register(claimTaskUpdate, (task, args) => checkClaim(task, args.actor), (args) =>
-    change(args, 'task.claimed', (t) => ({ ...t, assignment: { ...t.assignment, assignee: args.actor.id } }), (t) => ({ assignee: t.assignment.assignee })),
+  register(
+    completeTaskUpdate,
+    (task, args: CompleteTaskRequest) => checkComplete(task, args.actor) ?? checkSize(task, args),
+    async (args: CompleteTaskRequest) => {
+      host.dispatch(completion(args));
+      await host.projected(); // the caller reads its own write in the inbox
+      await taskProjections;
+      return host.view();
+    },
   );
 
-  register(unclaimTaskUpdate, (task, args) => checkUnclaim(task, args.actor), (args) =>
-    change(args, 'task.unclaimed', (t) => ({ ...t, assignment: { ...t.assignment, assignee: undefined }, owner: undefined, delegationState: undefined }), () => ({ assignee: null, owner: null, delegationState: null })),
+  register(
+    claimTaskUpdate,
+    (task, args) => checkClaim(task, args.actor),
+    (args) =>
+      change(
+        args,
+        'task.claimed',
+        (t) => ({ ...t, assignment: { ...t.assignment, assignee: args.actor.id } }),
+        (t) => ({ assignee: t.assignment.assignee }),
+      ),
   );
 
-  register(delegateTaskUpdate, (task, args) => checkDelegate(task, args.actor, args.to), (args) =>
-    change(
-      args,
-      'task.delegated',
-      (t) => ({ ...t, owner: t.assignment.assignee, delegationState: 'pending', assignment: { ...t.assignment, assignee: args.to } }),
-      (t) => ({ assignee: t.assignment.assignee, owner: t.owner, delegationState: 'pending' }),
-    ),
+  register(
+    unclaimTaskUpdate,
+    (task, args) => checkUnclaim(task, args.actor),
+    (args) =>
+      change(
+        args,
+        'task.unclaimed',
+        (t) => ({ ...t, assignment: { ...t.assignment, assignee: undefined }, owner: undefined, delegationState: undefined }),
+        () => ({ assignee: null, owner: null, delegationState: null }),
+      ),
   );
 
-  register(resolveTaskUpdate, (task, args) => checkResolve(task, args.actor), (args) =>
-    change(
-      args,
-      'task.resolved',
-      (t) => ({ ...t, assignment: { ...t.assignment, assignee: t.owner }, delegationState: 'resolved', draftVariables: { ...t.draftVariables, ...args.variables } }),
-      (t) => ({ assignee: t.assignment.assignee, delegationState: 'resolved' }),
-      args.variables && Object.keys(args.variables).length ? { variables: args.variables } : undefined,
-    ),
+  register(
+    delegateTaskUpdate,
+    (task, args) => checkDelegate(task, args.actor, args.to),
+    (args) =>
+      change(
+        args,
+        'task.delegated',
+        (t) => ({ ...t, owner: t.assignment.assignee, delegationState: 'pending', assignment: { ...t.assignment, assignee: args.to } }),
+        (t) => ({ assignee: t.assignment.assignee, owner: t.owner, delegationState: 'pending' }),
+      ),
   );
 
-  register(assignTaskUpdate, (task, args) => checkAssign(task, args.actor), (args) =>
-    change(
-      args,
-      'task.assigned',
-      (t) => ({ ...t, assignment: { ...t.assignment, assignee: args.assignee ?? undefined }, owner: undefined, delegationState: undefined }),
-      (t) => ({ assignee: t.assignment.assignee ?? null, owner: null, delegationState: null }),
-    ),
+  register(
+    resolveTaskUpdate,
+    (task, args) => checkResolve(task, args.actor),
+    (args) =>
+      change(
+        args,
+        'task.resolved',
+        (t) => ({
+          ...t,
+          assignment: { ...t.assignment, assignee: t.owner },
+          delegationState: 'resolved',
+          draftVariables: { ...t.draftVariables, ...args.variables },
+        }),
+        (t) => ({ assignee: t.assignment.assignee, delegationState: 'resolved' }),
+        args.variables && Object.keys(args.variables).length ? { variables: args.variables } : undefined,
+      ),
   );
 
-  register(setTaskAttributesUpdate, (task, args) => checkSetAttributes(task, args.actor, args), (args) =>
-    change(
-      args,
-      'task.updated',
-      (t) => ({
-        ...t,
-        ...(args.priority !== undefined ? { priority: args.priority } : {}),
-        ...(args.dueAt !== undefined ? { dueAt: args.dueAt ?? undefined } : {}),
-        ...(args.followUpAt !== undefined ? { followUpAt: args.followUpAt ?? undefined } : {}),
-      }),
-      () => ({
-        ...(args.priority !== undefined ? { priority: args.priority } : {}),
-        ...(args.dueAt !== undefined ? { dueAt: args.dueAt } : {}),
-        ...(args.followUpAt !== undefined ? { followUpAt: args.followUpAt } : {}),
-      }),
-    ),
+  register(
+    assignTaskUpdate,
+    (task, args) => checkAssign(task, args.actor),
+    (args) =>
+      change(
+        args,
+        'task.assigned',
+        (t) => ({
+          ...t,
+          assignment: { ...t.assignment, assignee: args.assignee ?? undefined },
+          owner: undefined,
+          delegationState: undefined,
+        }),
+        (t) => ({ assignee: t.assignment.assignee ?? null, owner: null, delegationState: null }),
+      ),
   );
 
-  register(addTaskCommentUpdate, (task, args) => checkComment(task, args.actor, args.text), async (args) => {
-    const comment = { id: `C-${uuid4()}`, taskId: args.taskId, author: args.actor.id, text: args.text.trim(), createdAt: host.now() };
-    await projectInOrder(() => ({ kind: 'recordTaskComment', args: { caseId: caseId(), ...comment } }));
-    return comment;
-  });
+  register(
+    setTaskAttributesUpdate,
+    (task, args) => checkSetAttributes(task, args.actor, args),
+    (args) =>
+      change(
+        args,
+        'task.updated',
+        (t) => ({
+          ...t,
+          ...(args.priority !== undefined ? { priority: args.priority } : {}),
+          ...(args.dueAt !== undefined ? { dueAt: args.dueAt ?? undefined } : {}),
+          ...(args.followUpAt !== undefined ? { followUpAt: args.followUpAt ?? undefined } : {}),
+        }),
+        () => ({
+          ...(args.priority !== undefined ? { priority: args.priority } : {}),
+          ...(args.dueAt !== undefined ? { dueAt: args.dueAt } : {}),
+          ...(args.followUpAt !== undefined ? { followUpAt: args.followUpAt } : {}),
+        }),
+      ),
+  );
+
+  register(
+    addTaskCommentUpdate,
+    (task, args) => checkComment(task, args.actor, args.text),
+    async (args) => {
+      const comment = { id: `C-${uuid4()}`, taskId: args.taskId, author: args.actor.id, text: args.text.trim(), createdAt: host.now() };
+      await projectInOrder(() => ({ kind: 'recordTaskComment', args: { caseId: caseId(), ...comment } }));
+      return comment;
+    },
+  );
 }

@@ -12,7 +12,15 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { getStateNodes, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
+import {
+  getStateNodes,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventObject,
+  type StateValue,
+} from 'xstate';
 import type { Activities } from '../../activities';
 
 /**
@@ -82,7 +90,10 @@ interface Persisted {
 
 export function statePaths(value: StateValue, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
-  return Object.entries(value).flatMap(([key, child]) => [prefix + key, ...(child === undefined ? [] : statePaths(child as StateValue, `${prefix}${key}.`))]);
+  return Object.entries(value).flatMap(([key, child]) => [
+    prefix + key,
+    ...(child === undefined ? [] : statePaths(child as StateValue, `${prefix}${key}.`)),
+  ]);
 }
 
 /** Events some active state node (or an ancestor) handles, whatever its guards say; XState's own events left out. */
@@ -126,15 +137,17 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
     timers.get(id)?.scope.cancel();
     const scope = new CancellationScope();
     timers.set(id, { scope, dueAt: Date.now() + delay, event });
-    scope.run(() => sleep(Math.max(1, delay))).then(
-      () => {
-        if (timers.get(id)?.scope === scope) timers.delete(id);
-        deliver({ ...event, at: Date.now() }, 'system', true);
-      },
-      (err: unknown) => {
-        if (!isCancellation(err)) throw err;
-      },
-    );
+    scope
+      .run(() => sleep(Math.max(1, delay)))
+      .then(
+        () => {
+          if (timers.get(id)?.scope === scope) timers.delete(id);
+          deliver({ ...event, at: Date.now() }, 'system', true);
+        },
+        (err: unknown) => {
+          if (!isCancellation(err)) throw err;
+        },
+      );
   };
 
   const run = (actions: { type: string; params?: unknown }[], context: unknown) => {
@@ -152,10 +165,16 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
     }
   };
 
-  const record = (event: { type: string; actor: string; at: number; payload?: unknown }, from: StateValue | null, snapshot: AnyMachineSnapshot) => {
+  const record = (
+    event: { type: string; actor: string; at: number; payload?: unknown },
+    from: StateValue | null,
+    snapshot: AnyMachineSnapshot,
+  ) => {
     const context = snapshot.context as Record<string, unknown>;
     const states = statePaths(snapshot.value);
-    enqueue(() => effects.recordMachineTransition({ kind, instanceId, event, from, to: snapshot.value, states, status: snapshot.status, context }));
+    enqueue(() =>
+      effects.recordMachineTransition({ kind, instanceId, event, from, to: snapshot.value, states, status: snapshot.status, context }),
+    );
   };
 
   function deliver(event: EventObject & Record<string, unknown>, actor: string, fromTimer = false): void {
@@ -210,7 +229,8 @@ export async function hostMachine(machine: AnyStateMachine, args: HostedMachineA
         }
         for (const expected of expectContext ?? []) {
           let actual: unknown = current.context;
-          for (const key of expected.path as (string | number)[]) actual = actual !== null && typeof actual === 'object' ? (actual as Record<string | number, unknown>)[key] : undefined;
+          for (const key of expected.path as (string | number)[])
+            actual = actual !== null && typeof actual === 'object' ? (actual as Record<string | number, unknown>)[key] : undefined;
           if (actual === expected.equals) continue;
           throw ApplicationFailure.create({
             type: 'ContextChanged',

@@ -18,7 +18,11 @@ export const INTAKE_CHANNEL_LABELS: Record<IntakeChannel, string> = {
 };
 export type AgencyTrack = 'keyProject' | 'community';
 export type AgencyPhase = 'preReview' | 'jointHandling' | 'followUp';
-export const AGENCY_PHASE_LABELS: Record<AgencyPhase, string> = { preReview: '审前导办', jointHandling: '互动联办', followUp: '全周期跟办' };
+export const AGENCY_PHASE_LABELS: Record<AgencyPhase, string> = {
+  preReview: '审前导办',
+  jointHandling: '互动联办',
+  followUp: '全周期跟办',
+};
 export const AGENCY_STATE_LABELS: Record<string, string> = {
   applied: '申请',
   accepted: '受理',
@@ -96,7 +100,10 @@ export type AgencyEvent = Meta &
 
 const tellApplicant = (message: string | ((c: AgencyContext) => string)) => ({
   type: 'notify' as const,
-  params: ({ context }: { context: AgencyContext }) => ({ to: 'applicant', message: typeof message === 'string' ? message : message(context) }),
+  params: ({ context }: { context: AgencyContext }) => ({
+    to: 'applicant',
+    message: typeof message === 'string' ? message : message(context),
+  }),
 });
 
 export const agencyMachine = setup({
@@ -111,14 +118,19 @@ export const agencyMachine = setup({
       const t = event.team;
       return { team: t, holder: t.dedicated, teamIds: [t.dedicated, t.business, t.enterprise].filter((x): x is string => !!x) };
     }),
-    close: assign((_, params: { outcome: 'completed' | 'terminated'; reason?: string }) => ({ outcome: params.outcome, closingReason: params.reason })),
+    close: assign((_, params: { outcome: 'completed' | 'terminated'; reason?: string }) => ({
+      outcome: params.outcome,
+      closingReason: params.reason,
+    })),
   },
   delays: supervisionDelays,
   guards: {
     isCommunity: ({ context }) => context.track === 'community',
     inPhase: ({ context }, phase: AgencyPhase) => context.phase === phase,
-    allOpinionsIn: ({ context }) => context.preReview.departments.length > 0 && context.preReview.departments.every((d) => d in context.preReview.opinions),
-    invitedDepartment: ({ context, event }) => event.type === 'preReview.opinion' && context.preReview.departments.includes(event.department),
+    allOpinionsIn: ({ context }) =>
+      context.preReview.departments.length > 0 && context.preReview.departments.every((d) => d in context.preReview.opinions),
+    invitedDepartment: ({ context, event }) =>
+      event.type === 'preReview.opinion' && context.preReview.departments.includes(event.department),
     allCasesClosed: ({ context }) => context.cases.length > 0 && context.cases.every((c) => c.closed),
     knownCase: ({ context, event }) => event.type === 'case.closed' && context.cases.some((c) => c.caseId === event.caseId),
   },
@@ -145,7 +157,10 @@ export const agencyMachine = setup({
       ...supervisedStep,
       on: {
         'agency.accept': { target: 'accepted', actions: 'assignTeam' },
-        'agency.decline': { target: 'terminated', actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) } },
+        'agency.decline': {
+          target: 'terminated',
+          actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) },
+        },
       },
     },
     accepted: {
@@ -156,16 +171,33 @@ export const agencyMachine = setup({
       exit: 'clearDeadline',
       ...supervisedStep,
       on: {
-        'agency.signMandate': { target: 'inProgress', actions: assign(({ event }) => ({ mandate: { signedBy: event.signedBy, at: atOf(event), renewals: 0 } })) },
-        'agency.terminate': { target: 'terminated', actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) } },
+        'agency.signMandate': {
+          target: 'inProgress',
+          actions: assign(({ event }) => ({ mandate: { signedBy: event.signedBy, at: atOf(event), renewals: 0 } })),
+        },
+        'agency.terminate': {
+          target: 'terminated',
+          actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) },
+        },
       },
     },
     inProgress: {
       initial: 'route',
       on: {
-        'agency.progress': { actions: [assign(({ context, event }) => ({ progress: [...context.progress, { at: atOf(event), text: event.text }] })), tellApplicant((c) => `代办进展：${c.progress[c.progress.length - 1]?.text ?? ''}`)] },
-        'agency.suspend': { target: 'suspended', actions: assign(({ event }) => ({ suspension: { reason: event.reason, at: atOf(event) } })) },
-        'agency.terminate': { target: 'terminated', actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) } },
+        'agency.progress': {
+          actions: [
+            assign(({ context, event }) => ({ progress: [...context.progress, { at: atOf(event), text: event.text }] })),
+            tellApplicant((c) => `代办进展：${c.progress[c.progress.length - 1]?.text ?? ''}`),
+          ],
+        },
+        'agency.suspend': {
+          target: 'suspended',
+          actions: assign(({ event }) => ({ suspension: { reason: event.reason, at: atOf(event) } })),
+        },
+        'agency.terminate': {
+          target: 'terminated',
+          actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) },
+        },
       },
       states: {
         // Entered on 委托 and on 续办: continue in the phase the project was in.
@@ -181,45 +213,83 @@ export const agencyMachine = setup({
           entry: tellApplicant('进入审前导办：代办员将辅导材料并组织联合预审'),
           states: {
             guiding: {
-              on: { 'preReview.schedule': { target: 'meeting', actions: assign(({ event }) => ({ preReview: { departments: event.departments, meetingAt: event.meetingAt, opinions: {} } })) } },
+              on: {
+                'preReview.schedule': {
+                  target: 'meeting',
+                  actions: assign(({ event }) => ({
+                    preReview: { departments: event.departments, meetingAt: event.meetingAt, opinions: {} },
+                  })),
+                },
+              },
             },
             // 联合预审会: every invited department gives its opinion; then the items can be filed.
             meeting: {
               entry: [
-                { type: 'setDeadline', params: ({ context }) => ({ step: 'inProgress.preReview.meeting', key: 'preReview', holder: context.holder as string }) },
-                { type: 'notifyDepartments', params: ({ context }) => ({ departments: context.preReview.departments, message: `联合预审会：${context.title}，时间 ${context.preReview.meetingAt}` }) },
+                {
+                  type: 'setDeadline',
+                  params: ({ context }) => ({ step: 'inProgress.preReview.meeting', key: 'preReview', holder: context.holder as string }),
+                },
+                {
+                  type: 'notifyDepartments',
+                  params: ({ context }) => ({
+                    departments: context.preReview.departments,
+                    message: `联合预审会：${context.title}，时间 ${context.preReview.meetingAt}`,
+                  }),
+                },
               ],
               exit: 'clearDeadline',
               ...supervisedStep,
               on: {
                 'preReview.opinion': {
                   guard: 'invitedDepartment',
-                  actions: assign(({ context, event }) => ({ preReview: { ...context.preReview, opinions: { ...context.preReview.opinions, [event.department]: event.opinion } } })),
+                  actions: assign(({ context, event }) => ({
+                    preReview: { ...context.preReview, opinions: { ...context.preReview.opinions, [event.department]: event.opinion } },
+                  })),
                 },
               },
-              always: { guard: 'allOpinionsIn', target: '#agency.inProgress.jointHandling', actions: assign({ phase: 'jointHandling' as const }) },
+              always: {
+                guard: 'allOpinionsIn',
+                target: '#agency.inProgress.jointHandling',
+                actions: assign({ phase: 'jointHandling' as const }),
+              },
             },
           },
         },
         jointHandling: {
           entry: [assign({ phase: 'jointHandling' as const }), tellApplicant('进入互动联办：代办员将代为提交并跟踪各事项办件')],
           on: {
-            'case.linked': { actions: assign(({ context, event }) => ({ cases: [...context.cases.filter((c) => c.caseId !== event.caseId), { caseId: event.caseId, title: event.title, closed: false }] })) },
+            'case.linked': {
+              actions: assign(({ context, event }) => ({
+                cases: [
+                  ...context.cases.filter((c) => c.caseId !== event.caseId),
+                  { caseId: event.caseId, title: event.title, closed: false },
+                ],
+              })),
+            },
             'case.closed': {
               guard: 'knownCase',
               actions: [
-                assign(({ context, event }) => ({ cases: context.cases.map((c) => (c.caseId === event.caseId ? { ...c, closed: true, status: event.status } : c)) })),
+                assign(({ context, event }) => ({
+                  cases: context.cases.map((c) => (c.caseId === event.caseId ? { ...c, closed: true, status: event.status } : c)),
+                })),
                 tellApplicant('您的一个办件已办结'),
               ],
             },
             'phase.followUp': { guard: 'allCasesClosed', target: 'followUp' },
-            'agency.complete': { guard: 'allCasesClosed', target: '#agency.completed', actions: { type: 'close', params: { outcome: 'completed' } } },
+            'agency.complete': {
+              guard: 'allCasesClosed',
+              target: '#agency.completed',
+              actions: { type: 'close', params: { outcome: 'completed' } },
+            },
           },
         },
         followUp: {
           entry: [assign({ phase: 'followUp' as const }), tellApplicant('进入全周期跟办：跟踪至项目投产运营')],
           on: {
-            'project.inOperation': { target: '#agency.completed', actions: { type: 'close', params: ({ event }) => ({ outcome: 'completed', reason: event.note }) } },
+            'project.inOperation': {
+              target: '#agency.completed',
+              actions: { type: 'close', params: ({ event }) => ({ outcome: 'completed', reason: event.note }) },
+            },
           },
         },
       },
@@ -229,18 +299,28 @@ export const agencyMachine = setup({
       on: {
         'agency.resume': {
           target: 'inProgress',
-          actions: assign(({ context, event }) => ({ suspension: undefined, mandate: { signedBy: event.signedBy, at: atOf(event), renewals: (context.mandate?.renewals ?? 0) + 1 } })),
+          actions: assign(({ context, event }) => ({
+            suspension: undefined,
+            mandate: { signedBy: event.signedBy, at: atOf(event), renewals: (context.mandate?.renewals ?? 0) + 1 },
+          })),
         },
-        'agency.terminate': { target: 'terminated', actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) } },
+        'agency.terminate': {
+          target: 'terminated',
+          actions: { type: 'close', params: ({ event }) => ({ outcome: 'terminated', reason: event.reason }) },
+        },
       },
     },
     completed: {
       entry: tellApplicant('代办已办结（办结单），结果已交还，请对本次服务评价'),
-      on: { 'agency.rate': { target: 'rated', actions: assign(({ event }) => ({ rating: { score: event.score, comment: event.comment } })) } },
+      on: {
+        'agency.rate': { target: 'rated', actions: assign(({ event }) => ({ rating: { score: event.score, comment: event.comment } })) },
+      },
     },
     terminated: {
       entry: tellApplicant((c) => `代办已终止（终止单）：${c.closingReason ?? ''}`),
-      on: { 'agency.rate': { target: 'rated', actions: assign(({ event }) => ({ rating: { score: event.score, comment: event.comment } })) } },
+      on: {
+        'agency.rate': { target: 'rated', actions: assign(({ event }) => ({ rating: { score: event.score, comment: event.comment } })) },
+      },
     },
     rated: { type: 'final' },
   },

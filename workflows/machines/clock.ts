@@ -16,5 +16,7 @@ export interface MachineClock {
 /** The deadline instant `workingDays` after `fromMs`: scaled in tests, on the official calendar otherwise. */
 export function addWorkingDays(clock: MachineClock, fromMs: number, workingDays: number): number {
   if (clock.msPerWorkingDay !== undefined) return fromMs + Math.round(workingDays * clock.msPerWorkingDay);
-  return Date.parse(addOfficialWorkingDays(new Date(fromMs).toISOString(), workingDays, clock.calendar ? { calendar: clock.calendar } : undefined));
+  return Date.parse(
+    addOfficialWorkingDays(new Date(fromMs).toISOString(), workingDays, clock.calendar ? { calendar: clock.calendar } : undefined),
+  );
 }

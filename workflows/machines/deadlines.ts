@@ -53,7 +53,10 @@ export const HOTLINE_DEADLINES = {
 /** 审管联动 (Lianhu's eight systems, 陕政办函〔2019〕160号; docs/rules.md#linkage). Lianhu's own day counts were not published. */
 export const LINKAGE_DEADLINES = {
   ...SUPERVISION_DEFAULTS,
-  signFor: d(2, '襄阳市审管联动做法（地方做法）：办结后2个工作日内推送并由监管部门签收；晋城市审管信息联动管理办法（试行）：作出决定时同步推送'),
+  signFor: d(
+    2,
+    '襄阳市审管联动做法（地方做法）：办结后2个工作日内推送并由监管部门签收；晋城市审管信息联动管理办法（试行）：作出决定时同步推送',
+  ),
   findingPush: d(1, '晋城市审管信息联动管理办法（试行）（外省市参照）：监管部门1个工作日内推送监管结果'),
   findingAction: d(5, '莲湖区审管联动“八项制度”·监管结果抄告；审批侧处置5个工作日为本系统默认值，待核实'),
   meetingSchedule: d(5, '莲湖区审管联动“八项制度”·部门联席会议；5个工作日内召开为本系统默认值，待核实'),
@@ -68,7 +71,8 @@ export type DeadlineTable = Record<string, DeadlineParam>;
 export function withOverrides<T extends DeadlineTable>(table: T, overrides: Partial<Record<keyof T, number>> = {}): T {
   const out = { ...table };
   for (const [key, days] of Object.entries(overrides)) {
-    if (typeof days === 'number' && key in out) (out as DeadlineTable)[key] = { ...out[key], workingDays: days, source: `${out[key].source}；本区调整为${days}个工作日` };
+    if (typeof days === 'number' && key in out)
+      (out as DeadlineTable)[key] = { ...out[key], workingDays: days, source: `${out[key].source}；本区调整为${days}个工作日` };
   }
   return out;
 }

@@ -10,7 +10,12 @@ export type FallbackCategory = 'simple' | 'general' | 'complex' | 'cannot';
 /** The three causes (Lianhu): 办不了 (law does not allow), 很难办 (e.g. key material missing), 不给办 (staff inaction). */
 export type FallbackCause = 'cannotDo' | 'hardToDo' | 'refused';
 
-export const FALLBACK_CATEGORY_LABELS: Record<FallbackCategory, string> = { simple: '简单事项', general: '一般事项', complex: '复杂事项', cannot: '不能办' };
+export const FALLBACK_CATEGORY_LABELS: Record<FallbackCategory, string> = {
+  simple: '简单事项',
+  general: '一般事项',
+  complex: '复杂事项',
+  cannot: '不能办',
+};
 export const FALLBACK_CAUSE_LABELS: Record<FallbackCause, string> = { cannotDo: '办不了', hardToDo: '很难办', refused: '不给办' };
 export const FALLBACK_STATE_LABELS: Record<string, string> = {
   registered: '登记',
@@ -84,14 +89,34 @@ export const fallbackMachine = setup({
   context: ({ input }) => ({ ...input, hotlineOrderIds: input.hotlineOrderIds ?? [], verifyRounds: 0 }),
   initial: 'registered',
   on: {
-    'fallback.linkOrders': { actions: assign(({ context, event }) => ({ hotlineOrderIds: [...new Set([...context.hotlineOrderIds, ...event.orderIds])] })) },
+    'fallback.linkOrders': {
+      actions: assign(({ context, event }) => ({ hotlineOrderIds: [...new Set([...context.hotlineOrderIds, ...event.orderIds])] })),
+    },
   },
   states: {
     registered: {
-      entry: [{ type: 'notify', params: ({ context }) => ({ to: 'applicant', message: `您反映的“办不成事”问题已登记（记录单 ${context.instanceId}）` }) }],
+      entry: [
+        {
+          type: 'notify',
+          params: ({ context }) => ({ to: 'applicant', message: `您反映的“办不成事”问题已登记（记录单 ${context.instanceId}）` }),
+        },
+      ],
       on: {
         'fallback.classify': [
-          { guard: 'isRefused', target: 'route', actions: ['classify', { type: 'notify', params: ({ context, event }) => ({ to: context.supervisor, message: `“不给办”反映（${context.instanceId}）：${context.matter}；责任部门 ${event.department}` }) }] },
+          {
+            guard: 'isRefused',
+            target: 'route',
+            actions: [
+              'classify',
+              {
+                type: 'notify',
+                params: ({ context, event }) => ({
+                  to: context.supervisor,
+                  message: `“不给办”反映（${context.instanceId}）：${context.matter}；责任部门 ${event.department}`,
+                }),
+              },
+            ],
+          },
           { target: 'route', actions: 'classify' },
         ],
       },
@@ -109,15 +134,39 @@ export const fallbackMachine = setup({
     },
     transferred: {
       entry: [
-        { type: 'setDeadline', params: ({ context }) => ({ step: 'transferred', key: context.category as string, holder: context.holder as string, department: context.department }) },
-        { type: 'notify', params: ({ context }) => ({ to: `dept:${context.department}`, message: `转办单：${context.matter}（${context.instanceId}），请于 ${context.deadlines[context.category as string]?.workingDays} 个工作日内办结反馈` }) },
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({
+            step: 'transferred',
+            key: context.category as string,
+            holder: context.holder as string,
+            department: context.department,
+          }),
+        },
+        {
+          type: 'notify',
+          params: ({ context }) => ({
+            to: `dept:${context.department}`,
+            message: `转办单：${context.matter}（${context.instanceId}），请于 ${context.deadlines[context.category as string]?.workingDays} 个工作日内办结反馈`,
+          }),
+        },
       ],
       exit: 'clearDeadline',
       ...supervisedStep,
       on: { 'fallback.conclude': { target: 'concluded', actions: 'conclude' } },
     },
     explaining: {
-      entry: [{ type: 'setDeadline', params: ({ context }) => ({ step: 'explaining', key: 'cannot', holder: context.holder as string, department: context.department }) }],
+      entry: [
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({
+            step: 'explaining',
+            key: 'cannot',
+            holder: context.holder as string,
+            department: context.department,
+          }),
+        },
+      ],
       exit: 'clearDeadline',
       ...supervisedStep,
       on: { 'fallback.explain': { target: 'concluded', actions: 'conclude' } },

@@ -99,9 +99,12 @@ export const hotlineOrderMachine = setup({
   delays: supervisionDelays,
   guards: {
     // 退单 only within the return window after dispatch (Shandong: 2 WD), else the unit must handle it.
-    inReturnWindow: ({ context, event }) => atOf(event) <= addWorkingDays(context.clock, context.dispatchedAt ?? 0, context.deadlines.returnWithin.workingDays),
+    inReturnWindow: ({ context, event }) =>
+      atOf(event) <= addWorkingDays(context.clock, context.dispatchedAt ?? 0, context.deadlines.returnWithin.workingDays),
     extensionAllowed: ({ context, event }) =>
-      event.type === 'order.extend' && event.workingDays > 0 && context.extensionDays + event.workingDays <= context.deadlines.maxExtension.workingDays,
+      event.type === 'order.extend' &&
+      event.workingDays > 0 &&
+      context.extensionDays + event.workingDays <= context.deadlines.maxExtension.workingDays,
     satisfied: ({ event }) => event.type === 'order.rate' && event.satisfied,
   },
 }).createMachine({
@@ -113,15 +116,34 @@ export const hotlineOrderMachine = setup({
   },
   states: {
     received: {
-      entry: [{ type: 'setDeadline', params: ({ context }) => ({ step: 'received', key: 'dispatch', holder: context.dispatcher, ...(context.receivedAt !== undefined ? { from: context.receivedAt } : {}) }) }],
+      entry: [
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({
+            step: 'received',
+            key: 'dispatch',
+            holder: context.dispatcher,
+            ...(context.receivedAt !== undefined ? { from: context.receivedAt } : {}),
+          }),
+        },
+      ],
       exit: 'clearDeadline',
       ...supervisedStep,
       on: { 'order.dispatch': { target: 'dispatched', actions: 'assignDepartment' }, 'order.follow': follow },
     },
     dispatched: {
       entry: [
-        { type: 'setDeadline', params: ({ context }) => ({ step: 'dispatched', key: 'sign', holder: context.holder as string, department: context.department }) },
-        { type: 'notify', params: ({ context }) => ({ to: `dept:${context.department}`, message: `12345工单 ${context.orderId} 已派至贵单位，请签收：${context.content}` }) },
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({ step: 'dispatched', key: 'sign', holder: context.holder as string, department: context.department }),
+        },
+        {
+          type: 'notify',
+          params: ({ context }) => ({
+            to: `dept:${context.department}`,
+            message: `12345工单 ${context.orderId} 已派至贵单位，请签收：${context.content}`,
+          }),
+        },
       ],
       exit: 'clearDeadline',
       ...supervisedStep,
@@ -148,7 +170,12 @@ export const hotlineOrderMachine = setup({
       exit: 'clearDeadline',
       ...supervisedStep,
       on: {
-        'order.extend': { guard: 'extensionAllowed', target: 'handling', reenter: true, actions: assign(({ context, event }) => ({ extensionDays: context.extensionDays + event.workingDays })) },
+        'order.extend': {
+          guard: 'extensionAllowed',
+          target: 'handling',
+          reenter: true,
+          actions: assign(({ context, event }) => ({ extensionDays: context.extensionDays + event.workingDays })),
+        },
         'order.return': { guard: 'inReturnWindow', target: 'returned', actions: 'recordReturn' },
         'order.reply': { target: 'replied', actions: assign(({ event }) => ({ reply: event.content })) },
         'order.follow': follow,
@@ -160,14 +187,24 @@ export const hotlineOrderMachine = setup({
     // Follows the lead order: its unit and state are mirrored here; the lead's 答复 reaches this caller too.
     following: {
       on: {
-        'order.leadUpdate': { actions: assign(({ event }) => ({ lead: { state: event.state, department: event.department, holder: event.holder }, department: event.department, holder: event.holder })) },
+        'order.leadUpdate': {
+          actions: assign(({ event }) => ({
+            lead: { state: event.state, department: event.department, holder: event.holder },
+            department: event.department,
+            holder: event.holder,
+          })),
+        },
         'order.leadReplied': { target: 'replied', actions: assign(({ event }) => ({ reply: event.content })) },
         // 拆单: a wrong merge goes back to 受理 to be dispatched on its own.
         'order.split': {
           target: 'received',
           actions: assign(({ context, event }) => ({
             splits: [...(context.splits ?? []), { from: context.leadOrderId ?? '', reason: event.reason, at: atOf(event) }],
-            leadOrderId: undefined, mergedInto: undefined, lead: undefined, department: undefined, holder: undefined,
+            leadOrderId: undefined,
+            mergedInto: undefined,
+            lead: undefined,
+            department: undefined,
+            holder: undefined,
           })),
         },
       },
@@ -175,18 +212,37 @@ export const hotlineOrderMachine = setup({
     replied: {
       entry: [
         { type: 'setDeadline', params: ({ context }) => ({ step: 'replied', key: 'revisit', holder: context.dispatcher }) },
-        { type: 'notify', params: ({ context }) => ({ to: `caller:${context.callerPhone}`, message: `您的12345诉求（${context.orderId}）已答复：${context.reply ?? ''}` }) },
+        {
+          type: 'notify',
+          params: ({ context }) => ({
+            to: `caller:${context.callerPhone}`,
+            message: `您的12345诉求（${context.orderId}）已答复：${context.reply ?? ''}`,
+          }),
+        },
       ],
       exit: 'clearDeadline',
       ...supervisedStep,
-      on: { 'order.revisit': { target: 'revisited', actions: assign(({ event }) => ({ revisit: { reached: event.reached, note: event.note } })) } },
+      on: {
+        'order.revisit': {
+          target: 'revisited',
+          actions: assign(({ event }) => ({ revisit: { reached: event.reached, note: event.note } })),
+        },
+      },
     },
     revisited: {
       on: {
         'order.rate': [
           { guard: 'satisfied', target: 'closed', actions: assign({ satisfied: true }) },
           // 不满意 → 重办: back to the same unit, counting anew.
-          { target: 'handling', actions: assign(({ context, event }) => ({ satisfied: false, redoCount: context.redoCount + 1, handlingStartedAt: atOf(event), extensionDays: 0 })) },
+          {
+            target: 'handling',
+            actions: assign(({ context, event }) => ({
+              satisfied: false,
+              redoCount: context.redoCount + 1,
+              handlingStartedAt: atOf(event),
+              extensionDays: 0,
+            })),
+          },
         ],
       },
     },

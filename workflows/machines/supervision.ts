@@ -101,8 +101,14 @@ export const supervisedStep = {
   states: {
     onTime: { after: { remindDelay: { target: 'dueSoon', actions: [{ type: 'supervision', params: supervisionParams('remind') }] } } },
     dueSoon: { after: { dueDelay: { target: 'overdue', actions: [{ type: 'supervision', params: supervisionParams('urge') }] } } },
-    overdue: { after: { escalateDelay: { target: 'escalated', actions: [{ type: 'supervision', params: supervisionParams('escalate') }] } } },
-    escalated: { after: { repeatDelay: { target: 'escalated', reenter: true, actions: [{ type: 'supervision', params: supervisionParams('escalate') }] } } },
+    overdue: {
+      after: { escalateDelay: { target: 'escalated', actions: [{ type: 'supervision', params: supervisionParams('escalate') }] } },
+    },
+    escalated: {
+      after: {
+        repeatDelay: { target: 'escalated', reenter: true, actions: [{ type: 'supervision', params: supervisionParams('escalate') }] },
+      },
+    },
   },
 } as const;
 

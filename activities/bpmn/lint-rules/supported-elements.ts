@@ -3,7 +3,13 @@ import type { LintRule } from './types';
 
 // Flow elements the engine runs (the element descriptors), sequence flows and data artefacts; anything
 // else inside a process is refused.
-const SUPPORTED = new Set([...EXECUTABLE_MODDLE_TYPES, 'bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+const SUPPORTED = new Set([
+  ...EXECUTABLE_MODDLE_TYPES,
+  'bpmn:SequenceFlow',
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+]);
 const UNSUPPORTED_EVENTS = new Set(['bpmn:ConditionalEventDefinition', 'bpmn:CancelEventDefinition']);
 
 /** haoban/supported-elements: only the BPMN subset the engine executes. */

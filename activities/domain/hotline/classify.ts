@@ -15,18 +15,24 @@ const extraWords = [
   ...gazetteer.roads,
   ...gazetteer.compounds.flatMap((c) => [c.name, ...c.aliases]),
   ...gazetteer.markets.flatMap((m) => [m.name, ...m.aliases]),
-  '没人管', '又打', '打过', '反映过', '还是那个',
+  '没人管',
+  '又打',
+  '打过',
+  '反映过',
+  '还是那个',
 ];
 jieba.loadDict(Buffer.from([...new Set(extraWords)].map((w) => `${w} 200000 n`).join('\n')));
 
 export const cut = (text: string): string[] => jieba.cut(normaliseText(text), false);
 
 const STOP = new Set(
-  ('的 了 我 我们 你 您 他 她 它 他们 是 在 有 和 与 及 就 都 也 还 很 这 那 这个 那个 这家 那家 吗 呢 啊 吧 请 一 一直 已经 到 又 被 把 给 让 说 要 会 能 ' +
+  (
+    '的 了 我 我们 你 您 他 她 它 他们 是 在 有 和 与 及 就 都 也 还 很 这 那 这个 那个 这家 那家 吗 呢 啊 吧 请 一 一直 已经 到 又 被 把 给 让 说 要 会 能 ' +
     '没 没有 不 个 上 下 里 去 来 着 过 对 从 但 却 而 等 好 再 次 希望 要求 反映 投诉 请求 问题 事情 情况 现在 到底 能不能 什么 怎么 为什么 ' +
     '尽快 帮忙 一下 一个 多次 好几 几次 再次 之前 还是 可以 如果 因为 所以 自己 大家 非常 特别 严重 这么 那么 时候 每天 今年 已 仍 ' +
     '市民 来电 来电人 称 表示 诉求 处理 解决 管管 没人管 打电话 电话 上次 处理一下 谢谢 麻烦 相关 部门 门口 附近 旁边 对面 小区 楼下 家 号 号楼 单元 ' +
-    '天天 晚上 白天 最近 这边 那边 那里 这里 一下子 得 地 着 啥 咋 嘛 哎 唉 呀 哦 咱 人 事 给个 说法 赶紧 看看 想 问 知道')
+    '天天 晚上 白天 最近 这边 那边 那里 这里 一下子 得 地 着 啥 咋 嘛 哎 唉 呀 哦 咱 人 事 给个 说法 赶紧 看看 想 问 知道'
+  )
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -34,7 +40,8 @@ const STOP = new Set(
 /** Character bigrams of the Han text, for overlap where jieba cuts one matter differently (垃圾桶 / 垃圾). */
 export function bigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of normaliseText(text).match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  for (const run of normaliseText(text).match(/\p{Script=Han}+/gu) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
   return out;
 }
 
@@ -74,9 +81,18 @@ export function classify(text: string): Classification {
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (!best) return { score: 0, matched: [], close: [] };
-  return { code: best.type.code, score: best.score, matched: best.matched, close: scored.filter((x) => x.score >= best.score / 2).slice(0, 2).map((x) => x.type.code) };
+  return {
+    code: best.type.code,
+    score: best.score,
+    matched: best.matched,
+    close: scored
+      .filter((x) => x.score >= best.score / 2)
+      .slice(0, 2)
+      .map((x) => x.type.code),
+  };
 }
 
 /** 回头来电: the caller refers back to an earlier call instead of restating the problem. */
-const CALLBACK = /又(打|来|反映|找)|再次|再一次|第[二三四五六2-6]次|上次|上回|还是那个|还是那件|还是之前|之前(反映|打|说)|打过(电话|好几次)|反映过|没人管|没(有)?解决|没人(处理|来)|没有回复|一直没|至今|到现在还|老问题|还没(处理|弄|管)/;
+const CALLBACK =
+  /又(打|来|反映|找)|再次|再一次|第[二三四五六2-6]次|上次|上回|还是那个|还是那件|还是之前|之前(反映|打|说)|打过(电话|好几次)|反映过|没人管|没(有)?解决|没人(处理|来)|没有回复|一直没|至今|到现在还|老问题|还没(处理|弄|管)/;
 export const isCallback = (text: string): boolean => CALLBACK.test(normaliseText(text));

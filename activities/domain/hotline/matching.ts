@@ -114,11 +114,16 @@ export function linkOf(a: Profile, b: Profile, rule: RepeatRule = REPEAT_RULE_DE
  * could mean any of the caller's matters, so it keeps only the strongest (then the latest) one.
  */
 export function linksOf(order: Profile, earlier: Profile[], rule: RepeatRule = REPEAT_RULE_DEFAULTS): Link[] {
-  const links = earlier.filter((e) => e.id !== order.id).map((e) => linkOf(order, e, rule)).filter((l): l is Link => !!l);
+  const links = earlier
+    .filter((e) => e.id !== order.id)
+    .map((e) => linkOf(order, e, rule))
+    .filter((l): l is Link => !!l);
   const firm = links.filter((l) => l.kind !== 'callback');
   if (firm.length) return firm;
   const byId = new Map(earlier.map((e) => [e.id, e]));
-  const best = links.sort((x, y) => y.strength - x.strength || (byId.get(y.id)?.receivedAt.getTime() ?? 0) - (byId.get(x.id)?.receivedAt.getTime() ?? 0))[0];
+  const best = links.sort(
+    (x, y) => y.strength - x.strength || (byId.get(y.id)?.receivedAt.getTime() ?? 0) - (byId.get(x.id)?.receivedAt.getTime() ?? 0),
+  )[0];
   return best ? [best] : [];
 }
 
@@ -138,7 +143,10 @@ export function groupOrders(orders: OrderIn[], rule: RepeatRule = REPEAT_RULE_DE
   const members = new Map<string, Profile[]>();
   const seen: Profile[] = [];
   for (const raw of profiles) {
-    const p = withOrgFromText(raw, seen.filter((s) => s.receivedAt.getTime() >= since(raw)));
+    const p = withOrgFromText(
+      raw,
+      seen.filter((s) => s.receivedAt.getTime() >= since(raw)),
+    );
     const candidates = candidatesOf(p, seen);
     groupOf.set(p.id, joinGroups(p, linksOf(p, candidates, rule), groupOf, members));
     seen.push(p);
@@ -148,7 +156,9 @@ export function groupOrders(orders: OrderIn[], rule: RepeatRule = REPEAT_RULE_DE
 
 /** Orders worth comparing with `p`: the same caller, or the same place key. */
 export const candidatesOf = (p: Profile, seen: Profile[]): Profile[] =>
-  seen.map((s) => (p.place ? withOrgFromText(s, [p]) : s)).filter((s) => s.callerPhone === p.callerPhone || (!!p.place && s.place?.key === p.place.key));
+  seen
+    .map((s) => (p.place ? withOrgFromText(s, [p]) : s))
+    .filter((s) => s.callerPhone === p.callerPhone || (!!p.place && s.place?.key === p.place.key));
 
 /**
  * Puts `p` into the group it links to most strongly (groups of another place are left out) and returns the

@@ -28,7 +28,9 @@ const STREETS = gazetteer.streets.map((s) => s.name);
 const COMMUNITIES = [...new Set(gazetteer.communities.map((c) => c.name))].sort((a, b) => b.length - a.length);
 
 /** Every written form of a point of interest, longest first, with the POI it names. */
-const POI_FORMS: [string, Poi][] = POIS.flatMap((p) => [p.name, ...p.aliases].map((f) => [f, p] as [string, Poi])).sort((a, b) => b[0].length - a[0].length);
+const POI_FORMS: [string, Poi][] = POIS.flatMap((p) => [p.name, ...p.aliases].map((f) => [f, p] as [string, Poi])).sort(
+  (a, b) => b[0].length - a[0].length,
+);
 /** `丰庆路#12` → the compound at that address. */
 const POI_BY_ADDRESS = new Map(POIS.filter((p) => p.address).map((p) => [addressKey(p.address as string), p]));
 
@@ -40,9 +42,13 @@ export function chineseNumber(s: string): number {
   let total = 0;
   let current = 0;
   for (const c of s) {
-    if (c === '百') { total += (current || 1) * 100; current = 0; }
-    else if (c === '十') { total += (current || 1) * 10; current = 0; }
-    else current = DIGITS[c] ?? 0;
+    if (c === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (c === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = DIGITS[c] ?? 0;
   }
   return total + current;
 }
@@ -85,11 +91,14 @@ function findRoad(text: string): string | undefined {
 
 const ORG_SUFFIX = /(股份有限公司|有限责任公司|有限公司|分公司|公司|分店|门店|连锁|集团)/g;
 /** Trade words dropped from an enterprise name, so its short and full names meet (鑫源餐饮管理有限公司 / 鑫源饭店). */
-const ORG_TRADE = /(建筑劳务|劳务|装饰工程|装饰|装修队|教育培训学校|艺术培训|培训学校|教育培训|培训班|培训|健身服务|健身房|健身|物流|餐饮管理|餐饮服务|餐饮|物业服务|物业管理|房地产开发|商贸|贸易|实业|科技|置业|超市|餐厅|饭店|酒店|门诊部|大药房|药房|艺术)$/;
+const ORG_TRADE =
+  /(建筑劳务|劳务|装饰工程|装饰|装修队|教育培训学校|艺术培训|培训学校|教育培训|培训班|培训|健身服务|健身房|健身|物流|餐饮管理|餐饮服务|餐饮|物业服务|物业管理|房地产开发|商贸|贸易|实业|科技|置业|超市|餐厅|饭店|酒店|门诊部|大药房|药房|艺术)$/;
 
 /** The short name of an enterprise or shop (企业/商户) named as the subject: 西安华润万家超市有限公司莲湖分公司 → 华润万家超市. */
 export function orgName(subject: string): string | undefined {
-  const t = normaliseText(subject).replace(/[（(][^）)]*[）)]/g, '').replace(/莲湖|西关|北关/g, '');
+  const t = normaliseText(subject)
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/莲湖|西关|北关/g, '');
   const name = t.replace(ORG_SUFFIX, '');
   return name.length >= 2 ? name : undefined;
 }

@@ -30,7 +30,9 @@ export const DEPARTMENTS: Record<string, Department> = {
   jtj: { code: 'jtj', name: '区交通运输局', area: 'urban' },
   mzj: { code: 'mzj', name: '区民政局', area: 'social' },
   xfjy: { code: 'xfjy', name: '区消防救援大队', area: 'urban' },
-  ...Object.fromEntries(LIANHU_STREETS.map((s) => [streetCode(s.code), { code: streetCode(s.code), name: `${s.name}办事处`, area: 'urban' }])),
+  ...Object.fromEntries(
+    LIANHU_STREETS.map((s) => [streetCode(s.code), { code: streetCode(s.code), name: `${s.name}办事处`, area: 'urban' }]),
+  ),
 };
 
 /** 审批监管特派员: one named commissioner per area. */

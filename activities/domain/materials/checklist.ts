@@ -26,7 +26,8 @@ export interface MaterialFile {
  * follow under 容缺 (deferred), a written commitment replaces it (committed, 告知承诺), the
  * 电子证照库 or shared data answers it (e-licence / shared-data: 免提交), or it is still missing.
  */
-export type ChecklistState = 'submitted' | 'accepted' | 'needs-correction' | 'deferred' | 'committed' | 'e-licence' | 'shared-data' | 'missing';
+export type ChecklistState =
+  'submitted' | 'accepted' | 'needs-correction' | 'deferred' | 'committed' | 'e-licence' | 'shared-data' | 'missing';
 
 export interface ChecklistEntry {
   code: string;
@@ -62,12 +63,20 @@ export interface ChecklistInput {
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 /** The case's materials: every required one merged with what happened to it, then extra uploads. */
-export function buildChecklist(input: ChecklistInput): { items: ChecklistEntry[]; total: number; complete: boolean; neededFromApplicant: { code: string; name: string; reason: string }[] } {
+export function buildChecklist(input: ChecklistInput): {
+  items: ChecklistEntry[];
+  total: number;
+  complete: boolean;
+  neededFromApplicant: { code: string; name: string; reason: string }[];
+} {
   const vars = input.variables;
   const deferred = new Set(strings(vars.deferredMaterials));
   const committed = new Set(strings(vars.materialCommitments));
-  const wholeCaseCommitment = vars.handlingMode === 'commitment' && (vars.commitment as { accepted?: boolean } | undefined)?.accepted === true;
-  const resolvedByProcess = Array.isArray(vars.resolvedMaterials) ? new Set((vars.resolvedMaterials as { code?: string }[]).map((r) => String(r.code))) : undefined;
+  const wholeCaseCommitment =
+    vars.handlingMode === 'commitment' && (vars.commitment as { accepted?: boolean } | undefined)?.accepted === true;
+  const resolvedByProcess = Array.isArray(vars.resolvedMaterials)
+    ? new Set((vars.resolvedMaterials as { code?: string }[]).map((r) => String(r.code)))
+    : undefined;
   const supplementDueAt = typeof vars.supplementDueAt === 'string' ? vars.supplementDueAt : null;
 
   const byCode = new Map<string, MaterialFile[]>();
@@ -84,18 +93,31 @@ export function buildChecklist(input: ChecklistInput): { items: ChecklistEntry[]
     const sources = m.sources ?? ['upload'];
     const { file, history } = fileState(m.code);
     const reason = nonDeferrableReason(m);
-    const base = { code: m.code, name: m.name, required: true, core: m.core === true, sources, history, ...(reason ? { nonDeferrableReason: reason } : {}) };
+    const base = {
+      code: m.code,
+      name: m.name,
+      required: true,
+      core: m.core === true,
+      sources,
+      history,
+      ...(reason ? { nonDeferrableReason: reason } : {}),
+    };
     if (file) {
       const state = file.status as ChecklistState;
       return { ...base, state, file, ...(file.status === 'needs-correction' && file.reviewNote ? { note: file.reviewNote } : {}) };
     }
     const asked = input.asked?.get(m.code);
     if (asked) return { ...base, state: 'needs-correction', note: asked };
-    if (deferred.has(m.code)) return { ...base, state: 'deferred', deadline: supplementDueAt, note: '容缺受理，限期补齐 (to be supplied by the deadline)' };
-    if (committed.has(m.code) || (wholeCaseCommitment && sources.includes('commitment'))) return { ...base, state: 'committed', note: '以书面承诺替代 (replaced by a written commitment, 告知承诺)' };
-    const byLicence = resolvedByProcess ? resolvedByProcess.has(m.code) : sources.includes('e-licence') && !!m.licenceType && input.licences.has(m.licenceType);
+    if (deferred.has(m.code))
+      return { ...base, state: 'deferred', deadline: supplementDueAt, note: '容缺受理，限期补齐 (to be supplied by the deadline)' };
+    if (committed.has(m.code) || (wholeCaseCommitment && sources.includes('commitment')))
+      return { ...base, state: 'committed', note: '以书面承诺替代 (replaced by a written commitment, 告知承诺)' };
+    const byLicence = resolvedByProcess
+      ? resolvedByProcess.has(m.code)
+      : sources.includes('e-licence') && !!m.licenceType && input.licences.has(m.licenceType);
     if (byLicence) return { ...base, state: 'e-licence', note: '电子证照库调取，免提交 (taken from the e-licence library)' };
-    if (sources.includes('shared-data')) return { ...base, state: 'shared-data', note: '部门共享数据获取，免提交 (taken from shared data)' };
+    if (sources.includes('shared-data'))
+      return { ...base, state: 'shared-data', note: '部门共享数据获取，免提交 (taken from shared data)' };
     return { ...base, state: 'missing' };
   });
 

@@ -96,7 +96,12 @@ export function App() {
     else if (user && (path === '/' || path === '/login')) navigate(homeFor(user.roles), true);
   }, [user, path, isPublic]);
 
-  if (isPublic) return <Suspense fallback={<Loading rows={6} />}><LookupPage /></Suspense>;
+  if (isPublic)
+    return (
+      <Suspense fallback={<Loading rows={6} />}>
+        <LookupPage />
+      </Suspense>
+    );
 
   if (!user || path === '/login') return <LoginPage onSignedIn={setUser} />;
 
@@ -116,7 +121,14 @@ export function App() {
       mode="inline"
       style={{ background: 'transparent' }}
       selectedKeys={selected}
-      items={items.map((i) => ({ key: i.path, label: <a href={i.path} onClick={(e) => (e.preventDefault(), setDrawer(false), navigate(i.path))}>{i.label}</a> }))}
+      items={items.map((i) => ({
+        key: i.path,
+        label: (
+          <a href={i.path} onClick={(e) => (e.preventDefault(), setDrawer(false), navigate(i.path))}>
+            {i.label}
+          </a>
+        ),
+      }))}
     />
   );
 
@@ -131,7 +143,15 @@ export function App() {
         </Layout.Sider>
       )}
       {phone && (
-        <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={260} closable={false} styles={{ body: { padding: 0, background: '#8c0e1f' } }} data-testid="nav-drawer">
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#8c0e1f' } }}
+          data-testid="nav-drawer"
+        >
           <div className="hb-brand">
             好办<small>政务服务</small>
           </div>
@@ -140,7 +160,16 @@ export function App() {
       )}
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header className="hb-header">
-          {phone && <Button type="text" className="hb-menu-button" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawer(true)} data-testid="open-menu" />}
+          {phone && (
+            <Button
+              type="text"
+              className="hb-menu-button"
+              icon={<MenuOutlined />}
+              aria-label="打开菜单"
+              onClick={() => setDrawer(true)}
+              data-testid="open-menu"
+            />
+          )}
           <span className="hb-header-title">{phone ? '好办' : isApplicant ? '好办 · 区政务服务' : '区政务服务办件系统'}</span>
           <Space size={phone ? 4 : 8} className="hb-header-tools">
             {!isApplicant && !phone && (
@@ -150,9 +179,13 @@ export function App() {
             )}
             {user.roles.includes('applicant') && <MessagesBell />}
             <ElderToggle compact={phone} />
-            <span data-testid="current-user" className="hb-user">{user.name}</span>
+            <span data-testid="current-user" className="hb-user">
+              {user.name}
+            </span>
             {!phone && !isApplicant && user.roles.map((r) => <Tag key={r}>{ROLE_LABELS[r] ?? r}</Tag>)}
-            <Button icon={<LogoutOutlined />} aria-label="退出" onClick={signOut}>{phone ? null : '退出'}</Button>
+            <Button icon={<LogoutOutlined />} aria-label="退出" onClick={signOut}>
+              {phone ? null : '退出'}
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content className="hb-content">

@@ -18,7 +18,16 @@ const FONT = '"Noto Sans SC","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",
 function Themed() {
   const elder = useElderMode();
   const token = elder
-    ? { colorPrimary: '#a30d24', borderRadius: 4, fontFamily: FONT, fontSize: 19, controlHeight: 48, colorText: '#000', colorTextSecondary: '#1f1f1f', colorTextTertiary: '#262626' }
+    ? {
+        colorPrimary: '#a30d24',
+        borderRadius: 4,
+        fontFamily: FONT,
+        fontSize: 19,
+        controlHeight: 48,
+        colorText: '#000',
+        colorTextSecondary: '#1f1f1f',
+        colorTextTertiary: '#262626',
+      }
     : { colorPrimary: '#c8102e', borderRadius: 4, fontFamily: FONT };
   return (
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { ...token, motion: !REDUCED_MOTION } }}>

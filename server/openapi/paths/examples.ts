@@ -6,13 +6,34 @@ export const exampleCaseView = {
   status: 'running',
   activeElements: ['approve'],
   openTasks: [
-    { taskId: 'HB20261128-7K3QF2/approve/3', tokenId: 't2', elementId: 'approve', name: '审批', assignment: { candidateGroups: ['approver'], candidateUsers: [] }, createdAt: '2026-11-28T09:05:00.000Z', dueAt: '2026-12-03T09:05:00.000Z' },
+    {
+      taskId: 'HB20261128-7K3QF2/approve/3',
+      tokenId: 't2',
+      elementId: 'approve',
+      name: '审批',
+      assignment: { candidateGroups: ['approver'], candidateUsers: [] },
+      createdAt: '2026-11-28T09:05:00.000Z',
+      dueAt: '2026-12-03T09:05:00.000Z',
+    },
   ],
   variables: { shopName: '好味面馆', accepted: true },
   path: [
     { elementId: 'submitted', type: 'startEvent', at: '2026-11-28T09:00:00.000Z', left: '2026-11-28T09:00:00.000Z' },
-    { elementId: 'accept', type: 'userTask', at: '2026-11-28T09:00:00.000Z', via: 'flow_to_accept', actor: 'window1', left: '2026-11-28T09:05:00.000Z' },
-    { elementId: 'accepted_gateway', type: 'exclusiveGateway', at: '2026-11-28T09:05:00.000Z', via: 'flow_to_check', left: '2026-11-28T09:05:00.000Z' },
+    {
+      elementId: 'accept',
+      type: 'userTask',
+      at: '2026-11-28T09:00:00.000Z',
+      via: 'flow_to_accept',
+      actor: 'window1',
+      left: '2026-11-28T09:05:00.000Z',
+    },
+    {
+      elementId: 'accepted_gateway',
+      type: 'exclusiveGateway',
+      at: '2026-11-28T09:05:00.000Z',
+      via: 'flow_to_check',
+      left: '2026-11-28T09:05:00.000Z',
+    },
     { elementId: 'approve', type: 'userTask', at: '2026-11-28T09:05:00.000Z', via: 'flow_accepted' },
   ],
 };

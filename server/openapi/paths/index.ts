@@ -13,5 +13,17 @@ import { applicantRouteDocs } from './applicant';
 
 /** Every documented route; each area's routes file has its group here. */
 export function allRouteDocs(): RouteDoc[] {
-  return [...coreRouteDocs, ...engineRouteDocs, ...peopleRouteDocs, ...catalogRouteDocs, ...machinesRouteDocs, ...linkageRouteDocs, ...handlingRouteDocs, ...usersRouteDocs, ...materialsRouteDocs, ...calendarRouteDocs, ...applicantRouteDocs];
+  return [
+    ...coreRouteDocs,
+    ...engineRouteDocs,
+    ...peopleRouteDocs,
+    ...catalogRouteDocs,
+    ...machinesRouteDocs,
+    ...linkageRouteDocs,
+    ...handlingRouteDocs,
+    ...usersRouteDocs,
+    ...materialsRouteDocs,
+    ...calendarRouteDocs,
+    ...applicantRouteDocs,
+  ];
 }

@@ -1,6 +1,12 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { machineEventUpdate, machineStateQuery, machineSyncUpdate, type MachineEventArgs, type MachineView } from '../../../workflows/host/xstate-host';
+import {
+  machineEventUpdate,
+  machineStateQuery,
+  machineSyncUpdate,
+  type MachineEventArgs,
+  type MachineView,
+} from '../../../workflows/host/xstate-host';
 import type { PrismaClient } from '../../data/generated/client';
 import { AppError, conflict, notFound } from '../../errors';
 import { eventsPerRun } from './machine-config';
@@ -36,17 +42,34 @@ export function createMachineClient(deps: { temporal: Client; taskQueue: string;
     },
 
     /** `expectContext`: what the caller's authorisation rested on; checked atomically by the machine's validator. */
-    async send(kind: MachineKind, instanceId: string, event: { type: string } & Record<string, unknown>, actor: string, expectContext?: MachineEventArgs['expectContext']): Promise<MachineView> {
+    async send(
+      kind: MachineKind,
+      instanceId: string,
+      event: { type: string } & Record<string, unknown>,
+      actor: string,
+      expectContext?: MachineEventArgs['expectContext'],
+    ): Promise<MachineView> {
       try {
-        return await temporal.workflow.getHandle(workflowIdOf(kind, instanceId)).executeUpdate(machineEventUpdate, { args: [{ event, actor, ...(expectContext?.length ? { expectContext } : {}) }], updateId: keyedUpdateId(`machine:${kind}:${instanceId}`) });
+        return await temporal.workflow.getHandle(workflowIdOf(kind, instanceId)).executeUpdate(machineEventUpdate, {
+          args: [{ event, actor, ...(expectContext?.length ? { expectContext } : {}) }],
+          updateId: keyedUpdateId(`machine:${kind}:${instanceId}`),
+        });
       } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && (err.cause.type === 'EventNotAllowed' || err.cause.type === 'ContextChanged')) {
+        if (
+          err instanceof WorkflowUpdateFailedError &&
+          err.cause instanceof ApplicationFailure &&
+          (err.cause.type === 'EventNotAllowed' || err.cause.type === 'ContextChanged')
+        ) {
           throw conflict(err.cause.message, err.cause.details?.[0]);
         }
         if (err instanceof WorkflowNotFoundError || isClosed(err)) {
           const row = await prisma.machineInstance.findUnique({ where: { id: instanceId } });
           if (!row || row.kind !== kind) throw notFound(kind, instanceId);
-          throw conflict(`已结束，不再接受事件 ${event.type} (the instance has ended)`, { state: row.state, status: row.status, allowedEvents: [] });
+          throw conflict(`已结束，不再接受事件 ${event.type} (the instance has ended)`, {
+            state: row.state,
+            status: row.status,
+            allowedEvents: [],
+          });
         }
         throw err;
       }
@@ -60,7 +83,15 @@ export function createMachineClient(deps: { temporal: Client; taskQueue: string;
         if (!(err instanceof WorkflowNotFoundError)) throw err;
         const row = await prisma.machineInstance.findUnique({ where: { id: instanceId } });
         if (!row || row.kind !== kind) throw notFound(kind, instanceId);
-        return { kind, instanceId, value: row.state as MachineView['value'], states: row.states, status: row.status as MachineView['status'], context: row.context as Record<string, unknown>, allowedEvents: [] };
+        return {
+          kind,
+          instanceId,
+          value: row.state as MachineView['value'],
+          states: row.states,
+          status: row.status as MachineView['status'],
+          context: row.context as Record<string, unknown>,
+          allowedEvents: [],
+        };
       }
     },
 

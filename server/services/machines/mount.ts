@@ -25,7 +25,12 @@ export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): vo
   app.use('/api/hotline/webhook', hotlineWebhookRoutes(hotline));
   api.use('/hotline', hotlineRoutes(hotline));
   // 互动联办 starts cases exactly as POST /api/cases does.
-  const cases = createCasesService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions: createDefinitionsService(prisma) });
+  const cases = createCasesService({
+    prisma,
+    temporal: deps.temporal.client,
+    taskQueue: deps.temporal.taskQueue,
+    definitions: createDefinitionsService(prisma),
+  });
   api.use('/agency', agencyRoutes(createAgencyService({ prisma, machines, cases })));
   api.use('/linkage', linkageRoutes(createLinkageService({ prisma, machines })));
 }

@@ -46,7 +46,11 @@ const client = new Client({ connection });
 const tokens = {};
 async function token(userId) {
   if (!tokens[userId]) {
-    const r = await fetch(`${BASE}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+    const r = await fetch(`${BASE}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    });
     if (!r.ok) throw new Error(`token ${userId}: ${r.status} ${await r.text()}`);
     tokens[userId] = (await r.json()).token;
   }
@@ -63,7 +67,7 @@ async function api(user, method, url, body) {
   return text ? JSON.parse(text) : undefined;
 }
 async function openTaskHttp(user, caseId, group) {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     const page = await api(user, 'GET', `/api/tasks?caseId=${encodeURIComponent(caseId)}&candidateGroup=${group}&status=open`);
     if (page.items.length > 0) return page.items[0];
     await new Promise((r) => setTimeout(r, 10));
@@ -71,7 +75,10 @@ async function openTaskHttp(user, caseId, group) {
   throw new Error(`no open ${group} task for ${caseId}`);
 }
 async function httpCase(i, lat) {
-  const view = await api('zhangsan', 'POST', '/api/cases', { processKey: 'general-approval', variables: { applicant: '张三', shopName: `好味面馆${i}` } });
+  const view = await api('zhangsan', 'POST', '/api/cases', {
+    processKey: 'general-approval',
+    variables: { applicant: '张三', shopName: `好味面馆${i}` },
+  });
   const caseId = view.caseId;
   const accept = await openTaskHttp('window1', caseId, 'window');
   let t0 = performance.now();
@@ -82,7 +89,7 @@ async function httpCase(i, lat) {
   await api('approver1', 'POST', `/api/tasks/${approve.id}/complete`, { variables: { decision: 'approved', opinion: '准予许可' } });
   lat.push(performance.now() - t0);
   // wait until the case has ended, as the read model shows it
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     const c = await api('zhangsan', 'GET', `/api/cases/${caseId}`);
     if (c.status === 'completed' && c.endedAt && c.result) return caseId;
     if (Date.now() > deadline) throw new Error(`case ${caseId} did not end: ${c.status}`);
@@ -94,7 +101,10 @@ async function httpCase(i, lat) {
 let definition;
 async function loadDefinition() {
   // The compiled process and its id, exactly as the API would pass them: read from a case the API started.
-  const view = await api('zhangsan', 'POST', '/api/cases', { processKey: 'general-approval', variables: { applicant: '张三', shopName: 'probe' } });
+  const view = await api('zhangsan', 'POST', '/api/cases', {
+    processKey: 'general-approval',
+    variables: { applicant: '张三', shopName: 'probe' },
+  });
   const history = await client.workflow.getHandle(`case-${view.caseId}`).fetchHistory();
   const started = history.events[0].workflowExecutionStartedEventAttributes;
   const input = JSON.parse(Buffer.from(started.input.payloads[0].data).toString('utf8'));
@@ -110,10 +120,20 @@ async function engineCase(i, lat) {
   const handle = await client.workflow.start('caseWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId: `case-${caseId}`,
-    args: [{ caseId, definitionId: definition.id, process: definition.process, variables: { applicant: '张三', shopName: `好味面馆${i}` }, title: '一般审批事项', applicantId: 'zhangsan', startedBy: 'zhangsan' }],
+    args: [
+      {
+        caseId,
+        definitionId: definition.id,
+        process: definition.process,
+        variables: { applicant: '张三', shopName: `好味面馆${i}` },
+        title: '一般审批事项',
+        applicantId: 'zhangsan',
+        startedBy: 'zhangsan',
+      },
+    ],
   });
   const openTask = async (elementId) => {
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       const view = await handle.executeUpdate('sync');
       const t = view.openTasks.find((x) => x.elementId === elementId);
       if (t) return t;
@@ -127,7 +147,9 @@ async function engineCase(i, lat) {
   lat.push(performance.now() - t0);
   const approve = await openTask('approve');
   t0 = performance.now();
-  await handle.executeUpdate('completeTask', { args: [{ taskId: approve.taskId, actor: approver1, variables: { decision: 'approved', opinion: '准予许可' } }] });
+  await handle.executeUpdate('completeTask', {
+    args: [{ taskId: approve.taskId, actor: approver1, variables: { decision: 'approved', opinion: '准予许可' } }],
+  });
   lat.push(performance.now() - t0);
   const result = await handle.result();
   if (result.status !== 'completed') throw new Error(`case ${caseId} ended ${result.status}`);
@@ -175,7 +197,8 @@ async function completedTotal() {
   return (await api('supervisor1', 'GET', '/api/cases?status=completed&limit=1')).total;
 }
 async function visibilityCount(sinceIso) {
-  return (await client.workflow.count(`WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Completed' AND StartTime >= '${sinceIso}'`)).count;
+  return (await client.workflow.count(`WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Completed' AND StartTime >= '${sinceIso}'`))
+    .count;
 }
 
 const one = MODE === 'engine' ? engineCase : httpCase;
@@ -196,7 +219,7 @@ const sinceIso = new Date(Date.now() - 1000).toISOString();
 const r = await batch(N, C, one);
 // Engine-side counts (visibility is eventually consistent: wait until it settles, at most 30 s).
 let vis = 0;
-for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
   vis = await visibilityCount(sinceIso);
   if (vis >= r.ids.length) break;
   await new Promise((res) => setTimeout(res, 250));
@@ -209,11 +232,16 @@ if (r.ids.length) {
   const h = await client.workflow.getHandle(`case-${r.ids[r.ids.length - 1]}`).fetchHistory();
   historyEvents = h.events.length;
   for (const e of h.events) {
-    const t = Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace(/EventAttributes$/, '') ?? String(e.eventType);
+    const t =
+      Object.keys(e)
+        .find((k) => k.endsWith('EventAttributes'))
+        ?.replace(/EventAttributes$/, '') ?? String(e.eventType);
     historyByType[t] = (historyByType[t] ?? 0) + 1;
   }
 }
-const rss = Object.fromEntries(PIDS.map((p) => [p, { hwmMb: +(procKb(p, 'VmHWM') / 1024).toFixed(1), rssMb: +(procKb(p, 'VmRSS') / 1024).toFixed(1) }]));
+const rss = Object.fromEntries(
+  PIDS.map((p) => [p, { hwmMb: +(procKb(p, 'VmHWM') / 1024).toFixed(1), rssMb: +(procKb(p, 'VmRSS') / 1024).toFixed(1) }]),
+);
 // CPU per case by process over the measured batch (and the wall time share: > 100% means more than one core).
 const cpuPerCaseMs = Object.fromEntries(PIDS.map((p) => [p, +((cpuMs(p) - cpuBefore[p]) / N).toFixed(1)]));
 const out = {

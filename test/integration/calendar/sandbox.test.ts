@@ -14,14 +14,21 @@ describe('the working-day calendar in the Temporal workflow sandbox', () => {
       // installed by another test file in this process
     }
     const address = process.env.TEMPORAL_ADDRESS as string;
-    const { code } = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'fixtures/calendar.workflow.ts'), logger: quietLogger });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: path.join(__dirname, 'fixtures/calendar.workflow.ts'),
+      logger: quietLogger,
+    });
     const taskQueue = `calendar-${randomBytes(4).toString('hex')}`;
     const nativeConnection = await NativeConnection.connect({ address });
     const worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle: { code } });
     const connection = await Connection.connect({ address });
     try {
       const result = await worker.runUntil(
-        new Client({ connection }).workflow.execute('calendarProbe', { taskQueue, workflowId: `calendar-probe-${taskQueue}`, args: ['2026-09-30T10:00:00+08:00'] }),
+        new Client({ connection }).workflow.execute('calendarProbe', {
+          taskQueue,
+          workflowId: `calendar-probe-${taskQueue}`,
+          args: ['2026-09-30T10:00:00+08:00'],
+        }),
       );
       expect(result).toEqual({ deadline: '2026-10-10T16:00:00.000Z', holiday: false, makeUp: true, between: 4 });
     } finally {

@@ -8,7 +8,10 @@ let caseId: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const res = await stack.http.post('/api/cases').set('Authorization', await stack.auth('zhangsan')).send({ processKey: 'general-approval', variables: { shopName: '导出面馆', applicantName: '周导出' } });
+  const res = await stack.http
+    .post('/api/cases')
+    .set('Authorization', await stack.auth('zhangsan'))
+    .send({ processKey: 'general-approval', variables: { shopName: '导出面馆', applicantName: '周导出' } });
   expect(res.status).toBe(201);
   caseId = res.body.caseId;
   await waitFor(async () => ((await stack.db.prisma.task.count({ where: { caseId } })) ? true : undefined));
@@ -24,7 +27,11 @@ const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buff
 };
 
 async function workbookAt(path: string, user: string) {
-  const res = await stack.http.get(path).set('Authorization', await stack.auth(user)).buffer(true).parse(binary as never);
+  const res = await stack.http
+    .get(path)
+    .set('Authorization', await stack.auth(user))
+    .buffer(true)
+    .parse(binary as never);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toContain('spreadsheetml');
   expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition'])![1])).toMatch(/\.xlsx$/);
@@ -33,9 +40,13 @@ async function workbookAt(path: string, user: string) {
   return wb;
 }
 
-const rowsOf = (ws: ExcelJS.Worksheet) => ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+const rowsOf = (ws: ExcelJS.Worksheet) =>
+  ws
+    .getSheetValues()
+    .filter(Boolean)
+    .map((r) => (r as unknown[]).slice(1));
 
-describe('导出 Excel with the page\'s filters', () => {
+describe("导出 Excel with the page's filters", () => {
   it('when staff export 办件查询 filtered by a 办件编号, then the workbook holds that case with the applicant by name', async () => {
     const wb = await workbookAt(`/api/exports/cases.xlsx?q=${caseId}`, 'window1');
     const rows = rowsOf(wb.getWorksheet('办件查询')!);
@@ -43,7 +54,7 @@ describe('导出 Excel with the page\'s filters', () => {
     expect(rows.slice(2).map((r) => [r[0], r[2], r[3]])).toEqual([[caseId, '周导出', '办理中']]);
   });
 
-  it('when a supervisor exports the 月报 of this month, then one row per department and a 合计 row count this month\'s cases', async () => {
+  it("when a supervisor exports the 月报 of this month, then one row per department and a 合计 row count this month's cases", async () => {
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const wb = await workbookAt(`/api/exports/monthly-report.xlsx?month=${month}`, 'supervisor1');
     const rows = rowsOf(wb.getWorksheet('月报（按部门）')!);
@@ -54,7 +65,7 @@ describe('导出 Excel with the page\'s filters', () => {
     expect(wb.getWorksheet('审批层级（按流程）')).toBeDefined();
   });
 
-  it('when a supervisor exports the audit log of one case, then every row is that case\'s', async () => {
+  it("when a supervisor exports the audit log of one case, then every row is that case's", async () => {
     const wb = await workbookAt(`/api/exports/audit.xlsx?caseId=${caseId}`, 'supervisor1');
     const rows = rowsOf(wb.getWorksheet('审计日志')!).slice(2);
     expect(rows.length).toBeGreaterThan(0);
@@ -62,7 +73,9 @@ describe('导出 Excel with the page\'s filters', () => {
   });
 
   it('when the month is malformed or the user is window staff, then 400 names the field and 403 refuses the 月报', async () => {
-    const bad = await stack.http.get('/api/exports/monthly-report.xlsx?month=2026-13').set('Authorization', await stack.auth('supervisor1'));
+    const bad = await stack.http
+      .get('/api/exports/monthly-report.xlsx?month=2026-13')
+      .set('Authorization', await stack.auth('supervisor1'));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.error.details)).toContain('month');
     const denied = await stack.http.get('/api/exports/monthly-report.xlsx?month=2026-11').set('Authorization', await stack.auth('window1'));

@@ -9,7 +9,10 @@ beforeAll(async () => {
   const res = await stack.http
     .post('/api/cases')
     .set('Authorization', await stack.auth('zhangsan'))
-    .send({ processKey: 'general-approval', variables: { shopName: '好味面馆', applicantName: '张三', contactPhone: '13812345678', idNumber: '61010419900101123X' } });
+    .send({
+      processKey: 'general-approval',
+      variables: { shopName: '好味面馆', applicantName: '张三', contactPhone: '13812345678', idNumber: '61010419900101123X' },
+    });
   expect(res.status).toBe(201);
   caseId = res.body.caseId;
 });
@@ -18,7 +21,11 @@ afterAll(async () => {
 });
 
 const get = async (path: string, user: string) => stack.http.get(path).set('Authorization', await stack.auth(user));
-const reveal = async (body: Record<string, unknown>, user = 'window1') => stack.http.post('/api/privacy/reveal').set('Authorization', await stack.auth(user)).send(body);
+const reveal = async (body: Record<string, unknown>, user = 'window1') =>
+  stack.http
+    .post('/api/privacy/reveal')
+    .set('Authorization', await stack.auth(user))
+    .send(body);
 
 describe('personal data: phone and ID numbers masked for staff, revealed one field at a time with an audit record', () => {
   it('when staff read a case, its list or its timeline, then phone and ID numbers are masked; the applicant sees their own in full', async () => {
@@ -38,7 +45,9 @@ describe('personal data: phone and ID numbers masked for staff, revealed one fie
     const res = await reveal({ subject: 'case', id: caseId, field: 'idNumber' });
     expect(res.status).toBe(200);
     expect(res.body.value).toBe('61010419900101123X');
-    const record = await waitFor(() => stack.db.prisma.auditEvent.findFirst({ where: { action: 'privacy.revealed', caseId } }).then((r) => r ?? undefined));
+    const record = await waitFor(() =>
+      stack.db.prisma.auditEvent.findFirst({ where: { action: 'privacy.revealed', caseId } }).then((r) => r ?? undefined),
+    );
     expect(record).toMatchObject({ actor: 'window1', details: { subject: 'case', id: caseId, field: 'idNumber' } });
     const audit = await get(`/api/audit?caseId=${caseId}`, 'supervisor1');
     expect(audit.body.items.some((e: { action: string }) => e.action === 'privacy.revealed')).toBe(true);
@@ -55,7 +64,16 @@ describe('personal data: phone and ID numbers masked for staff, revealed one fie
   });
 
   it('when window staff list 12345 orders, then the caller number is masked and revealed only on request', async () => {
-    const order = await stack.http.post('/api/hotline/orders').set('Authorization', await stack.auth('window1')).send({ orderId: 'PV-001', callerPhone: '13900001234', callerName: '何女士', category: 'consult', content: '想咨询新生儿医保参保需要哪些材料' });
+    const order = await stack.http
+      .post('/api/hotline/orders')
+      .set('Authorization', await stack.auth('window1'))
+      .send({
+        orderId: 'PV-001',
+        callerPhone: '13900001234',
+        callerName: '何女士',
+        category: 'consult',
+        content: '想咨询新生儿医保参保需要哪些材料',
+      });
     expect([200, 201]).toContain(order.status);
     const list = await get('/api/hotline/orders?limit=50', 'window1');
     const row = list.body.items.find((o: { orderId?: string; callerPhone: string }) => o.callerPhone.endsWith('1234'));
@@ -66,7 +84,10 @@ describe('personal data: phone and ID numbers masked for staff, revealed one fie
   });
 
   it('when an agent opens a 343 project, then the company phone is masked and revealed for the agent with an audit record', async () => {
-    const created = await stack.http.post('/api/agency/projects').set('Authorization', await stack.auth('window1')).send({ channel: 'window', title: '隐私测试重点项目', applicant: { name: '西安测试科技有限公司', phone: '02988880009' } });
+    const created = await stack.http
+      .post('/api/agency/projects')
+      .set('Authorization', await stack.auth('window1'))
+      .send({ channel: 'window', title: '隐私测试重点项目', applicant: { name: '西安测试科技有限公司', phone: '02988880009' } });
     expect(created.status).toBe(201);
     const id = created.body.instanceId as string;
     const view = await get(`/api/agency/projects/${id}`, 'agent1');

@@ -12,11 +12,16 @@ beforeAll(async () => {
     { applicantName: '李芳', idNumber: '610104197707071111', phone: '13900000003' },
   ];
   for (const variables of people) {
-    const res = await stack.http.post('/api/cases').set('Authorization', await stack.auth('zhangsan')).send({ processKey: 'general-approval', variables: { ...variables, shopName: '好味面馆' } });
+    const res = await stack.http
+      .post('/api/cases')
+      .set('Authorization', await stack.auth('zhangsan'))
+      .send({ processKey: 'general-approval', variables: { ...variables, shopName: '好味面馆' } });
     expect(res.status).toBe(201);
     started.push({ caseId: res.body.caseId, applicantName: variables.applicantName });
   }
-  await waitFor(async () => ((await stack.db.prisma.task.count({ where: { caseId: { in: started.map((s) => s.caseId) } } })) === 3 ? true : undefined));
+  await waitFor(async () =>
+    (await stack.db.prisma.task.count({ where: { caseId: { in: started.map((s) => s.caseId) } } })) === 3 ? true : undefined,
+  );
 });
 afterAll(async () => {
   await stack?.stop();
@@ -58,7 +63,7 @@ describe('办件查询: staff find a case by what the citizen quotes', () => {
     expect(page.items).toHaveLength(1);
   });
 
-  it('when window staff search the inbox by 办件编号, then only that case\'s task is listed', async () => {
+  it("when window staff search the inbox by 办件编号, then only that case's task is listed", async () => {
     const { caseId } = started[2];
     const inbox = await search(`/api/tasks?mine=1&q=${caseId}`);
     expect(inbox.items.map((t) => t.caseId)).toEqual([caseId]);

@@ -45,7 +45,13 @@ describe('lifecycle trees, search and guides (服务公开)', () => {
   it('when a guide is read, then conditions, materials with their sources, flow, limits, fees and venues are given in Chinese', async () => {
     const res = await get(`/api/catalog/items/${CERT}/guide`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ 事项名称: '出生医学证明首次签发', 实施主体: '区卫生健康局', 办件类型: '即办件', 承诺办结时限: '即办', 法定办结时限: '5个工作日' });
+    expect(res.body).toMatchObject({
+      事项名称: '出生医学证明首次签发',
+      实施主体: '区卫生健康局',
+      办件类型: '即办件',
+      承诺办结时限: '即办',
+      法定办结时限: '5个工作日',
+    });
     expect(res.body.申请材料[0]).toMatchObject({ 材料名称: '居民身份证', 是否核心要件: '是', 获取方式: ['电子证照免提交', '上传电子件'] });
     expect(res.body.受理条件.length).toBeGreaterThan(0);
     expect(res.body.收费.是否收费).toBe('否');
@@ -156,18 +162,29 @@ describe('bulk import and versions', () => {
     expect(res.status).toBe(207);
     expect(res.body.items.created).toBe(1);
     expect(res.body.problems).toEqual([expect.objectContaining({ code: bad.code, field: 'level' })]);
-    const denied = await stack.http.post('/api/catalog/import').set('Authorization', await stack.auth('window1')).send({ items: [good] });
+    const denied = await stack.http
+      .post('/api/catalog/import')
+      .set('Authorization', await stack.auth('window1'))
+      .send({ items: [good] });
     expect(denied.status).toBe(403);
   });
 
   it('when one NDJSON line is not JSON, then 207 reports that line and every good line still loads', async () => {
     const [a, b] = generateCatalogue(2).map((i) => ({ ...i, code: `${i.code}-N`, materials: [] }));
     const ndjson = [JSON.stringify(a), '{"code": "BROKEN", "name": 未加引号}', JSON.stringify(b)].join('\n');
-    const res = await stack.http.post('/api/catalog/import').set('Authorization', await stack.auth('admin')).set('content-type', 'application/x-ndjson').send(ndjson);
+    const res = await stack.http
+      .post('/api/catalog/import')
+      .set('Authorization', await stack.auth('admin'))
+      .set('content-type', 'application/x-ndjson')
+      .send(ndjson);
     expect(res.status).toBe(207);
     expect(res.body.items.created).toBe(2);
     expect(res.body.problems).toEqual([expect.objectContaining({ code: '第 2 行', field: 'line' })]);
-    const allBad = await stack.http.post('/api/catalog/import').set('Authorization', await stack.auth('admin')).set('content-type', 'application/x-ndjson').send('not json\n');
+    const allBad = await stack.http
+      .post('/api/catalog/import')
+      .set('Authorization', await stack.auth('admin'))
+      .set('content-type', 'application/x-ndjson')
+      .send('not json\n');
     expect(allBad.status).toBe(400);
     expect(allBad.body.error.details).toEqual([expect.objectContaining({ code: '第 1 行' })]);
   });
@@ -179,7 +196,16 @@ describe('bulk import and versions', () => {
       .set('Authorization', await stack.auth('admin'))
       .send({
         items: [a, { ...b, formFields: [{ key: 'applicantName', label: '申请人', type: 'number' }] }],
-        events: [{ code: 'EV-CONFLICT', name: '冲突测试', theme: 'T-NEWBORN', leadDepartment: '区卫生健康局', promisedDays: 1, items: [{ code: a.code }, { code: b.code }] }],
+        events: [
+          {
+            code: 'EV-CONFLICT',
+            name: '冲突测试',
+            theme: 'T-NEWBORN',
+            leadDepartment: '区卫生健康局',
+            promisedDays: 1,
+            items: [{ code: a.code }, { code: b.code }],
+          },
+        ],
       });
     expect(res.status).toBe(207);
     expect(res.body.events).toEqual({ loaded: 0, rejected: 1 });
@@ -190,25 +216,46 @@ describe('bulk import and versions', () => {
 
   it('when an item changes, then it gets a new version and an event case already started keeps the version it started with', async () => {
     const form = {
-      babyName: '赵小满', babyGender: '女', birthDate: '2026-11-21', motherName: '钱敏', motherIdNumber: '61010419960101002X', fatherName: '赵磊',
-      fatherIdNumber: '610104199401010031', hospital: '西安市红会医院', householdAddress: '西安市莲湖区北关正街88号', contactPhone: '13700000000', bankAccount: '6217000000000000002',
+      babyName: '赵小满',
+      babyGender: '女',
+      birthDate: '2026-11-21',
+      motherName: '钱敏',
+      motherIdNumber: '61010419960101002X',
+      fatherName: '赵磊',
+      fatherIdNumber: '610104199401010031',
+      hospital: '西安市红会医院',
+      householdAddress: '西安市莲湖区北关正街88号',
+      contactPhone: '13700000000',
+      bankAccount: '6217000000000000002',
     };
-    const first = await stack.http.post('/api/events/EV-NEWBORN/cases').set('Authorization', await stack.auth('zhangsan')).send({ form, materials: { deferrals: ['PHOTO'] } });
+    const first = await stack.http
+      .post('/api/events/EV-NEWBORN/cases')
+      .set('Authorization', await stack.auth('zhangsan'))
+      .send({ form, materials: { deferrals: ['PHOTO'] } });
     expect(first.status).toBe(201);
     expect(first.body.items[0].itemId).toBe(`${CERT}@v1`);
 
     const current = (await get(`/api/catalog/items/${CERT}`)).body;
     const { id: _id, version: _version, ...definition } = current;
     const changed = { ...definition, promisedLimit: { value: 0, unit: 'working-day', note: '当场办结' } };
-    const res = await stack.http.post('/api/catalog/import').set('Authorization', await stack.auth('admin')).send({ items: [changed] });
+    const res = await stack.http
+      .post('/api/catalog/import')
+      .set('Authorization', await stack.auth('admin'))
+      .send({ items: [changed] });
     expect(res.body.items).toEqual({ created: 1, unchanged: 0, superseded: 1 });
     const versions = await get(`/api/catalog/items/${CERT}/versions`);
-    expect(versions.body.items.map((v: { version: number; isLatest: boolean }) => [v.version, v.isLatest])).toEqual([[2, true], [1, false]]);
+    expect(versions.body.items.map((v: { version: number; isLatest: boolean }) => [v.version, v.isLatest])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect((await get(`/api/catalog/items/${CERT}?version=1`)).body.promisedLimit.note).toBeUndefined();
 
     const kept = await get(`/api/events/cases/${first.body.eventCaseId}`);
     expect(kept.body.items[0].itemId).toBe(`${CERT}@v1`);
-    const second = await stack.http.post('/api/events/EV-NEWBORN/cases').set('Authorization', await stack.auth('zhangsan')).send({ form, materials: { deferrals: ['PHOTO'] } });
+    const second = await stack.http
+      .post('/api/events/EV-NEWBORN/cases')
+      .set('Authorization', await stack.auth('zhangsan'))
+      .send({ form, materials: { deferrals: ['PHOTO'] } });
     expect(second.body.items[0].itemId).toBe(`${CERT}@v2`);
   });
 });

@@ -13,7 +13,15 @@ afterAll(async () => {
 const CERT = '000116001000-610104000000-000-11610104MB2984101A-1-00';
 const HUKOU = '000172001000-610104000000-000-11610104MB2984102B-1-00';
 const MEDICAL = '000147001000-610104000000-000-11610104MB2984103C-1-00';
-const DEPT_OF: Record<string, string> = { '000116': 'wjj', '000172': 'gaj', '000147': 'ybj', '000143': 'rsj', '000120': 'scjgj', '000173': 'xfjy', '000121': 'cgj' };
+const DEPT_OF: Record<string, string> = {
+  '000116': 'wjj',
+  '000172': 'gaj',
+  '000147': 'ybj',
+  '000143': 'rsj',
+  '000120': 'scjgj',
+  '000173': 'xfjy',
+  '000121': 'cgj',
+};
 const deptOfItem = (code: string) => DEPT_OF[code.slice(0, 6)];
 
 async function applicant(id = 'zhangsan') {
@@ -22,8 +30,13 @@ async function applicant(id = 'zhangsan') {
 
 /** The 综合窗口's open 受理 tasks of the cases whose number starts with `prefix`. */
 async function windowInbox(prefix: string): Promise<{ id: string; caseId: string }[]> {
-  const res = await stack.http.get('/api/tasks').query({ limit: 200 }).set('Authorization', await stack.auth('window1'));
-  return (res.body.items as { id: string; caseId: string; elementId: string }[]).filter((t) => t.elementId === 'front_desk_accept' && t.caseId.startsWith(prefix));
+  const res = await stack.http
+    .get('/api/tasks')
+    .query({ limit: 200 })
+    .set('Authorization', await stack.auth('window1'));
+  return (res.body.items as { id: string; caseId: string; elementId: string }[]).filter(
+    (t) => t.elementId === 'front_desk_accept' && t.caseId.startsWith(prefix),
+  );
 }
 
 /** Works the window's and every department's inbox for this event case until the combined case ends. */
@@ -36,13 +49,20 @@ async function workUntilDone(eventCaseId: string, decide: (itemCode: string, ele
         if (item.status !== 'running') continue;
         // 无差别受理: the 综合窗口 receives each item before its department sees it.
         for (const task of await windowInbox(item.caseId)) {
-          const done = await stack.http.post(`/api/tasks/${task.id}/complete`).set('Authorization', await stack.auth('window1')).send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
+          const done = await stack.http
+            .post(`/api/tasks/${task.id}/complete`)
+            .set('Authorization', await stack.auth('window1'))
+            .send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
           if (done.status !== 200 && done.status !== 409) throw new Error(`accept ${task.id}: ${done.status} ${JSON.stringify(done.body)}`);
         }
         const dept = deptOfItem(item.itemCode);
         for (const task of await deptInbox(stack, dept, item.caseId)) {
-          const done = await stack.http.post(`/api/tasks/${task.id}/complete`).set('Authorization', await deptAuth(stack, dept)).send({ variables: decide(item.itemCode, task.elementId) });
-          if (done.status !== 200 && done.status !== 409) throw new Error(`complete ${task.id}: ${done.status} ${JSON.stringify(done.body)}`);
+          const done = await stack.http
+            .post(`/api/tasks/${task.id}/complete`)
+            .set('Authorization', await deptAuth(stack, dept))
+            .send({ variables: decide(item.itemCode, task.elementId) });
+          if (done.status !== 200 && done.status !== 409)
+            throw new Error(`complete ${task.id}: ${done.status} ${JSON.stringify(done.body)}`);
         }
       }
       return undefined;
@@ -64,7 +84,10 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     const codes = res.body.materials.map((m: { code: string }) => m.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(res.body.guideMaterialCount).toBe(16);
-    expect(res.body.materials.find((m: { code: string }) => m.code === 'BIRTH_MEDICAL_CERT')).toMatchObject({ resolution: 'bundle', applicantSubmits: false });
+    expect(res.body.materials.find((m: { code: string }) => m.code === 'BIRTH_MEDICAL_CERT')).toMatchObject({
+      resolution: 'bundle',
+      applicantSubmits: false,
+    });
   });
 
   it('when the form or materials are incomplete, then 400 lists every problem at once', async () => {
@@ -77,7 +100,10 @@ describe('新生儿出生一件事: one combined case across departments', () =>
   });
 
   it('when an unknown event is started, then 404 names it', async () => {
-    const res = await stack.http.post('/api/events/EV-NOPE/cases').set('Authorization', await applicant()).send({ form: {} });
+    const res = await stack.http
+      .post('/api/events/EV-NOPE/cases')
+      .set('Authorization', await applicant())
+      .send({ form: {} });
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('EV-NOPE');
   });
@@ -102,7 +128,10 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     });
     expect(reception!.caseId).toBe(`${eventCaseId}-01`);
     expect(await deptInbox(stack, 'wjj', eventCaseId)).toEqual([]);
-    const accepted = await stack.http.post(`/api/tasks/${reception!.id}/complete`).set('Authorization', await stack.auth('window1')).send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
+    const accepted = await stack.http
+      .post(`/api/tasks/${reception!.id}/complete`)
+      .set('Authorization', await stack.auth('window1'))
+      .send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
     expect(accepted.status).toBe(200);
 
     const wjjTasks = await waitFor(async () => {
@@ -125,7 +154,9 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     const hukouCase = await stack.http.get(`/api/cases/${hukou.caseId}`).set('Authorization', await deptAuth(stack, 'gaj'));
     expect(hukouCase.body.variables.upstreamResults[CERT].licence.number).toBe(cert.licence!.number);
     const [certRow, hukouRow, medicalRow] = await Promise.all(
-      [cert.caseId, hukou.caseId, items.find((i) => i.itemCode === MEDICAL)!.caseId].map((id) => stack.db.prisma.case.findUniqueOrThrow({ where: { id } })),
+      [cert.caseId, hukou.caseId, items.find((i) => i.itemCode === MEDICAL)!.caseId].map((id) =>
+        stack.db.prisma.case.findUniqueOrThrow({ where: { id } }),
+      ),
     );
     expect(hukouRow.startedAt.getTime()).toBeGreaterThanOrEqual(certRow.endedAt!.getTime());
     expect(medicalRow.startedAt.getTime()).toBeGreaterThanOrEqual(hukouRow.endedAt!.getTime());
@@ -150,7 +181,12 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     expect(other.status).toBe(404);
     const stats = await stack.http.get('/api/stats/material-reduction').set('Authorization', await stack.auth('supervisor1'));
     expect(stats.status).toBe(200);
-    expect(stats.body.byEvent.find((e: { eventCode: string }) => e.eventCode === 'EV-NEWBORN')).toMatchObject({ cases: 1, required: 16, submitted: 1, rate: 0.938 });
+    expect(stats.body.byEvent.find((e: { eventCode: string }) => e.eventCode === 'EV-NEWBORN')).toMatchObject({
+      cases: 1,
+      required: 16,
+      submitted: 1,
+      rate: 0.938,
+    });
     expect(stats.body.districtReported.rate).toBe(0.71);
     const forbidden = await stack.http.get('/api/stats/material-reduction').set('Authorization', await applicant());
     expect(forbidden.status).toBe(403);
@@ -177,13 +213,24 @@ describe('开办餐饮店一件事: 免踏勘 in the handling process, and a par
     const started = await stack.http
       .post('/api/events/EV-RESTAURANT/cases')
       .set('Authorization', await applicant())
-      .send({ form, materials: { submitted: ['ARTICLES', 'PREMISES_LAYOUT'], commitments: ['NAME_DECLARATION', 'PREMISES_PROOF', 'FOOD_SAFETY_SYSTEM', 'FIRE_SAFETY_COMMITMENT', 'FIRE_SAFETY_SYSTEM'], deferrals: ['SIGN_DESIGN'] } });
+      .send({
+        form,
+        materials: {
+          submitted: ['ARTICLES', 'PREMISES_LAYOUT'],
+          commitments: ['NAME_DECLARATION', 'PREMISES_PROOF', 'FOOD_SAFETY_SYSTEM', 'FIRE_SAFETY_COMMITMENT', 'FIRE_SAFETY_SYSTEM'],
+          deferrals: ['SIGN_DESIGN'],
+        },
+      });
     expect(started.status).toBe(201);
     const final = await workUntilDone(started.body.eventCaseId, (itemCode) =>
-      itemCode.startsWith('000121001000') ? { decision: 'rejected', opinion: '牌匾尺寸超出历史街区风貌管控要求' } : { decision: 'approved', opinion: '准予许可' },
+      itemCode.startsWith('000121001000')
+        ? { decision: 'rejected', opinion: '牌匾尺寸超出历史街区风貌管控要求' }
+        : { decision: 'approved', opinion: '准予许可' },
     );
     expect(final.status).toBe('partially-completed');
-    expect(final.result.notApproved).toEqual([expect.objectContaining({ status: 'rejected', opinion: '牌匾尺寸超出历史街区风貌管控要求' })]);
+    expect(final.result.notApproved).toEqual([
+      expect.objectContaining({ status: 'rejected', opinion: '牌匾尺寸超出历史街区风貌管控要求' }),
+    ]);
     expect(final.notice).toContain('牌匾尺寸超出历史街区风貌管控要求');
     const food = final.items.find((i: { itemCode: string }) => i.itemCode.startsWith('000120002000'));
     const foodCase = await stack.http.get(`/api/cases/${food.caseId}`).set('Authorization', await deptAuth(stack, 'scjgj'));

@@ -10,7 +10,16 @@ const DEPTS = [
   ['scjgj', '区市场监督管理局'],
   ['mzj', '区民政局'],
 ] as const;
-const MATERIALS = ['RESIDENT_ID', 'HOUSEHOLD_REGISTER', 'MARRIAGE_CERT', 'BUSINESS_LICENCE', 'PHOTO', 'BANK_CARD', 'PREMISES_PROOF', 'HEALTH_CERT'];
+const MATERIALS = [
+  'RESIDENT_ID',
+  'HOUSEHOLD_REGISTER',
+  'MARRIAGE_CERT',
+  'BUSINESS_LICENCE',
+  'PHOTO',
+  'BANK_CARD',
+  'PREMISES_PROOF',
+  'HEALTH_CERT',
+];
 
 export function generateCatalogue(n: number, revision = 0): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => {

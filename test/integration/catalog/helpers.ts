@@ -5,7 +5,12 @@ import type { TestStack } from '../../helpers/stack';
 export async function deptAuth(stack: TestStack, deptCode: string): Promise<string> {
   const d = DEPARTMENTS.find((x) => x.code === deptCode);
   if (!d) throw new Error(`no department ${deptCode}`);
-  const token = await stack.runtime.tokens.issue({ id: d.staffId, name: d.staffName, roles: ['window', 'approver'], groups: [staffGroupOf(d.code)] });
+  const token = await stack.runtime.tokens.issue({
+    id: d.staffId,
+    name: d.staffName,
+    roles: ['window', 'approver'],
+    groups: [staffGroupOf(d.code)],
+  });
   return `Bearer ${token}`;
 }
 

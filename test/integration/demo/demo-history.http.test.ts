@@ -23,9 +23,19 @@ afterAll(async () => {
 
 describe('demo history: real cases placed on past working days', () => {
   it('when seeded, then cases run through the engine end on past working days and the supervisor overview counts them; a second run adds nothing', async () => {
-    const seeded = await seedDemoHistory({ prisma: stack.db.prisma, baseUrl, token: (u) => stack.token(u), logger: createLogger('silent'), cases: 12, orders: 3, concurrency: 3 });
+    const seeded = await seedDemoHistory({
+      prisma: stack.db.prisma,
+      baseUrl,
+      token: (u) => stack.token(u),
+      logger: createLogger('silent'),
+      cases: 12,
+      orders: 3,
+      concurrency: 3,
+    });
     expect(seeded).toBeDefined();
-    process.stdout.write(`demo history: 12 cases + 3 orders in ${Math.round(seeded!.ms / 1000)} s (${Math.round(seeded!.ms / 12)} ms per case)\n`);
+    process.stdout.write(
+      `demo history: 12 cases + 3 orders in ${Math.round(seeded!.ms / 1000)} s (${Math.round(seeded!.ms / 12)} ms per case)\n`,
+    );
     const cases = await stack.db.prisma.case.findMany({ where: { variables: { path: ['demoHistory'], equals: true } } });
     expect(cases).toHaveLength(12);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -42,7 +52,10 @@ describe('demo history: real cases placed on past working days', () => {
     expect(new Set(tasks.filter((t) => t.elementId === 'front_desk_accept').map((t) => t.caseId)).size).toBe(completed.length);
 
     const from = new Date(Date.now() - 60 * 86_400_000).toISOString();
-    const overview = await stack.http.get('/api/stats/overview').query({ from }).set('Authorization', await stack.auth('supervisor1'));
+    const overview = await stack.http
+      .get('/api/stats/overview')
+      .query({ from })
+      .set('Authorization', await stack.auth('supervisor1'));
     expect(overview.status).toBe(200);
     expect(overview.body.overall.cases).toBeGreaterThanOrEqual(12);
     expect(overview.body.overall.decided).toBeGreaterThanOrEqual(8);
@@ -50,6 +63,15 @@ describe('demo history: real cases placed on past working days', () => {
     const orders = await stack.http.get('/api/hotline/orders?limit=50').set('Authorization', await stack.auth('window1'));
     expect(orders.body.items.filter((o: { id: string }) => o.id.startsWith('DEMO-')).length).toBe(3);
 
-    expect(await seedDemoHistory({ prisma: stack.db.prisma, baseUrl, token: (u) => stack.token(u), logger: createLogger('silent'), cases: 12, orders: 3 })).toBeUndefined();
+    expect(
+      await seedDemoHistory({
+        prisma: stack.db.prisma,
+        baseUrl,
+        token: (u) => stack.token(u),
+        logger: createLogger('silent'),
+        cases: 12,
+        orders: 3,
+      }),
+    ).toBeUndefined();
   });
 });

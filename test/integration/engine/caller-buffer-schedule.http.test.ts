@@ -26,14 +26,30 @@ const deploy = (rel: string) => deployFixture(stack, rel);
 const startCase = (processKey: string, variables: Variables = {}) => startCaseAsWindow(stack, processKey, variables);
 const live = (caseId: string) => client.workflow.getHandle(`case-${caseId}`).query(caseStateQuery);
 const until = (caseId: string, ok: (v: CaseView) => boolean, what: string, ms = 30_000) =>
-  waitFor(async () => {
-    const v = await live(caseId);
-    return ok(v) ? v : undefined;
-  }, ms, `${caseId}: ${what}`);
+  waitFor(
+    async () => {
+      const v = await live(caseId);
+      return ok(v) ? v : undefined;
+    },
+    ms,
+    `${caseId}: ${what}`,
+  );
 const openTask = (caseId: string, elementId: string) =>
-  waitFor(() => stack.db.prisma.task.findFirst({ where: { caseId, elementId, status: 'open' } }).then((t) => t ?? undefined), 30_000, `task ${elementId} of ${caseId}`);
-const complete = async (taskId: string, variables: Variables = {}) => stack.http.post(`/api/tasks/${taskId}/complete`).set('authorization', await stack.auth('admin')).send({ variables });
-const publish = async (caseId: string, body: Record<string, unknown>) => stack.http.post(`/api/cases/${caseId}/messages`).set('authorization', await stack.auth('window1')).send(body);
+  waitFor(
+    () => stack.db.prisma.task.findFirst({ where: { caseId, elementId, status: 'open' } }).then((t) => t ?? undefined),
+    30_000,
+    `task ${elementId} of ${caseId}`,
+  );
+const complete = async (taskId: string, variables: Variables = {}) =>
+  stack.http
+    .post(`/api/tasks/${taskId}/complete`)
+    .set('authorization', await stack.auth('admin'))
+    .send({ variables });
+const publish = async (caseId: string, body: Record<string, unknown>) =>
+  stack.http
+    .post(`/api/cases/${caseId}/messages`)
+    .set('authorization', await stack.auth('window1'))
+    .send(body);
 
 /** With SAVE_HISTORIES=1 the run is kept for the replay test. */
 async function saveHistory(caseId: string, name: string) {
@@ -54,12 +70,16 @@ describe('BPMN errors and escalations from a called case', () => {
     expect(view.variables.reason).toBe('缺少营业执照');
     expect(view.activeElements).toEqual(['handle_missing']);
     expect(view.incidents).toEqual([]);
-    const child = await waitFor(() => stack.db.prisma.case.findFirst({ where: { id: { startsWith: `${started.caseId}.` }, status: 'failed' } }).then((c) => c ?? undefined));
+    const child = await waitFor(() =>
+      stack.db.prisma.case.findFirst({ where: { id: { startsWith: `${started.caseId}.` }, status: 'failed' } }).then((c) => c ?? undefined),
+    );
     const childView = await client.workflow.getHandle(child.workflowId).query(caseStateQuery);
     expect(childView.thrown).toMatchObject({ code: 'MATERIALS_MISSING', elementId: 'missing_end' });
     await complete((await openTask(started.caseId, 'handle_missing')).id);
     const done = await until(started.caseId, (v) => v.status === 'completed', 'completed');
-    expect(done.path.map((p) => p.elementId)).toEqual(expect.arrayContaining(['call_child', 'on_missing', 'handle_missing', 'missing_end']));
+    expect(done.path.map((p) => p.elementId)).toEqual(
+      expect.arrayContaining(['call_child', 'on_missing', 'handle_missing', 'missing_end']),
+    );
     await saveHistory(started.caseId, 'call-activity-child-error');
     await saveHistory(child.id, 'called-case-error-to-caller');
   }, 90_000);
@@ -78,7 +98,9 @@ describe('BPMN errors and escalations from a called case', () => {
     const view = await until(started.caseId, (v) => v.openTasks.some((t) => t.elementId === 'review'), 'escalation boundary taken');
     expect(view.activeElements.sort()).toEqual(['call_child', 'review']);
     expect(view.variables.reviewItem).toBe('消防验收意见');
-    const child = await waitFor(() => stack.db.prisma.case.findFirst({ where: { id: { startsWith: `${started.caseId}.` } } }).then((c) => c ?? undefined));
+    const child = await waitFor(() =>
+      stack.db.prisma.case.findFirst({ where: { id: { startsWith: `${started.caseId}.` } } }).then((c) => c ?? undefined),
+    );
     await complete((await openTask(child.id, 'child_work')).id);
     await complete((await openTask(started.caseId, 'review')).id);
     const done = await until(started.caseId, (v) => v.status === 'completed', 'completed');
@@ -92,11 +114,21 @@ describe('BPMN errors and escalations from a called case', () => {
     const done = await until(started.caseId, (v) => v.status === 'completed', 'completed');
     expect(done.path.map((p) => p.elementId)).toContain('reviewed_end');
     const child = await waitFor(
-      () => stack.db.prisma.case.findFirst({ where: { id: { startsWith: `${started.caseId}.` }, status: 'terminated' } }).then((c) => c ?? undefined),
+      () =>
+        stack.db.prisma.case
+          .findFirst({ where: { id: { startsWith: `${started.caseId}.` }, status: 'terminated' } })
+          .then((c) => c ?? undefined),
       30_000,
       'child case terminated',
     );
-    const task = await waitFor(() => stack.db.prisma.task.findFirst({ where: { caseId: child.id, elementId: 'child_work', status: 'cancelled' } }).then((t) => t ?? undefined), 30_000, 'child task cancelled');
+    const task = await waitFor(
+      () =>
+        stack.db.prisma.task
+          .findFirst({ where: { caseId: child.id, elementId: 'child_work', status: 'cancelled' } })
+          .then((t) => t ?? undefined),
+      30_000,
+      'child task cancelled',
+    );
     expect(task.status).toBe('cancelled');
     expect(await stack.db.prisma.auditEvent.count({ where: { caseId: child.id, action: 'case.terminated' } })).toBe(1);
     await saveHistory(child.id, 'called-case-cancelled');
@@ -147,12 +179,26 @@ describe('message buffering with time-to-live', () => {
   }, 90_000);
 
   test('when the case continues as new while a message is buffered, then the message survives and still correlates', async () => {
-    const row = await stack.db.prisma.processDefinition.findFirstOrThrow({ where: { key: 'buffered-payment' }, orderBy: { version: 'desc' } });
+    const row = await stack.db.prisma.processDefinition.findFirstOrThrow({
+      where: { key: 'buffered-payment' },
+      orderBy: { version: 'desc' },
+    });
     const caseId = `BUF-${Date.now().toString(36)}`;
     const handle = await client.workflow.start('caseWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId: `case-${caseId}`,
-      args: [{ caseId, definitionId: row.id, process: row.graph, variables: {}, title: 'buffer', applicantId: 'zhangsan', startedBy: 'test', maxStepsPerRun: 2 }],
+      args: [
+        {
+          caseId,
+          definitionId: row.id,
+          process: row.graph,
+          variables: {},
+          title: 'buffer',
+          applicantId: 'zhangsan',
+          startedBy: 'test',
+          maxStepsPerRun: 2,
+        },
+      ],
     });
     await openTask(caseId, 'prepare');
     const res = await publish(caseId, { name: 'paid', variables: { amount: 7 } });
@@ -175,14 +221,25 @@ describe('timer start events as Temporal Schedules', () => {
     const listed = await stack.http.get('/api/definitions/timer-started/schedules').set('authorization', admin);
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ scheduleId: 'timer-start:timer-started:every_two_seconds', definitionId: 'timer-started:1', elementId: 'every_two_seconds', timer: { kind: 'cycle', value: 'R3/PT2S' } }),
+      expect.objectContaining({
+        scheduleId: 'timer-start:timer-started:every_two_seconds',
+        definitionId: 'timer-started:1',
+        elementId: 'every_two_seconds',
+        timer: { kind: 'cycle', value: 'R3/PT2S' },
+      }),
     ]);
-    const cases = await waitFor(async () => {
-      const rows = await stack.db.prisma.case.findMany({ where: { processKey: 'timer-started', status: 'completed' } });
-      return rows.length >= 3 ? rows : undefined;
-    }, 30_000, 'three timer-started cases');
+    const cases = await waitFor(
+      async () => {
+        const rows = await stack.db.prisma.case.findMany({ where: { processKey: 'timer-started', status: 'completed' } });
+        return rows.length >= 3 ? rows : undefined;
+      },
+      30_000,
+      'three timer-started cases',
+    );
     expect(cases.every((c) => c.definitionId === 'timer-started:1' && c.applicantId === 'system:timer')).toBe(true);
-    const started = await stack.db.prisma.auditEvent.findMany({ where: { action: 'case.started', caseId: { in: cases.map((c) => c.id) } } });
+    const started = await stack.db.prisma.auditEvent.findMany({
+      where: { action: 'case.started', caseId: { in: cases.map((c) => c.id) } },
+    });
     expect(started.map((a) => a.actor)).toEqual(['system:timer', 'system:timer', 'system:timer']);
     expect((cases[0]?.variables as Variables).startedVersion).toBe('v1');
     await new Promise((r) => setTimeout(r, 2500));
@@ -194,13 +251,19 @@ describe('timer start events as Temporal Schedules', () => {
     await deploy('timers/valid-timer-start-v2.bpmn');
     const replaced = await stack.http.get('/api/definitions/timer-started/schedules').set('authorization', admin);
     expect(replaced.body.items).toEqual([expect.objectContaining({ definitionId: 'timer-started:2', remainingActions: 1 })]);
-    const v2 = await waitFor(() => stack.db.prisma.case.findFirst({ where: { definitionId: 'timer-started:2', status: 'completed' } }).then((c) => c ?? undefined), 30_000, 'a v2 case');
+    const v2 = await waitFor(
+      () => stack.db.prisma.case.findFirst({ where: { definitionId: 'timer-started:2', status: 'completed' } }).then((c) => c ?? undefined),
+      30_000,
+      'a v2 case',
+    );
     expect((v2.variables as Variables).startedVersion).toBe('v2');
 
     await deploy('timers/valid-timer-start-v3.bpmn');
     const removed = await stack.http.get('/api/definitions/timer-started/schedules').set('authorization', admin);
     expect(removed.body.items).toEqual([]);
-    await expect(client.schedule.getHandle('timer-start:timer-started:every_two_seconds').describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    await expect(client.schedule.getHandle('timer-start:timer-started:every_two_seconds').describe()).rejects.toBeInstanceOf(
+      ScheduleNotFoundError,
+    );
   }, 90_000);
 
   test('when a cron timer start is deployed, then Temporal accepts the schedule with its next weekday 09:00 Beijing time; a bad date is a 400 naming the start event', async () => {
@@ -214,15 +277,23 @@ describe('timer start events as Temporal Schedules', () => {
       expect(d.getUTCHours()).toBe(1); // 09:00 in Asia/Shanghai
       expect([1, 2, 3, 4, 5]).toContain(new Date(d.getTime() + 8 * 3_600_000).getUTCDay());
     }
-    const manual = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey: 'cron-started', variables: {} });
+    const manual = await stack.http
+      .post('/api/cases')
+      .set('authorization', await stack.auth('window1'))
+      .send({ processKey: 'cron-started', variables: {} });
     expect(manual.status).toBe(400);
     expect(manual.body.error.details).toMatchObject({ startEvent: 'weekday_morning' });
     await deploy('timers/valid-cron-removed.bpmn');
     expect((await stack.http.get('/api/definitions/cron-started/schedules').set('authorization', admin)).body.items).toEqual([]);
 
-    const bad = await stack.http.post('/api/definitions').set('authorization', admin).send({ xml: bpmnFixture('timers/invalid-timer-start-date.bpmn') });
+    const bad = await stack.http
+      .post('/api/definitions')
+      .set('authorization', admin)
+      .send({ xml: bpmnFixture('timers/invalid-timer-start-date.bpmn') });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details).toEqual([expect.objectContaining({ elementId: 'on_date', message: expect.stringContaining('ISO-8601') })]);
+    expect(bad.body.error.details).toEqual([
+      expect.objectContaining({ elementId: 'on_date', message: expect.stringContaining('ISO-8601') }),
+    ]);
     expect(await stack.db.prisma.processDefinition.count({ where: { key: 'bad-timer-start' } })).toBe(0);
     const unknown = await stack.http.get('/api/definitions/no-such-process/schedules').set('authorization', admin);
     expect(unknown.status).toBe(404);
@@ -236,14 +307,20 @@ describe('variables too large on task completion', () => {
     const task = await openTask(started.caseId, 'fill');
     const res = await complete(task.id, { attachment: 'x'.repeat(VARIABLES_LIMIT_BYTES) });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'VARIABLES_TOO_LARGE', details: { field: 'variables', elementId: 'fill', taskId: task.id, limit: VARIABLES_LIMIT_BYTES } });
+    expect(res.body.error).toMatchObject({
+      code: 'VARIABLES_TOO_LARGE',
+      details: { field: 'variables', elementId: 'fill', taskId: task.id, limit: VARIABLES_LIMIT_BYTES },
+    });
     expect(res.body.error.message).toContain('fill');
     const view = await live(started.caseId);
     expect(view).toMatchObject({ status: 'running', activeElements: ['fill'], incidents: [] });
     expect(view.variables).toEqual({ small: 1 });
     expect((await stack.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('open');
     expect(await stack.db.prisma.incident.count({ where: { caseId: started.caseId } })).toBe(0);
-    const tooBigStart = await stack.http.post('/api/cases').set('authorization', await stack.auth('window1')).send({ processKey: 'large-form', variables: { attachment: 'x'.repeat(VARIABLES_LIMIT_BYTES) } });
+    const tooBigStart = await stack.http
+      .post('/api/cases')
+      .set('authorization', await stack.auth('window1'))
+      .send({ processKey: 'large-form', variables: { attachment: 'x'.repeat(VARIABLES_LIMIT_BYTES) } });
     expect(tooBigStart.status).toBe(400);
     expect(tooBigStart.body.error.details).toMatchObject({ field: 'variables', limit: VARIABLES_LIMIT_BYTES });
     const ok = await complete(task.id, { attachment: 'ok' });

@@ -50,13 +50,19 @@ describe('incidents', () => {
     registryUp = false;
     const key = await deploy('incidents/valid-flaky-service.bpmn');
     const started = await startCase(key);
-    const view = await waitFor(async () => ((await live(started.caseId)).incidents?.length ? live(started.caseId) : undefined), 30_000, 'incident');
+    const view = await waitFor(
+      async () => ((await live(started.caseId)).incidents?.length ? live(started.caseId) : undefined),
+      30_000,
+      'incident',
+    );
     expect(view.status).toBe('running');
     expect(view.incidents?.[0]).toMatchObject({ elementId: 'call_registry', kind: 'job' });
     expect(view.incidents?.[0]?.message).toContain('registry unavailable');
 
     const list = await waitFor(async () => {
-      const res = await stack.http.get(`/api/incidents?caseId=${started.caseId}&status=open`).set('authorization', await stack.auth('supervisor1'));
+      const res = await stack.http
+        .get(`/api/incidents?caseId=${started.caseId}&status=open`)
+        .set('authorization', await stack.auth('supervisor1'));
       return res.body.total === 1 ? res.body : undefined;
     });
     const incidentId = list.items[0].id as string;
@@ -80,7 +86,11 @@ describe('incidents', () => {
   test('when the task type has no worker, then the incident names the element and resolving it with variables moves the case on', async () => {
     const key = await deploy('incidents/valid-unknown-type.bpmn');
     const started = await startCase(key);
-    const view = await waitFor(async () => ((await live(started.caseId)).incidents?.length ? live(started.caseId) : undefined), 30_000, 'incident');
+    const view = await waitFor(
+      async () => ((await live(started.caseId)).incidents?.length ? live(started.caseId) : undefined),
+      30_000,
+      'incident',
+    );
     expect(view.incidents?.[0]?.elementId).toBe('mystery');
     expect(view.incidents?.[0]?.message).toContain('no-such-worker');
     const incidentId = view.incidents?.[0]?.id as string;
@@ -109,7 +119,10 @@ describe('deploy errors', () => {
     ['deploy/invalid-feel-syntax.bpmn', 'f_bad', 'FEEL syntax error'],
   ])('when %s is deployed, then 400 names %s and nothing is stored', async (file, elementId, text) => {
     const before = await stack.db.prisma.processDefinition.count();
-    const res = await stack.http.post('/api/definitions').set('authorization', await stack.auth('admin')).send({ xml: fixture(file) });
+    const res = await stack.http
+      .post('/api/definitions')
+      .set('authorization', await stack.auth('admin'))
+      .send({ xml: fixture(file) });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('DEFINITION_INVALID');
     const problems = res.body.error.details as { elementId?: string; message: string }[];
@@ -118,7 +131,10 @@ describe('deploy errors', () => {
   });
 
   test('when a file has a dangling flow, a FEEL syntax error and an unsupported element, then one 400 lists all three, each with its element id', async () => {
-    const res = await stack.http.post('/api/definitions').set('authorization', await stack.auth('admin')).send({ xml: fixture('deploy/invalid-three-problems.bpmn') });
+    const res = await stack.http
+      .post('/api/definitions')
+      .set('authorization', await stack.auth('admin'))
+      .send({ xml: fixture('deploy/invalid-three-problems.bpmn') });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('DEFINITION_INVALID');
     const problems = res.body.error.details as { elementId?: string; message: string }[];
@@ -141,14 +157,21 @@ describe('messages, deadlines and the statutory clock', () => {
     const row = await waitFor(() => stack.db.prisma.task.findUnique({ where: { id: task?.taskId as string } }).then((r) => r ?? undefined));
     expect(row.priority).toBe(80);
     expect(row.dueAt?.toISOString()).toBe(task?.dueAt);
-    const overdueLater = await stack.db.prisma.task.count({ where: { caseId: started.caseId, dueAt: { lt: new Date(Date.parse(task?.dueAt as string) + 1) } } });
+    const overdueLater = await stack.db.prisma.task.count({
+      where: { caseId: started.caseId, dueAt: { lt: new Date(Date.parse(task?.dueAt as string) + 1) } },
+    });
     expect(overdueLater).toBe(1);
 
     const dueBefore = started.waiting?.find((w) => w.elementId === 'reminder')?.dueAt as string;
     const staff = await stack.auth('approver1');
-    const paused = await stack.http.post(`/api/cases/${started.caseId}/clock/pause`).set('authorization', staff).send({ reason: '专家评审' });
+    const paused = await stack.http
+      .post(`/api/cases/${started.caseId}/clock/pause`)
+      .set('authorization', staff)
+      .send({ reason: '专家评审' });
     expect(paused.status).toBe(200);
-    expect(Date.parse(paused.body.waiting.find((w: { elementId: string }) => w.elementId === 'reminder').dueAt)).toBeGreaterThan(Date.parse(dueBefore) + 300 * 86_400_000);
+    expect(Date.parse(paused.body.waiting.find((w: { elementId: string }) => w.elementId === 'reminder').dueAt)).toBeGreaterThan(
+      Date.parse(dueBefore) + 300 * 86_400_000,
+    );
     const twice = await stack.http.post(`/api/cases/${started.caseId}/clock/pause`).set('authorization', staff).send({});
     expect(twice.status).toBe(409);
     const resumed = await stack.http.post(`/api/cases/${started.caseId}/clock/resume`).set('authorization', staff).send({});
@@ -157,7 +180,10 @@ describe('messages, deadlines and the statutory clock', () => {
     expect(Date.parse(dueAfter)).toBeGreaterThanOrEqual(Date.parse(dueBefore));
     expect(resumed.body.clockPauses).toHaveLength(1);
 
-    const sent = await stack.http.post(`/api/cases/${started.caseId}/messages`).set('authorization', staff).send({ name: 'materialsReceived', variables: { materialsOk: true } });
+    const sent = await stack.http
+      .post(`/api/cases/${started.caseId}/messages`)
+      .set('authorization', staff)
+      .send({ name: 'materialsReceived', variables: { materialsOk: true } });
     expect(sent.status).toBe(202);
     const after = await waitFor(async () => {
       const v = await live(started.caseId);
@@ -166,10 +192,14 @@ describe('messages, deadlines and the statutory clock', () => {
     expect(after.openTasks.map((t) => t.elementId)).toEqual(['recheck']);
     expect(after.waiting).toEqual([]);
     expect(after.variables.materialsOk).toBe(true);
-    const cancelled = await waitFor(() => stack.db.prisma.task.findUnique({ where: { id: task?.taskId as string } }).then((r) => (r?.status === 'cancelled' ? r : undefined)));
+    const cancelled = await waitFor(() =>
+      stack.db.prisma.task.findUnique({ where: { id: task?.taskId as string } }).then((r) => (r?.status === 'cancelled' ? r : undefined)),
+    );
     expect(cancelled.status).toBe('cancelled');
     const timeline = await waitFor(async () => {
-      const rows = await stack.db.prisma.auditEvent.findMany({ where: { caseId: started.caseId, elementId: 'review', action: { in: ['element.entered', 'element.left'] } } });
+      const rows = await stack.db.prisma.auditEvent.findMany({
+        where: { caseId: started.caseId, elementId: 'review', action: { in: ['element.entered', 'element.left'] } },
+      });
       return rows.length === 2 ? rows : undefined;
     });
     expect(timeline.map((e) => e.action).sort()).toEqual(['element.entered', 'element.left']);
@@ -188,7 +218,18 @@ describe('continue-as-new', () => {
     const handle = await client.workflow.start('caseWorkflow', {
       taskQueue: stack.taskQueue,
       workflowId: `case-${caseId}`,
-      args: [{ caseId, definitionId: row.id, process: row.graph, variables: { count: 0, target: 120 }, title: 'loop', applicantId: 'zhangsan', startedBy: 'test', maxStepsPerRun: 50 }],
+      args: [
+        {
+          caseId,
+          definitionId: row.id,
+          process: row.graph,
+          variables: { count: 0, target: 120 },
+          title: 'loop',
+          applicantId: 'zhangsan',
+          startedBy: 'test',
+          maxStepsPerRun: 50,
+        },
+      ],
     });
     const result = (await handle.result()) as CaseView;
     expect(result.status).toBe('completed');

@@ -5,7 +5,6 @@ import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 import { deployFixture, startCaseAsWindow } from '../../helpers/engine-fixtures';
 
-
 let stack: TestStack;
 let client: Client;
 let connection: Connection;
@@ -37,10 +36,14 @@ const deploy = (rel: string) => deployFixture(stack, rel);
 const startCase = (processKey: string, variables: Variables = {}) => startCaseAsWindow(stack, processKey, variables);
 
 const finished = (caseId: string) =>
-  waitFor(async () => {
-    const view = await client.workflow.getHandle(`case-${caseId}`).query(caseStateQuery);
-    return view.status === 'completed' ? view : undefined;
-  }, 30_000, `case ${caseId} completed`);
+  waitFor(
+    async () => {
+      const view = await client.workflow.getHandle(`case-${caseId}`).query(caseStateQuery);
+      return view.status === 'completed' ? view : undefined;
+    },
+    30_000,
+    `case ${caseId} completed`,
+  );
 
 test('when a reservation is rejected, then the compensation handler undoes it on Temporal before the case ends', async () => {
   const key = await deploy('compensation/valid-saga.bpmn');
@@ -55,11 +58,16 @@ test('when a withdraw message arrives over HTTP, then the interrupting event sub
   const key = await deploy('scopes/valid-event-subprocess.bpmn');
   const started = await startCase(key);
   const taskId = started.openTasks[0]?.taskId as string;
-  const res = await stack.http.post(`/api/cases/${started.caseId}/messages`).set('authorization', await stack.auth('window1')).send({ name: 'withdraw' });
+  const res = await stack.http
+    .post(`/api/cases/${started.caseId}/messages`)
+    .set('authorization', await stack.auth('window1'))
+    .send({ name: 'withdraw' });
   expect(res.status).toBe(202);
   const done = await finished(started.caseId);
   expect(done.path.map((p) => p.elementId)).toContain('withdrawn_end');
-  const task = await waitFor(() => stack.db.prisma.task.findUnique({ where: { id: taskId } }).then((t) => (t?.status === 'cancelled' ? t : undefined)));
+  const task = await waitFor(() =>
+    stack.db.prisma.task.findUnique({ where: { id: taskId } }).then((t) => (t?.status === 'cancelled' ? t : undefined)),
+  );
   expect(task.status).toBe('cancelled');
 }, 60_000);
 

@@ -34,26 +34,40 @@ export function driver(stack: TestStack) {
       `task ${elementId} of ${caseId}`,
     );
     // The inbox row is a projection that lands just after the workflow opened the task.
-    await waitFor(async () => ((await stack.http.get(`/api/tasks/${task.taskId}`).set(await as('admin'))).status === 200 ? true : undefined), 20_000, `task row ${task.taskId}`);
+    await waitFor(
+      async () => ((await stack.http.get(`/api/tasks/${task.taskId}`).set(await as('admin'))).status === 200 ? true : undefined),
+      20_000,
+      `task row ${task.taskId}`,
+    );
     return task;
   }
 
   async function complete(caseId: string, elementId: string, user: string, variables: Record<string, unknown> = {}) {
     const task = await waitForTask(caseId, elementId);
-    const res = await stack.http.post(`/api/tasks/${task.taskId}/complete`).set(await as(user)).send({ variables });
+    const res = await stack.http
+      .post(`/api/tasks/${task.taskId}/complete`)
+      .set(await as(user))
+      .send({ variables });
     if (res.status !== 200) throw new Error(`complete ${elementId} as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as CaseBody;
   }
 
   async function finished(caseId: string): Promise<CaseBody & { endedAt: string }> {
-    return waitFor(async () => {
-      const c = await getCase(caseId);
-      return c.status !== 'running' && (c as { endedAt?: string }).endedAt ? (c as CaseBody & { endedAt: string }) : undefined;
-    }, 20_000, `case ${caseId} finished`);
+    return waitFor(
+      async () => {
+        const c = await getCase(caseId);
+        return c.status !== 'running' && (c as { endedAt?: string }).endedAt ? (c as CaseBody & { endedAt: string }) : undefined;
+      },
+      20_000,
+      `case ${caseId} finished`,
+    );
   }
 
   async function apply(body: Record<string, unknown>, user = 'zhangsan') {
-    return stack.http.post('/api/handling/applications').set(await as(user)).send(body);
+    return stack.http
+      .post('/api/handling/applications')
+      .set(await as(user))
+      .send(body);
   }
 
   const elements = (c: CaseBody) => c.path.map((p) => p.elementId);

@@ -9,7 +9,10 @@ let stack: TestStack;
 let d: ReturnType<typeof driver>;
 let restore: () => void;
 beforeAll(async () => {
-  restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false }, dispatcherPollSeconds: 0.5 });
+  restore = overrideHandlingConfig({
+    quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false },
+    dispatcherPollSeconds: 0.5,
+  });
   stack = await startTestStack();
   d = driver(stack);
 }, 180_000);
@@ -26,7 +29,10 @@ const FOOD_MATERIALS = [
 ];
 
 async function registerLicence(type: string, holderId = 'zhangsan') {
-  const res = await stack.http.post('/api/licences').set(await d.as('window1')).send({ type, name: type, issuer: '区市场监督管理局', holderId });
+  const res = await stack.http
+    .post('/api/licences')
+    .set(await d.as('window1'))
+    .send({ type, name: type, issuer: '区市场监督管理局', holderId });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -34,13 +40,21 @@ async function registerLicence(type: string, holderId = 'zhangsan') {
 describe('标准审批 (≥4 levels) and 免证办', () => {
   it('when the applicant holds an e-licence, then it is not asked again, the case passes 受理→审核→踏勘→审批→决定, and an e-licence is issued within art. 44 days', async () => {
     await registerLicence('营业执照');
-    const res = await d.apply({ mode: 'standard', title: '食品经营许可', variables: { materials: FOOD_MATERIALS, licenceType: '食品经营许可证', deliveryMethod: 'e-licence' } });
+    const res = await d.apply({
+      mode: 'standard',
+      title: '食品经营许可',
+      variables: { materials: FOOD_MATERIALS, licenceType: '食品经营许可证', deliveryMethod: 'e-licence' },
+    });
     expect(res.status).toBe(201);
     const caseId = res.body.caseId;
     await d.waitForTask(caseId, 'accept');
     const atAccept = await d.getCase(caseId);
     expect(atAccept.variables.resolvedMaterials).toEqual([expect.objectContaining({ code: 'BIZ_LICENCE', licenceType: '营业执照' })]);
-    expect((atAccept.variables.materialsToSubmit as { code: string }[]).map((m) => m.code)).toEqual(['ID_CARD', 'HYGIENE_RULES', 'FIRE_CHECK']);
+    expect((atAccept.variables.materialsToSubmit as { code: string }[]).map((m) => m.code)).toEqual([
+      'ID_CARD',
+      'HYGIENE_RULES',
+      'FIRE_CHECK',
+    ]);
 
     await d.complete(caseId, 'accept', 'window1', { accepted: true });
     const review = await d.waitForTask(caseId, 'review');
@@ -52,7 +66,21 @@ describe('标准审批 (≥4 levels) and 免证办', () => {
     await d.complete(caseId, 'decide', 'approver1', { decision: 'approved', opinion: '准予许可' });
     const done = await d.finished(caseId);
     expect(done.status).toBe('completed');
-    expect(d.elements(done)).toEqual(['submitted', 'resolve_materials', 'accept', 'accepted_gateway', 'start_time_limit', 'review', 'inspection_gateway', 'inspect', 'approve', 'decide', 'write_result', 'deliver', 'done']);
+    expect(d.elements(done)).toEqual([
+      'submitted',
+      'resolve_materials',
+      'accept',
+      'accepted_gateway',
+      'start_time_limit',
+      'review',
+      'inspection_gateway',
+      'inspect',
+      'approve',
+      'decide',
+      'write_result',
+      'deliver',
+      'done',
+    ]);
 
     const mine = await stack.http.get('/api/licences/mine').set(await d.as('zhangsan'));
     const issued = mine.body.items.find((l: { caseId: string }) => l.caseId === caseId);
@@ -73,7 +101,10 @@ describe('标准审批 (≥4 levels) and 免证办', () => {
     const c = await d.getCase(res.body.caseId);
     expect((c.variables.resolvedMaterials as { code: string }[]).map((m) => m.code)).toEqual(['RESIDENT_ID', 'SHAREHOLDER_ID']);
     expect(c.variables.materialReduction).toEqual({ required: 5, resolved: 2 });
-    const refused = await d.apply({ mode: 'deferred', itemCode: code, deferredMaterials: ['ARTICLES'], commitmentLetter: true, variables: {} }, 'lisi');
+    const refused = await d.apply(
+      { mode: 'deferred', itemCode: code, deferredMaterials: ['ARTICLES'], commitmentLetter: true, variables: {} },
+      'lisi',
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('公司章程');
   });
@@ -87,13 +118,18 @@ describe('标准审批 (≥4 levels) and 免证办', () => {
 
 describe('集成快办 (2 levels, inspection at the window)', () => {
   it('when the window chooses 远程踏勘, then the specialist decides after it and the result is mailed with a tracking number', async () => {
-    const res = await d.apply({ mode: 'integrated', variables: { inspectionMode: 'remote', deliveryMethod: 'mail', mailAddress: '西安市莲湖区北大街1号' } });
+    const res = await d.apply({
+      mode: 'integrated',
+      variables: { inspectionMode: 'remote', deliveryMethod: 'mail', mailAddress: '西安市莲湖区北大街1号' },
+    });
     const caseId = res.body.caseId;
     await d.complete(caseId, 'window_accept', 'window1', { accepted: true });
     await d.complete(caseId, 'remote_inspection', 'window1', { remoteInspectionOk: true });
     await d.complete(caseId, 'specialist_decide', 'approver1', { decision: 'approved' });
     const done = await d.finished(caseId);
-    expect(d.elements(done)).toEqual(expect.arrayContaining(['exemption_rule', 'inspection_route', 'remote_inspection', 'specialist_decide', 'deliver']));
+    expect(d.elements(done)).toEqual(
+      expect.arrayContaining(['exemption_rule', 'inspection_route', 'remote_inspection', 'specialist_decide', 'deliver']),
+    );
     const delivery = await stack.http.get(`/api/delivery/${caseId}`).set(await d.as('zhangsan'));
     expect(delivery.body).toMatchObject({ method: 'mail', status: 'mailed', address: '西安市莲湖区北大街1号' });
     expect(delivery.body.trackingNumber).toMatch(/^EMS[0-9A-F]{10}$/);
@@ -169,16 +205,26 @@ describe('承诺件 (art. 32, 42, 45)', () => {
     await d.waitForTask(caseId, 'review');
     const resumed = await d.getCase(caseId);
     expect(resumed.variables.pausedWorkingDays).toBeGreaterThanOrEqual(4);
-    expect(new Date(resumed.variables.decisionDueAt as string).getTime()).toBeGreaterThan(new Date(extended.variables.decisionDueAt as string).getTime());
+    expect(new Date(resumed.variables.decisionDueAt as string).getTime()).toBeGreaterThan(
+      new Date(extended.variables.decisionDueAt as string).getTime(),
+    );
     // Art. 45: the due date moves by exactly the working days paused, as if counted from acceptance with them added.
-    expect(resumed.variables.decisionDueAt).toBe(addWorkingDays(started.variables.acceptedAt as string, 20 + (resumed.variables.pausedWorkingDays as number)));
+    expect(resumed.variables.decisionDueAt).toBe(
+      addWorkingDays(started.variables.acceptedAt as string, 20 + (resumed.variables.pausedWorkingDays as number)),
+    );
 
     await d.complete(caseId, 'review', 'approver1', {});
     await d.complete(caseId, 'decide', 'approver1', { decision: 'approved' });
     expect((await d.finished(caseId)).status).toBe('completed');
     const notices = await stack.db.prisma.notificationOutbox.findMany({ where: { caseId, channel: 'in-app' } });
     const titles = notices.map((n) => (n.payload as { title: string }).title);
-    expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('一次性补正告知'), expect.stringContaining('延期告知'), expect.stringContaining('特别程序告知')]));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('一次性补正告知'),
+        expect.stringContaining('延期告知'),
+        expect.stringContaining('特别程序告知'),
+      ]),
+    );
     expect(titles.filter((t) => t.includes('延期告知'))).toHaveLength(1);
   });
 
@@ -196,10 +242,20 @@ describe('承诺件 (art. 32, 42, 45)', () => {
 
 describe('容缺受理 (docs/rules.md#deferred-acceptance)', () => {
   it('when a core or safety material is to be deferred, then 400 names the reason', async () => {
-    const core = await d.apply({ mode: 'deferred', deferredMaterials: ['ID_CARD'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS } });
+    const core = await d.apply({
+      mode: 'deferred',
+      deferredMaterials: ['ID_CARD'],
+      commitmentLetter: true,
+      variables: { materials: FOOD_MATERIALS },
+    });
     expect(core.status).toBe(400);
     expect(core.body.error.message).toContain('核心要件');
-    const safety = await d.apply({ mode: 'deferred', deferredMaterials: ['FIRE_CHECK'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS } });
+    const safety = await d.apply({
+      mode: 'deferred',
+      deferredMaterials: ['FIRE_CHECK'],
+      commitmentLetter: true,
+      variables: { materials: FOOD_MATERIALS },
+    });
     expect(safety.status).toBe(400);
     expect(safety.body.error.details.reasons[0].reason).toContain('安全');
     const noLetter = await d.apply({ mode: 'deferred', deferredMaterials: ['HYGIENE_RULES'], variables: { materials: FOOD_MATERIALS } });
@@ -207,14 +263,21 @@ describe('容缺受理 (docs/rules.md#deferred-acceptance)', () => {
   });
 
   it('when the deferred material arrives in time, then review runs in parallel and the result is issued; a reminder is scheduled before the deadline', async () => {
-    const res = await d.apply({ mode: 'deferred', deferredMaterials: ['HYGIENE_RULES'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS, supplementDays: 5 } });
+    const res = await d.apply({
+      mode: 'deferred',
+      deferredMaterials: ['HYGIENE_RULES'],
+      commitmentLetter: true,
+      variables: { materials: FOOD_MATERIALS, supplementDays: 5 },
+    });
     expect(res.status).toBe(201);
     const caseId = res.body.caseId;
     await d.waitForTask(caseId, 'review');
     const c = await d.getCase(caseId);
     expect(c.openTasks.map((t) => t.elementId).sort()).toEqual(['receive_supplement', 'review']);
     expect(c.variables.neededFromApplicant).toEqual(['食品安全管理制度']);
-    const reminder = await stack.db.prisma.notificationOutbox.findFirst({ where: { caseId, idempotencyKey: { contains: 'deferral-reminder' }, channel: 'sms' } });
+    const reminder = await stack.db.prisma.notificationOutbox.findFirst({
+      where: { caseId, idempotencyKey: { contains: 'deferral-reminder' }, channel: 'sms' },
+    });
     expect(reminder!.status).toBe('pending');
     expect(reminder!.nextAttemptAt.getTime()).toBeLessThan(new Date(c.variables.supplementDueAt as string).getTime());
     expect(reminder!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
@@ -227,28 +290,51 @@ describe('容缺受理 (docs/rules.md#deferred-acceptance)', () => {
   });
 
   it('when the deferred material arrives after the deadline, then the case is terminated with a notice and a credit record, and 容缺 is refused next time (409)', async () => {
-    const res = await d.apply({ mode: 'deferred', deferredMaterials: ['HYGIENE_RULES'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS, supplementDays: 2 } }, 'lisi');
+    const res = await d.apply(
+      {
+        mode: 'deferred',
+        deferredMaterials: ['HYGIENE_RULES'],
+        commitmentLetter: true,
+        variables: { materials: FOOD_MATERIALS, supplementDays: 2 },
+      },
+      'lisi',
+    );
     const caseId = res.body.caseId;
     await d.complete(caseId, 'review', 'approver1', { decision: 'approved' });
-    await d.complete(caseId, 'receive_supplement', 'window1', { supplemented: true, supplementReceivedAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    await d.complete(caseId, 'receive_supplement', 'window1', {
+      supplemented: true,
+      supplementReceivedAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
     const done = await d.finished(caseId);
     expect(d.elements(done)).toEqual(expect.arrayContaining(['terminate', 'terminated']));
     expect(d.elements(done)).not.toContain('write_result');
     const credit = await stack.http.get('/api/handling/credit-records?subjectId=lisi').set(await d.as('supervisor1'));
     expect(credit.body.items).toEqual([expect.objectContaining({ kind: 'supplement-overdue', caseId })]);
-    const notice = await stack.db.prisma.notificationOutbox.findFirst({ where: { caseId, channel: 'in-app', idempotencyKey: { contains: 'terminated' } } });
+    const notice = await stack.db.prisma.notificationOutbox.findFirst({
+      where: { caseId, channel: 'in-app', idempotencyKey: { contains: 'terminated' } },
+    });
     expect((notice!.payload as { title: string }).title).toContain('终止办理通知书');
   });
 });
 
 describe('容缺受理: the deadline as a BPMN boundary timer', () => {
   it('when nothing arrives before the supplement deadline, then the timer ends the wait and the case is terminated with a credit record', async () => {
-    const res = await d.apply({ mode: 'deferred', deferredMaterials: ['HYGIENE_RULES'], commitmentLetter: true, variables: { materials: FOOD_MATERIALS, supplementTimeout: 'PT2S' } }, 'lisi');
+    const res = await d.apply(
+      {
+        mode: 'deferred',
+        deferredMaterials: ['HYGIENE_RULES'],
+        commitmentLetter: true,
+        variables: { materials: FOOD_MATERIALS, supplementTimeout: 'PT2S' },
+      },
+      'lisi',
+    );
     expect(res.status).toBe(201);
     const caseId = res.body.caseId;
     await d.complete(caseId, 'review', 'approver1', { decision: 'approved' });
     const done = await d.finished(caseId);
-    expect(d.elements(done)).toEqual(expect.arrayContaining(['supplement_deadline', 'mark_overdue', 'supplement_merge', 'join', 'terminate', 'terminated']));
+    expect(d.elements(done)).toEqual(
+      expect.arrayContaining(['supplement_deadline', 'mark_overdue', 'supplement_merge', 'join', 'terminate', 'terminated']),
+    );
     expect(d.elements(done)).not.toContain('check_supplement');
     expect(await stack.db.prisma.creditRecord.count({ where: { caseId, kind: 'supplement-overdue' } })).toBe(1);
     const task = await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'receive_supplement' } });
@@ -259,7 +345,10 @@ describe('容缺受理: the deadline as a BPMN boundary timer', () => {
 
 describe('告知承诺制 (docs/rules.md#commitment)', () => {
   it('when the applicant has bad credit, then 告知承诺 is refused with 409 and the reason, until credit repair', async () => {
-    const rec = await stack.http.post('/api/handling/credit-records').set(await d.as('supervisor1')).send({ subjectId: 'lisi', kind: 'bad-credit', reason: '失信被执行人' });
+    const rec = await stack.http
+      .post('/api/handling/credit-records')
+      .set(await d.as('supervisor1'))
+      .send({ subjectId: 'lisi', kind: 'bad-credit', reason: '失信被执行人' });
     expect(rec.status).toBe(201);
     const refused = await d.apply({ mode: 'commitment', commitment: { accepted: true }, variables: {} }, 'lisi');
     expect(refused.status).toBe(409);
@@ -270,7 +359,11 @@ describe('告知承诺制 (docs/rules.md#commitment)', () => {
   });
 
   it('when the commitment is found false at verification, then the licence is revoked, a credit record is written, the linkage is triggered, and the next 告知承诺 is refused', async () => {
-    const res = await d.apply({ mode: 'commitment', commitment: { accepted: true, signedBy: '张三' }, variables: { licenceType: '小餐饮登记证', deliveryMethod: 'e-licence' } });
+    const res = await d.apply({
+      mode: 'commitment',
+      commitment: { accepted: true, signedBy: '张三' },
+      variables: { licenceType: '小餐饮登记证', deliveryMethod: 'e-licence' },
+    });
     expect(res.body).toMatchObject({ caseId: expect.any(String) });
     const caseId = res.body.caseId;
     await d.complete(caseId, 'decide_on_spot', 'window1', { decision: 'approved' });
@@ -279,13 +372,21 @@ describe('告知承诺制 (docs/rules.md#commitment)', () => {
     const c = await d.getCase(caseId);
     expect(Object.keys(c.variables.commitmentNotice as object)).toHaveLength(7);
     expect(typeof c.variables.verificationDueAt).toBe('string');
-    const issued = (await stack.http.get('/api/licences/mine').set(await d.as('zhangsan'))).body.items.find((l: { caseId: string }) => l.caseId === caseId);
+    const issued = (await stack.http.get('/api/licences/mine').set(await d.as('zhangsan'))).body.items.find(
+      (l: { caseId: string }) => l.caseId === caseId,
+    );
     expect(issued.status).toBe('valid');
 
-    await d.complete(caseId, 'verify', 'approver1', { commitmentTrue: false, verificationFinding: '实际经营面积与承诺不符', falseCommitmentMeasure: 'revoke' });
+    await d.complete(caseId, 'verify', 'approver1', {
+      commitmentTrue: false,
+      verificationFinding: '实际经营面积与承诺不符',
+      falseCommitmentMeasure: 'revoke',
+    });
     const done = await d.finished(caseId);
     expect(d.elements(done)).toEqual(expect.arrayContaining(['false_commitment', 'false_handled']));
-    const after = (await stack.http.get('/api/licences/mine').set(await d.as('zhangsan'))).body.items.find((l: { caseId: string }) => l.caseId === caseId);
+    const after = (await stack.http.get('/api/licences/mine').set(await d.as('zhangsan'))).body.items.find(
+      (l: { caseId: string }) => l.caseId === caseId,
+    );
     expect(after.status).toBe('revoked');
     expect(await stack.db.prisma.auditEvent.count({ where: { caseId, action: 'supervision.linkage.triggered' } })).toBe(1);
     const again = await d.apply({ mode: 'commitment', commitment: { accepted: true }, variables: {} });
@@ -299,18 +400,29 @@ describe('告知承诺制 (docs/rules.md#commitment)', () => {
     await d.complete(res.body.caseId, 'decide_on_spot', 'window1', { decision: 'approved' });
     await d.complete(res.body.caseId, 'verify', 'approver1', { commitmentTrue: true });
     expect(d.elements(await d.finished(res.body.caseId))).toContain('verified');
-    await waitFor(async () => ((await stack.db.prisma.notificationOutbox.count({ where: { caseId: res.body.caseId, status: 'sent' } })) > 0 ? true : undefined));
+    await waitFor(async () =>
+      (await stack.db.prisma.notificationOutbox.count({ where: { caseId: res.body.caseId, status: 'sent' } })) > 0 ? true : undefined,
+    );
   });
 
   it('when the 核查 passes its due date, then the task shows the deadline, the overdue is recorded for supervision, and the 核查 can still be done', async () => {
-    const res = await d.apply({ mode: 'commitment', commitment: { accepted: true }, variables: { deliveryMethod: 'pickup', verificationTimeout: 'PT2S' } }, 'lisi');
+    const res = await d.apply(
+      { mode: 'commitment', commitment: { accepted: true }, variables: { deliveryMethod: 'pickup', verificationTimeout: 'PT2S' } },
+      'lisi',
+    );
     expect(res.status).toBe(201);
     const caseId = res.body.caseId as string;
     await d.complete(caseId, 'decide_on_spot', 'window1', { decision: 'approved' });
-    const verify = await waitFor(async () => (await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'verify', status: 'open' } })) ?? undefined);
+    const verify = await waitFor(
+      async () => (await stack.db.prisma.task.findFirst({ where: { caseId, elementId: 'verify', status: 'open' } })) ?? undefined,
+    );
     const planned = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { caseId, action: 'verification.planned' } });
     expect(verify.dueAt?.toISOString()).toBe((planned.after as { dueAt: string }).dueAt);
-    const overdue = await waitFor(async () => (await stack.db.prisma.auditEvent.findFirst({ where: { caseId, action: 'verification.overdue' } })) ?? undefined, 30_000, '核查超期督办');
+    const overdue = await waitFor(
+      async () => (await stack.db.prisma.auditEvent.findFirst({ where: { caseId, action: 'verification.overdue' } })) ?? undefined,
+      30_000,
+      '核查超期督办',
+    );
     expect(overdue.elementId).toBe('verification_overdue');
     expect(await stack.db.prisma.task.count({ where: { caseId, elementId: 'verify', status: 'open' } })).toBe(1);
     await d.complete(caseId, 'verify', 'approver1', { commitmentTrue: true });

@@ -48,9 +48,15 @@ afterAll(async () => {
 
 describe('免打扰 notifications through the outbox', () => {
   it('when a case reaches a step, then the applicant is told what happened, what comes next and what is needed, on every channel not opted out, and the webhook is retried with backoff until it accepts', async () => {
-    const put = await stack.http.put('/api/notifications/preferences/webhook').set(await d.as('zhangsan')).send({ enabled: true, address: hookUrl });
+    const put = await stack.http
+      .put('/api/notifications/preferences/webhook')
+      .set(await d.as('zhangsan'))
+      .send({ enabled: true, address: hookUrl });
     expect(put.status).toBe(200);
-    const optOut = await stack.http.put('/api/notifications/preferences/sms').set(await d.as('zhangsan')).send({ enabled: false });
+    const optOut = await stack.http
+      .put('/api/notifications/preferences/sms')
+      .set(await d.as('zhangsan'))
+      .send({ enabled: false });
     expect(optOut.body).toMatchObject({ channel: 'sms', enabled: false });
 
     const res = await d.apply({ mode: 'standard', title: '食品经营许可', variables: {} });
@@ -58,12 +64,16 @@ describe('免打扰 notifications through the outbox', () => {
     // The case does not wait for the failing webhook: the window can accept at once.
     await d.complete(caseId, 'accept', 'window1', { accepted: true });
 
-    const rows = await waitFor(async () => {
-      const r = await stack.http.get(`/api/notifications/cases/${caseId}`).set(await d.as('zhangsan'));
-      // 受理 task, the 受理通知 notice and the 审核 task: each goes to the webhook too.
-      const hooks = r.body.items.filter((n: { channel: string }) => n.channel === 'webhook');
-      return hooks.length >= 3 && hooks.every((n: { status: string }) => n.status === 'sent') ? r.body.items : undefined;
-    }, 30_000, 'webhook deliveries');
+    const rows = await waitFor(
+      async () => {
+        const r = await stack.http.get(`/api/notifications/cases/${caseId}`).set(await d.as('zhangsan'));
+        // 受理 task, the 受理通知 notice and the 审核 task: each goes to the webhook too.
+        const hooks = r.body.items.filter((n: { channel: string }) => n.channel === 'webhook');
+        return hooks.length >= 3 && hooks.every((n: { status: string }) => n.status === 'sent') ? r.body.items : undefined;
+      },
+      30_000,
+      'webhook deliveries',
+    );
     const channels = new Set(rows.map((n: { channel: string }) => n.channel));
     expect([...channels].sort()).toEqual(['in-app', 'webhook', 'wechat']); // sms opted out
     const hooks = rows.filter((n: { channel: string; status: string }) => n.channel === 'webhook' && n.status === 'sent');
@@ -71,9 +81,13 @@ describe('免打扰 notifications through the outbox', () => {
     expect(retries).toBe(2); // the two 503s were retried, then accepted
     expect(hooks.every((n: { lastError: string }) => n.lastError === 'webhook:204')).toBe(true);
 
-    const accept = rows.find((n: { channel: string; payload: { happened: string } }) => n.channel === 'in-app' && n.payload.happened.includes('「受理」'));
+    const accept = rows.find(
+      (n: { channel: string; payload: { happened: string } }) => n.channel === 'in-app' && n.payload.happened.includes('「受理」'),
+    );
     expect(accept.payload.next).toEqual(['是否受理？']);
-    const review = rows.find((n: { channel: string; payload: { happened: string } }) => n.channel === 'in-app' && n.payload.happened.includes('「审核」'));
+    const review = rows.find(
+      (n: { channel: string; payload: { happened: string } }) => n.channel === 'in-app' && n.payload.happened.includes('「审核」'),
+    );
     expect(review.payload.next).toEqual(['是否需要踏勘？']);
     expect(review.payload.text).toContain('无需您再提供材料');
     expect(typeof review.payload.deadline).toBe('string'); // the decision deadline started at 受理
@@ -85,7 +99,12 @@ describe('免打扰 notifications through the outbox', () => {
     const inbox = await stack.http.get('/api/notifications/mine').set(await d.as('zhangsan'));
     expect(inbox.body.items.some((n: { caseId: string; title: string }) => n.caseId === caseId && n.title.includes('受理通知'))).toBe(true);
     const prefs = await stack.http.get('/api/notifications/preferences').set(await d.as('zhangsan'));
-    expect(prefs.body.items).toEqual(expect.arrayContaining([{ channel: 'sms', enabled: false, address: null }, { channel: 'webhook', enabled: true, address: hookUrl }]));
+    expect(prefs.body.items).toEqual(
+      expect.arrayContaining([
+        { channel: 'sms', enabled: false, address: null },
+        { channel: 'webhook', enabled: true, address: hookUrl },
+      ]),
+    );
   });
 
   it('when the same step is projected twice, then the idempotency key keeps it to one message per channel', async () => {
@@ -94,22 +113,42 @@ describe('免打扰 notifications through the outbox', () => {
     await d.waitForTask(caseId, 'decide_on_spot');
     const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId } });
     const before = await stack.db.prisma.notificationOutbox.count({ where: { caseId } });
-    const again = await stack.db.prisma.$transaction((tx) => enqueueCaseNotification(tx, { caseId, event: 'task.opened', discriminator: task.id, activeElementIds: [task.elementId], stepName: task.name }));
+    const again = await stack.db.prisma.$transaction((tx) =>
+      enqueueCaseNotification(tx, {
+        caseId,
+        event: 'task.opened',
+        discriminator: task.id,
+        activeElementIds: [task.elementId],
+        stepName: task.name,
+      }),
+    );
     expect(again).toBe(0);
     expect(await stack.db.prisma.notificationOutbox.count({ where: { caseId } })).toBe(before);
   });
 
   it('when a step happens in quiet hours, then push messages wait for the morning while the in-app inbox gets it at once', async () => {
     const now = new Date();
-    const hhmm = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-    const undo = overrideHandlingConfig({ quietHours: { start: hhmm(new Date(now.getTime() - 3600_000)), end: hhmm(new Date(now.getTime() + 3600_000)), timeZone: 'Asia/Shanghai', enabled: true } });
+    const hhmm = (d: Date) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+    const undo = overrideHandlingConfig({
+      quietHours: {
+        start: hhmm(new Date(now.getTime() - 3600_000)),
+        end: hhmm(new Date(now.getTime() + 3600_000)),
+        timeZone: 'Asia/Shanghai',
+        enabled: true,
+      },
+    });
     try {
       const res = await d.apply({ mode: 'immediate', variables: {} }, 'lisi');
       const caseId = res.body.caseId;
-      const rows = await waitFor(async () => {
-        const r = await stack.db.prisma.notificationOutbox.findMany({ where: { caseId, event: 'task.opened' } });
-        return r.length === 3 && r.some((x) => x.channel === 'in-app' && x.status === 'sent') ? r : undefined;
-      }, 20_000, 'in-app delivered');
+      const rows = await waitFor(
+        async () => {
+          const r = await stack.db.prisma.notificationOutbox.findMany({ where: { caseId, event: 'task.opened' } });
+          return r.length === 3 && r.some((x) => x.channel === 'in-app' && x.status === 'sent') ? r : undefined;
+        },
+        20_000,
+        'in-app delivered',
+      );
       for (const push of rows.filter((r) => r.channel !== 'in-app')) {
         expect(push.status).toBe('pending');
         expect(push.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime() + 50 * 60_000);
@@ -120,15 +159,22 @@ describe('免打扰 notifications through the outbox', () => {
   });
 
   it('when a webhook never answers, then it is given up after the configured attempts and the case still completes', async () => {
-    await stack.http.put('/api/notifications/preferences/webhook').set(await d.as('lisi')).send({ enabled: true, address: 'http://127.0.0.1:9/unreachable' });
+    await stack.http
+      .put('/api/notifications/preferences/webhook')
+      .set(await d.as('lisi'))
+      .send({ enabled: true, address: 'http://127.0.0.1:9/unreachable' });
     const res = await d.apply({ mode: 'immediate', variables: {} }, 'lisi');
     const caseId = res.body.caseId;
     await d.complete(caseId, 'decide_on_spot', 'window1', { decision: 'approved' });
     expect((await d.finished(caseId)).status).toBe('completed');
-    const dead = await waitFor(async () => {
-      const r = await stack.db.prisma.notificationOutbox.findFirst({ where: { caseId, channel: 'webhook', event: 'task.opened' } });
-      return r?.status === 'dead' ? r : undefined;
-    }, 30_000, 'webhook given up');
+    const dead = await waitFor(
+      async () => {
+        const r = await stack.db.prisma.notificationOutbox.findFirst({ where: { caseId, channel: 'webhook', event: 'task.opened' } });
+        return r?.status === 'dead' ? r : undefined;
+      },
+      30_000,
+      'webhook given up',
+    );
     expect(dead.attempts).toBe(4);
     const progress = await stack.http.get(`/api/notifications/cases/${caseId}/progress`).set(await d.as('lisi'));
     expect(progress.body).toMatchObject({ status: 'completed', next: [] });

@@ -7,7 +7,10 @@ let stack: TestStack;
 let d: ReturnType<typeof driver>;
 let restore: () => void;
 beforeAll(async () => {
-  restore = overrideHandlingConfig({ quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false }, dispatcherPollSeconds: 0.5 });
+  restore = overrideHandlingConfig({
+    quietHours: { start: '22:00', end: '08:00', timeZone: 'Asia/Shanghai', enabled: false },
+    dispatcherPollSeconds: 0.5,
+  });
   stack = await startTestStack();
   d = driver(stack);
 }, 180_000);
@@ -26,7 +29,10 @@ async function finishedImmediateCase(user = 'zhangsan', vars: Record<string, unk
 }
 
 async function rate(caseId: string, body: Record<string, unknown>, user = 'zhangsan') {
-  return stack.http.post('/api/ratings').set(await d.as(user)).send({ caseId, ...body });
+  return stack.http
+    .post('/api/ratings')
+    .set(await d.as(user))
+    .send({ caseId, ...body });
 }
 
 describe('好差评', () => {
@@ -40,7 +46,15 @@ describe('好差评', () => {
     const caseId = await finishedImmediateCase();
     const first = await rate(caseId, { level: 5, channel: 'online', comment: '很方便' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ level: 5, label: '非常满意', scope: 'online', proactive: true, department: '区数据和行政审批局', ...where, rectificationCaseId: null });
+    expect(first.body).toMatchObject({
+      level: 5,
+      label: '非常满意',
+      scope: 'online',
+      proactive: true,
+      department: '区数据和行政审批局',
+      ...where,
+      rectificationCaseId: null,
+    });
     const second = await rate(caseId, { level: 1, channel: 'sms' });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toContain('不可更改');
@@ -68,18 +82,45 @@ describe('好差评', () => {
     const atCallback = await d.getCase(rect);
     expect(typeof atCallback.variables.callbackDueAt).toBe('string');
     // Before feedback, re-rating is refused.
-    expect((await stack.http.post(`/api/ratings/${res.body.id}/rerate`).set(await d.as('zhangsan')).send({ level: 4 })).status).toBe(409);
+    expect(
+      (
+        await stack.http
+          .post(`/api/ratings/${res.body.id}/rerate`)
+          .set(await d.as('zhangsan'))
+          .send({ level: 4 })
+      ).status,
+    ).toBe(409);
     await d.complete(rect, 'callback', 'window1', { resolution: 'deadline', fixWorkingDays: 30, findings: '高峰时段窗口不足' });
     await d.waitForTask(rect, 'fix_by_deadline');
     const fixing = await d.getCase(rect);
     expect(fixing.variables.fixWorkingDays).toBe(15);
     await d.complete(rect, 'fix_by_deadline', 'window1', { feedback: '已增设高峰时段窗口' });
     const closed = await d.finished(rect);
-    expect(d.elements(closed)).toEqual(['bad_rating', 'assign', 'callback_deadline', 'callback', 'resolution_gateway', 'fix_deadline', 'fix_by_deadline', 'feedback', 'closed']);
+    expect(d.elements(closed)).toEqual([
+      'bad_rating',
+      'assign',
+      'callback_deadline',
+      'callback',
+      'resolution_gateway',
+      'fix_deadline',
+      'fix_by_deadline',
+      'feedback',
+      'closed',
+    ]);
 
-    const rerate = await stack.http.post(`/api/ratings/${res.body.id}/rerate`).set(await d.as('zhangsan')).send({ level: 4, comment: '改进明显' });
+    const rerate = await stack.http
+      .post(`/api/ratings/${res.body.id}/rerate`)
+      .set(await d.as('zhangsan'))
+      .send({ level: 4, comment: '改进明显' });
     expect(rerate.status).toBe(201);
-    expect((await stack.http.post(`/api/ratings/${res.body.id}/rerate`).set(await d.as('zhangsan')).send({ level: 5 })).status).toBe(409);
+    expect(
+      (
+        await stack.http
+          .post(`/api/ratings/${res.body.id}/rerate`)
+          .set(await d.as('zhangsan'))
+          .send({ level: 5 })
+      ).status,
+    ).toBe(409);
     const shown = await stack.http.get(`/api/ratings/${res.body.id}`).set(await d.as('zhangsan'));
     expect(shown.body.level).toBe(1); // the original rating is never altered
     expect(shown.body.events.map((e: { kind: string }) => e.kind)).toEqual(['rectification-opened', 'rectified', 're-rated']);
@@ -94,11 +135,42 @@ describe('好差评', () => {
     const caseId = await finishedImmediateCase('lisi', { district: '莲湖区', subdistrict: '青年路街道', community: '西北一路社区' });
     const res = await rate(caseId, { level: 2, channel: 'online', comment: '随便打的', reasons: ['服务态度不好'] }, 'lisi');
     expect(res.status).toBe(201);
-    expect((await stack.http.post(`/api/ratings/${res.body.id}/review`).set(await d.as('supervisor1')).send({ decision: 'remove', reason: '无申诉' })).status).toBe(409);
-    expect((await stack.http.post(`/api/ratings/${res.body.id}/appeal`).set(await d.as('window1')).send({ reason: '评价内容与办件无关，属恶意差评' })).status).toBe(201);
-    expect((await stack.http.post(`/api/ratings/${res.body.id}/appeal`).set(await d.as('window1')).send({ reason: '再次申诉' })).status).toBe(409);
-    expect((await stack.http.post(`/api/ratings/${res.body.id}/review`).set(await d.as('window1')).send({ decision: 'remove', reason: 'x' })).status).toBe(403);
-    const reviewed = await stack.http.post(`/api/ratings/${res.body.id}/review`).set(await d.as('supervisor1')).send({ decision: 'remove', reason: '经复核属恶意差评，予以剔除' });
+    expect(
+      (
+        await stack.http
+          .post(`/api/ratings/${res.body.id}/review`)
+          .set(await d.as('supervisor1'))
+          .send({ decision: 'remove', reason: '无申诉' })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await stack.http
+          .post(`/api/ratings/${res.body.id}/appeal`)
+          .set(await d.as('window1'))
+          .send({ reason: '评价内容与办件无关，属恶意差评' })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await stack.http
+          .post(`/api/ratings/${res.body.id}/appeal`)
+          .set(await d.as('window1'))
+          .send({ reason: '再次申诉' })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await stack.http
+          .post(`/api/ratings/${res.body.id}/review`)
+          .set(await d.as('window1'))
+          .send({ decision: 'remove', reason: 'x' })
+      ).status,
+    ).toBe(403);
+    const reviewed = await stack.http
+      .post(`/api/ratings/${res.body.id}/review`)
+      .set(await d.as('supervisor1'))
+      .send({ decision: 'remove', reason: '经复核属恶意差评，予以剔除' });
     expect(reviewed.status).toBe(201);
     const shown = await stack.http.get(`/api/ratings/${res.body.id}`).set(await d.as('supervisor1'));
     expect(shown.body).toMatchObject({ level: 2, removed: true });
@@ -118,7 +190,9 @@ describe('好差评', () => {
     } finally {
       undo();
     }
-    const sms = await stack.db.prisma.notificationOutbox.findFirst({ where: { caseId, channel: 'sms', idempotencyKey: { contains: 'rating-invitation' } } });
+    const sms = await stack.db.prisma.notificationOutbox.findFirst({
+      where: { caseId, channel: 'sms', idempotencyKey: { contains: 'rating-invitation' } },
+    });
     expect((sms!.payload as { title: string }).title).toContain('邀请您评价');
     const res = await rate(caseId, { level: 5, channel: 'sms' }, 'lisi');
     expect(res.body.proactive).toBe(false);
@@ -131,17 +205,29 @@ describe('差评整改: 回访 deadline as a BPMN boundary timer', () => {
     const res = await rate(caseId, { level: 2, channel: 'online', reasons: ['办理时间长、超出承诺时限'] }, 'lisi');
     const rect = res.body.rectificationCaseId as string;
     await d.complete(rect, 'assign', 'supervisor1', { responsibleUnit: '区数据和行政审批局', callbackTimeout: 'PT1S' });
-    await waitFor(async () => ((await stack.db.prisma.auditEvent.count({ where: { caseId: rect, action: 'rectification.callback.overdue' } })) > 0 ? true : undefined), 20_000, 'escalation');
+    await waitFor(
+      async () =>
+        (await stack.db.prisma.auditEvent.count({ where: { caseId: rect, action: 'rectification.callback.overdue' } })) > 0
+          ? true
+          : undefined,
+      20_000,
+      'escalation',
+    );
     await d.complete(rect, 'callback', 'window1', { resolution: 'explain', feedback: '该材料为法定要求，已解释说明' });
     await d.complete(rect, 'explain', 'window1', {});
     const closed = await d.finished(rect);
-    expect(d.elements(closed)).toEqual(expect.arrayContaining(['callback_overdue', 'callback_escalate', 'escalated', 'explain', 'feedback', 'closed']));
+    expect(d.elements(closed)).toEqual(
+      expect.arrayContaining(['callback_overdue', 'callback_escalate', 'escalated', 'explain', 'feedback', 'closed']),
+    );
   });
 });
 
 describe('supervisor figures from real cases', () => {
   it('when supervisors ask for the overview, then the 1-hour share, levels per case, material reduction and rating rates are computed by department and by area', async () => {
-    await stack.http.post('/api/licences').set(await d.as('window1')).send({ type: '营业执照', name: '营业执照', issuer: '区市场监督管理局', holderId: 'zhangsan' });
+    await stack.http
+      .post('/api/licences')
+      .set(await d.as('window1'))
+      .send({ type: '营业执照', name: '营业执照', issuer: '区市场监督管理局', holderId: 'zhangsan' });
     const materials = [
       { code: 'BIZ', name: '营业执照', sources: ['e-licence', 'upload'], licenceType: '营业执照' },
       { code: 'PLAN', name: '平面图', sources: ['upload'] },

@@ -9,7 +9,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const post = async (path: string, body: object, user: string) => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
+const post = async (path: string, body: object, user: string) =>
+  stack.http
+    .post(path)
+    .set('Authorization', await stack.auth(user))
+    .send(body);
 
 async function decide(variables: Record<string, unknown>, decision: 'approved' | 'rejected'): Promise<string> {
   const started = await post('/api/cases', { processKey: 'general-approval', variables }, 'zhangsan');
@@ -17,9 +21,17 @@ async function decide(variables: Record<string, unknown>, decision: 'approved' |
   const caseId = started.body.caseId as string;
   const accepted = await post(`/api/tasks/${started.body.openTasks[0].taskId}/complete`, { variables: { accepted: true } }, 'window1');
   expect(accepted.status).toBe(200);
-  const decided = await post(`/api/tasks/${accepted.body.openTasks[0].taskId}/complete`, { variables: { decision, opinion: '审查意见' } }, 'approver1');
+  const decided = await post(
+    `/api/tasks/${accepted.body.openTasks[0].taskId}/complete`,
+    { variables: { decision, opinion: '审查意见' } },
+    'approver1',
+  );
   expect(decided.status).toBe(200);
-  await waitFor(async () => ((await stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined), 30_000, 'case completed');
+  await waitFor(
+    async () => ((await stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined),
+    30_000,
+    'case completed',
+  );
   return caseId;
 }
 

@@ -14,8 +14,19 @@ afterAll(async () => {
 });
 
 const get = async (path: string, user = 'window1') => stack.http.get(path).set('Authorization', await stack.auth(user));
-const post = async (path: string, body: object, user = 'window1') => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
-const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({ orderId, callerPhone: '13700002222', subject: '西关正街18号院', category: 'complaint', content, ...extra });
+const post = async (path: string, body: object, user = 'window1') =>
+  stack.http
+    .post(path)
+    .set('Authorization', await stack.auth(user))
+    .send(body);
+const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({
+  orderId,
+  callerPhone: '13700002222',
+  subject: '西关正街18号院',
+  category: 'complaint',
+  content,
+  ...extra,
+});
 
 describe('console reads for the rule machines', () => {
   it('when staff ask for departments, then each machine department comes with its commissioner and the users of that department', async () => {
@@ -34,7 +45,10 @@ describe('console reads for the rule machines', () => {
     await post('/api/hotline/orders', order('CR-2', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'));
     const third = await post('/api/hotline/orders', order('CR-3', '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。'));
     const fallbackId = third.body.repeat.fallbackId as string;
-    await post('/api/hotline/orders', order('CR-9', '大庆路公交站的站牌被撞歪了，请尽快修一下', { callerPhone: '13100009999', subject: '大庆路公交站', category: 'help' }));
+    await post(
+      '/api/hotline/orders',
+      order('CR-9', '大庆路公交站的站牌被撞歪了，请尽快修一下', { callerPhone: '13100009999', subject: '大庆路公交站', category: 'help' }),
+    );
 
     const groups = await get('/api/hotline/repeat-groups');
     expect(groups.status).toBe(200);
@@ -45,8 +59,17 @@ describe('console reads for the rule machines', () => {
     // Merged orders do not end: the lead waits for 派单, the others follow it.
     const active = await get('/api/hotline/orders?status=active');
     expect(active.body.items.map((o: { id: string }) => o.id)).toEqual(['CR-9', 'CR-3', 'CR-2', 'CR-1']);
-    expect(active.body.items[0]).toMatchObject({ status: 'active', states: ['received', 'received.onTime'], deadline: { key: 'dispatch', workingDays: 1 } });
-    expect(active.body.items.find((o: { id: string }) => o.id === 'CR-3')).toMatchObject({ states: ['following'], leadOrderId: 'CR-1', placeLabel: '西关正街18号', matterTypeLabel: '市容环境 / 垃圾清运' });
+    expect(active.body.items[0]).toMatchObject({
+      status: 'active',
+      states: ['received', 'received.onTime'],
+      deadline: { key: 'dispatch', workingDays: 1 },
+    });
+    expect(active.body.items.find((o: { id: string }) => o.id === 'CR-3')).toMatchObject({
+      states: ['following'],
+      leadOrderId: 'CR-1',
+      placeLabel: '西关正街18号',
+      matterTypeLabel: '市容环境 / 垃圾清运',
+    });
     const done = await get('/api/hotline/orders?status=done');
     expect(done.body.total).toBe(0);
     const help = await get('/api/hotline/orders?category=help');
@@ -55,8 +78,16 @@ describe('console reads for the rule machines', () => {
   });
 
   it('when linkage instances are listed by department, then only that department’s are returned', async () => {
-    await post('/api/linkage/findings', { title: '告知承诺核查不符', department: 'scjgj', findingType: 'falseCommitment', description: '实际经营面积与承诺不符' }, 'supervisor1');
-    await post('/api/linkage/findings', { title: '工地扬尘', department: 'zjj', findingType: 'violation', description: '未按要求覆盖裸土' }, 'supervisor1');
+    await post(
+      '/api/linkage/findings',
+      { title: '告知承诺核查不符', department: 'scjgj', findingType: 'falseCommitment', description: '实际经营面积与承诺不符' },
+      'supervisor1',
+    );
+    await post(
+      '/api/linkage/findings',
+      { title: '工地扬尘', department: 'zjj', findingType: 'violation', description: '未按要求覆盖裸土' },
+      'supervisor1',
+    );
     const res = await get('/api/linkage/instances?department=scjgj');
     expect(res.body).toMatchObject({ total: 1, items: [{ kind: 'linkage.finding', department: 'scjgj', title: '告知承诺核查不符' }] });
   });
@@ -65,9 +96,18 @@ describe('console reads for the rule machines', () => {
     const restore = overrideMachineSettings({ msPerWorkingDay: 300 }); // this instance only
     const rec = await post('/api/fallback/records', { matter: '营业执照地址变更窗口说要等一个月', applicant: { name: '马先生' } });
     restore();
-    await post(`/api/fallback/records/${rec.body.instanceId}/events`, { type: 'fallback.classify', category: 'general', cause: 'hardToDo', department: 'scjgj', holder: 'scjgj1' });
+    await post(`/api/fallback/records/${rec.body.instanceId}/events`, {
+      type: 'fallback.classify',
+      category: 'general',
+      cause: 'hardToDo',
+      department: 'scjgj',
+      holder: 'scjgj1',
+    });
     const item = await waitFor(
-      async () => (await get('/api/escalations?open=1', 'supervisor1')).body.items.find((i: { instanceId: string }) => i.instanceId === rec.body.instanceId),
+      async () =>
+        (await get('/api/escalations?open=1', 'supervisor1')).body.items.find(
+          (i: { instanceId: string }) => i.instanceId === rec.body.instanceId,
+        ),
       20_000,
       'escalation',
     );
@@ -77,6 +117,10 @@ describe('console reads for the rule machines', () => {
     const events = item.history.transitions.map((t: { event: string }) => t.event);
     expect(events.slice(0, 2)).toEqual(['machine.started', 'fallback.classify']);
     expect(events.slice(2).every((e: string) => e.startsWith('xstate.after.'))).toBe(true);
-    await post(`/api/fallback/records/${rec.body.instanceId}/events`, { type: 'fallback.conclude', result: '已当场办理地址变更' }, 'approver1');
+    await post(
+      `/api/fallback/records/${rec.body.instanceId}/events`,
+      { type: 'fallback.conclude', result: '已当场办理地址变更' },
+      'approver1',
+    );
   });
 });

@@ -21,11 +21,19 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const post = async (path: string, body: object, user: string) => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
+const post = async (path: string, body: object, user: string) =>
+  stack.http
+    .post(path)
+    .set('Authorization', await stack.auth(user))
+    .send(body);
 
 describe('long-lived rule machines continue as new', () => {
   it('when a project takes more events than one run holds, then it continues in a new run with its context, its history and its pending deadline, which still fires', async () => {
-    const created = await post('/api/agency/projects', { channel: 'window', title: '某精密制造产业园项目', applicant: { name: '西安某精密制造有限公司', userId: 'lisi' } }, 'window1');
+    const created = await post(
+      '/api/agency/projects',
+      { channel: 'window', title: '某精密制造产业园项目', applicant: { name: '西安某精密制造有限公司', userId: 'lisi' } },
+      'window1',
+    );
     expect(created.status).toBe(201);
     const id = created.body.instanceId as string;
     const workflowId = `agency-${id}`;
@@ -34,7 +42,9 @@ describe('long-lived rule machines continue as new', () => {
     const ev = (body: object, user = 'agent1') => post(`/api/agency/projects/${id}/events`, body, user);
     expect((await ev({ type: 'agency.accept', team: { dedicated: 'agent1' } }, 'window1')).status).toBe(200);
     expect((await ev({ type: 'agency.signMandate', signedBy: '法定代表人 王某' })).status).toBe(200);
-    expect((await ev({ type: 'preReview.schedule', departments: ['zjj', 'hbj'], meetingAt: '2026-12-02T09:00:00+08:00' })).status).toBe(200);
+    expect((await ev({ type: 'preReview.schedule', departments: ['zjj', 'hbj'], meetingAt: '2026-12-02T09:00:00+08:00' })).status).toBe(
+      200,
+    );
     const texts = ['项目资料收集', '用地规划沟通', '环评单位对接', '能评材料准备', '施工许可咨询'];
     for (const text of texts) {
       const res = await ev({ type: 'agency.progress', text });

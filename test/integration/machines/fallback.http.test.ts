@@ -17,13 +17,19 @@ async function register() {
   const res = await stack.http
     .post('/api/fallback/records')
     .set('Authorization', await stack.auth('window1'))
-    .send({ matter: '餐饮店食品经营许可证变更三次被退回，窗口只说材料不全', applicant: { name: '王女士', phone: '13800000001', userId: 'zhangsan' } });
+    .send({
+      matter: '餐饮店食品经营许可证变更三次被退回，窗口只说材料不全',
+      applicant: { name: '王女士', phone: '13800000001', userId: 'zhangsan' },
+    });
   expect(res.status).toBe(201);
   return res.body as { instanceId: string; value: unknown; allowedEvents: string[] };
 }
 
 const event = async (id: string, body: Record<string, unknown>, user = 'window1') =>
-  stack.http.post(`/api/fallback/records/${id}/events`).set('Authorization', await stack.auth(user)).send(body);
+  stack.http
+    .post(`/api/fallback/records/${id}/events`)
+    .set('Authorization', await stack.auth(user))
+    .send(body);
 
 describe('办不成事 window on Temporal', () => {
   it('when an event does not fit the state, then 409 names the state and the allowed events; an unknown department is 400', async () => {
@@ -32,7 +38,13 @@ describe('办不成事 window on Temporal', () => {
     const early = await event(rec.instanceId, { type: 'fallback.conclude', result: '已办' });
     expect(early.status).toBe(409);
     expect(early.body.error.details).toMatchObject({ state: 'registered', allowedEvents: ['fallback.classify', 'fallback.linkOrders'] });
-    const unknownDept = await event(rec.instanceId, { type: 'fallback.classify', category: 'general', cause: 'hardToDo', department: 'nope', holder: 'x' });
+    const unknownDept = await event(rec.instanceId, {
+      type: 'fallback.classify',
+      category: 'general',
+      cause: 'hardToDo',
+      department: 'nope',
+      holder: 'x',
+    });
     expect(unknownDept.status).toBe(400);
     const missing = await stack.http.get('/api/fallback/records/BBCS-NOPE').set('Authorization', await stack.auth('window1'));
     expect(missing.status).toBe(404);
@@ -40,10 +52,18 @@ describe('办不成事 window on Temporal', () => {
 
   it('when a 不给办 matter runs past its deadline, then it is reminded, 催办, escalated to the leadership, and supervisors see why, who and how long; closing it files the record', async () => {
     const rec = await register();
-    const classified = await event(rec.instanceId, { type: 'fallback.classify', category: 'general', cause: 'refused', department: 'scjgj', holder: 'clerk-scj' });
+    const classified = await event(rec.instanceId, {
+      type: 'fallback.classify',
+      category: 'general',
+      cause: 'refused',
+      department: 'scjgj',
+      holder: 'clerk-scj',
+    });
     expect(classified.status).toBe(200);
     expect(classified.body.states).toEqual(['transferred', 'transferred.onTime']);
-    const supervisorNotice = await stack.db.prisma.machineNotification.findFirst({ where: { instanceId: rec.instanceId, recipient: 'supervisor1' } });
+    const supervisorNotice = await stack.db.prisma.machineNotification.findFirst({
+      where: { instanceId: rec.instanceId, recipient: 'supervisor1' },
+    });
     expect(supervisorNotice?.message).toContain('不给办');
 
     const escalation = await waitFor(
@@ -64,7 +84,9 @@ describe('办不成事 window on Temporal', () => {
     expect(forbidden.status).toBe(403);
 
     // 办结 is the receiving department's step (区市场监督管理局: scjgj1).
-    expect((await event(rec.instanceId, { type: 'fallback.conclude', result: '已当场补办变更' }, 'scjgj1')).body.states).toContain('concluded');
+    expect((await event(rec.instanceId, { type: 'fallback.conclude', result: '已当场补办变更' }, 'scjgj1')).body.states).toContain(
+      'concluded',
+    );
     const closedStep = await stack.db.prisma.machineStep.findFirstOrThrow({ where: { instanceId: rec.instanceId, step: 'transferred' } });
     expect(closedStep.completedAt).not.toBeNull();
     await event(rec.instanceId, { type: 'fallback.feedback', satisfied: true });
@@ -74,7 +96,14 @@ describe('办不成事 window on Temporal', () => {
 
     const after = await stack.http.get(`/api/fallback/records/${rec.instanceId}`).set('Authorization', await stack.auth('supervisor1'));
     expect(after.body.history.map((h: { event: string }) => h.event)).toEqual(
-      expect.arrayContaining(['machine.started', 'fallback.classify', 'fallback.conclude', 'fallback.feedback', 'fallback.verify', 'fallback.file']),
+      expect.arrayContaining([
+        'machine.started',
+        'fallback.classify',
+        'fallback.conclude',
+        'fallback.feedback',
+        'fallback.verify',
+        'fallback.file',
+      ]),
     );
     const closed = await stack.http.get('/api/escalations?open=0').set('Authorization', await stack.auth('supervisor1'));
     expect(closed.body.items.find((i: { instanceId: string }) => i.instanceId === rec.instanceId)).toMatchObject({ open: false });

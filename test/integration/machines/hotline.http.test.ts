@@ -13,7 +13,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const post = async (path: string, body: object, user = 'window1') => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
+const post = async (path: string, body: object, user = 'window1') =>
+  stack.http
+    .post(path)
+    .set('Authorization', await stack.auth(user))
+    .send(body);
 const order = (orderId: string, content: string, extra: Record<string, unknown> = {}) => ({
   orderId,
   callerPhone: '13700001111',
@@ -26,7 +30,10 @@ const order = (orderId: string, content: string, extra: Record<string, unknown> 
 
 describe('12345 work orders on Temporal', () => {
   it('when an order runs 派单 → 签收 → 退单 → 改派 → 办理 → 答复 → 回访 → 评价, then it is 办结; events out of turn get 409; duplicates are idempotent', async () => {
-    const first = await post('/api/hotline/orders', order('XA-001', '星火路公交站候车亭顶棚坏了，下雨没地方躲', { subject: '星火路公交站', callerPhone: '13100000001' }));
+    const first = await post(
+      '/api/hotline/orders',
+      order('XA-001', '星火路公交站候车亭顶棚坏了，下雨没地方躲', { subject: '星火路公交站', callerPhone: '13100000001' }),
+    );
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ duplicate: false, order: { value: { received: 'onTime' } } });
     expect(first.body.repeat).toBeUndefined();
@@ -46,14 +53,24 @@ describe('12345 work orders on Temporal', () => {
     expect((await ev({ type: 'order.reassign', department: 'zjj', holder: 'clerk-zj' })).body.context).toMatchObject({ department: 'zjj' });
     await ev({ type: 'order.sign' }, 'zjj1');
     expect((await ev({ type: 'order.extend', workingDays: 11, reason: '需采购材料' }, 'zjj1')).status).toBe(409);
-    expect((await ev({ type: 'order.extend', workingDays: 5, reason: '需采购材料' }, 'zjj1')).body.context).toMatchObject({ extensionDays: 5 });
+    expect((await ev({ type: 'order.extend', workingDays: 5, reason: '需采购材料' }, 'zjj1')).body.context).toMatchObject({
+      extensionDays: 5,
+    });
     await ev({ type: 'order.reply', content: '已协调公交集团更换顶棚' }, 'zjj1');
     await ev({ type: 'order.revisit', reached: true });
     const rated = await ev({ type: 'order.rate', satisfied: true });
     expect(rated.body).toMatchObject({ value: 'closed', status: 'done' });
     const detail = await stack.http.get('/api/hotline/orders/XA-001').set('Authorization', await stack.auth('supervisor1'));
     expect(detail.body.history.map((h: { event: string }) => h.event)).toEqual([
-      'machine.started', 'order.dispatch', 'order.return', 'order.reassign', 'order.sign', 'order.extend', 'order.reply', 'order.revisit', 'order.rate',
+      'machine.started',
+      'order.dispatch',
+      'order.return',
+      'order.reassign',
+      'order.sign',
+      'order.extend',
+      'order.reply',
+      'order.revisit',
+      'order.rate',
     ]);
     expect((await stack.http.get('/api/hotline/orders/NOPE').set('Authorization', await stack.auth('window1'))).status).toBe(404);
   });
@@ -61,7 +78,10 @@ describe('12345 work orders on Temporal', () => {
   it('when the same caller complains about the same matter a third time in other words, then the later orders follow the first (并单) under a new 办不成事 record; another matter at the same address is left alone', async () => {
     await post('/api/hotline/orders', order('XA-101', '西关正街18号院门口的垃圾桶已经满了三四天了，一直没有人来清运，天热了味道特别大。'));
     await post('/api/hotline/orders', order('XA-102', '西关正街18号院里面的路灯坏了半个月了，晚上院子里黑乎乎的，老人出门容易摔倒。'));
-    const second = await post('/api/hotline/orders', order('XA-103', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'));
+    const second = await post(
+      '/api/hotline/orders',
+      order('XA-103', '上周反映过我们院门口垃圾没人拉走的事，到现在还是堆着，苍蝇蚊子到处飞。'),
+    );
     expect(second.body.repeat).toBeUndefined();
     const third = await post('/api/hotline/orders', order('XA-104', '第三次打电话了！18号院门前垃圾堆积如山，清运车好几天都不来。'));
     expect(third.status).toBe(201);
@@ -73,7 +93,10 @@ describe('12345 work orders on Temporal', () => {
     const record = await stack.http.get(`/api/fallback/records/${fallbackId}`).set('Authorization', await stack.auth('window1'));
     expect(record.body.value).toBe('registered');
     expect(record.body.context.hotlineOrderIds.sort()).toEqual(['XA-101', 'XA-103', 'XA-104']);
-    const rows = await stack.db.prisma.hotlineOrder.findMany({ where: { id: { in: ['XA-101', 'XA-102', 'XA-103', 'XA-104'] } }, orderBy: { id: 'asc' } });
+    const rows = await stack.db.prisma.hotlineOrder.findMany({
+      where: { id: { in: ['XA-101', 'XA-102', 'XA-103', 'XA-104'] } },
+      orderBy: { id: 'asc' },
+    });
     expect(rows.map((r) => r.mergedInto)).toEqual([fallbackId, null, fallbackId, fallbackId]);
 
     // A fourth report joins the same record instead of opening another.
@@ -84,7 +107,10 @@ describe('12345 work orders on Temporal', () => {
   });
 
   it('when the hotline system pushes through the webhook, then the shared secret is required and the order is taken in', async () => {
-    const body = order('XA-201', '大庆路菜市场门口小商贩占道经营，行人只能走机动车道', { subject: '大庆路菜市场', callerPhone: '15200000000' });
+    const body = order('XA-201', '大庆路菜市场门口小商贩占道经营，行人只能走机动车道', {
+      subject: '大庆路菜市场',
+      callerPhone: '15200000000',
+    });
     expect((await stack.http.post('/api/hotline/webhook/orders').send(body)).status).toBe(401);
     expect((await stack.http.post('/api/hotline/webhook/orders').set('x-hotline-secret', 'wrong-secret-xxxx').send(body)).status).toBe(401);
     const ok = await stack.http.post('/api/hotline/webhook/orders').set('x-hotline-secret', SECRET).send(body);

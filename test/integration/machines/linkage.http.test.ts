@@ -13,18 +13,30 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const post = async (path: string, body: object, user = 'supervisor1') => stack.http.post(path).set('Authorization', await stack.auth(user)).send(body);
+const post = async (path: string, body: object, user = 'supervisor1') =>
+  stack.http
+    .post(path)
+    .set('Authorization', await stack.auth(user))
+    .send(body);
 const get = async (path: string, user = 'supervisor1') => stack.http.get(path).set('Authorization', await stack.auth(user));
 const ev = (id: string, body: object, user = 'supervisor1') => post(`/api/linkage/instances/${id}/events`, body, user);
 
 async function approvedCase(): Promise<string> {
-  const started = await post('/api/cases', { processKey: 'general-approval', variables: { shopName: '好味面馆', commitment: true } }, 'zhangsan');
+  const started = await post(
+    '/api/cases',
+    { processKey: 'general-approval', variables: { shopName: '好味面馆', commitment: true } },
+    'zhangsan',
+  );
   const caseId = started.body.caseId as string;
   const accept = await waitFor(async () => (await stack.db.prisma.task.findFirst({ where: { caseId, status: 'open' } })) ?? undefined);
   await post(`/api/tasks/${accept.id}/complete`, { variables: { accepted: true } }, 'window1');
-  const approve = await waitFor(async () => (await stack.db.prisma.task.findFirst({ where: { caseId, status: 'open', id: { not: accept.id } } })) ?? undefined);
+  const approve = await waitFor(
+    async () => (await stack.db.prisma.task.findFirst({ where: { caseId, status: 'open', id: { not: accept.id } } })) ?? undefined,
+  );
   await post(`/api/tasks/${approve.id}/complete`, { variables: { decision: 'approved', opinion: '准予许可' } }, 'approver1');
-  await waitFor(async () => ((await stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined));
+  await waitFor(async () =>
+    (await stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined,
+  );
   return caseId;
 }
 
@@ -33,7 +45,11 @@ describe('审管联动 on Temporal', () => {
     const caseId = await approvedCase();
     expect((await post('/api/linkage/case-events', { caseId, supervisingDepartment: 'mars' }, 'approver1')).status).toBe(400);
     expect((await post('/api/linkage/case-events', { caseId: 'HB-NOPE', supervisingDepartment: 'scjgj' }, 'approver1')).status).toBe(404);
-    const pushed = await post('/api/linkage/case-events', { caseId, supervisingDepartment: 'scjgj', itemName: '食品经营许可' }, 'approver1');
+    const pushed = await post(
+      '/api/linkage/case-events',
+      { caseId, supervisingDepartment: 'scjgj', itemName: '食品经营许可' },
+      'approver1',
+    );
     expect(pushed.status).toBe(201);
     expect(pushed.body.notice.context).toMatchObject({ decision: 'approved', commitment: true, department: 'scjgj' });
     const again = await post('/api/linkage/case-events', { caseId, supervisingDepartment: 'scjgj' }, 'approver1');
@@ -41,7 +57,12 @@ describe('审管联动 on Temporal', () => {
     expect(again.body.created).toBe(false);
     const id = pushed.body.notice.instanceId as string;
 
-    await waitFor(async () => ((await stack.db.prisma.machineEscalation.count({ where: { instanceId: id, level: 'escalate' } })) > 0 ? true : undefined), 15_000, 'escalation');
+    await waitFor(
+      async () =>
+        (await stack.db.prisma.machineEscalation.count({ where: { instanceId: id, level: 'escalate' } })) > 0 ? true : undefined,
+      15_000,
+      'escalation',
+    );
     const escalation = await stack.db.prisma.machineEscalation.findFirstOrThrow({ where: { instanceId: id, level: 'escalate' } });
     expect(escalation.notified).toEqual(expect.arrayContaining(['dept:scjgj', 'leader1', 'supervisor1'])); // supervisor1 = 市场监管领域特派员
     const inspected = await get(`/api/linkage/inspect/${id}`);
@@ -54,14 +75,21 @@ describe('审管联动 on Temporal', () => {
 
     const report = await get('/api/linkage/assessment?from=2000-01-01&to=2100-01-01');
     expect(report.status).toBe(200);
-    expect(report.body.rows).toContainEqual(expect.objectContaining({ kind: 'linkage.notice', department: 'scjgj', rule: '审批信息通报', late: 1, onTimeRate: 0 }));
+    expect(report.body.rows).toContainEqual(
+      expect.objectContaining({ kind: 'linkage.notice', department: 'scjgj', rule: '审批信息通报', late: 1, onTimeRate: 0 }),
+    );
     expect(report.body.basis).toBe('due');
     // A period that holds the signing but not the due date: nothing by due date, the late signing by completion date.
-    const step = await stack.db.prisma.machineStep.findFirstOrThrow({ where: { instanceId: id, kind: 'linkage.notice', completedAt: { not: null } } });
+    const step = await stack.db.prisma.machineStep.findFirstOrThrow({
+      where: { instanceId: id, kind: 'linkage.notice', completedAt: { not: null } },
+    });
     const window = `from=${encodeURIComponent(new Date(step.dueAt.getTime() + 1).toISOString())}&to=${encodeURIComponent((step.completedAt as Date).toISOString())}`;
-    const row = (body: { rows: { kind: string; department: string; due: number; late: number }[] }) => body.rows.find((r) => r.kind === 'linkage.notice' && r.department === 'scjgj');
+    const row = (body: { rows: { kind: string; department: string; due: number; late: number }[] }) =>
+      body.rows.find((r) => r.kind === 'linkage.notice' && r.department === 'scjgj');
     const inWindow = (field: 'dueAt' | 'completedAt') =>
-      stack.db.prisma.machineStep.count({ where: { kind: 'linkage.notice', department: 'scjgj', [field]: { gt: step.dueAt, lte: step.completedAt as Date } } });
+      stack.db.prisma.machineStep.count({
+        where: { kind: 'linkage.notice', department: 'scjgj', [field]: { gt: step.dueAt, lte: step.completedAt as Date } },
+      });
     const byDue = await get(`/api/linkage/assessment?${window}`);
     expect(row(byDue.body)?.due ?? 0).toBe(await inWindow('dueAt'));
     const byDone = await get(`/api/linkage/assessment?${window}&basis=done`);
@@ -75,32 +103,66 @@ describe('审管联动 on Temporal', () => {
 
   it('when a finding is pushed back, a joint meeting decides tasks, a matter goes to the city and an item change is reviewed, then each runs to its end and on-time work is counted on time', async () => {
     // Steps this test does at once get deadlines (200 WD × 300 ms) a busy machine cannot miss.
-    overrideMachineSettings({ deadlines: { linkage: { findingAction: 200, meetingSchedule: 200, cityReply: 200, adjustmentReview: 200 } } });
-    const finding = await post('/api/linkage/findings', { title: '告知承诺核查', department: 'scjgj', findingType: 'falseCommitment', description: '实际经营面积与承诺不符' });
+    overrideMachineSettings({
+      deadlines: { linkage: { findingAction: 200, meetingSchedule: 200, cityReply: 200, adjustmentReview: 200 } },
+    });
+    const finding = await post('/api/linkage/findings', {
+      title: '告知承诺核查',
+      department: 'scjgj',
+      findingType: 'falseCommitment',
+      description: '实际经营面积与承诺不符',
+    });
     expect(finding.status).toBe(201);
     const fid = finding.body.instanceId as string;
     expect((await ev(fid, { type: 'finding.act', action: 'revoke', note: 'x' })).status).toBe(409);
     await ev(fid, { type: 'finding.push' });
     expect((await ev(fid, { type: 'finding.act', action: 'revoke', note: '依法撤销食品经营许可' }, 'approver1')).body.value).toBe('acted');
 
-    const meeting = await post('/api/linkage/meetings', { title: '小作坊监管职责争议', department: 'spj', agenda: ['食品小作坊登记后由谁监管'], departments: ['scjgj', 'wjw'] });
+    const meeting = await post('/api/linkage/meetings', {
+      title: '小作坊监管职责争议',
+      department: 'spj',
+      agenda: ['食品小作坊登记后由谁监管'],
+      departments: ['scjgj', 'wjw'],
+    });
     const mid = meeting.body.instanceId as string;
     await ev(mid, { type: 'meeting.convene', heldAt: '2026-12-01T15:00:00+08:00' });
     expect((await ev(mid, { type: 'meeting.decide', decision: 'x', tasks: [{ owner: 'nowhere', description: 'x' }] })).status).toBe(400);
-    await ev(mid, { type: 'meeting.decide', decision: '市场监管局主办，卫健局协办', tasks: [{ owner: 'scjgj', description: '制定登记指引', workingDays: 60 }, { owner: 'wjw', description: '提供卫生标准', workingDays: 60 }] });
+    await ev(mid, {
+      type: 'meeting.decide',
+      decision: '市场监管局主办，卫健局协办',
+      tasks: [
+        { owner: 'scjgj', description: '制定登记指引', workingDays: 60 },
+        { owner: 'wjw', description: '提供卫生标准', workingDays: 60 },
+      ],
+    });
     // Each decided task is finished by its owner department (市场监管 scjgj1, 卫健 wjj1).
     await ev(mid, { type: 'meeting.taskDone', index: 0 }, 'scjgj1');
     expect((await ev(mid, { type: 'meeting.taskDone', index: 1 }, 'wjj1')).body.value).toBe('closed');
-    const taskSteps = await stack.db.prisma.machineStep.findMany({ where: { instanceId: mid, step: { startsWith: 'task:' } }, orderBy: { step: 'asc' } });
-    expect(taskSteps.map((s) => [s.department, s.completedAt !== null])).toEqual([['scjgj', true], ['wjw', true]]);
+    const taskSteps = await stack.db.prisma.machineStep.findMany({
+      where: { instanceId: mid, step: { startsWith: 'task:' } },
+      orderBy: { step: 'asc' },
+    });
+    expect(taskSteps.map((s) => [s.department, s.completedAt !== null])).toEqual([
+      ['scjgj', true],
+      ['wjw', true],
+    ]);
 
-    const city = await post('/api/linkage/city-escalations', { title: '跨区经营许可互认', department: 'spj', matter: '连锁门店跨区经营许可互认', reason: '超出区级事权' });
+    const city = await post('/api/linkage/city-escalations', {
+      title: '跨区经营许可互认',
+      department: 'spj',
+      matter: '连锁门店跨区经营许可互认',
+      reason: '超出区级事权',
+    });
     const cid = city.body.instanceId as string;
     await ev(cid, { type: 'city.submit', recipient: '市数据和行政审批局', reference: '莲审函〔2026〕12号' });
     await ev(cid, { type: 'city.reply', content: '同意在全市范围互认' });
     expect((await ev(cid, { type: 'city.close', outcome: '已通知各连锁门店' })).body.status).toBe('done');
 
-    const adj = await post('/api/linkage/adjustments', { change: 'cancel', itemCode: 'LH-SPJ-0042', itemName: '某证明事项', reason: '上级已取消该证明', department: 'spj' }, 'approver1');
+    const adj = await post(
+      '/api/linkage/adjustments',
+      { change: 'cancel', itemCode: 'LH-SPJ-0042', itemName: '某证明事项', reason: '上级已取消该证明', department: 'spj' },
+      'approver1',
+    );
     const aid = adj.body.instanceId as string;
     await ev(aid, { type: 'adjustment.submit' }, 'approver1');
     expect((await get('/api/linkage/adjustments/effective?itemCode=LH-SPJ-0042')).body.total).toBe(0);

@@ -17,7 +17,16 @@ afterAll(async () => {
 describe('XState in the Temporal workflow sandbox', () => {
   it('when the workflow bundle is built, then xstate and every machine workflow are in it', () => {
     const bundle = readFileSync(process.env.HAOBAN_WORKFLOW_BUNDLE as string, 'utf8');
-    for (const name of ['fallbackWorkflow', 'hotlineOrderWorkflow', 'agencyWorkflow', 'linkageNoticeWorkflow', 'linkageFindingWorkflow', 'linkageMeetingWorkflow', 'linkageCityWorkflow', 'linkageAdjustmentWorkflow']) {
+    for (const name of [
+      'fallbackWorkflow',
+      'hotlineOrderWorkflow',
+      'agencyWorkflow',
+      'linkageNoticeWorkflow',
+      'linkageFindingWorkflow',
+      'linkageMeetingWorkflow',
+      'linkageCityWorkflow',
+      'linkageAdjustmentWorkflow',
+    ]) {
       expect(bundle).toContain(name);
     }
     expect(bundle).toMatch(/xstate/);
@@ -32,13 +41,35 @@ describe('XState in the Temporal workflow sandbox', () => {
       const handle = await temporal.workflow.start('linkageCityWorkflow', {
         taskQueue: stack.taskQueue,
         workflowId,
-        args: [{ kind: 'linkage.city', instanceId: workflowId, input: { title: '沙箱', department: 'spj', matter: 'x', reason: 'y', submittedBy: 'supervisor1', clock: { msPerWorkingDay: 100 }, deadlines: LINKAGE_DEADLINES } }],
+        args: [
+          {
+            kind: 'linkage.city',
+            instanceId: workflowId,
+            input: {
+              title: '沙箱',
+              department: 'spj',
+              matter: 'x',
+              reason: 'y',
+              submittedBy: 'supervisor1',
+              clock: { msPerWorkingDay: 100 },
+              deadlines: LINKAGE_DEADLINES,
+            },
+          },
+        ],
       });
       await handle.executeUpdate(machineSyncUpdate);
-      await expect(handle.executeUpdate(machineEventUpdate, { args: [{ event: { type: 'city.close', outcome: 'x' }, actor: 't' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      await handle.executeUpdate(machineEventUpdate, { args: [{ event: { type: 'city.submit', recipient: '市数据和行政审批局' }, actor: 't' }] });
+      await expect(
+        handle.executeUpdate(machineEventUpdate, { args: [{ event: { type: 'city.close', outcome: 'x' }, actor: 't' }] }),
+      ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await handle.executeUpdate(machineEventUpdate, {
+        args: [{ event: { type: 'city.submit', recipient: '市数据和行政审批局' }, actor: 't' }],
+      });
       // 15 WD × 100 ms: reminded, 催办 and escalated by durable timers within a few seconds.
-      await waitFor(async () => ((await handle.query(machineStateQuery)).states.includes('awaitingReply.escalated') ? true : undefined), 20_000, 'escalation');
+      await waitFor(
+        async () => ((await handle.query(machineStateQuery)).states.includes('awaitingReply.escalated') ? true : undefined),
+        20_000,
+        'escalation',
+      );
       await handle.executeUpdate(machineEventUpdate, { args: [{ event: { type: 'city.reply', content: '同意' }, actor: 't' }] });
       await handle.executeUpdate(machineEventUpdate, { args: [{ event: { type: 'city.close', outcome: '完成' }, actor: 't' }] });
       const result = await handle.result();

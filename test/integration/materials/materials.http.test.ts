@@ -23,18 +23,36 @@ const as = async (userId: string) => ({ authorization: await stack.auth(userId) 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function foodCase(applicant = 'zhangsan', extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await stack.http.post('/api/cases').set(await as(applicant)).send({ processKey: 'item-food-licence', itemCode: FOOD_ITEM, title: '食品经营许可（新办）', variables: { shopName: '好味面馆', ...extra } });
+  const res = await stack.http
+    .post('/api/cases')
+    .set(await as(applicant))
+    .send({
+      processKey: 'item-food-licence',
+      itemCode: FOOD_ITEM,
+      title: '食品经营许可（新办）',
+      variables: { shopName: '好味面馆', ...extra },
+    });
   expect(res.status).toBe(201);
   return res.body.caseId as string;
 }
 
 async function upload(caseId: string, userId: string, code: string, file: Buffer, fileName: string, name?: string) {
-  const req = stack.http.post(`/api/cases/${caseId}/materials`).set(await as(userId)).field('code', code);
+  const req = stack.http
+    .post(`/api/cases/${caseId}/materials`)
+    .set(await as(userId))
+    .field('code', code);
   if (name) req.field('name', name);
   return req.attach('file', file, { filename: fileName, contentType: 'application/octet-stream' });
 }
 
-type Entry = { code: string; state: string; deadline?: string | null; note?: string; file?: { id: string; status: string }; history: { id: string; status: string }[] };
+type Entry = {
+  code: string;
+  state: string;
+  deadline?: string | null;
+  note?: string;
+  file?: { id: string; status: string };
+  history: { id: string; status: string }[];
+};
 async function checklist(caseId: string, userId = 'zhangsan') {
   const res = await stack.http.get(`/api/cases/${caseId}/materials`).set(await as(userId));
   expect(res.status).toBe(200);
@@ -48,12 +66,27 @@ describe('申请材料: upload, checklist, download', () => {
     const file = pdf('premises layout');
     const res = await upload(caseId, 'zhangsan', 'PREMISES_LAYOUT', file, '经营场所平面布局图.pdf');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ code: 'PREMISES_LAYOUT', name: '经营场所平面布局图（含功能分区、设备布局）', fileName: '经营场所平面布局图.pdf', contentType: 'application/pdf', size: file.length, sha256: sha(file), status: 'submitted', uploadedBy: 'zhangsan' });
+    expect(res.body).toMatchObject({
+      code: 'PREMISES_LAYOUT',
+      name: '经营场所平面布局图（含功能分区、设备布局）',
+      fileName: '经营场所平面布局图.pdf',
+      contentType: 'application/pdf',
+      size: file.length,
+      sha256: sha(file),
+      status: 'submitted',
+      uploadedBy: 'zhangsan',
+    });
     expect(res.body.content).toBeUndefined();
     expect(res.headers.location).toBe(`/api/cases/${caseId}/materials/${res.body.id}/content`);
 
     const list = await checklist(caseId);
-    expect(list.items.map((i) => i.code)).toEqual(['BUSINESS_LICENCE', 'RESIDENT_ID', 'PREMISES_LAYOUT', 'FOOD_SAFETY_SYSTEM', 'HEALTH_CERT']);
+    expect(list.items.map((i) => i.code)).toEqual([
+      'BUSINESS_LICENCE',
+      'RESIDENT_ID',
+      'PREMISES_LAYOUT',
+      'FOOD_SAFETY_SYSTEM',
+      'HEALTH_CERT',
+    ]);
     expect(entry(list, 'PREMISES_LAYOUT')).toMatchObject({ state: 'submitted', core: true, required: true, file: { id: res.body.id } });
     expect(entry(list, 'BUSINESS_LICENCE')).toMatchObject({ state: 'e-licence' });
     expect(entry(list, 'HEALTH_CERT')).toMatchObject({ state: 'shared-data' });
@@ -61,21 +94,31 @@ describe('申请材料: upload, checklist, download', () => {
     expect(list.complete).toBe(false);
 
     // Staff read the same file, byte for byte.
-    const dl = await stack.http.get(`/api/cases/${caseId}/materials/${res.body.id}/content`).set(await as('window1')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const dl = await stack.http
+      .get(`/api/cases/${caseId}/materials/${res.body.id}/content`)
+      .set(await as('window1'))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(dl.status).toBe(200);
     expect(Buffer.compare(dl.body as Buffer, file)).toBe(0);
     expect(sha(dl.body as Buffer)).toBe(res.body.sha256);
     expect(dl.headers['content-type']).toBe('application/pdf');
-    expect(dl.headers['content-disposition']).toBe(`attachment; filename="_________.pdf"; filename*=UTF-8''${encodeURIComponent('经营场所平面布局图.pdf')}`);
+    expect(dl.headers['content-disposition']).toBe(
+      `attachment; filename="_________.pdf"; filename*=UTF-8''${encodeURIComponent('经营场所平面布局图.pdf')}`,
+    );
 
     // The upload is in the case timeline, for the applicant too.
     const timeline = await stack.http.get(`/api/cases/${caseId}/timeline`).set(await as('zhangsan'));
     const uploaded = timeline.body.items.find((e: { action: string }) => e.action === 'material.uploaded');
-    expect(uploaded).toMatchObject({ actor: 'zhangsan', label: '提交材料', name: '经营场所平面布局图（含功能分区、设备布局）（经营场所平面布局图.pdf）' });
+    expect(uploaded).toMatchObject({
+      actor: 'zhangsan',
+      label: '提交材料',
+      name: '经营场所平面布局图（含功能分区、设备布局）（经营场所平面布局图.pdf）',
+    });
   });
 
   test('when window staff upload a scanned PNG at the counter, then it is stored as theirs; an extra material goes under OTHER', async () => {
@@ -91,7 +134,10 @@ describe('申请材料: upload, checklist, download', () => {
   });
 
   test('when a general process gets uploads with free codes, then the checklist lists just those uploads', async () => {
-    const res = await stack.http.post('/api/cases').set(await as('zhangsan')).send({ processKey: 'general-approval', title: '一般审批', variables: { shopName: '好味面馆' } });
+    const res = await stack.http
+      .post('/api/cases')
+      .set(await as('zhangsan'))
+      .send({ processKey: 'general-approval', title: '一般审批', variables: { shopName: '好味面馆' } });
     const caseId = res.body.caseId as string;
     expect((await checklist(caseId)).items).toEqual([]);
     const up = await upload(caseId, 'zhangsan', 'attachment-1', pdf(), '说明.pdf', '申请说明');
@@ -124,7 +170,14 @@ describe('申请材料: refusals, and nothing half-written', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('NOT_A_MATERIAL');
     expect(res.body.error.message).toContain('PREMISES_LAYOUT');
-    expect(res.body.error.details.codes.map((c: { code: string }) => c.code)).toEqual(['BUSINESS_LICENCE', 'RESIDENT_ID', 'PREMISES_LAYOUT', 'FOOD_SAFETY_SYSTEM', 'HEALTH_CERT', 'OTHER']);
+    expect(res.body.error.details.codes.map((c: { code: string }) => c.code)).toEqual([
+      'BUSINESS_LICENCE',
+      'RESIDENT_ID',
+      'PREMISES_LAYOUT',
+      'FOOD_SAFETY_SYSTEM',
+      'HEALTH_CERT',
+      'OTHER',
+    ]);
   });
 
   test('when the content is not PDF/JPG/PNG/OFD, then 400 whatever the name says, and nothing is stored', async () => {
@@ -134,10 +187,16 @@ describe('申请材料: refusals, and nothing half-written', () => {
     expect(text.body.error.details).toMatchObject({ field: 'file', detected: null, allowed: ['pdf', 'jpg', 'png', 'ofd'] });
     const zip = await upload(caseId, 'zhangsan', 'PREMISES_LAYOUT', zipWithout(), 'layout.ofd');
     expect(zip.status).toBe(400);
-    const none = await stack.http.post(`/api/cases/${caseId}/materials`).set(await as('zhangsan')).field('code', 'PREMISES_LAYOUT');
+    const none = await stack.http
+      .post(`/api/cases/${caseId}/materials`)
+      .set(await as('zhangsan'))
+      .field('code', 'PREMISES_LAYOUT');
     expect(none.status).toBe(400);
     expect(none.body.error.details).toMatchObject({ field: 'file' });
-    const json = await stack.http.post(`/api/cases/${caseId}/materials`).set(await as('zhangsan')).send({ code: 'PREMISES_LAYOUT' });
+    const json = await stack.http
+      .post(`/api/cases/${caseId}/materials`)
+      .set(await as('zhangsan'))
+      .send({ code: 'PREMISES_LAYOUT' });
     expect(json.status).toBe(415);
     expect(await stack.db.prisma.caseMaterial.count({ where: { caseId } })).toBe(0);
   });
@@ -155,11 +214,28 @@ describe('申请材料: refusals, and nothing half-written', () => {
   });
 
   test('when the case is closed, then an upload is refused with 409', async () => {
-    const res = await stack.http.post('/api/cases').set(await as('zhangsan')).send({ processKey: 'general-approval', title: '一般审批', variables: { shopName: '好味面馆' } });
+    const res = await stack.http
+      .post('/api/cases')
+      .set(await as('zhangsan'))
+      .send({ processKey: 'general-approval', title: '一般审批', variables: { shopName: '好味面馆' } });
     const caseId = res.body.caseId as string;
-    const task = await waitFor(async () => (await stack.http.get('/api/tasks').query({ caseId }).set(await as('window1'))).body.items[0] as { id: string } | undefined);
-    await stack.http.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`).set(await as('window1')).send({ variables: { accepted: false, opinion: '不符合受理条件' } }).expect(200);
-    await waitFor(async () => ((await stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined));
+    const task = await waitFor(
+      async () =>
+        (
+          await stack.http
+            .get('/api/tasks')
+            .query({ caseId })
+            .set(await as('window1'))
+        ).body.items[0] as { id: string } | undefined,
+    );
+    await stack.http
+      .post(`/api/tasks/${encodeURIComponent(task.id)}/complete`)
+      .set(await as('window1'))
+      .send({ variables: { accepted: false, opinion: '不符合受理条件' } })
+      .expect(200);
+    await waitFor(async () =>
+      (await stack.db.prisma.case.findUnique({ where: { id: caseId } }))?.status === 'completed' ? true : undefined,
+    );
     const up = await upload(caseId, 'zhangsan', 'attachment', pdf(), 'late.pdf');
     expect(up.status).toBe(409);
     expect(up.body.error.code).toBe('CONFLICT');
@@ -173,42 +249,96 @@ describe('申请材料: review and 补正', () => {
     const first = await upload(caseId, 'zhangsan', 'PREMISES_LAYOUT', pdf('v1'), '布局图.pdf');
     const url = `/api/cases/${caseId}/materials/${first.body.id}/review`;
 
-    expect((await stack.http.post(url).set(await as('zhangsan')).send({ verdict: 'accepted' })).status).toBe(403);
-    const noNote = await stack.http.post(url).set(await as('window1')).send({ verdict: 'needs-correction' });
+    expect(
+      (
+        await stack.http
+          .post(url)
+          .set(await as('zhangsan'))
+          .send({ verdict: 'accepted' })
+      ).status,
+    ).toBe(403);
+    const noNote = await stack.http
+      .post(url)
+      .set(await as('window1'))
+      .send({ verdict: 'needs-correction' });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.details).toEqual({ field: 'note' });
 
-    const review = await stack.http.post(url).set(await as('window1')).send({ verdict: 'needs-correction', note: '未标明功能分区，请补充后重新上传' });
+    const review = await stack.http
+      .post(url)
+      .set(await as('window1'))
+      .send({ verdict: 'needs-correction', note: '未标明功能分区，请补充后重新上传' });
     expect(review.status).toBe(200);
-    expect(review.body).toMatchObject({ status: 'needs-correction', reviewNote: '未标明功能分区，请补充后重新上传', reviewedBy: 'window1' });
+    expect(review.body).toMatchObject({
+      status: 'needs-correction',
+      reviewNote: '未标明功能分区，请补充后重新上传',
+      reviewedBy: 'window1',
+    });
     // Asked again about the same file: still one notice.
-    await stack.http.post(url).set(await as('window1')).send({ verdict: 'needs-correction', note: '未标明功能分区，请补充后重新上传' }).expect(200);
+    await stack.http
+      .post(url)
+      .set(await as('window1'))
+      .send({ verdict: 'needs-correction', note: '未标明功能分区，请补充后重新上传' })
+      .expect(200);
 
     const progress = await stack.http.get(`/api/notifications/cases/${caseId}/progress`).set(await as('zhangsan'));
     expect(progress.status).toBe(200);
-    expect(progress.body.needed).toEqual([{ code: 'PREMISES_LAYOUT', name: '经营场所平面布局图（含功能分区、设备布局）', reason: '未标明功能分区，请补充后重新上传' }]);
-    const notices = await stack.db.prisma.notificationOutbox.findMany({ where: { caseId, idempotencyKey: { contains: `material-correction:${first.body.id}` } } });
+    expect(progress.body.needed).toEqual([
+      { code: 'PREMISES_LAYOUT', name: '经营场所平面布局图（含功能分区、设备布局）', reason: '未标明功能分区，请补充后重新上传' },
+    ]);
+    const notices = await stack.db.prisma.notificationOutbox.findMany({
+      where: { caseId, idempotencyKey: { contains: `material-correction:${first.body.id}` } },
+    });
     expect(notices.map((n) => n.channel).sort()).toEqual(['in-app', 'sms', 'wechat']);
-    expect((notices[0].payload as { needed: string[] }).needed).toEqual(['经营场所平面布局图（含功能分区、设备布局）：未标明功能分区，请补充后重新上传']);
-    expect(entry(await checklist(caseId), 'PREMISES_LAYOUT')).toMatchObject({ state: 'needs-correction', note: '未标明功能分区，请补充后重新上传' });
+    expect((notices[0].payload as { needed: string[] }).needed).toEqual([
+      '经营场所平面布局图（含功能分区、设备布局）：未标明功能分区，请补充后重新上传',
+    ]);
+    expect(entry(await checklist(caseId), 'PREMISES_LAYOUT')).toMatchObject({
+      state: 'needs-correction',
+      note: '未标明功能分区，请补充后重新上传',
+    });
 
     const second = await upload(caseId, 'zhangsan', 'PREMISES_LAYOUT', pdf('v2'), '布局图（修改）.pdf');
     expect(second.status).toBe(201);
     const list = await checklist(caseId);
-    expect(entry(list, 'PREMISES_LAYOUT')).toMatchObject({ state: 'submitted', file: { id: second.body.id }, history: [{ id: first.body.id, status: 'superseded' }] });
+    expect(entry(list, 'PREMISES_LAYOUT')).toMatchObject({
+      state: 'submitted',
+      file: { id: second.body.id },
+      history: [{ id: first.body.id, status: 'superseded' }],
+    });
     const again = await stack.http.get(`/api/notifications/cases/${caseId}/progress`).set(await as('zhangsan'));
     expect(again.body.needed).toEqual([]);
     // The superseded file is kept, not deleted, and can no longer be reviewed.
     expect((await stack.http.get(`/api/cases/${caseId}/materials/${first.body.id}/content`).set(await as('window1'))).status).toBe(200);
-    expect((await stack.http.post(url).set(await as('window1')).send({ verdict: 'accepted' })).status).toBe(409);
-    const ok = await stack.http.post(`/api/cases/${caseId}/materials/${second.body.id}/review`).set(await as('approver1')).send({ verdict: 'accepted' });
+    expect(
+      (
+        await stack.http
+          .post(url)
+          .set(await as('window1'))
+          .send({ verdict: 'accepted' })
+      ).status,
+    ).toBe(409);
+    const ok = await stack.http
+      .post(`/api/cases/${caseId}/materials/${second.body.id}/review`)
+      .set(await as('approver1'))
+      .send({ verdict: 'accepted' });
     expect(ok.body.status).toBe('accepted');
     const reviewed = await stack.db.prisma.auditEvent.findMany({ where: { caseId, action: 'material.reviewed' }, orderBy: { id: 'asc' } });
     expect(reviewed.map((e) => (e.after as { status: string }).status)).toEqual(['needs-correction', 'needs-correction', 'accepted']);
   });
 
   test('when the applicant applies 容缺 for a material, then the checklist shows it deferred with the deadline until it is uploaded', async () => {
-    const res = await stack.http.post('/api/handling/applications').set(await as('zhangsan')).send({ mode: 'deferred', itemCode: FOOD_ITEM, title: '食品经营许可（新办）', deferredMaterials: ['HEALTH_CERT'], commitmentLetter: true, variables: { shopName: '好味面馆', materialCommitments: ['FOOD_SAFETY_SYSTEM'] } });
+    const res = await stack.http
+      .post('/api/handling/applications')
+      .set(await as('zhangsan'))
+      .send({
+        mode: 'deferred',
+        itemCode: FOOD_ITEM,
+        title: '食品经营许可（新办）',
+        deferredMaterials: ['HEALTH_CERT'],
+        commitmentLetter: true,
+        variables: { shopName: '好味面馆', materialCommitments: ['FOOD_SAFETY_SYSTEM'] },
+      });
     expect(res.status).toBe(201);
     const caseId = res.body.caseId as string;
     const due = await waitFor(async () => {

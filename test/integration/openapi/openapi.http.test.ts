@@ -10,7 +10,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown }> }>; summary?: string }>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown }> }>; summary?: string }>
+  >;
+};
 
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
 
@@ -39,7 +44,8 @@ describe('OpenAPI document', () => {
       for (const [m, op] of Object.entries(ops)) {
         if (!op.summary) missing.push(`${key(m, p)} summary`);
         for (const [status, r] of Object.entries(op.responses)) {
-          for (const [type, media] of Object.entries(r.content ?? {})) if (media.example === undefined) missing.push(`${key(m, p)} ${status} ${type}`);
+          for (const [type, media] of Object.entries(r.content ?? {}))
+            if (media.example === undefined) missing.push(`${key(m, p)} ${status} ${type}`);
           if (!r.content && status !== '204') missing.push(`${key(m, p)} ${status} has no example`);
         }
       }
@@ -48,7 +54,9 @@ describe('OpenAPI document', () => {
   });
 
   test('when a list query is documented, then its parameters come from the route zod schema with limits and defaults', async () => {
-    const doc = (await stack.http.get('/api/openapi.json').expect(200)).body as { paths: Record<string, { get: { parameters: { name: string; schema: Record<string, unknown> }[] } }> };
+    const doc = (await stack.http.get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, { get: { parameters: { name: string; schema: Record<string, unknown> }[] } }>;
+    };
     const params = doc.paths['/api/audit'].get.parameters;
     const limit = params.find((p) => p.name === 'limit');
     expect(limit?.schema).toMatchObject({ maximum: 200, minimum: 1, default: 50 });
@@ -59,7 +67,10 @@ describe('OpenAPI document', () => {
     const html = await stack.http.get('/api/docs').expect(200);
     expect(html.text).toContain('/api/docs/assets/swagger-ui-bundle.js');
     expect(html.text).not.toMatch(/https?:\/\//);
-    await stack.http.get('/api/docs/assets/swagger-ui-bundle.js').expect(200).expect('content-type', /javascript/);
+    await stack.http
+      .get('/api/docs/assets/swagger-ui-bundle.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     await stack.http.get('/api/docs/init.js').expect(200);
   });
 });

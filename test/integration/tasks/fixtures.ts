@@ -24,12 +24,24 @@ export interface StartedCase {
   openTasks: { taskId: string; elementId: string }[];
 }
 
-export async function startCase(stack: TestStack, processKey = 'general-approval', applicant = 'zhangsan', variables: Record<string, unknown> = { shopName: '好味面馆' }): Promise<StartedCase> {
-  const res = await stack.http.post('/api/cases').set('Authorization', await stack.auth(applicant)).send({ processKey, variables });
+export async function startCase(
+  stack: TestStack,
+  processKey = 'general-approval',
+  applicant = 'zhangsan',
+  variables: Record<string, unknown> = { shopName: '好味面馆' },
+): Promise<StartedCase> {
+  const res = await stack.http
+    .post('/api/cases')
+    .set('Authorization', await stack.auth(applicant))
+    .send({ processKey, variables });
   if (res.status !== 201) throw new Error(`start failed: ${res.status} ${JSON.stringify(res.body)}`);
   const started = res.body as StartedCase;
   // The start's sync can be served before the first projections are queued: wait for the inbox rows.
-  await waitFor(async () => ((await stack.db.prisma.task.count({ where: { caseId: started.caseId } })) >= started.openTasks.length ? true : undefined), 15_000, 'task rows');
+  await waitFor(
+    async () => ((await stack.db.prisma.task.count({ where: { caseId: started.caseId } })) >= started.openTasks.length ? true : undefined),
+    15_000,
+    'task rows',
+  );
   return started;
 }
 
@@ -37,6 +49,9 @@ export async function startCase(stack: TestStack, processKey = 'general-approval
 export const STACK_TIMEOUT_MS = 180_000;
 
 export async function deploy(stack: TestStack, xml: string): Promise<void> {
-  const res = await stack.http.post('/api/definitions').set('Authorization', await stack.auth('admin')).send({ xml });
+  const res = await stack.http
+    .post('/api/definitions')
+    .set('Authorization', await stack.auth('admin'))
+    .send({ xml });
   if (res.status >= 300) throw new Error(`deploy failed: ${res.status} ${JSON.stringify(res.body)}`);
 }

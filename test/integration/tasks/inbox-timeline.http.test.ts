@@ -16,7 +16,10 @@ const inbox = async (user: string, query: string) => {
   return res.body as { items: { id: string; caseId: string; priority: number; dueAt: string | null }[]; total: number };
 };
 const patch = async (taskId: string, body: object) => {
-  const res = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('supervisor1')).send(body);
+  const res = await stack.http
+    .patch(`/api/tasks/${taskId}`)
+    .set('Authorization', await as('supervisor1'))
+    .send(body);
   expect(res.status).toBe(200);
 };
 
@@ -26,7 +29,11 @@ describe('task inbox queries', () => {
     const [a, b, c] = cases.map((x) => x.openTasks[0].taskId);
     const hour = 3_600_000;
     await patch(a, { priority: 90, dueAt: new Date(Date.now() - hour).toISOString() }); // overdue
-    await patch(b, { priority: 10, dueAt: new Date(Date.now() + hour).toISOString(), followUpAt: new Date(Date.now() - hour).toISOString() }); // due soon
+    await patch(b, {
+      priority: 10,
+      dueAt: new Date(Date.now() + hour).toISOString(),
+      followUpAt: new Date(Date.now() - hour).toISOString(),
+    }); // due soon
     await patch(c, { priority: 50, dueAt: new Date(Date.now() + 30 * 24 * hour).toISOString() }); // due next month
     const claimed = await stack.http.post(`/api/tasks/${c}/claim`).set('Authorization', await as('window1'));
     expect(claimed.status).toBe(200);
@@ -38,7 +45,9 @@ describe('task inbox queries', () => {
     expect(ours(await inbox('window1', 'candidateGroup=approver'))).toEqual([]);
     expect(ours(await inbox('window1', 'overdue=1'))).toEqual([a]);
     expect(ours(await inbox('window1', 'dueSoon=1'))).toEqual([b]);
-    expect(ours(await inbox('window1', `dueBefore=${encodeURIComponent(new Date(Date.now() + 2 * hour).toISOString())}&sort=dueAt`))).toEqual([a, b]);
+    expect(
+      ours(await inbox('window1', `dueBefore=${encodeURIComponent(new Date(Date.now() + 2 * hour).toISOString())}&sort=dueAt`)),
+    ).toEqual([a, b]);
     expect(ours(await inbox('window1', `dueAfter=${encodeURIComponent(new Date().toISOString())}&sort=dueAt&order=desc`))).toEqual([c, b]);
     expect(ours(await inbox('window1', `followUpBefore=${encodeURIComponent(new Date().toISOString())}`))).toEqual([b]);
     expect(ours(await inbox('window1', 'priorityMin=50&sort=priority&order=asc'))).toEqual([c, a]);
@@ -66,11 +75,20 @@ describe('case timeline', () => {
     const started = await startCase(stack);
     const accept = started.openTasks[0].taskId;
     await stack.http.post(`/api/tasks/${accept}/claim`).set('Authorization', await as('window1'));
-    await stack.http.post(`/api/tasks/${accept}/comments`).set('Authorization', await as('window1')).send({ text: '内部意见：材料齐全' });
-    const accepted = await stack.http.post(`/api/tasks/${accept}/complete`).set('Authorization', await as('window1')).send({ variables: { accepted: true } });
+    await stack.http
+      .post(`/api/tasks/${accept}/comments`)
+      .set('Authorization', await as('window1'))
+      .send({ text: '内部意见：材料齐全' });
+    const accepted = await stack.http
+      .post(`/api/tasks/${accept}/complete`)
+      .set('Authorization', await as('window1'))
+      .send({ variables: { accepted: true } });
     expect(accepted.status).toBe(200);
     const approve = accepted.body.openTasks[0].taskId;
-    const approved = await stack.http.post(`/api/tasks/${approve}/complete`).set('Authorization', await as('approver1')).send({ variables: { decision: 'approved', opinion: '准予' } });
+    const approved = await stack.http
+      .post(`/api/tasks/${approve}/complete`)
+      .set('Authorization', await as('approver1'))
+      .send({ variables: { decision: 'approved', opinion: '准予' } });
     expect(approved.status).toBe(200);
 
     const timeline = async (user: string) => stack.http.get(`/api/cases/${started.caseId}/timeline`).set('Authorization', await as(user));
@@ -83,7 +101,15 @@ describe('case timeline', () => {
       throw new Error('case never completed in the read model');
     })();
     expect(staff.status).toBe(200);
-    const entries = staff.body.items as { action: string; actor: string; actorName?: string; elementId: string | null; at: string; name?: string; after?: unknown }[];
+    const entries = staff.body.items as {
+      action: string;
+      actor: string;
+      actorName?: string;
+      elementId: string | null;
+      at: string;
+      name?: string;
+      after?: unknown;
+    }[];
     const has = (action: string, elementId: string | null, actor?: string) =>
       entries.some((e) => e.action === action && e.elementId === elementId && (actor === undefined || e.actor === actor));
     expect(entries[0]).toMatchObject({ action: 'case.started', actor: 'zhangsan', actorName: '张三' });
@@ -106,7 +132,9 @@ describe('case timeline', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.items.some((e: { action: string }) => e.action === 'task.commented')).toBe(false);
     expect(mine.body.items.every((e: { after?: unknown }) => e.after === undefined)).toBe(true);
-    expect(mine.body.items.some((e: { action: string; actor: string }) => e.action === 'task.completed' && e.actor === 'approver1')).toBe(true);
+    expect(mine.body.items.some((e: { action: string; actor: string }) => e.action === 'task.completed' && e.actor === 'approver1')).toBe(
+      true,
+    );
 
     // Another applicant cannot see it at all; an unknown case is a 404 naming it.
     expect((await timeline('lisi')).status).toBe(404);

@@ -64,10 +64,18 @@ describe('optimistic concurrency (If-Match / ETag)', () => {
   it('when a request carries a stale If-Match, then 409 VERSION_CONFLICT and the task is unchanged', async () => {
     const { taskId } = await windowTask();
     await post('window1', `/api/tasks/${taskId}/claim`, {}, '"1"');
-    const stale = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('window1')).set('If-Match', '"1"').send({ priority: 80 });
+    const stale = await stack.http
+      .patch(`/api/tasks/${taskId}`)
+      .set('Authorization', await as('window1'))
+      .set('If-Match', '"1"')
+      .send({ priority: 80 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
-    const fresh = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('window1')).set('If-Match', '"2"').send({ priority: 80 });
+    const fresh = await stack.http
+      .patch(`/api/tasks/${taskId}`)
+      .set('Authorization', await as('window1'))
+      .set('If-Match', '"2"')
+      .send({ priority: 80 });
     expect(fresh.status).toBe(200);
     expect(fresh.body).toMatchObject({ priority: 80, version: 3 });
   });
@@ -121,8 +129,16 @@ describe('delegate and resolve (委派/归还)', () => {
     expect(done.body.activeElements).toEqual(['approve']);
     const row = await stack.db.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
     expect(row.outcome).toEqual({ checkedBy: 'agent1', materialsOk: true, accepted: true });
-    const actions = (await stack.db.prisma.auditEvent.findMany({ where: { caseId, taskId }, orderBy: { id: 'asc' } })).map((e) => `${e.action}:${e.actor}`);
-    expect(actions).toEqual(['task.opened:system', 'task.claimed:window1', 'task.delegated:window1', 'task.resolved:agent1', 'task.completed:window1']);
+    const actions = (await stack.db.prisma.auditEvent.findMany({ where: { caseId, taskId }, orderBy: { id: 'asc' } })).map(
+      (e) => `${e.action}:${e.actor}`,
+    );
+    expect(actions).toEqual([
+      'task.opened:system',
+      'task.claimed:window1',
+      'task.delegated:window1',
+      'task.resolved:agent1',
+      'task.completed:window1',
+    ]);
   });
 
   it('when delegating an unclaimed task, or to an unknown user, then a clear 400', async () => {
@@ -169,13 +185,25 @@ describe('priority, due and follow-up dates', () => {
     const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { taskId, action: 'task.updated' } });
     expect(audit.before).toMatchObject({ priority: 50, dueAt: null });
 
-    const cleared = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('window1')).send({ dueAt: null });
+    const cleared = await stack.http
+      .patch(`/api/tasks/${taskId}`)
+      .set('Authorization', await as('window1'))
+      .send({ dueAt: null });
     expect(cleared.body.dueAt).toBeNull();
-    const tooHigh = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('window1')).send({ priority: 101 });
+    const tooHigh = await stack.http
+      .patch(`/api/tasks/${taskId}`)
+      .set('Authorization', await as('window1'))
+      .send({ priority: 101 });
     expect(tooHigh.status).toBe(400);
-    const empty = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('window1')).send({});
+    const empty = await stack.http
+      .patch(`/api/tasks/${taskId}`)
+      .set('Authorization', await as('window1'))
+      .send({});
     expect(empty.status).toBe(400);
-    const stranger = await stack.http.patch(`/api/tasks/${taskId}`).set('Authorization', await as('approver1')).send({ priority: 1 });
+    const stranger = await stack.http
+      .patch(`/api/tasks/${taskId}`)
+      .set('Authorization', await as('approver1'))
+      .send({ priority: 1 });
     expect(stranger.status).toBe(403);
   });
 });
@@ -189,7 +217,10 @@ describe('comments (办理意见)', () => {
     await post('supervisor1', `/api/tasks/${taskId}/comments`, { text: '请今日内受理' });
     const list = await stack.http.get(`/api/tasks/${taskId}/comments`).set('Authorization', await as('window1'));
     expect(list.body.total).toBe(2);
-    expect(list.body.items.map((c: { author: string; text: string }) => `${c.author}:${c.text}`)).toEqual(['window1:材料已核对', 'supervisor1:请今日内受理']);
+    expect(list.body.items.map((c: { author: string; text: string }) => `${c.author}:${c.text}`)).toEqual([
+      'window1:材料已核对',
+      'supervisor1:请今日内受理',
+    ]);
     expect(Date.parse(list.body.items[0].createdAt)).toBeGreaterThan(Date.now() - 60_000);
 
     expect((await post('approver1', `/api/tasks/${taskId}/comments`, { text: '路过' })).status).toBe(403);
@@ -207,7 +238,9 @@ describe('form validation on completion (zeebe:formDefinition)', () => {
     const fields = bad.body.error.details.fields.map((f: { field: string }) => f.field).sort();
     expect(fields).toEqual(['decision', 'opinion', 'validYears']);
 
-    const good = await post('approver1', `/api/tasks/${taskId}/complete`, { variables: { decision: 'approved', opinion: '准予许可', validYears: 3 } });
+    const good = await post('approver1', `/api/tasks/${taskId}/complete`, {
+      variables: { decision: 'approved', opinion: '准予许可', validYears: 3 },
+    });
     expect(good.status).toBe(200);
     expect(good.body.status).toBe('completed');
   });

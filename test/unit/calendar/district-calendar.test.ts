@@ -44,7 +44,14 @@ describe('a year with no official notice (2027 today)', () => {
       expect(days).toHaveLength(13); // 元旦 1, 春节 4, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3
       for (const d of days) expect([d, isWorkday(d)]).toEqual([d, false]);
     }
-    expect(statutoryHolidays(2027)).toMatchObject({ '2027-02-05': '春节', '2027-02-06': '春节', '2027-02-08': '春节', '2027-04-05': '清明节', '2027-06-09': '端午节', '2027-09-15': '中秋节' });
+    expect(statutoryHolidays(2027)).toMatchObject({
+      '2027-02-05': '春节',
+      '2027-02-06': '春节',
+      '2027-02-08': '春节',
+      '2027-04-05': '清明节',
+      '2027-06-09': '端午节',
+      '2027-09-15': '中秋节',
+    });
   });
 });
 
@@ -85,7 +92,9 @@ describe('extension and pause (行政许可法 第四十二条, 第四十五条)
 
 describe('properties over random dates across 2024–2027 and their holidays', () => {
   const DAY = 86_400_000;
-  const start = fc.integer({ min: Date.parse('2024-01-01T02:00:00Z'), max: Date.parse('2027-10-01T02:00:00Z') }).map((ms) => new Date(ms).toISOString());
+  const start = fc
+    .integer({ min: Date.parse('2024-01-01T02:00:00Z'), max: Date.parse('2027-10-01T02:00:00Z') })
+    .map((ms) => new Date(ms).toISOString());
   const withNotice = fc.boolean().map((loaded) => (loaded ? { calendar } : {}));
 
   it('extend(add(s, n), m) equals add(s, n + m)', () => {
@@ -99,16 +108,23 @@ describe('properties over random dates across 2024–2027 and their holidays', (
 
   it('a pause over k working days inside the period moves the due date by exactly k working days', () => {
     fc.assert(
-      fc.property(start, fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 6 }), withNotice, (s, n, at, len, options) => {
-        const due = addWorkingDays(s, n, options);
-        const first = Date.parse(s) + DAY; // the pause begins after the start day, before the original due date
-        const from = new Date(first + Math.floor(at * Math.max(0, Date.parse(due) - DAY - first))).toISOString();
-        const pause = { from, to: new Date(Date.parse(from) + len * DAY).toISOString() };
-        const k = pausedWorkingDays(pause, options);
-        const paused = addWorkingDays(s, n, { ...options, pauses: [pause] });
-        expect(paused).toBe(addWorkingDays(s, n + k, options));
-        expect(resumeDeadline(due, pause, options)).toBe(paused);
-      }),
+      fc.property(
+        start,
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        withNotice,
+        (s, n, at, len, options) => {
+          const due = addWorkingDays(s, n, options);
+          const first = Date.parse(s) + DAY; // the pause begins after the start day, before the original due date
+          const from = new Date(first + Math.floor(at * Math.max(0, Date.parse(due) - DAY - first))).toISOString();
+          const pause = { from, to: new Date(Date.parse(from) + len * DAY).toISOString() };
+          const k = pausedWorkingDays(pause, options);
+          const paused = addWorkingDays(s, n, { ...options, pauses: [pause] });
+          expect(paused).toBe(addWorkingDays(s, n + k, options));
+          expect(resumeDeadline(due, pause, options)).toBe(paused);
+        },
+      ),
       { numRuns: 300 },
     );
   });

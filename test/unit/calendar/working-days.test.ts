@@ -106,7 +106,9 @@ describe('addWorkingDays', () => {
   it('when the input is bad, then a clear error says why', () => {
     expect(() => addWorkingDays('not a date', 1)).toThrow(/ISO/);
     expect(() => addWorkingDays('2026-11-02T09:00:00+08:00', -1)).toThrow(/非负整数/);
-    expect(() => addWorkingDays('2026-11-02T09:00:00+08:00', 1, { pauses: [{ from: '2026-11-05', to: '2026-11-04' }] })).toThrow(/pause ends before/);
+    expect(() => addWorkingDays('2026-11-02T09:00:00+08:00', 1, { pauses: [{ from: '2026-11-05', to: '2026-11-04' }] })).toThrow(
+      /pause ends before/,
+    );
   });
 });
 

@@ -6,7 +6,18 @@ import type { KnowledgeInput } from '../../../activities/catalog/schema';
 import { bm25, tokenize } from '../../../activities/catalog/search';
 
 const kb: KnowledgeInput[] = JSON.parse(readFileSync(path.join(__dirname, '../../../definitions/catalog/knowledge.json'), 'utf8'));
-const search = (q: string) => bm25(kb.map((e) => ({ doc: e, fields: [{ text: e.question, weight: 3 }, { text: e.tags.join(' '), weight: 2 }, { text: e.answer, weight: 1 }] })), q);
+const search = (q: string) =>
+  bm25(
+    kb.map((e) => ({
+      doc: e,
+      fields: [
+        { text: e.question, weight: 3 },
+        { text: e.tags.join(' '), weight: 2 },
+        { text: e.answer, weight: 1 },
+      ],
+    })),
+    q,
+  );
 
 describe('Chinese search over the knowledge base', () => {
   it('when a question is segmented, then words and bigrams are kept and question words dropped', () => {
@@ -32,11 +43,37 @@ describe('haversine and the 免踏勘 rule', () => {
   });
 
   it('when the business type and main structure do not change, then the premises are exempt; otherwise not, with a reason', () => {
-    expect(decideInspectionExemption({ previouslyLicensed: true, businessType: '餐饮服务', previousBusinessType: '餐饮服务', mainStructureChanged: false }).exempt).toBe(true);
-    const changed = decideInspectionExemption({ previouslyLicensed: true, businessType: '餐饮服务', previousBusinessType: '美容美发', mainStructureChanged: false });
+    expect(
+      decideInspectionExemption({
+        previouslyLicensed: true,
+        businessType: '餐饮服务',
+        previousBusinessType: '餐饮服务',
+        mainStructureChanged: false,
+      }).exempt,
+    ).toBe(true);
+    const changed = decideInspectionExemption({
+      previouslyLicensed: true,
+      businessType: '餐饮服务',
+      previousBusinessType: '美容美发',
+      mainStructureChanged: false,
+    });
     expect(changed).toMatchObject({ exempt: false });
     expect(changed.reason).toContain('业态');
-    expect(decideInspectionExemption({ previouslyLicensed: true, businessType: '餐饮服务', previousBusinessType: '餐饮服务', mainStructureChanged: true }).exempt).toBe(false);
-    expect(decideInspectionExemption({ previouslyLicensed: false, businessType: '餐饮服务', previousBusinessType: '餐饮服务', mainStructureChanged: false }).exempt).toBe(false);
+    expect(
+      decideInspectionExemption({
+        previouslyLicensed: true,
+        businessType: '餐饮服务',
+        previousBusinessType: '餐饮服务',
+        mainStructureChanged: true,
+      }).exempt,
+    ).toBe(false);
+    expect(
+      decideInspectionExemption({
+        previouslyLicensed: false,
+        businessType: '餐饮服务',
+        previousBusinessType: '餐饮服务',
+        mainStructureChanged: false,
+      }).exempt,
+    ).toBe(false);
   });
 });

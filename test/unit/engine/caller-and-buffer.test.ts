@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileProcess } from '../../../activities/bpmn/compile-process';
-import { VARIABLES_LIMIT_BYTES, type CompiledProcess, type EngineCommand, type EngineEvent, type EngineState, type Variables } from '../../../workflows/engine/model';
+import {
+  VARIABLES_LIMIT_BYTES,
+  type CompiledProcess,
+  type EngineCommand,
+  type EngineEvent,
+  type EngineState,
+  type Variables,
+} from '../../../workflows/engine/model';
 import { initialState, step, variablesLimitProblem } from '../../../workflows/engine/runtime';
 import { deepFreeze } from '../../helpers/deep-freeze';
 
@@ -52,7 +59,12 @@ describe('BPMN errors and escalations of a called case', () => {
     const child = new Driver(await load('call/valid-throwing-child.bpmn'));
     const commands = child.start({ mode: 'error', item: '营业执照' }, { toCaller: true });
     expect(child.state.status).toBe('failed');
-    expect(child.state.thrown).toEqual({ code: 'MATERIALS_MISSING', elementId: 'missing_end', message: expect.stringContaining('MATERIALS_MISSING'), variables: { reason: '缺少营业执照' } });
+    expect(child.state.thrown).toEqual({
+      code: 'MATERIALS_MISSING',
+      elementId: 'missing_end',
+      message: expect.stringContaining('MATERIALS_MISSING'),
+      variables: { reason: '缺少营业执照' },
+    });
     expect(child.state.incidents).toEqual([]);
     expect(commands.filter((c) => c.type === 'case.failed')).toHaveLength(1);
   });
@@ -62,7 +74,9 @@ describe('BPMN errors and escalations of a called case', () => {
     plain.start({ mode: 'error', item: '营业执照' });
     expect(plain.state.status).toBe('running');
     expect(plain.state.thrown).toBeUndefined();
-    expect(plain.state.incidents).toEqual([expect.objectContaining({ elementId: 'missing_end', message: expect.stringContaining('MATERIALS_MISSING') })]);
+    expect(plain.state.incidents).toEqual([
+      expect.objectContaining({ elementId: 'missing_end', message: expect.stringContaining('MATERIALS_MISSING') }),
+    ]);
   });
 
   test('when the child’s error reaches the call activity, then the matching error boundary takes it with the error variables and the call ends', async () => {
@@ -79,8 +93,16 @@ describe('BPMN errors and escalations of a called case', () => {
   test('when no boundary matches the child’s error code, then the call activity gets an incident naming it and the code', async () => {
     const parent = new Driver(await load('call/valid-catching-parent.bpmn'));
     parent.start();
-    parent.send({ type: 'child.error', at: AT, tokenId: parent.childToken(), code: 'OTHER_FAULT', message: '未捕获的 BPMN 错误 (uncaught BPMN error) OTHER_FAULT' });
-    expect(parent.state.incidents).toEqual([expect.objectContaining({ elementId: 'call_child', message: expect.stringContaining('OTHER_FAULT') })]);
+    parent.send({
+      type: 'child.error',
+      at: AT,
+      tokenId: parent.childToken(),
+      code: 'OTHER_FAULT',
+      message: '未捕获的 BPMN 错误 (uncaught BPMN error) OTHER_FAULT',
+    });
+    expect(parent.state.incidents).toEqual([
+      expect.objectContaining({ elementId: 'call_child', message: expect.stringContaining('OTHER_FAULT') }),
+    ]);
     expect(parent.state.status).toBe('running');
   });
 
@@ -105,7 +127,14 @@ describe('BPMN errors and escalations of a called case', () => {
     child.start({}, { toCaller: true });
     const job = child.commands.find((c) => c.type === 'job.run');
     if (!job || job.type !== 'job.run') throw new Error('no job');
-    const commands = child.send({ type: 'job.error', at: AT, tokenId: job.tokenId, code: 'NOT_REGISTERED', message: '未登记', variables: { registry: 'none' } });
+    const commands = child.send({
+      type: 'job.error',
+      at: AT,
+      tokenId: job.tokenId,
+      code: 'NOT_REGISTERED',
+      message: '未登记',
+      variables: { registry: 'none' },
+    });
     expect(child.state.status).toBe('failed');
     expect(child.state.thrown).toMatchObject({ code: 'NOT_REGISTERED', elementId: 'call_registry', variables: { registry: 'none' } });
     expect(commands).toContainEqual({ type: 'job.cancel', tokenId: job.tokenId });
@@ -115,7 +144,12 @@ describe('BPMN errors and escalations of a called case', () => {
   test('when a called case throws an escalation it does not catch, then it tells its caller and carries on', async () => {
     const child = new Driver(await load('call/valid-throwing-child.bpmn'));
     const commands = child.start({ mode: 'escalate', item: '营业执照' }, { toCaller: true });
-    expect(commands).toContainEqual({ type: 'escalation.toCaller', elementId: 'need_review', code: 'NEED_REVIEW', variables: { reviewItem: '营业执照' } });
+    expect(commands).toContainEqual({
+      type: 'escalation.toCaller',
+      elementId: 'need_review',
+      code: 'NEED_REVIEW',
+      variables: { reviewItem: '营业执照' },
+    });
     expect(child.tasks).toEqual(['child_work']);
     expect(child.state.status).toBe('running');
   });
@@ -123,7 +157,13 @@ describe('BPMN errors and escalations of a called case', () => {
   test('when the child’s escalation meets a non-interrupting boundary, then a review task opens and the child keeps running', async () => {
     const parent = new Driver(await load('call/valid-catching-parent.bpmn'));
     parent.start();
-    const commands = parent.send({ type: 'child.escalation', at: AT, tokenId: parent.childToken(), code: 'NEED_REVIEW', variables: { reviewItem: '营业执照' } });
+    const commands = parent.send({
+      type: 'child.escalation',
+      at: AT,
+      tokenId: parent.childToken(),
+      code: 'NEED_REVIEW',
+      variables: { reviewItem: '营业执照' },
+    });
     expect(parent.tasks).toEqual(['review']);
     expect(parent.waiting).toEqual(['call_child', 'review']);
     expect(parent.state.variables.reviewItem).toBe('营业执照');
@@ -176,8 +216,22 @@ describe('message buffering with time-to-live', () => {
   test('when buffered messages carry correlation keys, then only the one matching the receive task’s key correlates', async () => {
     const d = new Driver(await load('messages/valid-keyed-receive.bpmn'));
     d.start({ sampleNo: 'S-1' });
-    d.send({ type: 'message.deliver', at: AT, name: 'testResult', correlationKey: 'S-2', variables: { result: 'other' }, expiresAt: later(60_000) });
-    d.send({ type: 'message.deliver', at: AT, name: 'testResult', correlationKey: 'S-1', variables: { result: '合格' }, expiresAt: later(60_000) });
+    d.send({
+      type: 'message.deliver',
+      at: AT,
+      name: 'testResult',
+      correlationKey: 'S-2',
+      variables: { result: 'other' },
+      expiresAt: later(60_000),
+    });
+    d.send({
+      type: 'message.deliver',
+      at: AT,
+      name: 'testResult',
+      correlationKey: 'S-1',
+      variables: { result: '合格' },
+      expiresAt: later(60_000),
+    });
     d.complete('prepare');
     expect(d.state.status).toBe('completed');
     expect(d.state.variables.result).toBe('合格');
@@ -203,8 +257,17 @@ describe('timer start and variable limits', () => {
     const task = d.state.openTasks[0];
     if (!task) throw new Error('no task');
     const big = { text: 'x'.repeat(VARIABLES_LIMIT_BYTES) };
-    const event = (variables: Variables): EngineEvent => ({ type: 'userTask.complete', at: AT, taskId: task.taskId, actor: ADMIN, variables });
-    expect(variablesLimitProblem(d.process, d.state, event(big))).toEqual({ elementId: 'fill', message: expect.stringContaining('variables too large') });
+    const event = (variables: Variables): EngineEvent => ({
+      type: 'userTask.complete',
+      at: AT,
+      taskId: task.taskId,
+      actor: ADMIN,
+      variables,
+    });
+    expect(variablesLimitProblem(d.process, d.state, event(big))).toEqual({
+      elementId: 'fill',
+      message: expect.stringContaining('variables too large'),
+    });
     expect(variablesLimitProblem(d.process, d.state, event({ text: 'ok' }))).toBeUndefined();
     expect(d.state.openTasks).toHaveLength(1); // the dry run changed nothing
   });

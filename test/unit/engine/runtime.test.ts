@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileProcess } from '../../../activities/bpmn/compile-process';
-import { VARIABLES_LIMIT_BYTES, type CompiledProcess, type EngineCommand, type EngineEvent, type EngineState, type FlowNode, type Variables } from '../../../workflows/engine/model';
+import {
+  VARIABLES_LIMIT_BYTES,
+  type CompiledProcess,
+  type EngineCommand,
+  type EngineEvent,
+  type EngineState,
+  type FlowNode,
+  type Variables,
+} from '../../../workflows/engine/model';
 import { initialState, step } from '../../../workflows/engine/runtime';
 import { deepFreeze } from '../../helpers/deep-freeze';
 import { workingDayDue } from '../../../workflows/engine/timers';
@@ -37,7 +45,9 @@ class Driver {
     return this.send({ type: 'userTask.complete', at: AT, taskId: task.taskId, actor: ADMIN, variables });
   }
   job(elementId: string, output: Variables = {}) {
-    const cmd = [...this.commands].reverse().find((c) => c.type === 'job.run' && c.elementId === elementId && this.state.tokens.some((t) => t.id === c.tokenId));
+    const cmd = [...this.commands]
+      .reverse()
+      .find((c) => c.type === 'job.run' && c.elementId === elementId && this.state.tokens.some((t) => t.id === c.tokenId));
     if (!cmd || cmd.type !== 'job.run') throw new Error(`no job ${elementId}`);
     return this.send({ type: 'job.completed', at: AT, tokenId: cmd.tokenId, output });
   }
@@ -131,16 +141,28 @@ describe('variables and time', () => {
   });
 
   test('when a script writes a FEEL date and a 1,000-instance body collects outputs, then the next state holds plain JSON and the previous state is unchanged', () => {
-    const n = (id: string, type: FlowNode['type'], incoming: string[], outgoing: string[], extra: Partial<FlowNode> = {}): FlowNode => ({ id, type, incoming, outgoing, ...extra });
+    const n = (id: string, type: FlowNode['type'], incoming: string[], outgoing: string[], extra: Partial<FlowNode> = {}): FlowNode => ({
+      id,
+      type,
+      incoming,
+      outgoing,
+      ...extra,
+    });
     const process: CompiledProcess = {
       key: 'plain-json',
       nodes: {
         start: n('start', 'startEvent', [], ['f1']),
         stamp: n('stamp', 'scriptTask', ['f1'], ['f2'], { script: { expression: '=date("2026-12-01")', resultVariable: 'received' } }),
-        review: n('review', 'userTask', ['f2'], ['f3'], { multiInstance: { sequential: false, cardinality: '=1000', outputCollection: 'results', outputElement: '=loopCounter' } }),
+        review: n('review', 'userTask', ['f2'], ['f3'], {
+          multiInstance: { sequential: false, cardinality: '=1000', outputCollection: 'results', outputElement: '=loopCounter' },
+        }),
         end: n('end', 'endEvent', ['f3'], []),
       },
-      flows: { f1: { id: 'f1', sourceRef: 'start', targetRef: 'stamp' }, f2: { id: 'f2', sourceRef: 'stamp', targetRef: 'review' }, f3: { id: 'f3', sourceRef: 'review', targetRef: 'end' } },
+      flows: {
+        f1: { id: 'f1', sourceRef: 'start', targetRef: 'stamp' },
+        f2: { id: 'f2', sourceRef: 'stamp', targetRef: 'review' },
+        f3: { id: 'f3', sourceRef: 'review', targetRef: 'end' },
+      },
       startNodeIds: ['start'],
     };
     const d = new Driver(process);
@@ -158,4 +180,3 @@ describe('variables and time', () => {
     expect(state.openTasks).toHaveLength(999);
   });
 });
-

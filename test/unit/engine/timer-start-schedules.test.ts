@@ -1,11 +1,20 @@
 import type { FlowNode } from '../../../workflows/engine/model';
 import { scheduleIdOf, TIMER_START_SCHEDULES, timerStartSchedule } from '../../../server/services/definitions.schedules';
 
-const start = (kind: 'date' | 'cycle' | 'duration', value: string): FlowNode => ({ id: 'tick', type: 'startEvent', incoming: [], outgoing: ['f1'], event: { kind: 'timer', timer: { kind, value } } });
+const start = (kind: 'date' | 'cycle' | 'duration', value: string): FlowNode => ({
+  id: 'tick',
+  type: 'startEvent',
+  incoming: [],
+  outgoing: ['f1'],
+  event: { kind: 'timer', timer: { kind, value } },
+});
 
 describe('timer start events as Temporal Schedule specs', () => {
   test('when the cycle is R3/PT2S, then the schedule fires every 2 seconds, three times', () => {
-    expect(timerStartSchedule(start('cycle', 'R3/PT2S'))).toEqual({ spec: { intervals: [{ every: 2000, offset: 0 }] }, remainingActions: 3 });
+    expect(timerStartSchedule(start('cycle', 'R3/PT2S'))).toEqual({
+      spec: { intervals: [{ every: 2000, offset: 0 }] },
+      remainingActions: 3,
+    });
   });
 
   test('when the cycle is unbounded with a start, then it starts there and has no limit', () => {
@@ -16,7 +25,9 @@ describe('timer start events as Temporal Schedule specs', () => {
   });
 
   test('when the cycle is a Camunda 6-field cron, then Temporal gets it with the year added, in the configured time zone', () => {
-    expect(timerStartSchedule(start('cycle', '0 0 9 * * MON-FRI'))).toEqual({ spec: { cronExpressions: ['0 0 9 * * MON-FRI *'], timezone: TIMER_START_SCHEDULES.cronTimeZone } });
+    expect(timerStartSchedule(start('cycle', '0 0 9 * * MON-FRI'))).toEqual({
+      spec: { cronExpressions: ['0 0 9 * * MON-FRI *'], timezone: TIMER_START_SCHEDULES.cronTimeZone },
+    });
     expect(timerStartSchedule(start('cycle', '30 8 * * 1-5')).spec.cronExpressions).toEqual(['30 8 * * 1-5']);
   });
 
@@ -27,7 +38,9 @@ describe('timer start events as Temporal Schedule specs', () => {
   });
 
   test('when the value is not a date, then the error names the start event', () => {
-    expect(() => timerStartSchedule(start('date', 'soon'))).toThrow(expect.objectContaining({ elementId: 'tick', message: expect.stringContaining('ISO-8601') }));
+    expect(() => timerStartSchedule(start('date', 'soon'))).toThrow(
+      expect.objectContaining({ elementId: 'tick', message: expect.stringContaining('ISO-8601') }),
+    );
   });
 
   test('when schedule ids are derived, then key and element cannot collide (BPMN ids have no colon)', () => {

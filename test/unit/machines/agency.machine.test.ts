@@ -102,7 +102,11 @@ describe('帮办代办 agency machine (pure transitions)', () => {
   });
 
   it('when terminated (终止) from any open state, then it can still be rated', () => {
-    for (const s0 of [send(m, start(m, input()), { type: 'agency.accept', team, at: 1 }), toInProgress(), send(m, toInProgress(), { type: 'agency.suspend', reason: 'x', at: 1 })]) {
+    for (const s0 of [
+      send(m, start(m, input()), { type: 'agency.accept', team, at: 1 }),
+      toInProgress(),
+      send(m, toInProgress(), { type: 'agency.suspend', reason: 'x', at: 1 }),
+    ]) {
       const t = send(m, s0, { type: 'agency.terminate', reason: '企业放弃项目', at: 2 });
       expect(t.snapshot.value).toBe('terminated');
       expect(send(m, t, { type: 'agency.rate', score: 3, at: 3 }).snapshot.value).toBe('rated');

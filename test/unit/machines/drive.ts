@@ -19,7 +19,8 @@ export function send(machine: AnyStateMachine, step: Step, event: EventObject & 
 }
 
 /** Named (host-executed) actions with their params. */
-export const named = (step: Step) => step.actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => ({ type: a.type, params: a.params }));
+export const named = (step: Step) =>
+  step.actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => ({ type: a.type, params: a.params }));
 
 /** Delayed raises (durable timers) the host would start. */
 export const timers = (step: Step) =>
@@ -27,7 +28,8 @@ export const timers = (step: Step) =>
     .filter((a) => a.type === 'xstate.raise' && (a.params as { delay?: number }).delay !== undefined)
     .map((a) => a.params as { id: string; delay: number; event: EventObject });
 
-export const cancels = (step: Step) => step.actions.filter((a) => a.type === 'xstate.cancel').map((a) => (a.params as { sendId: string }).sendId);
+export const cancels = (step: Step) =>
+  step.actions.filter((a) => a.type === 'xstate.cancel').map((a) => (a.params as { sendId: string }).sendId);
 
 /** Fires the only pending timer, at the time it is due. */
 export function fire(machine: AnyStateMachine, step: Step, now: number): Step & { firedAt: number } {

@@ -14,7 +14,8 @@ const input = (): FallbackInput => ({
   supervisor: 'supervisor1',
   leadership: 'leader1',
 });
-const classify = (category: string, cause = 'hardToDo') => ({ type: 'fallback.classify', category, cause, department: 'scjgj', holder: 'clerk-scj', at: 0 }) as const;
+const classify = (category: string, cause = 'hardToDo') =>
+  ({ type: 'fallback.classify', category, cause, department: 'scjgj', holder: 'clerk-scj', at: 0 }) as const;
 
 describe('办不成事 fallback machine (pure transitions)', () => {
   it('when a matter is registered, then it waits in 登记 and tells the applicant', () => {
@@ -42,7 +43,13 @@ describe('办不成事 fallback machine (pure transitions)', () => {
   it('when classified 一般, then 转办 has a 5 WD deadline with reminder at 4 WD, 催办 at 5 and escalation at 10, repeating', () => {
     let s: Step & { firedAt?: number } = send(fallbackMachine, start(fallbackMachine, input()), classify('general'));
     expect(s.snapshot.value).toEqual({ transferred: 'onTime' });
-    expect(s.snapshot.context.deadline).toMatchObject({ step: 'transferred', workingDays: 5, dueAt: 5 * WD, remindAt: 4 * WD, escalateAt: 10 * WD });
+    expect(s.snapshot.context.deadline).toMatchObject({
+      step: 'transferred',
+      workingDays: 5,
+      dueAt: 5 * WD,
+      remindAt: 4 * WD,
+      escalateAt: 10 * WD,
+    });
     expect(named(s)).toContainEqual({ type: 'notify', params: expect.objectContaining({ to: 'dept:scjgj' }) });
     expect(timers(s)[0].delay).toBe(4 * WD);
     s = fire(fallbackMachine, s, 0);

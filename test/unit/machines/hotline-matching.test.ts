@@ -4,12 +4,17 @@ import { linkOf, profile, REPEAT_RULE_DEFAULTS } from '../../../activities/domai
 import { LIANHU_STREETS, placeOf } from '../../../activities/domain/hotline/place';
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 2));
-const order = (id: string, callerPhone: string, subject: string | null, content: string, day = 1) => profile({ id, callerPhone, subject, content, receivedAt: at(day) });
+const order = (id: string, callerPhone: string, subject: string | null, content: string, day = 1) =>
+  profile({ id, callerPhone, subject, content, receivedAt: at(day) });
 
 describe('12345 place keys (诉求地点)', () => {
   it('when one compound is written by name, by road and name, by full address or only in the text, then it gets one key', () => {
     const keys = [
-      placeOf('丰庆苑', ''), placeOf('丰庆路丰庆苑小区', ''), placeOf('陕西省西安市莲湖区丰庆路12号院', ''), placeOf('西安市莲湖区丰庆路十二号', ''), placeOf(null, '丰庆苑门口烧烤摊'),
+      placeOf('丰庆苑', ''),
+      placeOf('丰庆路丰庆苑小区', ''),
+      placeOf('陕西省西安市莲湖区丰庆路12号院', ''),
+      placeOf('西安市莲湖区丰庆路十二号', ''),
+      placeOf(null, '丰庆苑门口烧烤摊'),
     ].map((p) => p?.key);
     expect(new Set(keys)).toEqual(new Set(['poi:丰庆苑']));
   });
@@ -24,7 +29,17 @@ describe('12345 place keys (诉求地点)', () => {
     expect(placeOf('西安市莲湖区乐学教育培训学校有限公司', '')?.key).toBe(placeOf('乐学培训', '')?.key);
   });
   it('lists the nine 街道 of 莲湖区 from the administrative-division data', () => {
-    expect(LIANHU_STREETS.map((s) => s.name)).toEqual(['青年路街道', '北院门街道', '北关街道', '红庙坡街道', '环城西路街道', '西关街道', '土门街道', '桃园路街道', '枣园街道']);
+    expect(LIANHU_STREETS.map((s) => s.name)).toEqual([
+      '青年路街道',
+      '北院门街道',
+      '北关街道',
+      '红庙坡街道',
+      '环城西路街道',
+      '西关街道',
+      '土门街道',
+      '桃园路街道',
+      '枣园街道',
+    ]);
   });
 });
 
@@ -58,7 +73,9 @@ describe('12345 repeat matching on the labelled Lianhu set', () => {
     const heldOut = loadOrders().filter((o) => o.split === 'heldout');
     expect(heldOut.length).toBeGreaterThanOrEqual(60);
     const f = evaluate(heldOut);
-    console.info(`held-out: precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}, matters flagged ${f.flagged}/${f.repeatMatters}`);
+    console.info(
+      `held-out: precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}, matters flagged ${f.flagged}/${f.repeatMatters}`,
+    );
     expect(f.precision).toBeGreaterThanOrEqual(0.95);
     expect(f.recall).toBeGreaterThanOrEqual(0.85);
     expect(f.mixedPlaceGroups).toBe(0);

@@ -35,7 +35,10 @@ describe('12345 work order machine (pure transitions)', () => {
     expect(named(s)).toContainEqual({ type: 'notify', params: expect.objectContaining({ to: 'dept:cgj' }) });
     s = send(m, s, { type: 'order.sign', at: 100 });
     expect(s.snapshot.context.deadline).toMatchObject({ step: 'handling', workingDays: 15, dueAt: 100 + 15 * WD });
-    const consult = send(m, send(m, start(m, input('consult')), { type: 'order.dispatch', department: 'cgj', holder: 'h', at: 0 }), { type: 'order.sign', at: 0 });
+    const consult = send(m, send(m, start(m, input('consult')), { type: 'order.dispatch', department: 'cgj', holder: 'h', at: 0 }), {
+      type: 'order.sign',
+      at: 0,
+    });
     expect(consult.snapshot.context.deadline).toMatchObject({ workingDays: 3 });
   });
 
@@ -103,7 +106,11 @@ describe('12345 work order machine (pure transitions)', () => {
     expect(named(replied)).toContainEqual({ type: 'notify', params: expect.objectContaining({ to: 'caller:13900000000' }) });
     const split = send(m, mirrored, { type: 'order.split', reason: '不是同一件事', at: 8 });
     expect(split.snapshot.value).toEqual({ received: 'onTime' });
-    expect(split.snapshot.context).toMatchObject({ leadOrderId: undefined, department: undefined, splits: [{ from: 'XA12345-0000', reason: '不是同一件事', at: 8 }] });
+    expect(split.snapshot.context).toMatchObject({
+      leadOrderId: undefined,
+      department: undefined,
+      splits: [{ from: 'XA12345-0000', reason: '不是同一件事', at: 8 }],
+    });
     expect(can(start(m, input()), { type: 'order.leadReplied', content: 'x' })).toBe(false);
   });
 });

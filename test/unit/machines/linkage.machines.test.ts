@@ -7,16 +7,33 @@ import { noticeMachine } from '../../../workflows/machines/linkage/notice.machin
 import { can, fire, named, send, start } from './drive';
 
 const WD = 1000;
-const base = { instanceId: 'LD-1', clock: { msPerWorkingDay: WD }, deadlines: LINKAGE_DEADLINES, at: 0, title: '食品经营许可', department: 'scjgj' };
+const base = {
+  instanceId: 'LD-1',
+  clock: { msPerWorkingDay: WD },
+  deadlines: LINKAGE_DEADLINES,
+  at: 0,
+  title: '食品经营许可',
+  department: 'scjgj',
+};
 
 describe('审批信息通报 notice machine', () => {
-  const input = { ...base, caseId: 'HB1', itemName: '食品经营许可', decision: 'approved', commitment: true, decidedAt: '2026-11-28T10:00:00Z' };
+  const input = {
+    ...base,
+    caseId: 'HB1',
+    itemName: '食品经营许可',
+    decision: 'approved',
+    commitment: true,
+    decidedAt: '2026-11-28T10:00:00Z',
+  };
 
   it('when an approval is decided, then it is pushed to the supervising department at once with a 2 WD 认领 deadline', () => {
     const s = start(noticeMachine, input);
     expect(s.snapshot.value).toEqual({ pushed: 'onTime' });
     expect(s.snapshot.context.deadline).toMatchObject({ key: 'signFor', dueAt: 2 * WD, holder: 'dept:scjgj', department: 'scjgj' });
-    expect(named(s)).toContainEqual({ type: 'notify', params: expect.objectContaining({ to: 'dept:scjgj', message: expect.stringContaining('告知承诺') }) });
+    expect(named(s)).toContainEqual({
+      type: 'notify',
+      params: expect.objectContaining({ to: 'dept:scjgj', message: expect.stringContaining('告知承诺') }),
+    });
   });
 
   it('when nobody signs, then reminder → 催办 → escalation; signing ends it', () => {
@@ -37,7 +54,13 @@ describe('审批信息通报 notice machine', () => {
 });
 
 describe('监管结果抄告 finding machine', () => {
-  const input = { ...base, caseId: 'HB1', findingType: 'falseCommitment' as const, description: '核查发现承诺的场所面积与实际不符', approvalDepartment: 'spj' };
+  const input = {
+    ...base,
+    caseId: 'HB1',
+    findingType: 'falseCommitment' as const,
+    description: '核查发现承诺的场所面积与实际不符',
+    approvalDepartment: 'spj',
+  };
 
   it('when a finding is registered, then it must be pushed within 1 WD and the approval side must act, which is recorded', () => {
     let s = start(findingMachine, input);
@@ -70,7 +93,10 @@ describe('部门联席会议 meeting machine', () => {
     s = send(meetingMachine, s, {
       type: 'meeting.decide',
       decision: '市场监管局主办，卫健局协办',
-      tasks: [{ owner: 'scjgj', description: '制定登记指引', workingDays: 5 }, { owner: 'wjw', description: '提供卫生标准' }],
+      tasks: [
+        { owner: 'scjgj', description: '制定登记指引', workingDays: 5 },
+        { owner: 'wjw', description: '提供卫生标准' },
+      ],
       at: 20,
     });
     expect(s.snapshot.value).toEqual({ executing: 'onTime' });
@@ -107,7 +133,17 @@ describe('对上协调联动 city machine', () => {
 });
 
 describe('动态调整 adjustment machine', () => {
-  const input = { ...base, change: 'cancel' as const, itemCode: '11610104MB0000000X-001', itemName: '某证明事项', payload: {}, reason: '上级取消', proposedBy: 'approver1', reviewer: 'supervisor1', department: 'spj' };
+  const input = {
+    ...base,
+    change: 'cancel' as const,
+    itemCode: '11610104MB0000000X-001',
+    itemName: '某证明事项',
+    payload: {},
+    reason: '上级取消',
+    proposedBy: 'approver1',
+    reviewer: 'supervisor1',
+    department: 'spj',
+  };
 
   it('when approved after review, then the change is recorded to take effect; returned proposals can be resubmitted; rejected ones end', () => {
     let s = start(adjustmentMachine, input);
@@ -116,17 +152,36 @@ describe('动态调整 adjustment machine', () => {
     expect(s.snapshot.context.deadline).toMatchObject({ key: 'adjustmentReview', holder: 'supervisor1' });
     s = send(adjustmentMachine, s, { type: 'adjustment.return', note: '补充取消依据', at: 1 });
     expect(s.snapshot.value).toBe('proposed');
-    s = send(adjustmentMachine, send(adjustmentMachine, s, { type: 'adjustment.submit', at: 2 }), { type: 'adjustment.approve', actor: 'supervisor1', at: 3 });
+    s = send(adjustmentMachine, send(adjustmentMachine, s, { type: 'adjustment.submit', at: 2 }), {
+      type: 'adjustment.approve',
+      actor: 'supervisor1',
+      at: 3,
+    });
     expect(s.snapshot).toMatchObject({ value: 'effective', status: 'done' });
-    expect(named(s)).toContainEqual({ type: 'recordAdjustment', params: expect.objectContaining({ change: 'cancel', approvedBy: 'supervisor1', at: 3 }) });
-    const rejected = send(adjustmentMachine, send(adjustmentMachine, start(adjustmentMachine, input), { type: 'adjustment.submit', at: 0 }), { type: 'adjustment.reject', reason: '无依据', at: 1 });
+    expect(named(s)).toContainEqual({
+      type: 'recordAdjustment',
+      params: expect.objectContaining({ change: 'cancel', approvedBy: 'supervisor1', at: 3 }),
+    });
+    const rejected = send(
+      adjustmentMachine,
+      send(adjustmentMachine, start(adjustmentMachine, input), { type: 'adjustment.submit', at: 0 }),
+      { type: 'adjustment.reject', reason: '无依据', at: 1 },
+    );
     expect(rejected.snapshot.value).toBe('rejected');
   });
 });
 
 describe('deadlines of an initial state', () => {
   it('when a machine starts with a supervised state, then its deadline counts from the start time, not from the epoch', () => {
-    const s = start(noticeMachine, { ...base, at: 50_000, caseId: 'HB1', itemName: 'x', decision: 'approved', commitment: false, decidedAt: 'x' });
+    const s = start(noticeMachine, {
+      ...base,
+      at: 50_000,
+      caseId: 'HB1',
+      itemName: 'x',
+      decision: 'approved',
+      commitment: false,
+      decidedAt: 'x',
+    });
     expect(s.snapshot.context.deadline).toMatchObject({ enteredAt: 50_000, dueAt: 50_000 + 2 * WD });
     expect(s.actions.find((a) => a.type === 'xstate.raise')?.params).toMatchObject({ delay: WD });
   });

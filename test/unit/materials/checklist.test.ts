@@ -11,7 +11,21 @@ const REQUIRED = [
 let seq = 0;
 function file(code: string, status: string, minutesAgo: number, reviewNote: string | null = null): MaterialFile {
   seq += 1;
-  return { id: `f${seq}`, code, name: code, fileName: `${code}.pdf`, contentType: 'application/pdf', size: 10, sha256: 'x', status, reviewNote, reviewedBy: null, reviewedAt: null, uploadedBy: 'zhangsan', uploadedAt: new Date(Date.now() - minutesAgo * 60_000) };
+  return {
+    id: `f${seq}`,
+    code,
+    name: code,
+    fileName: `${code}.pdf`,
+    contentType: 'application/pdf',
+    size: 10,
+    sha256: 'x',
+    status,
+    reviewNote,
+    reviewedBy: null,
+    reviewedAt: null,
+    uploadedBy: 'zhangsan',
+    uploadedAt: new Date(Date.now() - minutesAgo * 60_000),
+  };
 }
 
 describe('material checklist', () => {
@@ -30,7 +44,16 @@ describe('material checklist', () => {
   });
 
   test('when the case defers one material and commits to another, then they show as deferred with the deadline and committed', () => {
-    const list = buildChecklist({ required: REQUIRED, files: [], variables: { deferredMaterials: ['SIGN_DESIGN'], supplementDueAt: '2026-12-10T09:00:00.000Z', materialCommitments: ['FOOD_SAFETY_SYSTEM'] }, licences: new Set() });
+    const list = buildChecklist({
+      required: REQUIRED,
+      files: [],
+      variables: {
+        deferredMaterials: ['SIGN_DESIGN'],
+        supplementDueAt: '2026-12-10T09:00:00.000Z',
+        materialCommitments: ['FOOD_SAFETY_SYSTEM'],
+      },
+      licences: new Set(),
+    });
     expect(list.items.find((i) => i.code === 'SIGN_DESIGN')).toMatchObject({ state: 'deferred', deadline: '2026-12-10T09:00:00.000Z' });
     expect(list.items.find((i) => i.code === 'FOOD_SAFETY_SYSTEM')).toMatchObject({ state: 'committed' });
     // No licence held: the e-licence material must be uploaded.
@@ -41,19 +64,39 @@ describe('material checklist', () => {
     const old = file('PREMISES_LAYOUT', 'superseded', 10);
     const current = file('PREMISES_LAYOUT', 'needs-correction', 5, '缺少功能分区');
     const extra = file('OTHER', 'submitted', 1);
-    const list = buildChecklist({ required: REQUIRED, files: [old, extra, current], variables: {}, licences: new Set(['BUSINESS_LICENCE']) });
-    expect(list.items.find((i) => i.code === 'PREMISES_LAYOUT')).toMatchObject({ state: 'needs-correction', note: '缺少功能分区', file: { id: current.id }, history: [{ id: old.id }] });
+    const list = buildChecklist({
+      required: REQUIRED,
+      files: [old, extra, current],
+      variables: {},
+      licences: new Set(['BUSINESS_LICENCE']),
+    });
+    expect(list.items.find((i) => i.code === 'PREMISES_LAYOUT')).toMatchObject({
+      state: 'needs-correction',
+      note: '缺少功能分区',
+      file: { id: current.id },
+      history: [{ id: old.id }],
+    });
     expect(list.items.at(-1)).toMatchObject({ code: 'OTHER', required: false, state: 'submitted' });
     expect(list.neededFromApplicant).toEqual([{ code: 'PREMISES_LAYOUT', name: '平面布局图', reason: '缺少功能分区' }]);
   });
 
   test('when the process resolved materials from the e-licence library, then that decides e-licence over the demo holdings', () => {
-    const list = buildChecklist({ required: REQUIRED, files: [], variables: { resolvedMaterials: [] }, licences: new Set(['BUSINESS_LICENCE']) });
+    const list = buildChecklist({
+      required: REQUIRED,
+      files: [],
+      variables: { resolvedMaterials: [] },
+      licences: new Set(['BUSINESS_LICENCE']),
+    });
     expect(list.items[0].state).toBe('missing');
   });
 
   test('when the whole case is under 告知承诺制 with an accepted commitment, then every material the catalogue lets a commitment replace is committed', () => {
-    const list = buildChecklist({ required: REQUIRED, files: [], variables: { handlingMode: 'commitment', commitment: { accepted: true } }, licences: new Set() });
+    const list = buildChecklist({
+      required: REQUIRED,
+      files: [],
+      variables: { handlingMode: 'commitment', commitment: { accepted: true } },
+      licences: new Set(),
+    });
     expect(list.items.filter((i) => i.state === 'committed').map((i) => i.code)).toEqual(['FOOD_SAFETY_SYSTEM']);
   });
 });

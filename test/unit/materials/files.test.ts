@@ -20,10 +20,14 @@ describe('file kind by content (sniffing)', () => {
 
 describe('Content-Disposition (RFC 6266 / 5987)', () => {
   test('when the file name is Chinese, then filename* carries it in UTF-8 and filename an ASCII fallback', () => {
-    expect(contentDisposition('营业执照.pdf')).toBe("attachment; filename=\"____.pdf\"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf");
+    expect(contentDisposition('营业执照.pdf')).toBe(
+      'attachment; filename="____.pdf"; filename*=UTF-8\'\'%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf',
+    );
   });
 
   test('when the name has quotes or characters RFC 5987 reserves, then they are escaped', () => {
-    expect(contentDisposition('a "b" (c).pdf', 'inline')).toBe("inline; filename=\"a _b_ (c).pdf\"; filename*=UTF-8''a%20%22b%22%20%28c%29.pdf");
+    expect(contentDisposition('a "b" (c).pdf', 'inline')).toBe(
+      'inline; filename="a _b_ (c).pdf"; filename*=UTF-8\'\'a%20%22b%22%20%28c%29.pdf',
+    );
   });
 });

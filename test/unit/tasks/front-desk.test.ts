@@ -17,7 +17,11 @@ describe('无差别受理: the 综合窗口 receives item applications first', (
     const fronted = withFrontDesk(food, undefined);
     const start = fronted.nodes[fronted.startNodeIds[0]!]!;
     expect(fronted.flows[start.outgoing[0]!]!.targetRef).toBe(FRONT_DESK.task);
-    expect(fronted.nodes[FRONT_DESK.task]).toMatchObject({ type: 'userTask', name: '综合窗口受理', assignment: { candidateGroups: ['window'] } });
+    expect(fronted.nodes[FRONT_DESK.task]).toMatchObject({
+      type: 'userTask',
+      name: '综合窗口受理',
+      assignment: { candidateGroups: ['window'] },
+    });
     const accepted = fronted.flows.front_desk_accepted!;
     expect(accepted).toMatchObject({ targetRef: 'review', condition: '=accepted = true' });
     expect(fronted.nodes.review!.incoming).toEqual(['front_desk_accepted']);

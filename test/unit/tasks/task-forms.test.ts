@@ -16,11 +16,20 @@ const form: FormSchema = {
 
 describe('form-js validation of submitted task variables', () => {
   it('when every field is valid, then there are no problems', () => {
-    expect(validateAgainstForm(form, { name: '张三', age: 30, agree: true, district: 'lianhu', docs: ['id'], phone: '13800000000' })).toEqual([]);
+    expect(
+      validateAgainstForm(form, { name: '张三', age: 30, agree: true, district: 'lianhu', docs: ['id'], phone: '13800000000' }),
+    ).toEqual([]);
   });
 
   it('when fields are missing, mistyped, out of range or off-pattern, then each is reported by key', () => {
-    const problems = validateAgainstForm(form, { name: '欧阳司马光', age: 12, agree: 'yes', district: 'yanta', docs: ['passport'], phone: '12345' });
+    const problems = validateAgainstForm(form, {
+      name: '欧阳司马光',
+      age: 12,
+      agree: 'yes',
+      district: 'yanta',
+      docs: ['passport'],
+      phone: '12345',
+    });
     expect(problems.map((p) => p.field)).toEqual(['name', 'age', 'agree', 'district', 'docs', 'phone']);
     expect(problems[0].message).toContain('姓名');
     expect(validateAgainstForm(form, {}).map((p) => p.field)).toEqual(['name', 'agree']);

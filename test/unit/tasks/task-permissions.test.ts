@@ -27,7 +27,8 @@ const task = (extra: Partial<StaffTask> = {}): StaffTask => ({
   createdAt: '2026-11-28T00:00:00Z',
   ...extra,
 });
-const claimedBy = (id: string, extra: Partial<StaffTask> = {}) => task({ assignment: { candidateGroups: ['window'], assignee: id }, ...extra });
+const claimedBy = (id: string, extra: Partial<StaffTask> = {}) =>
+  task({ assignment: { candidateGroups: ['window'], assignee: id }, ...extra });
 const delegated = () => claimedBy('agent1', { owner: 'window1', delegationState: 'pending' });
 
 describe('task permissions', () => {

@@ -14,15 +14,29 @@ export const businessRuleTask: Behaviour<'businessRuleTask'> = (ctx) => {
     if (table.outputs.length === 1) return values[0];
     return Object.fromEntries(table.outputs.map((name, i) => [name, values[i]])) as Variables;
   };
-  if (table.hitPolicy === 'UNIQUE' && matches.length > 1) throw new EngineError(node.id, `决策表 UNIQUE 命中多条规则 (UNIQUE hit policy matched ${matches.length} rules)`);
+  if (table.hitPolicy === 'UNIQUE' && matches.length > 1)
+    throw new EngineError(node.id, `决策表 UNIQUE 命中多条规则 (UNIQUE hit policy matched ${matches.length} rules)`);
   const result = table.hitPolicy === 'COLLECT' ? matches.map(output) : matches[0] ? output(matches[0]) : null;
   return { kind: 'leave', variables: { [resultVariable]: result } };
 };
 
 function serviceJob({ node, token, variables }: Parameters<typeof businessRuleTask>[0]): ReturnType<typeof businessRuleTask> {
-  if (!node.taskDefinition) throw new EngineError(node.id, '业务规则任务需要决策表或 zeebe:taskDefinition (business rule task needs a decision table or a task type)');
+  if (!node.taskDefinition)
+    throw new EngineError(
+      node.id,
+      '业务规则任务需要决策表或 zeebe:taskDefinition (business rule task needs a decision table or a task type)',
+    );
   return {
     kind: 'wait',
-    commands: [{ type: 'job.run', tokenId: token.id, elementId: node.id, taskType: node.taskDefinition.type, retries: node.taskDefinition.retries, variables }],
+    commands: [
+      {
+        type: 'job.run',
+        tokenId: token.id,
+        elementId: node.id,
+        taskType: node.taskDefinition.type,
+        retries: node.taskDefinition.retries,
+        variables,
+      },
+    ],
   };
 }

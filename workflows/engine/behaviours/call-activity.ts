@@ -7,6 +7,16 @@ export const callActivity: Behaviour<'callActivity'> = ({ node, token, variables
   if (!called) throw new EngineError(node.id, '调用活动缺少被调用流程 (call activity has no called process)');
   return {
     kind: 'wait',
-    commands: [{ type: 'child.start', tokenId: token.id, elementId: node.id, processKey: called.processKey, binding: called.binding, version: called.version, variables }],
+    commands: [
+      {
+        type: 'child.start',
+        tokenId: token.id,
+        elementId: node.id,
+        processKey: called.processKey,
+        binding: called.binding,
+        version: called.version,
+        variables,
+      },
+    ],
   };
 };

@@ -6,6 +6,15 @@ export const serviceTask: Behaviour = ({ node, token, variables }) => {
   if (!node.taskDefinition) throw new EngineError(node.id, '缺少 zeebe:taskDefinition (no task type)');
   return {
     kind: 'wait',
-    commands: [{ type: 'job.run', tokenId: token.id, elementId: node.id, taskType: node.taskDefinition.type, retries: node.taskDefinition.retries, variables }],
+    commands: [
+      {
+        type: 'job.run',
+        tokenId: token.id,
+        elementId: node.id,
+        taskType: node.taskDefinition.type,
+        retries: node.taskDefinition.retries,
+        variables,
+      },
+    ],
   };
 };

@@ -17,7 +17,8 @@ export const userTask: Behaviour<'userTask'> = ({ node, token, at, nextId, state
   if (token.locals && Object.keys(token.locals).length) task.inputs = token.locals;
   if (node.priority !== undefined) {
     const priority = Number(evaluateValue(node.id, node.priority, variables));
-    if (!Number.isInteger(priority) || priority < 0 || priority > 100) throw new EngineError(node.id, `优先级必须是 0–100 的整数 (priority must be an integer 0–100): ${node.priority}`);
+    if (!Number.isInteger(priority) || priority < 0 || priority > 100)
+      throw new EngineError(node.id, `优先级必须是 0–100 的整数 (priority must be an integer 0–100): ${node.priority}`);
     task.priority = priority;
   }
   // Due and follow-up dates are resolved by the runtime (they may be working-day durations).
@@ -33,7 +34,12 @@ function assignmentOf(elementId: string, a: Assignment, variables: Variables): A
     values.flatMap((v) => {
       const value = evaluateValue(elementId, v, variables);
       if (value === null) return [];
-      return Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim()).filter(Boolean);
+      return Array.isArray(value)
+        ? value.map(String)
+        : String(value)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     });
   const out: Assignment = {};
   if (a.assignee) {

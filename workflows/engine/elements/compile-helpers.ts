@@ -19,7 +19,8 @@ export function requireJob(node: FlowNode, c: CompileContext, missing: string): 
 
 /** A message throw (end or intermediate event) sends its message through a job. */
 export function messageThrow(node: FlowNode, c: CompileContext): void {
-  if (c.event?.kind === 'message') requireJob(node, c, '消息抛出事件需要 zeebe:taskDefinition 发送消息 (a message throw/end event needs a zeebe:taskDefinition job)');
+  if (c.event?.kind === 'message')
+    requireJob(node, c, '消息抛出事件需要 zeebe:taskDefinition 发送消息 (a message throw/end event needs a zeebe:taskDefinition job)');
 }
 
 export function subscriptionKey(message: El): string | undefined {
@@ -40,7 +41,12 @@ export function feelSyntaxError(expression: string): string | undefined {
 
 /** `a, b` is a static list; `=expr` stays one expression evaluated at run time. */
 function listOrExpression(value: string): string[] {
-  return value.trim().startsWith('=') ? [value] : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value.trim().startsWith('=')
+    ? [value]
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 export function compileUserTask(node: UserTaskNode, c: CompileContext): void {
@@ -71,7 +77,9 @@ export function decisionTable(ext: El[], problem: (m: string) => void): { table:
   const raw = get('decisionTable');
   const resultVariable = called?.resultVariable ?? get('resultVariable');
   if (!raw || !resultVariable) {
-    problem('业务规则任务需要 FEEL 决策表 (zeebe:property "decisionTable" JSON) 与 resultVariable，或 zeebe:taskDefinition (business rule task needs a FEEL decision table and a result variable, or a job type)');
+    problem(
+      '业务规则任务需要 FEEL 决策表 (zeebe:property "decisionTable" JSON) 与 resultVariable，或 zeebe:taskDefinition (business rule task needs a FEEL decision table and a result variable, or a job type)',
+    );
     return undefined;
   }
   let table: DecisionTable;
@@ -89,7 +97,8 @@ export function decisionTable(ext: El[], problem: (m: string) => void): { table:
   }
   for (const expr of table.inputs) checkFeel(expr, problem);
   table.rules.forEach((rule, i) => {
-    if (rule.when?.length !== table.inputs.length || rule.then?.length !== table.outputs.length) problem(`决策表第 ${i + 1} 条规则的列数不符 (rule ${i + 1} has the wrong number of entries)`);
+    if (rule.when?.length !== table.inputs.length || rule.then?.length !== table.outputs.length)
+      problem(`决策表第 ${i + 1} 条规则的列数不符 (rule ${i + 1} has the wrong number of entries)`);
     for (const test of rule.when ?? []) {
       if (test.trim() === '-' || test.trim() === '') continue;
       const error = feelProblem(test, 'unaryTests');

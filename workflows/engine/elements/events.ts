@@ -14,7 +14,8 @@ export const startEvent: ElementKind<'startEvent'> = {
   events: ['none', 'timer', 'message', 'signal', 'error', 'escalation'],
   compile(el, node, c) {
     if (el.isInterrupting === false) node.interrupting = false;
-    if (!c.scope && c.event && ['signal', 'error', 'escalation'].includes(c.event.kind)) c.problem(`流程级不支持该启动事件 (unsupported process start event) ${c.event.kind}`);
+    if (!c.scope && c.event && ['signal', 'error', 'escalation'].includes(c.event.kind))
+      c.problem(`流程级不支持该启动事件 (unsupported process start event) ${c.event.kind}`);
   },
   behaviour: startBehaviour,
 };

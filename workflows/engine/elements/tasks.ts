@@ -55,7 +55,9 @@ export const scriptTask: ElementKind<'scriptTask'> = {
     if (c.find('zeebe:TaskDefinition')) return requireJob(node, c, NO_SERVICE_TYPE);
     const script = c.find('zeebe:Script');
     if (!script?.expression || !script.resultVariable) {
-      c.problem(`脚本任务只支持 FEEL：需要 zeebe:script expression 与 resultVariable (script tasks run FEEL only; ${el.scriptFormat ? `scriptFormat "${el.scriptFormat}" is not supported` : 'no zeebe:script'})`);
+      c.problem(
+        `脚本任务只支持 FEEL：需要 zeebe:script expression 与 resultVariable (script tasks run FEEL only; ${el.scriptFormat ? `scriptFormat "${el.scriptFormat}" is not supported` : 'no zeebe:script'})`,
+      );
     } else {
       node.script = { expression: script.expression, resultVariable: script.resultVariable };
       checkFeel(script.expression, c.problem);

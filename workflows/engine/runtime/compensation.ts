@@ -8,7 +8,10 @@ import { scopeChain } from './variables';
 /** Compensation (补偿): runs the handlers of completed activities in the scope, latest first. */
 export function compensate(ctx: RuntimeContext, n: FlowNode, t: Token, activityRef: string | undefined, end: boolean): void {
   const { state } = ctx;
-  const scopeIds = new Set([t.scopeId, ...state.scopes.filter((s) => scopeChain(ctx, s.id).some((c) => c.id === t.scopeId)).map((s) => s.id)]);
+  const scopeIds = new Set([
+    t.scopeId,
+    ...state.scopes.filter((s) => scopeChain(ctx, s.id).some((c) => c.id === t.scopeId)).map((s) => s.id),
+  ]);
   const todo = state.compensables.filter((c) => scopeIds.has(c.scopeId) && (!activityRef || c.elementId === activityRef)).reverse();
   state.compensables = state.compensables.filter((c) => !todo.includes(c));
   if (todo.length === 0) {

@@ -1,4 +1,18 @@
-import { EngineError, ROOT_SCOPE, type CompiledProcess, type EngineCommand, type EngineEvent, type EngineState, type BufferedMessage, type FlowNode, type OpenTask, type ScopeInstance, type Subscription, type Token, type Variables } from '../model';
+import {
+  EngineError,
+  ROOT_SCOPE,
+  type CompiledProcess,
+  type EngineCommand,
+  type EngineEvent,
+  type EngineState,
+  type BufferedMessage,
+  type FlowNode,
+  type OpenTask,
+  type ScopeInstance,
+  type Subscription,
+  type Token,
+  type Variables,
+} from '../model';
 
 /**
  * What every runtime module works on during one step: the state being built, the commands emitted,
@@ -151,5 +165,6 @@ export function settle(ctx: RuntimeContext): void {
     if (i >= 0) state.openTasks[i] = plain(task);
   }
   if (state.thrown) state.thrown = plain(state.thrown);
-  if (written.messages.size && state.bufferedMessages) state.bufferedMessages = state.bufferedMessages.map((m) => (written.messages.has(m) ? plain(m) : m));
+  if (written.messages.size && state.bufferedMessages)
+    state.bufferedMessages = state.bufferedMessages.map((m) => (written.messages.has(m) ? plain(m) : m));
 }

@@ -21,7 +21,8 @@ export const handlers: Handlers = {
     if (event.toCaller) state.toCaller = true;
     if (event.startElementId) {
       const start = ctx.node(event.startElementId);
-      if (start.type !== 'startEvent' || start.scope) throw new EngineError(start.id, `不是流程级启动事件 (not a process start event) ${start.id}`);
+      if (start.type !== 'startEvent' || start.scope)
+        throw new EngineError(start.id, `不是流程级启动事件 (not a process start event) ${start.id}`);
       enter(ctx, start.id, root.id, { triggered: true });
     } else startScope(ctx, root, process.startNodeIds);
   },
@@ -46,7 +47,15 @@ export const handlers: Handlers = {
     if (!t) return;
     if (event.variables) setVariables(ctx, t.scopeId, event.variables, t.elementId);
     if (!propagate(ctx, t, 'error', event.code, true, undefined)) {
-      uncaughtError(ctx, t, t.elementId, event.code, `未捕获的 BPMN 错误 (uncaught BPMN error) ${event.code}${event.message ? `: ${event.message}` : ''}`, 'job', event.variables);
+      uncaughtError(
+        ctx,
+        t,
+        t.elementId,
+        event.code,
+        `未捕获的 BPMN 错误 (uncaught BPMN error) ${event.code}${event.message ? `: ${event.message}` : ''}`,
+        'job',
+        event.variables,
+      );
     }
   },
 
@@ -73,7 +82,15 @@ export const handlers: Handlers = {
     const t = ctx.tokenOf(event.tokenId);
     if (!t || t.incidentId) return;
     if (!propagate(ctx, t, 'error', event.code, true, event.variables)) {
-      uncaughtError(ctx, t, t.elementId, event.code, `调用的子案件抛出未捕获的 BPMN 错误 (the called case threw an uncaught BPMN error) ${event.code ?? ''}: ${event.message}`, 'element', event.variables);
+      uncaughtError(
+        ctx,
+        t,
+        t.elementId,
+        event.code,
+        `调用的子案件抛出未捕获的 BPMN 错误 (the called case threw an uncaught BPMN error) ${event.code ?? ''}: ${event.message}`,
+        'element',
+        event.variables,
+      );
     }
   },
 
@@ -81,7 +98,12 @@ export const handlers: Handlers = {
     const t = ctx.tokenOf(event.tokenId);
     if (!t || t.incidentId) return;
     if (!propagate(ctx, t, 'escalation', event.code, true, event.variables) && ctx.state.toCaller) {
-      ctx.commands.push({ type: 'escalation.toCaller', elementId: t.elementId, ...(event.code !== undefined ? { code: event.code } : {}), ...(event.variables ? { variables: event.variables } : {}) });
+      ctx.commands.push({
+        type: 'escalation.toCaller',
+        elementId: t.elementId,
+        ...(event.code !== undefined ? { code: event.code } : {}),
+        ...(event.variables ? { variables: event.variables } : {}),
+      });
     }
   },
 

@@ -10,7 +10,14 @@ export function raiseIncident(ctx: RuntimeContext, failed: Token, err: EngineErr
   const { state } = ctx;
   const t = ctx.own.token(failed);
   if (!ctx.tokenOf(t.id)) state.tokens.push(t);
-  const incident: Incident = { id: `${state.instanceId}-${ctx.nextId('I')}`, elementId: err.elementId || t.elementId, tokenId: t.id, message: err.message, at: ctx.at, kind: kind === 'job' ? 'job' : 'element' };
+  const incident: Incident = {
+    id: `${state.instanceId}-${ctx.nextId('I')}`,
+    elementId: err.elementId || t.elementId,
+    tokenId: t.id,
+    message: err.message,
+    at: ctx.at,
+    kind: kind === 'job' ? 'job' : 'element',
+  };
   t.incidentId = incident.id;
   t.failedPhase = kind;
   state.incidents.push(incident);
@@ -21,7 +28,15 @@ export function raiseIncident(ctx: RuntimeContext, failed: Token, err: EngineErr
  * An error nothing in this case catches: an incident on the element, or — in a called case — the
  * end of this case, the error going to the calling case's call activity (Camunda semantics).
  */
-export function uncaughtError(ctx: RuntimeContext, t: Token, elementId: string, code: string | undefined, message: string, phase: 'element' | 'job', vars?: Variables): void {
+export function uncaughtError(
+  ctx: RuntimeContext,
+  t: Token,
+  elementId: string,
+  code: string | undefined,
+  message: string,
+  phase: 'element' | 'job',
+  vars?: Variables,
+): void {
   const { state } = ctx;
   if (!state.toCaller) return raiseIncident(ctx, t, new EngineError(elementId, message), phase);
   for (const x of [...state.tokens]) cancelToken(ctx, x);
@@ -47,7 +62,15 @@ export function retryIncident(ctx: RuntimeContext, incident: Incident, vars?: Va
   const n = ctx.node(t.elementId);
   if (phase === 'job') {
     const def = n.taskDefinition;
-    if (def) ctx.commands.push({ type: 'job.run', tokenId: t.id, elementId: n.id, taskType: def.type, retries: def.retries, variables: tokenVars(ctx, t) });
+    if (def)
+      ctx.commands.push({
+        type: 'job.run',
+        tokenId: t.id,
+        elementId: n.id,
+        taskType: def.type,
+        retries: def.retries,
+        variables: tokenVars(ctx, t),
+      });
     return;
   }
   if (phase === 'leave') return leave(ctx, t, { outputsApplied: true, takeOne: n.type === 'exclusiveGateway' });

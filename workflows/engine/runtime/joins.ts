@@ -63,7 +63,7 @@ function canReach(ctx: RuntimeContext, scopeId: string, target: string): boolean
 /** Fires every inclusive join whose missing branches can no longer arrive (or that has them all). */
 export function settleInclusiveJoins(ctx: RuntimeContext): void {
   const { state, process } = ctx;
-  for (let changed = true; changed && state.status === 'running'; ) {
+  for (let changed = true; changed && state.status === 'running';) {
     changed = false;
     for (const [key, arrived] of Object.entries(state.joins)) {
       const slash = key.lastIndexOf('/');

@@ -33,7 +33,9 @@ export function deliver(ctx: RuntimeContext, sub: Subscription, vars?: Variables
 export function publish(ctx: RuntimeContext, event: Extract<EngineEvent, { type: 'message.deliver' }>): void {
   const { state, at } = ctx;
   const kind = event.signal ? 'signal' : 'message';
-  const matches = state.subscriptions.filter((s) => s.kind === kind && s.name === event.name && (s.correlationKey === undefined || s.correlationKey === event.correlationKey));
+  const matches = state.subscriptions.filter(
+    (s) => s.kind === kind && s.name === event.name && (s.correlationKey === undefined || s.correlationKey === event.correlationKey),
+  );
   for (const sub of event.signal ? matches : matches.slice(0, 1)) {
     if (!state.subscriptions.some((s) => s.id === sub.id)) continue; // dropped by an earlier match
     if (!keeps(ctx.node(sub.elementId))) state.subscriptions = state.subscriptions.filter((s) => s.id !== sub.id);
@@ -61,10 +63,15 @@ export function correlateBuffered(ctx: RuntimeContext): void {
   const { state, at } = ctx;
   if (!state.bufferedMessages?.length) return;
   state.bufferedMessages = state.bufferedMessages.filter((m) => Date.parse(m.expiresAt) > Date.parse(at));
-  for (let changed = true; changed && state.status === 'running'; ) {
+  for (let changed = true; changed && state.status === 'running';) {
     changed = false;
     for (const message of state.bufferedMessages) {
-      const sub = state.subscriptions.find((s) => s.kind === 'message' && s.name === message.name && (s.correlationKey === undefined || s.correlationKey === message.correlationKey));
+      const sub = state.subscriptions.find(
+        (s) =>
+          s.kind === 'message' &&
+          s.name === message.name &&
+          (s.correlationKey === undefined || s.correlationKey === message.correlationKey),
+      );
       if (!sub) continue;
       state.bufferedMessages = state.bufferedMessages.filter((m) => m.id !== message.id);
       if (!keeps(ctx.node(sub.elementId))) state.subscriptions = state.subscriptions.filter((s) => s.id !== sub.id);

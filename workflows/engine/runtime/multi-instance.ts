@@ -20,12 +20,14 @@ export function enterBody(ctx: RuntimeContext, n: FlowNode, body: Token): void {
       let total: number;
       if (mi.collection) {
         const value = evaluateFeel(n.id, mi.collection, vars);
-        if (!Array.isArray(value)) throw new EngineError(n.id, `多实例集合不是列表 (multi-instance input collection is not a list): ${mi.collection}`);
+        if (!Array.isArray(value))
+          throw new EngineError(n.id, `多实例集合不是列表 (multi-instance input collection is not a list): ${mi.collection}`);
         items = value;
         total = value.length;
       } else {
         const value = evaluateFeel(n.id, mi.cardinality ?? '0', vars);
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new EngineError(n.id, `多实例数量无效 (invalid loop cardinality): ${mi.cardinality}`);
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+          throw new EngineError(n.id, `多实例数量无效 (invalid loop cardinality): ${mi.cardinality}`);
         total = value;
       }
       body.mi = { total, started: 0, completed: 0, outputs: [], ...(items ? { items } : {}) };
@@ -56,7 +58,12 @@ function startInner(ctx: RuntimeContext, n: FlowNode, body: Token): void {
 function miVariables(ctx: RuntimeContext, body: Token): Variables {
   const mi = body.mi as Body;
   const active = ctx.state.tokens.filter((x) => x.innerOf === body.id).length;
-  return { numberOfInstances: mi.total, numberOfCompletedInstances: mi.completed, numberOfActiveInstances: active, numberOfTerminatedInstances: 0 };
+  return {
+    numberOfInstances: mi.total,
+    numberOfCompletedInstances: mi.completed,
+    numberOfActiveInstances: active,
+    numberOfTerminatedInstances: 0,
+  };
 }
 
 function loopContinues(ctx: RuntimeContext, n: FlowNode, body: Token): boolean {
@@ -84,7 +91,9 @@ export function innerCompleted(ctx: RuntimeContext, n: FlowNode, inner: Token): 
     if (loopContinues(ctx, n, body)) return startInner(ctx, n, body);
     return finishBody(ctx, n, body);
   }
-  const done = mi.completed >= mi.total || (n.multiInstance?.completionCondition !== undefined && evaluateCondition(n.id, n.multiInstance.completionCondition, vars));
+  const done =
+    mi.completed >= mi.total ||
+    (n.multiInstance?.completionCondition !== undefined && evaluateCondition(n.id, n.multiInstance.completionCondition, vars));
   if (done) {
     for (const other of ctx.state.tokens.filter((x) => x.innerOf === body.id)) cancelToken(ctx, other);
     return finishBody(ctx, n, body);
@@ -93,6 +102,7 @@ export function innerCompleted(ctx: RuntimeContext, n: FlowNode, inner: Token): 
 }
 
 function finishBody(ctx: RuntimeContext, n: FlowNode, body: Token): void {
-  if (n.multiInstance?.outputCollection) setVariables(ctx, body.scopeId, { [n.multiInstance.outputCollection]: body.mi?.outputs ?? [] }, n.id);
+  if (n.multiInstance?.outputCollection)
+    setVariables(ctx, body.scopeId, { [n.multiInstance.outputCollection]: body.mi?.outputs ?? [] }, n.id);
   leave(ctx, body, { outputsApplied: true });
 }

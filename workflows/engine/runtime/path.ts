@@ -9,7 +9,15 @@ export function entered(ctx: RuntimeContext, n: FlowNode, t: Token, via?: string
   const { state, at } = ctx;
   state.path.push({ elementId: n.id, type: n.type, at, ...(via ? { via } : {}), ...(actor ? { actor } : {}) });
   if (state.path.length > PATH_KEEP) state.path.splice(0, state.path.length - PATH_KEEP);
-  ctx.commands.push({ type: 'element.entered', elementId: n.id, nodeType: n.type, name: n.name, at, tokenId: t.id, ...(actor ? { actor } : {}) });
+  ctx.commands.push({
+    type: 'element.entered',
+    elementId: n.id,
+    nodeType: n.type,
+    name: n.name,
+    at,
+    tokenId: t.id,
+    ...(actor ? { actor } : {}),
+  });
 }
 
 /** A token left an element (completed or cancelled): closes its latest open path entry. */
@@ -22,5 +30,14 @@ export function left(ctx: RuntimeContext, n: FlowNode, t: Token, actor?: string,
       break;
     }
   }
-  ctx.commands.push({ type: 'element.left', elementId: n.id, nodeType: n.type, name: n.name, at, tokenId: t.id, ...(actor ? { actor } : {}), ...(cancelled ? { cancelled } : {}) });
+  ctx.commands.push({
+    type: 'element.left',
+    elementId: n.id,
+    nodeType: n.type,
+    name: n.name,
+    at,
+    tokenId: t.id,
+    ...(actor ? { actor } : {}),
+    ...(cancelled ? { cancelled } : {}),
+  });
 }

@@ -9,7 +9,8 @@ import { cancelToken, enter, leave } from './tokens';
 import { setVariables } from './variables';
 
 /** Propagation of BPMN errors (错误) and escalations (升级): boundary events and event subprocesses. */
-const catches = (c: FlowNode | undefined, kind: 'error' | 'escalation', code?: string) => !!c && c.event?.kind === kind && (c.event.code === undefined || c.event.code === code);
+const catches = (c: FlowNode | undefined, kind: 'error' | 'escalation', code?: string) =>
+  !!c && c.event?.kind === kind && (c.event.code === undefined || c.event.code === code);
 
 export function triggerBoundary(ctx: RuntimeContext, b: FlowNode, owner: Token, vars?: Variables): void {
   if (!(b.type === 'boundaryEvent' && b.cancelActivity === false)) cancelToken(ctx, owner);
@@ -35,7 +36,14 @@ export function triggerEventSubProcess(ctx: RuntimeContext, start: FlowNode, sco
 }
 
 /** Finds the nearest catcher up the scope chain; returns false when nobody catches. */
-export function propagate(ctx: RuntimeContext, from: Token, kind: 'error' | 'escalation', code: string | undefined, includeOwnBoundaries: boolean, vars?: Variables): boolean {
+export function propagate(
+  ctx: RuntimeContext,
+  from: Token,
+  kind: 'error' | 'escalation',
+  code: string | undefined,
+  includeOwnBoundaries: boolean,
+  vars?: Variables,
+): boolean {
   const { process } = ctx;
   if (includeOwnBoundaries) {
     for (const bId of ctx.node(from.elementId).boundaries ?? []) {
@@ -46,7 +54,7 @@ export function propagate(ctx: RuntimeContext, from: Token, kind: 'error' | 'esc
       }
     }
   }
-  for (let scope = ctx.scopeOf(from.scopeId); scope; ) {
+  for (let scope = ctx.scopeOf(from.scopeId); scope;) {
     for (const espId of process.scopes?.[scope.elementId]?.eventSubProcesses ?? []) {
       const start = (process.scopes?.[espId]?.startNodeIds ?? []).map(ctx.node).find((s) => catches(s, kind, code));
       if (start) {
@@ -73,7 +81,14 @@ export function propagate(ctx: RuntimeContext, from: Token, kind: 'error' | 'esc
 }
 
 /** An error or escalation throw event (or end event) fires. */
-export function throwEvent(ctx: RuntimeContext, n: FlowNode, t: Token, kind: 'error' | 'escalation', code: string | undefined, end: boolean): void {
+export function throwEvent(
+  ctx: RuntimeContext,
+  n: FlowNode,
+  t: Token,
+  kind: 'error' | 'escalation',
+  code: string | undefined,
+  end: boolean,
+): void {
   const { state } = ctx;
   left(ctx, n, t);
   // The thrower's input mappings are the error's (escalation's) variables, as in Camunda 8.
@@ -85,7 +100,13 @@ export function throwEvent(ctx: RuntimeContext, n: FlowNode, t: Token, kind: 'er
     }
     return;
   }
-  if (!caught && state.toCaller) ctx.commands.push({ type: 'escalation.toCaller', elementId: n.id, ...(code !== undefined ? { code } : {}), ...(thrownVars ? { variables: thrownVars } : {}) });
+  if (!caught && state.toCaller)
+    ctx.commands.push({
+      type: 'escalation.toCaller',
+      elementId: n.id,
+      ...(code !== undefined ? { code } : {}),
+      ...(thrownVars ? { variables: thrownVars } : {}),
+    });
   // Escalation: the thrower continues unless its scope was interrupted.
   if (!ctx.scopeOf(t.scopeId)) return;
   if (end) return completeScopeIfDone(ctx, t.scopeId);

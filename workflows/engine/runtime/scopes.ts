@@ -7,7 +7,13 @@ import { cancelToken, enter, leave } from './tokens';
 import { setVariables, visible } from './variables';
 
 /** Opens a scope instance (作用域: the process or a subprocess) and arms its event subprocesses' starts. */
-export function createScope(ctx: RuntimeContext, elementId: string, parentId: string | undefined, tokenId: string | undefined, variables: Variables): ScopeInstance {
+export function createScope(
+  ctx: RuntimeContext,
+  elementId: string,
+  parentId: string | undefined,
+  tokenId: string | undefined,
+  variables: Variables,
+): ScopeInstance {
   const { process } = ctx;
   const scope: ScopeInstance = ctx.created({ id: ctx.nextId('scope'), elementId, parentId, tokenId, variables });
   wroteVariables(ctx, scope);
@@ -51,7 +57,9 @@ export function completeScopeIfDone(ctx: RuntimeContext, scopeId: string): void 
   const parentToken = scope.tokenId ? ctx.tokenOf(scope.tokenId) : undefined;
   const outputs = parentToken ? ctx.node(parentToken.elementId).outputs : undefined;
   // Output mappings read the subprocess's own variables, so evaluate them before the scope closes.
-  const mapped = outputs?.length ? Object.fromEntries(outputs.map((m) => [m.target, evaluateFeel(scope.elementId, m.source, visible(ctx, scope.id))])) : undefined;
+  const mapped = outputs?.length
+    ? Object.fromEntries(outputs.map((m) => [m.target, evaluateFeel(scope.elementId, m.source, visible(ctx, scope.id))]))
+    : undefined;
   dropSubscriptions(ctx, (s) => s.ownerScopeId === scope.id);
   state.scopes = state.scopes.filter((s) => s.id !== scope.id);
   if (!parentToken) return;

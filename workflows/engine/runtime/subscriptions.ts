@@ -7,7 +7,14 @@ import { tokenVars } from './variables';
 const CATCHABLE = ['timer', 'message', 'signal'];
 
 /** Subscriptions (订阅): timers, messages and signals an element or scope waits for. */
-export function subscribe(ctx: RuntimeContext, n: FlowNode, ownerTokenId: string | undefined, ownerScopeId: string | undefined, vars: Variables, forElement?: string): void {
+export function subscribe(
+  ctx: RuntimeContext,
+  n: FlowNode,
+  ownerTokenId: string | undefined,
+  ownerScopeId: string | undefined,
+  vars: Variables,
+  forElement?: string,
+): void {
   const ev = n.event;
   const kind = ev?.kind === 'timer' ? 'timer' : ev?.kind === 'signal' ? 'signal' : 'message';
   const sub: Subscription = ctx.created({ id: ctx.nextId('sub'), kind, elementId: forElement ?? n.id, ownerTokenId, ownerScopeId });
@@ -57,7 +64,8 @@ export function armRace(ctx: RuntimeContext, n: FlowNode, t: Token): void {
 }
 
 /** Whether a subscription stays after firing (non-interrupting boundary or event-subprocess start). */
-export const keeps = (n: FlowNode): boolean => (n.type === 'boundaryEvent' && n.cancelActivity === false) || (n.type === 'startEvent' && n.interrupting === false);
+export const keeps = (n: FlowNode): boolean =>
+  (n.type === 'boundaryEvent' && n.cancelActivity === false) || (n.type === 'startEvent' && n.interrupting === false);
 
 /** Starts the next round of a cycle timer; false when it has no rounds left. */
 export function rearm(ctx: RuntimeContext, fired: Subscription): boolean {

@@ -16,7 +16,8 @@ export function openTask(ctx: RuntimeContext, n: FlowNode, t: Token, task: OpenT
     if (/^P\d+WD$/.test(text.trim())) return workingDayDue(at, Number(text.trim().slice(1, -2)), state.clockPauses, state.calendar);
     if (isDuration(text)) return durationEnd(at, text);
     const ms = Date.parse(text);
-    if (Number.isNaN(ms)) throw new EngineError(n.id, `期限不是 ISO-8601 时间或时长 (due date is not an ISO-8601 date or duration): ${text}`);
+    if (Number.isNaN(ms))
+      throw new EngineError(n.id, `期限不是 ISO-8601 时间或时长 (due date is not an ISO-8601 date or duration): ${text}`);
     return new Date(ms).toISOString();
   };
   const schedule = n.type === 'userTask' ? n : undefined;

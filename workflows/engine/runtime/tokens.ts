@@ -40,7 +40,17 @@ export function runElement(ctx: RuntimeContext, n: FlowNode, t: Token, opts: Ent
       t.locals = { ...t.locals, ...Object.fromEntries(n.inputs.map((m) => [m.target, evaluateFeel(n.id, m.source, vars)])) };
       ctx.written.locals.add(t);
     }
-    outcome = behaviours[n.type]({ process: ctx.process, state: ctx.state, node: n, token: t, via: opts.via, at: ctx.at, triggered: opts.triggered ?? false, variables: tokenVars(ctx, t), nextId: ctx.nextId });
+    outcome = behaviours[n.type]({
+      process: ctx.process,
+      state: ctx.state,
+      node: n,
+      token: t,
+      via: opts.via,
+      at: ctx.at,
+      triggered: opts.triggered ?? false,
+      variables: tokenVars(ctx, t),
+      nextId: ctx.nextId,
+    });
   } catch (err) {
     if (!(err instanceof EngineError)) throw err;
     return raiseIncident(ctx, t, err, 'element');
@@ -90,8 +100,11 @@ function apply(ctx: RuntimeContext, n: FlowNode, t: Token, outcome: Outcome, opt
     }
     case 'link': {
       left(ctx, n, t);
-      const target = Object.values(process.nodes).find((c) => c.type === 'intermediateCatchEvent' && c.event?.kind === 'link' && c.event.name === outcome.name && c.scope === n.scope);
-      if (!target) return raiseIncident(ctx, t, new EngineError(n.id, `找不到链接捕获事件 (no link catch event named "${outcome.name}")`), 'element');
+      const target = Object.values(process.nodes).find(
+        (c) => c.type === 'intermediateCatchEvent' && c.event?.kind === 'link' && c.event.name === outcome.name && c.scope === n.scope,
+      );
+      if (!target)
+        return raiseIncident(ctx, t, new EngineError(n.id, `找不到链接捕获事件 (no link catch event named "${outcome.name}")`), 'element');
       enter(ctx, target.id, t.scopeId, { triggered: true });
       return;
     }
@@ -130,7 +143,8 @@ export function leave(ctx: RuntimeContext, t: Token, opts: LeaveOptions = {}): v
   }
   removeToken(ctx, t);
   if (!opts.silent) left(ctx, n, t, opts.actor);
-  if (n.compensationHandler && !t.innerOf) state.compensables.push({ elementId: n.id, handlerId: n.compensationHandler, scopeId: t.scopeId, variables: {} });
+  if (n.compensationHandler && !t.innerOf)
+    state.compensables.push({ elementId: n.id, handlerId: n.compensationHandler, scopeId: t.scopeId, variables: {} });
   if (t.innerOf) return innerCompleted(ctx, n, t);
   if (t.compensationFor) return compensationStepDone(ctx, t);
   for (const flowId of flows) enter(ctx, process.flows[flowId]?.targetRef as string, t.scopeId, { via: flowId });

@@ -1,5 +1,13 @@
 import { evaluateFeel } from '../expressions';
-import { EngineError, VARIABLES_LIMIT_BYTES, VARIABLES_TOO_LARGE, type FlowNode, type ScopeInstance, type Token, type Variables } from '../model';
+import {
+  EngineError,
+  VARIABLES_LIMIT_BYTES,
+  VARIABLES_TOO_LARGE,
+  type FlowNode,
+  type ScopeInstance,
+  type Token,
+  type Variables,
+} from '../model';
 import { wroteVariables, type RuntimeContext } from './context';
 
 /** Variable scopes (变量作用域): the chain from the process scope down to `scopeId`. */

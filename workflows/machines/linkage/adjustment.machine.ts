@@ -45,7 +45,15 @@ export const adjustmentMachine = setup({
   states: {
     proposed: { on: { 'adjustment.submit': 'underReview' } },
     underReview: {
-      entry: { type: 'setDeadline', params: ({ context }) => ({ step: 'underReview', key: 'adjustmentReview', holder: context.reviewer, department: context.department }) },
+      entry: {
+        type: 'setDeadline',
+        params: ({ context }) => ({
+          step: 'underReview',
+          key: 'adjustmentReview',
+          holder: context.reviewer,
+          department: context.department,
+        }),
+      },
       exit: 'clearDeadline',
       ...supervisedStep,
       on: {
@@ -68,7 +76,10 @@ export const adjustmentMachine = setup({
             },
           ],
         },
-        'adjustment.return': { target: 'proposed', actions: assign(({ context, event }) => ({ reviewNotes: [...context.reviewNotes, event.note] })) },
+        'adjustment.return': {
+          target: 'proposed',
+          actions: assign(({ context, event }) => ({ reviewNotes: [...context.reviewNotes, event.note] })),
+        },
         'adjustment.reject': { target: 'rejected', actions: assign(({ event }) => ({ rejection: event.reason })) },
       },
     },

@@ -34,9 +34,19 @@ export const cityMachine = setup({
   context: ({ input }) => ({ ...input }),
   initial: 'drafted',
   states: {
-    drafted: { on: { 'city.submit': { target: 'awaitingReply', actions: assign(({ event }) => ({ recipient: event.recipient, reference: event.reference })) } } },
+    drafted: {
+      on: {
+        'city.submit': {
+          target: 'awaitingReply',
+          actions: assign(({ event }) => ({ recipient: event.recipient, reference: event.reference })),
+        },
+      },
+    },
     awaitingReply: {
-      entry: { type: 'setDeadline', params: ({ context }) => ({ step: 'awaitingReply', key: 'cityReply', holder: context.submittedBy, department: context.department }) },
+      entry: {
+        type: 'setDeadline',
+        params: ({ context }) => ({ step: 'awaitingReply', key: 'cityReply', holder: context.submittedBy, department: context.department }),
+      },
       exit: 'clearDeadline',
       ...supervisedStep,
       on: { 'city.reply': { target: 'replied', actions: assign(({ event }) => ({ reply: event.content })) } },

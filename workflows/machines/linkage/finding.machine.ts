@@ -22,7 +22,9 @@ export interface FindingContext extends FindingInput, LinkageContextBase {
   pushedAt?: number;
   action?: { action: FindingAction; note: string; by?: string; at: number };
 }
-export type FindingEvent = { at?: number; actor?: string } & ({ type: 'finding.push' } | { type: 'finding.act'; action: FindingAction; note: string });
+export type FindingEvent = { at?: number; actor?: string } & (
+  { type: 'finding.push' } | { type: 'finding.act'; action: FindingAction; note: string }
+);
 
 export const findingMachine = setup({
   types: { context: {} as FindingContext, events: {} as FindingEvent, input: {} as FindingInput },
@@ -38,19 +40,46 @@ export const findingMachine = setup({
   initial: 'found',
   states: {
     found: {
-      entry: { type: 'setDeadline', params: ({ context }) => ({ step: 'found', key: 'findingPush', holder: `dept:${context.department}`, department: context.department }) },
+      entry: {
+        type: 'setDeadline',
+        params: ({ context }) => ({
+          step: 'found',
+          key: 'findingPush',
+          holder: `dept:${context.department}`,
+          department: context.department,
+        }),
+      },
       exit: 'clearDeadline',
       ...supervisedStep,
       on: { 'finding.push': { target: 'pushed', actions: assign(({ event }) => ({ pushedAt: atOf(event) })) } },
     },
     pushed: {
       entry: [
-        { type: 'setDeadline', params: ({ context }) => ({ step: 'pushed', key: 'findingAction', holder: `dept:${context.approvalDepartment}`, department: context.approvalDepartment }) },
-        { type: 'notify', params: ({ context }) => ({ to: `dept:${context.approvalDepartment}`, message: `监管结果抄告：${context.title}${context.caseId ? `（办件 ${context.caseId}）` : ''}：${context.description}` }) },
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({
+            step: 'pushed',
+            key: 'findingAction',
+            holder: `dept:${context.approvalDepartment}`,
+            department: context.approvalDepartment,
+          }),
+        },
+        {
+          type: 'notify',
+          params: ({ context }) => ({
+            to: `dept:${context.approvalDepartment}`,
+            message: `监管结果抄告：${context.title}${context.caseId ? `（办件 ${context.caseId}）` : ''}：${context.description}`,
+          }),
+        },
       ],
       exit: 'clearDeadline',
       ...supervisedStep,
-      on: { 'finding.act': { target: 'acted', actions: assign(({ event }) => ({ action: { action: event.action, note: event.note, by: event.actor, at: atOf(event) } })) } },
+      on: {
+        'finding.act': {
+          target: 'acted',
+          actions: assign(({ event }) => ({ action: { action: event.action, note: event.note, by: event.actor, at: atOf(event) } })),
+        },
+      },
     },
     acted: { type: 'final' },
   },

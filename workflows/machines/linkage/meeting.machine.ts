@@ -46,7 +46,8 @@ export const meetingMachine = setup({
   },
   delays: supervisionDelays,
   guards: {
-    openTask: ({ context, event }) => event.type === 'meeting.taskDone' && !!context.tasks[event.index] && context.tasks[event.index].doneAt === undefined,
+    openTask: ({ context, event }) =>
+      event.type === 'meeting.taskDone' && !!context.tasks[event.index] && context.tasks[event.index].doneAt === undefined,
     allDone: ({ context }) => context.tasks.length > 0 && context.tasks.every((t) => t.doneAt !== undefined),
   },
 }).createMachine({
@@ -56,8 +57,22 @@ export const meetingMachine = setup({
   states: {
     referred: {
       entry: [
-        { type: 'setDeadline', params: ({ context }) => ({ step: 'referred', key: 'meetingSchedule', holder: context.referredBy, department: context.department }) },
-        { type: 'notifyDepartments', params: ({ context }) => ({ departments: context.departments, message: `部门联席会议提请：${context.title}；议题：${context.agenda.join('；')}` }) },
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({
+            step: 'referred',
+            key: 'meetingSchedule',
+            holder: context.referredBy,
+            department: context.department,
+          }),
+        },
+        {
+          type: 'notifyDepartments',
+          params: ({ context }) => ({
+            departments: context.departments,
+            message: `部门联席会议提请：${context.title}；议题：${context.agenda.join('；')}`,
+          }),
+        },
       ],
       exit: 'clearDeadline',
       ...supervisedStep,
@@ -98,7 +113,9 @@ export const meetingMachine = setup({
         'meeting.taskDone': {
           guard: 'openTask',
           actions: [
-            assign(({ context, event }) => ({ tasks: context.tasks.map((t, i) => (i === event.index ? { ...t, doneAt: atOf(event) } : t)) })),
+            assign(({ context, event }) => ({
+              tasks: context.tasks.map((t, i) => (i === event.index ? { ...t, doneAt: atOf(event) } : t)),
+            })),
             { type: 'closeTask', params: ({ context, event }) => ({ index: event.index, task: context.tasks[event.index] }) },
           ],
         },

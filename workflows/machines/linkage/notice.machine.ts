@@ -36,7 +36,15 @@ export const noticeMachine = setup({
   states: {
     pushed: {
       entry: [
-        { type: 'setDeadline', params: ({ context }) => ({ step: 'pushed', key: 'signFor', holder: `dept:${context.department}`, department: context.department }) },
+        {
+          type: 'setDeadline',
+          params: ({ context }) => ({
+            step: 'pushed',
+            key: 'signFor',
+            holder: `dept:${context.department}`,
+            department: context.department,
+          }),
+        },
         {
           type: 'notify',
           params: ({ context }) => ({

@@ -11,7 +11,10 @@ export const SEEN_KEY = 'haoban.messages.seen';
 
 export function MessagesBell() {
   const { path } = useRoute();
-  const { data } = useApi(() => api.get<Page<{ id: string; sentAt: string | null }>>('/api/notifications/mine', { limit: 50 }).catch(() => undefined), [path]);
+  const { data } = useApi(
+    () => api.get<Page<{ id: string; sentAt: string | null }>>('/api/notifications/mine', { limit: 50 }).catch(() => undefined),
+    [path],
+  );
   const seen = Number(localStorage.getItem(SEEN_KEY) ?? 0);
   const unread = data?.items.filter((m) => m.sentAt && Date.parse(m.sentAt) > seen).length ?? 0;
   return (
@@ -26,7 +29,13 @@ export function MessagesBell() {
 export function ElderToggle({ compact }: { compact?: boolean }) {
   const on = useElderMode();
   return (
-    <Button type={on ? 'primary' : 'default'} aria-pressed={on} onClick={() => elderMode.set(!on)} data-testid="elder-toggle" title="大字号、高对比度显示">
+    <Button
+      type={on ? 'primary' : 'default'}
+      aria-pressed={on}
+      onClick={() => elderMode.set(!on)}
+      data-testid="elder-toggle"
+      title="大字号、高对比度显示"
+    >
       {compact ? (on ? '标准' : '大字') : on ? '标准模式' : '关怀模式'}
     </Button>
   );

@@ -31,7 +31,12 @@ export function whyNotDeferrable(m: ItemMaterial): string | undefined {
 export const isExemptable = (m: ItemMaterial) => m.sources.includes('e-licence') || m.sources.includes('shared-data');
 
 export function initialMaterials(materials: ItemMaterial[]): MaterialsState {
-  return { choice: Object.fromEntries(materials.map((m) => [m.code, isExemptable(m) ? 'exempt' : 'upload'])), files: {}, deferralLetter: false, commitmentSigned: false };
+  return {
+    choice: Object.fromEntries(materials.map((m) => [m.code, isExemptable(m) ? 'exempt' : 'upload'])),
+    files: {},
+    deferralLetter: false,
+    commitmentSigned: false,
+  };
 }
 
 /** Problems per material code ('' for the section as a whole) before anything is sent. */
@@ -47,7 +52,14 @@ export function checkMaterials(materials: ItemMaterial[], s: MaterialsState): Re
   return errors;
 }
 
-export function ApplyMaterials({ materials, value, onChange, errors, progress, disabled }: {
+export function ApplyMaterials({
+  materials,
+  value,
+  onChange,
+  errors,
+  progress,
+  disabled,
+}: {
   materials: ItemMaterial[];
   value: MaterialsState;
   onChange: (s: MaterialsState) => void;
@@ -60,46 +72,88 @@ export function ApplyMaterials({ materials, value, onChange, errors, progress, d
   const choices = Object.values(value.choice);
   const phone = Grid.useBreakpoint().md === false;
   const choiceCell = (m: ItemMaterial) => {
-              const c = value.choice[m.code];
-              const notDeferrable = whyNotDeferrable(m);
-              const file = value.files[m.code];
-              const p = progress[m.code];
-              return (
-                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                  <Radio.Group size="small" disabled={disabled} value={c} aria-label={`${m.name} 提交方式`} onChange={(e) => set({ choice: { ...value.choice, [m.code]: e.target.value } })} data-testid={`choice-${m.code}`}>
-                    <Radio value="upload">上传</Radio>
-                    {isExemptable(m) && <Radio value="exempt">免提交（系统调取）</Radio>}
-                    {m.sources.includes('commitment') && <Radio value="commitment">告知承诺</Radio>}
-                    {notDeferrable ? (
-                      <Tooltip title={notDeferrable}><Radio value="deferred" disabled>容缺后补</Radio></Tooltip>
-                    ) : <Radio value="deferred">容缺后补</Radio>}
-                  </Radio.Group>
-                  {m.core && <Typography.Text type="secondary" style={{ fontSize: 12 }}>不可容缺：{notDeferrable}</Typography.Text>}
-                  {c === 'upload' && (
-                    <Space wrap size={4}>
-                      <Upload accept={ACCEPT} showUploadList={false} disabled={disabled}
-                        beforeUpload={(f) => {
-                          const problem = checkFile(f);
-                          setPickError({ ...pickError, [m.code]: problem });
-                          if (problem) return Upload.LIST_IGNORE;
-                          set({ files: { ...value.files, [m.code]: f } });
-                          return false; // kept in the browser until the case exists
-                        }}>
-                        <Button size="small" icon={<UploadOutlined />} data-testid={`pick-${m.code}`}>{file ? '更换文件' : '选择文件'}</Button>
-                      </Upload>
-                      {file && (
-                        <span>
-                          <PaperClipOutlined /> {file.name}（{fmtSize(file.size)}）
-                          {!disabled && <Button type="link" size="small" onClick={() => set({ files: { ...value.files, [m.code]: undefined } })}>移除</Button>}
-                        </span>
-                      )}
-                    </Space>
-                  )}
-                  {c === 'deferred' && <Typography.Text type="warning" style={{ fontSize: 12 }}>容缺受理后，请在通知书载明的期限内补齐，逾期将终止办理。</Typography.Text>}
-                  {p && <Progress size="small" percent={p.percent} status={p.error ? 'exception' : p.done ? 'success' : 'active'} style={{ maxWidth: 260 }} />}
-                  {(errors[m.code] || p?.error || pickError[m.code]) && <Typography.Text type="danger" role="alert" data-testid={`material-error-${m.code}`}>{p?.error ?? pickError[m.code] ?? errors[m.code]}</Typography.Text>}
-                </Space>
-              );
+    const c = value.choice[m.code];
+    const notDeferrable = whyNotDeferrable(m);
+    const file = value.files[m.code];
+    const p = progress[m.code];
+    return (
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        <Radio.Group
+          size="small"
+          disabled={disabled}
+          value={c}
+          aria-label={`${m.name} 提交方式`}
+          onChange={(e) => set({ choice: { ...value.choice, [m.code]: e.target.value } })}
+          data-testid={`choice-${m.code}`}
+        >
+          <Radio value="upload">上传</Radio>
+          {isExemptable(m) && <Radio value="exempt">免提交（系统调取）</Radio>}
+          {m.sources.includes('commitment') && <Radio value="commitment">告知承诺</Radio>}
+          {notDeferrable ? (
+            <Tooltip title={notDeferrable}>
+              <Radio value="deferred" disabled>
+                容缺后补
+              </Radio>
+            </Tooltip>
+          ) : (
+            <Radio value="deferred">容缺后补</Radio>
+          )}
+        </Radio.Group>
+        {m.core && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            不可容缺：{notDeferrable}
+          </Typography.Text>
+        )}
+        {c === 'upload' && (
+          <Space wrap size={4}>
+            <Upload
+              accept={ACCEPT}
+              showUploadList={false}
+              disabled={disabled}
+              beforeUpload={(f) => {
+                const problem = checkFile(f);
+                setPickError({ ...pickError, [m.code]: problem });
+                if (problem) return Upload.LIST_IGNORE;
+                set({ files: { ...value.files, [m.code]: f } });
+                return false; // kept in the browser until the case exists
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />} data-testid={`pick-${m.code}`}>
+                {file ? '更换文件' : '选择文件'}
+              </Button>
+            </Upload>
+            {file && (
+              <span>
+                <PaperClipOutlined /> {file.name}（{fmtSize(file.size)}）
+                {!disabled && (
+                  <Button type="link" size="small" onClick={() => set({ files: { ...value.files, [m.code]: undefined } })}>
+                    移除
+                  </Button>
+                )}
+              </span>
+            )}
+          </Space>
+        )}
+        {c === 'deferred' && (
+          <Typography.Text type="warning" style={{ fontSize: 12 }}>
+            容缺受理后，请在通知书载明的期限内补齐，逾期将终止办理。
+          </Typography.Text>
+        )}
+        {p && (
+          <Progress
+            size="small"
+            percent={p.percent}
+            status={p.error ? 'exception' : p.done ? 'success' : 'active'}
+            style={{ maxWidth: 260 }}
+          />
+        )}
+        {(errors[m.code] || p?.error || pickError[m.code]) && (
+          <Typography.Text type="danger" role="alert" data-testid={`material-error-${m.code}`}>
+            {p?.error ?? pickError[m.code] ?? errors[m.code]}
+          </Typography.Text>
+        )}
+      </Space>
+    );
   };
   return (
     <div data-testid="apply-materials">
@@ -107,44 +161,76 @@ export function ApplyMaterials({ materials, value, onChange, errors, progress, d
         <div className="hb-card-list">
           {materials.map((m) => (
             <div key={m.code} className="hb-item-card" data-testid={`apply-material-${m.code}`}>
-              <div className="hb-item-card-title">{m.name}{m.core && <Tag color="red" style={{ marginLeft: 4 }}>核心要件</Tag>}</div>
-              <div className="hb-item-card-meta">{m.sources.map((x) => SOURCE_LABELS[x] ?? x).join('、')}{m.note ? ` · ${m.note}` : ''}</div>
+              <div className="hb-item-card-title">
+                {m.name}
+                {m.core && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    核心要件
+                  </Tag>
+                )}
+              </div>
+              <div className="hb-item-card-meta">
+                {m.sources.map((x) => SOURCE_LABELS[x] ?? x).join('、')}
+                {m.note ? ` · ${m.note}` : ''}
+              </div>
               {choiceCell(m)}
             </div>
           ))}
         </div>
       ) : (
-      <Table
-        size="small"
-        rowKey="code"
-        pagination={false}
-        dataSource={materials}
-        columns={[
-          {
-            title: '材料',
-            dataIndex: 'name',
-            render: (n: string, m) => (
-              <Space orientation="vertical" size={0}>
-                <span>{n}{m.core && <Tag color="red" style={{ marginLeft: 4 }}>核心要件</Tag>}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.sources.map((s) => SOURCE_LABELS[s] ?? s).join('、')}{m.note ? ` · ${m.note}` : ''}</Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: '提交方式',
-            width: '55%',
-            render: (_: unknown, m: ItemMaterial) => choiceCell(m),
-          },
-        ]}
-      />
+        <Table
+          size="small"
+          rowKey="code"
+          pagination={false}
+          dataSource={materials}
+          columns={[
+            {
+              title: '材料',
+              dataIndex: 'name',
+              render: (n: string, m) => (
+                <Space orientation="vertical" size={0}>
+                  <span>
+                    {n}
+                    {m.core && (
+                      <Tag color="red" style={{ marginLeft: 4 }}>
+                        核心要件
+                      </Tag>
+                    )}
+                  </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {m.sources.map((s) => SOURCE_LABELS[s] ?? s).join('、')}
+                    {m.note ? ` · ${m.note}` : ''}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: '提交方式',
+              width: '55%',
+              render: (_: unknown, m: ItemMaterial) => choiceCell(m),
+            },
+          ]}
+        />
       )}
       {choices.includes('deferred') && (
-        <Checkbox style={{ marginTop: 8 }} disabled={disabled} checked={value.deferralLetter} onChange={(e) => set({ deferralLetter: e.target.checked })} data-testid="deferral-letter">
+        <Checkbox
+          style={{ marginTop: 8 }}
+          disabled={disabled}
+          checked={value.deferralLetter}
+          onChange={(e) => set({ deferralLetter: e.target.checked })}
+          data-testid="deferral-letter"
+        >
           本人签署《申请容缺受理承诺书》，承诺在期限内补齐容缺材料，逾期未补齐自愿承担终止办理的后果
         </Checkbox>
       )}
       {choices.includes('commitment') && (
-        <Checkbox style={{ marginTop: 8 }} disabled={disabled} checked={value.commitmentSigned} onChange={(e) => set({ commitmentSigned: e.target.checked })} data-testid="commitment-signed">
+        <Checkbox
+          style={{ marginTop: 8 }}
+          disabled={disabled}
+          checked={value.commitmentSigned}
+          onChange={(e) => set({ commitmentSigned: e.target.checked })}
+          data-testid="commitment-signed"
+        >
           本人自愿作出书面承诺：以承诺替代的材料所述情况真实，如有不实愿承担相应法律责任
         </Checkbox>
       )}

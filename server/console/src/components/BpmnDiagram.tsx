@@ -27,7 +27,9 @@ function edgeWaypoints(xml: string, elementId: string): { x: number; y: number }
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
   const edge = [...doc.getElementsByTagNameNS('*', 'BPMNEdge')].find((e) => e.getAttribute('bpmnElement') === elementId);
   if (!edge) return [];
-  return [...edge.getElementsByTagNameNS('*', 'waypoint')].map((w) => ({ x: Number(w.getAttribute('x')), y: Number(w.getAttribute('y')) })).filter((w) => Number.isFinite(w.x) && Number.isFinite(w.y));
+  return [...edge.getElementsByTagNameNS('*', 'waypoint')]
+    .map((w) => ({ x: Number(w.getAttribute('x')), y: Number(w.getAttribute('y')) }))
+    .filter((w) => Number.isFinite(w.x) && Number.isFinite(w.y));
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -96,7 +98,8 @@ export default function BpmnDiagram({ xml, done = [], active = [], problems = []
       for (const id of active) if (registry.get(id)) canvas.addMarker(id, 'hb-active');
       if (done.length || active.length) {
         const touched = new Set([...done, ...active]);
-        for (const el of registry.getAll()) if (!touched.has(el.id) && el.type !== 'bpmn:Process' && el.type !== 'label') canvas.addMarker(el.id, 'hb-pending');
+        for (const el of registry.getAll())
+          if (!touched.has(el.id) && el.type !== 'bpmn:Process' && el.type !== 'label') canvas.addMarker(el.id, 'hb-pending');
       }
       const lost: DiagramProblem[] = [];
       for (const p of problems) {
@@ -136,7 +139,18 @@ export default function BpmnDiagram({ xml, done = [], active = [], problems = []
     <div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {unplaced.length > 0 && (
-        <Alert type="warning" showIcon title="以下问题无法定位到图上的元素" description={unplaced.map((p, i) => <div key={i}>{p.elementId ? `${p.elementId}：` : ''}{p.message}</div>)} style={{ marginBottom: 8 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title="以下问题无法定位到图上的元素"
+          description={unplaced.map((p, i) => (
+            <div key={i}>
+              {p.elementId ? `${p.elementId}：` : ''}
+              {p.message}
+            </div>
+          ))}
+          style={{ marginBottom: 8 }}
+        />
       )}
       <div ref={container} className="hb-diagram" style={{ height }} data-testid="bpmn-diagram" aria-label="流程图" role="img" />
       {(done.length > 0 || active.length > 0) && (

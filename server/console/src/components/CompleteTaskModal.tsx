@@ -30,7 +30,15 @@ function formKind(task: TaskRef): FormKind {
   return 'generic';
 }
 
-export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | null; onClose: () => void; onDone: (view: CaseDetail) => void }) {
+export function CompleteTaskModal({
+  task,
+  onClose,
+  onDone,
+}: {
+  task: TaskRef | null;
+  onClose: () => void;
+  onDone: (view: CaseDetail) => void;
+}) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -44,12 +52,22 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
     try {
       const variables: Record<string, unknown> = { ...values };
       if (kind === 'accept') variables.accepted = values.accepted === 'yes';
-      const view = await api.post<CaseDetail>(`/api/tasks/${encodeURIComponent(task!.id)}/complete`, { variables }, task!.version ? { headers: { 'if-match': `"${task!.version}"` } } : {});
+      const view = await api.post<CaseDetail>(
+        `/api/tasks/${encodeURIComponent(task!.id)}/complete`,
+        { variables },
+        task!.version ? { headers: { 'if-match': `"${task!.version}"` } } : {},
+      );
       form.resetFields();
       onDone(view);
     } catch (e) {
       const err = e instanceof ApiError ? e : undefined;
-      setError(err?.status === 409 || err?.status === 412 ? `该任务已被他人办理或已关闭（${err.message}）` : err?.status === 403 ? `您不是该任务的办理人（${err.message}）` : (err?.message ?? String(e)));
+      setError(
+        err?.status === 409 || err?.status === 412
+          ? `该任务已被他人办理或已关闭（${err.message}）`
+          : err?.status === 403
+            ? `您不是该任务的办理人（${err.message}）`
+            : (err?.message ?? String(e)),
+      );
     } finally {
       setBusy(false);
     }
@@ -71,7 +89,12 @@ export function CompleteTaskModal({ task, onClose, onDone }: { task: TaskRef | n
       {/* The decision is taken with the file open: the application and its materials. */}
       {task.caseId && <CaseFile caseId={task.caseId} />}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={kind === 'accept' ? { accepted: 'yes' } : kind === 'approve' ? { decision: 'approved' } : {}}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={kind === 'accept' ? { accepted: 'yes' } : kind === 'approve' ? { decision: 'approved' } : {}}
+      >
         {kind === 'accept' && (
           <Form.Item name="accepted" label="受理结论" rules={[{ required: true }]}>
             <Radio.Group>
@@ -106,7 +129,18 @@ function CaseFile({ caseId }: { caseId: string }) {
       defaultActiveKey={['file']}
       style={{ marginBottom: 12 }}
       data-testid="task-case-file"
-      items={[{ key: 'file', label: `申请信息与材料 · ${c.data.applicantName ?? ''}`, children: <><ApplicationFields data={c.data} /><MaterialsCard bare caseId={caseId} staff running={c.data.status === 'running'} /></> }]}
+      items={[
+        {
+          key: 'file',
+          label: `申请信息与材料 · ${c.data.applicantName ?? ''}`,
+          children: (
+            <>
+              <ApplicationFields data={c.data} />
+              <MaterialsCard bare caseId={caseId} staff running={c.data.status === 'running'} />
+            </>
+          ),
+        },
+      ]}
     />
   );
 }

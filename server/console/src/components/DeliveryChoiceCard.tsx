@@ -7,7 +7,15 @@ import { fmtDateTime } from '../lib/format';
 import { plainError } from '../lib/plain';
 import { useApi } from '../lib/use-api';
 
-export interface Delivery { caseId: string; method: string; status: string; address: string | null; trackingNumber: string | null; dueAt: string; deliveredAt: string | null }
+export interface Delivery {
+  caseId: string;
+  method: string;
+  status: string;
+  address: string | null;
+  trackingNumber: string | null;
+  dueAt: string;
+  deliveredAt: string | null;
+}
 
 const METHOD: Record<string, string> = { pickup: '窗口领取', mail: '免费邮寄', 'e-licence': '电子证照' };
 const STATE: Record<string, { label: string; color: string }> = {
@@ -20,14 +28,22 @@ const STATE: Record<string, { label: string; color: string }> = {
 
 /** The delivery of a case, or null when none has been chosen or made yet. */
 function useDelivery(caseId: string) {
-  return useApi(() => api.get<Delivery>(`/api/delivery/${encodeURIComponent(caseId)}`).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))), [caseId]);
+  return useApi(
+    () =>
+      api
+        .get<Delivery>(`/api/delivery/${encodeURIComponent(caseId)}`)
+        .catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+    [caseId],
+  );
 }
 
 function Summary({ d }: { d: Delivery }) {
   const st = STATE[d.deliveredAt ? 'delivered' : d.status];
   return (
     <Descriptions column={1} size="small" data-testid="delivery-summary">
-      <Descriptions.Item label="领取方式">{METHOD[d.method] ?? '其他方式'} {st && <Tag color={st.color}>{st.label}</Tag>}</Descriptions.Item>
+      <Descriptions.Item label="领取方式">
+        {METHOD[d.method] ?? '其他方式'} {st && <Tag color={st.color}>{st.label}</Tag>}
+      </Descriptions.Item>
       {d.address && <Descriptions.Item label="邮寄地址">{d.address}</Descriptions.Item>}
       {d.trackingNumber && <Descriptions.Item label="快递单号">{d.trackingNumber}</Descriptions.Item>}
       <Descriptions.Item label={d.deliveredAt ? '送达时间' : '送达期限'}>{fmtDateTime(d.deliveredAt ?? d.dueAt)}</Descriptions.Item>
@@ -58,7 +74,8 @@ export function DeliveryChoiceCard({ caseId, onSaved }: { caseId: string; onSave
       onSaved?.();
     } catch (e) {
       const details = e instanceof ApiError && Array.isArray(e.details) ? (e.details as { path?: string; message: string }[]) : [];
-      if (details.length) form.setFields(details.filter((x) => x.path).map((x) => ({ name: x.path!.split('.').pop() as 'address', errors: [x.message] })));
+      if (details.length)
+        form.setFields(details.filter((x) => x.path).map((x) => ({ name: x.path!.split('.').pop() as 'address', errors: [x.message] })));
       setError(plainError(e));
     } finally {
       setBusy(false);
@@ -71,31 +88,67 @@ export function DeliveryChoiceCard({ caseId, onSaved }: { caseId: string; onSave
       {d && !editing ? (
         <>
           <Summary d={d} />
-          {d.method === 'pickup' && !d.deliveredAt && <Typography.Paragraph type="secondary">请携带本人身份证件到办事窗口领取纸质结果。</Typography.Paragraph>}
-          {!settled && d.method !== 'e-licence' && <Button onClick={() => setEditing(true)} data-testid="delivery-change">更改领取方式</Button>}
+          {d.method === 'pickup' && !d.deliveredAt && (
+            <Typography.Paragraph type="secondary">请携带本人身份证件到办事窗口领取纸质结果。</Typography.Paragraph>
+          )}
+          {!settled && d.method !== 'e-licence' && (
+            <Button onClick={() => setEditing(true)} data-testid="delivery-change">
+              更改领取方式
+            </Button>
+          )}
         </>
       ) : settled ? null : (
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ method: d?.method === 'mail' ? 'mail' : undefined, recipient: user?.name }} requiredMark={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void save(v)}
+          initialValues={{ method: d?.method === 'mail' ? 'mail' : undefined, recipient: user?.name }}
+          requiredMark={false}
+        >
           <Form.Item name="method" label="纸质结果怎么给您？" rules={[{ required: true, message: '请选择领取方式' }]}>
             <Radio.Group data-testid="delivery-method">
               <Space orientation="vertical">
-                <Radio value="pickup" style={{ minHeight: 44, alignItems: 'center' }}>到窗口领取</Radio>
-                <Radio value="mail" style={{ minHeight: 44, alignItems: 'center' }}>免费邮寄到家</Radio>
+                <Radio value="pickup" style={{ minHeight: 44, alignItems: 'center' }}>
+                  到窗口领取
+                </Radio>
+                <Radio value="mail" style={{ minHeight: 44, alignItems: 'center' }}>
+                  免费邮寄到家
+                </Radio>
               </Space>
             </Radio.Group>
           </Form.Item>
           {method === 'mail' && (
             <>
-              <Form.Item name="address" label="邮寄地址" rules={[{ required: true, whitespace: true, message: '请填写详细的邮寄地址' }, { min: 5, message: '请填写详细的邮寄地址' }]}>
+              <Form.Item
+                name="address"
+                label="邮寄地址"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写详细的邮寄地址' },
+                  { min: 5, message: '请填写详细的邮寄地址' },
+                ]}
+              >
                 <Input.TextArea rows={2} maxLength={200} placeholder="省市区、街道、门牌号" />
               </Form.Item>
-              <Form.Item name="recipient" label="收件人" rules={[{ required: true, whitespace: true, message: '请填写收件人' }]}><Input maxLength={50} /></Form.Item>
-              <Form.Item name="phone" label="收件人电话" rules={[{ required: true, message: '请填写收件人电话' }, { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请填写正确的联系电话' }]}><Input inputMode="tel" maxLength={20} /></Form.Item>
+              <Form.Item name="recipient" label="收件人" rules={[{ required: true, whitespace: true, message: '请填写收件人' }]}>
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item
+                name="phone"
+                label="收件人电话"
+                rules={[
+                  { required: true, message: '请填写收件人电话' },
+                  { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请填写正确的联系电话' },
+                ]}
+              >
+                <Input inputMode="tel" maxLength={20} />
+              </Form.Item>
             </>
           )}
           {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="delivery-save">确定</Button>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="delivery-save">
+              确定
+            </Button>
             {d && <Button onClick={() => setEditing(false)}>取消</Button>}
           </Space>
         </Form>
@@ -127,7 +180,11 @@ export function DeliveryStaffCard({ caseId }: { caseId: string }) {
   return (
     <Card title="结果领取" size="small" style={{ marginBottom: 16 }} data-testid="delivery-staff">
       <Summary d={d} />
-      {canConfirm && <Button loading={busy} onClick={() => void confirm()} data-testid="delivery-confirm">{d.method === 'mail' ? '确认已寄达' : '确认已领取'}</Button>}
+      {canConfirm && (
+        <Button loading={busy} onClick={() => void confirm()} data-testid="delivery-confirm">
+          {d.method === 'mail' ? '确认已寄达' : '确认已领取'}
+        </Button>
+      )}
     </Card>
   );
 }

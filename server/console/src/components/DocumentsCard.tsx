@@ -8,7 +8,16 @@ import { plainError } from '../lib/plain';
 import { useApi } from '../lib/use-api';
 import { ErrorState } from './states';
 
-export interface CaseDocument { id: string; kind: string; version: number; versions: number; number: string; title: string; issuedAt: string; url: string }
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  version: number;
+  versions: number;
+  number: string;
+  title: string;
+  issuedAt: string;
+  url: string;
+}
 
 async function fetchPdf(url: string): Promise<Blob> {
   const token = session.token();
@@ -18,7 +27,10 @@ async function fetchPdf(url: string): Promise<Blob> {
 }
 
 export function DocumentsCard({ caseId, refreshKey, print }: { caseId: string; refreshKey?: unknown; print?: boolean }) {
-  const { data, error, reload } = useApi(() => api.get<{ items: CaseDocument[] }>(`/api/cases/${encodeURIComponent(caseId)}/documents`), [caseId, refreshKey]);
+  const { data, error, reload } = useApi(
+    () => api.get<{ items: CaseDocument[] }>(`/api/cases/${encodeURIComponent(caseId)}/documents`),
+    [caseId, refreshKey],
+  );
   const [problem, setProblem] = useState<string>();
   if (error) return <ErrorState error={error} retry={reload} what="办件文书" />;
   if (!data?.items.length) return null;
@@ -47,16 +59,31 @@ export function DocumentsCard({ caseId, refreshKey, print }: { caseId: string; r
       <div className="hb-card-list">
         {data.items.map((d) => (
           <div key={d.id} className="hb-item-card" data-testid={`document-${d.kind}`}>
-            <div className="hb-item-card-title"><FilePdfOutlined style={{ color: '#c8102e' }} /> {d.title}{d.versions > 1 ? `（第 ${d.version} 版）` : ''}</div>
-            <div className="hb-item-card-meta">文书编号 {d.number} · {fmtDateTime(d.issuedAt)}</div>
+            <div className="hb-item-card-title">
+              <FilePdfOutlined style={{ color: '#c8102e' }} /> {d.title}
+              {d.versions > 1 ? `（第 ${d.version} 版）` : ''}
+            </div>
+            <div className="hb-item-card-meta">
+              文书编号 {d.number} · {fmtDateTime(d.issuedAt)}
+            </div>
             <div className="hb-actions" style={{ marginTop: 6 }}>
-              <Button icon={<DownloadOutlined />} onClick={() => void download(d, false)} data-testid={`download-${d.kind}`}>下载 PDF</Button>
-              {print && <Button icon={<PrinterOutlined />} onClick={() => void download(d, true)}>打印</Button>}
+              <Button icon={<DownloadOutlined />} onClick={() => void download(d, false)} data-testid={`download-${d.kind}`}>
+                下载 PDF
+              </Button>
+              {print && (
+                <Button icon={<PrinterOutlined />} onClick={() => void download(d, true)}>
+                  打印
+                </Button>
+              )}
             </div>
           </div>
         ))}
       </div>
-      {problem && <Typography.Text type="danger" role="alert">{problem}</Typography.Text>}
+      {problem && (
+        <Typography.Text type="danger" role="alert">
+          {problem}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

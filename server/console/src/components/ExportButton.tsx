@@ -4,7 +4,17 @@ import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download, type RequestOptions } from '../lib/api';
 
-export function ExportButton({ path, query, label = '导出 Excel', testId }: { path: string; query?: RequestOptions['query']; label?: string; testId?: string }) {
+export function ExportButton({
+  path,
+  query,
+  label = '导出 Excel',
+  testId,
+}: {
+  path: string;
+  query?: RequestOptions['query'];
+  label?: string;
+  testId?: string;
+}) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   return (

@@ -23,13 +23,30 @@ export function FieldItems({ fields }: { fields: FieldDef[] }) {
         if (f.type === 'id-number') rules.push({ pattern: ID_NUMBER, message: '请填写 18 位公民身份号码' });
         if (f.type === 'phone') rules.push({ pattern: PHONE, message: '请填写有效的手机号或座机号' });
         const input =
-          f.type === 'number' ? <InputNumber style={{ width: 200, maxWidth: '100%' }} inputMode="decimal" /> :
-          f.type === 'date' ? <DatePicker placeholder="请选择日期" inputReadOnly /> :
-          f.type === 'boolean' ? <Switch checkedChildren="是" unCheckedChildren="否" /> :
-          f.type === 'enum' ? <Select style={{ maxWidth: 320, width: '100%' }} placeholder="请选择" options={(f.options ?? []).map((o) => ({ value: o, label: o }))} /> :
-          <Input maxLength={200} autoFocus={i === 0} inputMode={f.type === 'phone' ? 'tel' : undefined} />;
+          f.type === 'number' ? (
+            <InputNumber style={{ width: 200, maxWidth: '100%' }} inputMode="decimal" />
+          ) : f.type === 'date' ? (
+            <DatePicker placeholder="请选择日期" inputReadOnly />
+          ) : f.type === 'boolean' ? (
+            <Switch checkedChildren="是" unCheckedChildren="否" />
+          ) : f.type === 'enum' ? (
+            <Select
+              style={{ maxWidth: 320, width: '100%' }}
+              placeholder="请选择"
+              options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+            />
+          ) : (
+            <Input maxLength={200} autoFocus={i === 0} inputMode={f.type === 'phone' ? 'tel' : undefined} />
+          );
         return (
-          <Form.Item key={f.key} name={f.key} label={f.label} rules={rules} valuePropName={f.type === 'boolean' ? 'checked' : 'value'} initialValue={f.type === 'boolean' ? false : undefined}>
+          <Form.Item
+            key={f.key}
+            name={f.key}
+            label={f.label}
+            rules={rules}
+            valuePropName={f.type === 'boolean' ? 'checked' : 'value'}
+            initialValue={f.type === 'boolean' ? false : undefined}
+          >
             {input}
           </Form.Item>
         );

@@ -27,23 +27,50 @@ export function MachineDrawer({ url, title, summary, onClose, onChanged, extra }
   return (
     <Drawer open={!!url} onClose={onClose} size={640} title={data ? title(data) : '详情'} destroyOnHidden>
       <div data-testid="machine-drawer">
-      {error ? <ErrorState error={error} retry={reload} what="详情" /> : !data || (loading && !data) ? <Loading rows={8} /> : (
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap', width: 104 } }}>
-            <Descriptions.Item label="编号"><Typography.Text copyable data-testid="machine-id">{data.instanceId}</Typography.Text> · {KIND_LABELS[data.kind] ?? data.kind}</Descriptions.Item>
-            <Descriptions.Item label="当前状态"><StateTags kind={data.kind} states={data.states} status={data.status} /></Descriptions.Item>
-            <Descriptions.Item label="当前时限"><DeadlineText deadline={data.context.deadline} /></Descriptions.Item>
-            {summary(data).map((r) => <Descriptions.Item key={r.label} label={r.label}>{r.value}</Descriptions.Item>)}
-          </Descriptions>
-          {extra?.(data, () => { reload(); onChanged?.(); })}
-          <Card size="small" title="下一步操作">
-            <MachineEventBar view={data} eventsUrl={`${url}/events`} onChanged={() => { reload(); onChanged?.(); }} />
-          </Card>
-          <Card size="small" title="流转记录">
-            <MachineHistory kind={data.kind} history={data.history} />
-          </Card>
-        </Space>
-      )}
+        {error ? (
+          <ErrorState error={error} retry={reload} what="详情" />
+        ) : !data || (loading && !data) ? (
+          <Loading rows={8} />
+        ) : (
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap', width: 104 } }}>
+              <Descriptions.Item label="编号">
+                <Typography.Text copyable data-testid="machine-id">
+                  {data.instanceId}
+                </Typography.Text>{' '}
+                · {KIND_LABELS[data.kind] ?? data.kind}
+              </Descriptions.Item>
+              <Descriptions.Item label="当前状态">
+                <StateTags kind={data.kind} states={data.states} status={data.status} />
+              </Descriptions.Item>
+              <Descriptions.Item label="当前时限">
+                <DeadlineText deadline={data.context.deadline} />
+              </Descriptions.Item>
+              {summary(data).map((r) => (
+                <Descriptions.Item key={r.label} label={r.label}>
+                  {r.value}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+            {extra?.(data, () => {
+              reload();
+              onChanged?.();
+            })}
+            <Card size="small" title="下一步操作">
+              <MachineEventBar
+                view={data}
+                eventsUrl={`${url}/events`}
+                onChanged={() => {
+                  reload();
+                  onChanged?.();
+                }}
+              />
+            </Card>
+            <Card size="small" title="流转记录">
+              <MachineHistory kind={data.kind} history={data.history} />
+            </Card>
+          </Space>
+        )}
       </div>
     </Drawer>
   );

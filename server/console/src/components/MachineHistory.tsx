@@ -33,11 +33,27 @@ export function MachineHistory({ kind, history }: { kind: string; history?: Tran
         children: (
           <div>
             <div data-testid="history-sentence">{historySentence(kind, t, names)}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(t.at)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {fmtDateTime(t.at)}
+            </Typography.Text>
             <Collapse
               ghost
               size="small"
-              items={[{ key: 'raw', label: <span style={{ fontSize: 12 }}>详情</span>, children: <pre style={{ fontSize: 11, whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify({ event: t.event, actor: t.actor, payload: t.payload ?? null, from: t.fromState ?? null, to: t.toState }, null, 2)}</pre> }]}
+              items={[
+                {
+                  key: 'raw',
+                  label: <span style={{ fontSize: 12 }}>详情</span>,
+                  children: (
+                    <pre style={{ fontSize: 11, whiteSpace: 'pre-wrap', margin: 0 }}>
+                      {JSON.stringify(
+                        { event: t.event, actor: t.actor, payload: t.payload ?? null, from: t.fromState ?? null, to: t.toState },
+                        null,
+                        2,
+                      )}
+                    </pre>
+                  ),
+                },
+              ]}
             />
           </div>
         ),

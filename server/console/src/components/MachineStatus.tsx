@@ -8,7 +8,9 @@ export function StateTags({ kind, states, status }: { kind: string; states: stri
   const sup = supervision ? SUPERVISION_LABELS[supervision] : undefined;
   return (
     <Space size={4} wrap>
-      <Tag color={status === 'active' ? 'processing' : 'default'} data-testid="machine-state">{stateLabel(kind, main) || '—'}</Tag>
+      <Tag color={status === 'active' ? 'processing' : 'default'} data-testid="machine-state">
+        {stateLabel(kind, main) || '—'}
+      </Tag>
       {sup && supervision !== 'onTime' && <Tag color={sup.color}>{sup.label}</Tag>}
     </Space>
   );
@@ -22,7 +24,11 @@ export function DeadlineText({ deadline, compact }: { deadline?: Deadline | null
     <Tooltip title={`依据：${deadline.source}`}>
       <span data-testid="deadline">
         {compact ? null : <>{deadline.workingDays} 个工作日，</>}截止 {fmtDateTime(new Date(deadline.dueAt))}
-        {late && <Tag color="red" style={{ marginLeft: 6 }}>已超期</Tag>}
+        {late && (
+          <Tag color="red" style={{ marginLeft: 6 }}>
+            已超期
+          </Tag>
+        )}
       </span>
     </Tooltip>
   );

@@ -4,7 +4,11 @@ import type { FormInstance } from 'antd';
 import { api } from '../lib/api';
 import type { FieldDef } from './FieldsForm';
 
-interface Identity { name: string; idNumber: string | null; phone: string | null }
+interface Identity {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+}
 
 let cached: Promise<Identity | null> | undefined;
 export const myIdentity = () => (cached ??= api.get<Identity>('/api/me/identity').catch(() => null));

@@ -6,9 +6,25 @@ import { ACCEPT, checkFile, fmtSize } from '../lib/materials';
 import { plainError } from '../lib/plain';
 import { uploadPrereviewFile, type PrereviewFile } from '../lib/prereview';
 
-export interface PickedFile extends PrereviewFile { fileRef: string }
+export interface PickedFile extends PrereviewFile {
+  fileRef: string;
+}
 
-export function PrereviewFilePicker({ code, name, value, onChange, label = '选择文件', disabled }: { code: string; name: string; value?: PickedFile; onChange: (f: PickedFile) => void; label?: string; disabled?: boolean }) {
+export function PrereviewFilePicker({
+  code,
+  name,
+  value,
+  onChange,
+  label = '选择文件',
+  disabled,
+}: {
+  code: string;
+  name: string;
+  value?: PickedFile;
+  onChange: (f: PickedFile) => void;
+  label?: string;
+  disabled?: boolean;
+}) {
   const [percent, setPercent] = useState<number>();
   const [error, setError] = useState<string>();
   return (
@@ -31,11 +47,21 @@ export function PrereviewFilePicker({ code, name, value, onChange, label = '选�
             .finally(() => setPercent(undefined));
         }}
       >
-        <Button icon={<UploadOutlined />} loading={percent !== undefined} style={{ minHeight: 44 }}>{value ? '重新选择' : label}</Button>
+        <Button icon={<UploadOutlined />} loading={percent !== undefined} style={{ minHeight: 44 }}>
+          {value ? '重新选择' : label}
+        </Button>
       </Upload>
       {percent !== undefined && <Progress percent={percent} size="small" style={{ maxWidth: 200 }} />}
-      {value && <Typography.Text className="hb-file"><PaperClipOutlined /> {value.fileName}（{fmtSize(value.size)}）</Typography.Text>}
-      {error && <Typography.Text type="danger" role="alert">{error}</Typography.Text>}
+      {value && (
+        <Typography.Text className="hb-file">
+          <PaperClipOutlined /> {value.fileName}（{fmtSize(value.size)}）
+        </Typography.Text>
+      )}
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

@@ -10,7 +10,17 @@ export type RevealSubject = 'case' | 'hotline' | 'fallback' | 'agency';
 
 const MASKED = /\*/;
 
-export function RevealableText({ subject, id, field, value }: { subject: RevealSubject; id: string; field: string; value: string | null | undefined }) {
+export function RevealableText({
+  subject,
+  id,
+  field,
+  value,
+}: {
+  subject: RevealSubject;
+  id: string;
+  field: string;
+  value: string | null | undefined;
+}) {
   const [full, setFull] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -31,7 +41,19 @@ export function RevealableText({ subject, id, field, value }: { subject: RevealS
     <Space size={4}>
       <span data-testid={`masked-${field}`}>{value}</span>
       <Tooltip title={error ?? '查看完整号码（将记入审计日志）'}>
-        <Button type="link" size="small" icon={<EyeOutlined />} loading={busy} onClick={(e) => { e.stopPropagation(); void reveal(); }} style={{ padding: 0, height: 'auto' }} data-testid={`reveal-${field}`} aria-label="查看完整号码">
+        <Button
+          type="link"
+          size="small"
+          icon={<EyeOutlined />}
+          loading={busy}
+          onClick={(e) => {
+            e.stopPropagation();
+            void reveal();
+          }}
+          style={{ padding: 0, height: 'auto' }}
+          data-testid={`reveal-${field}`}
+          aria-label="查看完整号码"
+        >
           显示
         </Button>
       </Tooltip>

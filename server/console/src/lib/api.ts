@@ -129,14 +129,21 @@ async function send<T>(path: string, method: string, options: RequestOptions): P
   if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details: unknown } })?.error;
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `请求失败 (HTTP ${res.status})`, err?.details ?? null, res.headers.get('retry-after'));
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `请求失败 (HTTP ${res.status})`,
+      err?.details ?? null,
+      res.headers.get('retry-after'),
+    );
   }
   return data as T;
 }
 
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>(path, { query }),
-  post: <T>(path: string, body?: unknown, extra: Omit<RequestOptions, 'body' | 'method'> = {}) => request<T>(path, { ...extra, method: 'POST', body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, extra: Omit<RequestOptions, 'body' | 'method'> = {}) =>
+    request<T>(path, { ...extra, method: 'POST', body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body: body ?? {} }),
 };
 
@@ -149,7 +156,12 @@ export async function download(path: string, query?: RequestOptions['query'], fa
   if (!res.ok) {
     const data = await res.json().catch(() => null);
     const err = (data as { error?: { code: string; message: string; details: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `下载失败 (HTTP ${res.status})`, err?.details ?? null);
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `下载失败 (HTTP ${res.status})`,
+      err?.details ?? null,
+    );
   }
   const disposition = res.headers.get('content-disposition') ?? '';
   const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];

@@ -20,8 +20,5 @@ export const elderMode = {
 apply(elderMode.get());
 
 export function useElderMode(): boolean {
-  return useSyncExternalStore(
-    (l) => (listeners.add(l), () => listeners.delete(l)),
-    elderMode.get,
-  );
+  return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), elderMode.get);
 }

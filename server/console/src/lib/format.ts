@@ -7,7 +7,14 @@ import { ROLE_LABELS as DOMAIN_ROLE_LABELS } from '../../../../activities/domain
 dayjs.extend(relativeTime);
 dayjs.locale('zh-cn');
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const number = new Intl.NumberFormat('zh-CN');
 const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
 

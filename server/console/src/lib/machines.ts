@@ -51,13 +51,33 @@ export interface InstanceRow<C = Record<string, unknown>> {
 
 // State, event and value words come from the shared label catalogue (also used by the API and exports).
 export {
-  ADJUSTMENT_CHANGES, DECISIONS, decisionLabel, EVENT_LABELS, eventLabel, FALLBACK_CATEGORIES, FALLBACK_CAUSES, FINDING_ACTIONS, FINDING_TYPES,
-  HOTLINE_CATEGORIES, KIND_LABELS, mainState, STATE_LABELS, stateLabel, SUPERVISION_LABELS, SYSTEM_EVENTS, valueLabel,
+  ADJUSTMENT_CHANGES,
+  DECISIONS,
+  decisionLabel,
+  EVENT_LABELS,
+  eventLabel,
+  FALLBACK_CATEGORIES,
+  FALLBACK_CAUSES,
+  FINDING_ACTIONS,
+  FINDING_TYPES,
+  HOTLINE_CATEGORIES,
+  KIND_LABELS,
+  mainState,
+  STATE_LABELS,
+  stateLabel,
+  SUPERVISION_LABELS,
+  SYSTEM_EVENTS,
+  valueLabel,
 } from '../../../labels/machines';
 
 /** 343: the three roles, four intake channels and three service modes of key-project agency. */
 export const AGENT_ROLES: Record<string, string> = { dedicated: '专职代办员', business: '业务帮办员', enterprise: '企业服务专员' };
-export const INTAKE_CHANNELS: Record<string, string> = { window: '线下窗口', solicitation: '主动征集', departmentTransfer: '部门转交', specialistHandover: '专员移交' };
+export const INTAKE_CHANNELS: Record<string, string> = {
+  window: '线下窗口',
+  solicitation: '主动征集',
+  departmentTransfer: '部门转交',
+  specialistHandover: '专员移交',
+};
 export const AGENCY_MODES: Record<string, string> = { preReview: '审前导办', jointHandling: '互动联办', followUp: '全周期跟办' };
 
 export interface AgentRow {
@@ -93,4 +113,5 @@ export function loadDepartments(): Promise<Page<MachineDepartment>> {
   });
   return departments;
 }
-export const departmentName = (list: MachineDepartment[] | undefined, code?: string | null) => (code ? (list?.find((d) => d.code === code)?.name ?? code) : '—');
+export const departmentName = (list: MachineDepartment[] | undefined, code?: string | null) =>
+  code ? (list?.find((d) => d.code === code)?.name ?? code) : '—';

@@ -84,13 +84,28 @@ export function checkFile(file: File): string | undefined {
 export const fmtSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Uploads one file to a case's material `code`; `onProgress` gets 0–100. Rejects with the API's error. */
-export function uploadMaterial(caseId: string, code: string, file: File, onProgress?: (percent: number) => void, name?: string): Promise<MaterialFile> {
-  return withRetries((key) => uploadFile(`/api/cases/${encodeURIComponent(caseId)}/materials`, { code, ...(name ? { name } : {}) }, file, onProgress, key));
+export function uploadMaterial(
+  caseId: string,
+  code: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+  name?: string,
+): Promise<MaterialFile> {
+  return withRetries((key) =>
+    uploadFile(`/api/cases/${encodeURIComponent(caseId)}/materials`, { code, ...(name ? { name } : {}) }, file, onProgress, key),
+  );
 }
 
 /** Uploads one material of a 一件事's merged set; the server files it with every item that needs it. */
-export function uploadEventMaterial(eventCaseId: string, code: string, file: File, onProgress?: (percent: number) => void): Promise<unknown> {
-  return withRetries((key) => uploadFile(`/api/events/cases/${encodeURIComponent(eventCaseId)}/materials`, { code }, file, onProgress, key));
+export function uploadEventMaterial(
+  eventCaseId: string,
+  code: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+): Promise<unknown> {
+  return withRetries((key) =>
+    uploadFile(`/api/events/cases/${encodeURIComponent(eventCaseId)}/materials`, { code }, file, onProgress, key),
+  );
 }
 
 /** One Idempotency-Key per upload, kept across retries: a retried upload never stores the file twice. */
@@ -107,7 +122,13 @@ export async function withRetries<T>(send: (key: string) => Promise<T>): Promise
 }
 
 /** Multipart upload with progress (XHR); resolves with the JSON answer, rejects with the API's error. */
-export function uploadFile<T>(url: string, fields: Record<string, string>, file: File, onProgress?: (percent: number) => void, idempotencyKey?: string): Promise<T> {
+export function uploadFile<T>(
+  url: string,
+  fields: Record<string, string>,
+  file: File,
+  onProgress?: (percent: number) => void,
+  idempotencyKey?: string,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -144,7 +165,9 @@ export function uploadFile<T>(url: string, fields: Record<string, string>, file:
 /** Downloads a material file (the API needs the bearer token, so a plain link would not do). */
 export async function downloadMaterial(caseId: string, file: Pick<MaterialFile, 'id' | 'fileName'>): Promise<void> {
   const token = session.token();
-  const res = await fetch(`/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(file.id)}/content`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(file.id)}/content`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!res.ok) {
     const body = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
     throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '下载失败，请稍后重试', null);

@@ -4,7 +4,9 @@ import { DEPARTMENTS } from '../../../../activities/catalog/departments';
 /** Drops parenthesised fragments that are English (the API's developer notes), keeping Chinese ones. */
 export function plain(message: string): string {
   return message
-    .replace(/\s*[(（][^()（）]*[A-Za-z]{3,}[^()（）]*[)）]/g, (m) => (/[\u4e00-\u9fff]/.test(m) && !/[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(m) ? m : ''))
+    .replace(/\s*[(（][^()（）]*[A-Za-z]{3,}[^()（）]*[)）]/g, (m) =>
+      /[\u4e00-\u9fff]/.test(m) && !/[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(m) ? m : '',
+    )
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

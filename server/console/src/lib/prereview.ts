@@ -2,8 +2,20 @@
 import { ApiError, session } from './api';
 import { uploadFile, withRetries } from './materials';
 
-export interface PrereviewFile { id: string; fileName: string; size: number; contentType: string }
-export interface PrereviewMaterial { code: string; name: string; fileRef: string; status: 'pending' | 'ok' | 'fix'; reason?: string; file?: PrereviewFile }
+export interface PrereviewFile {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+export interface PrereviewMaterial {
+  code: string;
+  name: string;
+  fileRef: string;
+  status: 'pending' | 'ok' | 'fix';
+  reason?: string;
+  file?: PrereviewFile;
+}
 export interface Prereview {
   id: string;
   itemCode: string | null;
@@ -31,14 +43,20 @@ export const MATERIAL_VERDICT: Record<string, { label: string; color: string }> 
 };
 
 /** Uploads one file for pre-review; resolves with its fileRef. */
-export function uploadPrereviewFile(code: string, file: File, onProgress?: (percent: number) => void): Promise<PrereviewFile & { fileRef: string }> {
+export function uploadPrereviewFile(
+  code: string,
+  file: File,
+  onProgress?: (percent: number) => void,
+): Promise<PrereviewFile & { fileRef: string }> {
   return withRetries((key) => uploadFile('/api/prereview/files', { code }, file, onProgress, key));
 }
 
 /** Downloads a file of a pre-review under the signed-in user's token. */
 export async function downloadPrereviewFile(prereviewId: string, file: PrereviewFile): Promise<void> {
   const token = session.token();
-  const res = await fetch(`/api/prereview/${encodeURIComponent(prereviewId)}/files/${encodeURIComponent(file.id)}/content`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`/api/prereview/${encodeURIComponent(prereviewId)}/files/${encodeURIComponent(file.id)}/content`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, '下载失败，请稍后重试', null);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -37,7 +37,11 @@ export function match(pattern: string, path: string): Record<string, string> | n
 }
 
 /** An anchor that routes inside the console (keyboard- and middle-click-friendly). */
-export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+export function Link({
+  to,
+  children,
+  ...rest
+}: { to: string; children: ReactNode } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
   return (
     <a
       href={to}

@@ -38,7 +38,16 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (u: SessionUser) => void
   }
 
   return (
-    <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#8c0e1f,#c8102e 40%,#f5f5f5 40%)', padding: 16 }}>
+    <div
+      style={{
+        minHeight: '100%',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg,#8c0e1f,#c8102e 40%,#f5f5f5 40%)',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 520, maxWidth: '100%' }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           好办 · 区政务服务办件系统
@@ -52,7 +61,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (u: SessionUser) => void
           renderItem={(u) => (
             <List.Item
               actions={[
-                <Button key="go" type="primary" loading={busy === u.id} onClick={() => void signIn(u.id)} data-testid={`login-${u.id}`} aria-label={`以${u.name}登录`}>
+                <Button
+                  key="go"
+                  type="primary"
+                  loading={busy === u.id}
+                  onClick={() => void signIn(u.id)}
+                  data-testid={`login-${u.id}`}
+                  aria-label={`以${u.name}登录`}
+                >
                   登录
                 </Button>,
               ]}
@@ -70,7 +86,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (u: SessionUser) => void
           <Button htmlType="submit">登录</Button>
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          <a href="/lookup" data-testid="public-lookup-link">不登录，凭办件编号查询进度</a>
+          <a href="/lookup" data-testid="public-lookup-link">
+            不登录，凭办件编号查询进度
+          </a>
         </Typography.Paragraph>
       </Card>
     </div>

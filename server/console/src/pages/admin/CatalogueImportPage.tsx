@@ -4,8 +4,20 @@ import { Alert, Button, Card, Descriptions, Progress, Table, Typography, Upload 
 import { InboxOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../lib/api';
 
-interface Problem { file: string; code?: string; field?: string; message: string }
-interface Summary { items: { created: number; unchanged: number; superseded: number }; events: { loaded: number; rejected: number }; nodes: number; entries: number; problems: Problem[]; ms: number }
+interface Problem {
+  file: string;
+  code?: string;
+  field?: string;
+  message: string;
+}
+interface Summary {
+  items: { created: number; unchanged: number; superseded: number };
+  events: { loaded: number; rejected: number };
+  nodes: number;
+  entries: number;
+  problems: Problem[];
+  ms: number;
+}
 
 export default function CatalogueImportPage() {
   const [file, setFile] = useState<{ name: string; text: string; ndjson: boolean }>();
@@ -42,28 +54,59 @@ export default function CatalogueImportPage() {
     <div>
       <h1 className="hb-page-title">事项目录导入</h1>
       <Card style={{ marginBottom: 16 }}>
-        <Upload.Dragger accept=".json,.ndjson,.jsonl" showUploadList={false} beforeUpload={async (f) => {
-          setFile({ name: f.name, text: await f.text(), ndjson: /\.(nd)?jsonl?$/.test(f.name) && !f.name.endsWith('.json') });
-          setSummary(undefined);
-          setError(undefined);
-          setPercent(0);
-          return false;
-        }}>
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <Upload.Dragger
+          accept=".json,.ndjson,.jsonl"
+          showUploadList={false}
+          beforeUpload={async (f) => {
+            setFile({ name: f.name, text: await f.text(), ndjson: /\.(nd)?jsonl?$/.test(f.name) && !f.name.endsWith('.json') });
+            setSummary(undefined);
+            setError(undefined);
+            setPercent(0);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p>点击或拖入事项目录文件：JSON（{'{items, events, trees, materials}'}）或 NDJSON（每行一个事项）</p>
-          {file && <Typography.Text strong>{file.name}（{(file.text.length / 1024).toFixed(1)} KB）</Typography.Text>}
+          {file && (
+            <Typography.Text strong>
+              {file.name}（{(file.text.length / 1024).toFixed(1)} KB）
+            </Typography.Text>
+          )}
         </Upload.Dragger>
         <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'center' }}>
-          <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void run()}>开始导入</Button>
-          {percent > 0 && <Progress percent={percent} size="small" style={{ width: 260 }} status={error ? 'exception' : busy ? 'active' : 'success'} />}
+          <Button type="primary" disabled={!file || busy} loading={busy} onClick={() => void run()}>
+            开始导入
+          </Button>
+          {percent > 0 && (
+            <Progress percent={percent} size="small" style={{ width: 260 }} status={error ? 'exception' : busy ? 'active' : 'success'} />
+          )}
         </div>
       </Card>
       {error && (
-        <Alert type="error" showIcon role="alert" title={`导入失败：${error}`} style={{ marginBottom: 16 }}
-          description={problems.length > 0 && (
-            <Table<Problem> size="small" rowKey={(p, i) => `${p.code}-${p.field}-${i}`} dataSource={problems} pagination={{ pageSize: 8 }}
-              columns={[{ title: '事项编码', dataIndex: 'code' }, { title: '字段', dataIndex: 'field' }, { title: '问题', dataIndex: 'message' }]} />
-          )} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={`导入失败：${error}`}
+          style={{ marginBottom: 16 }}
+          description={
+            problems.length > 0 && (
+              <Table<Problem>
+                size="small"
+                rowKey={(p, i) => `${p.code}-${p.field}-${i}`}
+                dataSource={problems}
+                pagination={{ pageSize: 8 }}
+                columns={[
+                  { title: '事项编码', dataIndex: 'code' },
+                  { title: '字段', dataIndex: 'field' },
+                  { title: '问题', dataIndex: 'message' },
+                ]}
+              />
+            )
+          }
+        />
       )}
       {summary && (
         <Card title={summary.problems.length ? `导入完成，有 ${summary.problems.length} 个问题` : '导入完成'}>
@@ -71,13 +114,24 @@ export default function CatalogueImportPage() {
             <Descriptions.Item label="新增事项">{summary.items.created}</Descriptions.Item>
             <Descriptions.Item label="未变化">{summary.items.unchanged}</Descriptions.Item>
             <Descriptions.Item label="新版本替代">{summary.items.superseded}</Descriptions.Item>
-            <Descriptions.Item label="一件事">{summary.events.loaded}（拒绝 {summary.events.rejected}）</Descriptions.Item>
+            <Descriptions.Item label="一件事">
+              {summary.events.loaded}（拒绝 {summary.events.rejected}）
+            </Descriptions.Item>
             <Descriptions.Item label="目录节点">{summary.nodes}</Descriptions.Item>
             <Descriptions.Item label="用时">{summary.ms} 毫秒</Descriptions.Item>
           </Descriptions>
           {summary.problems.length > 0 && (
-            <Table<Problem> size="small" rowKey={(p, i) => `${p.code}-${p.field}-${i}`} dataSource={summary.problems} pagination={{ pageSize: 10 }}
-              columns={[{ title: '事项编码', dataIndex: 'code' }, { title: '字段', dataIndex: 'field' }, { title: '问题', dataIndex: 'message' }]} />
+            <Table<Problem>
+              size="small"
+              rowKey={(p, i) => `${p.code}-${p.field}-${i}`}
+              dataSource={summary.problems}
+              pagination={{ pageSize: 10 }}
+              columns={[
+                { title: '事项编码', dataIndex: 'code' },
+                { title: '字段', dataIndex: 'field' },
+                { title: '问题', dataIndex: 'message' },
+              ]}
+            />
           )}
         </Card>
       )}

@@ -11,7 +11,10 @@ import { ErrorState, Loading } from '../../components/states';
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
 function Versions({ processKey, onShow }: { processKey: string; onShow: (d: DefinitionSummary) => void }) {
-  const { data, error, loading, reload } = useApi(() => api.get<{ items: DefinitionSummary[] }>(`/api/definitions/${encodeURIComponent(processKey)}/versions`), [processKey]);
+  const { data, error, loading, reload } = useApi(
+    () => api.get<{ items: DefinitionSummary[] }>(`/api/definitions/${encodeURIComponent(processKey)}/versions`),
+    [processKey],
+  );
   if (error) return <ErrorState error={error} retry={reload} />;
   return (
     <Table<DefinitionSummary>
@@ -25,7 +28,14 @@ function Versions({ processKey, onShow }: { processKey: string; onShow: (d: Defi
         { title: '内容摘要', dataIndex: 'hash', render: (h: string) => <code>{h.slice(0, 12)}</code> },
         { title: '部署时间', dataIndex: 'deployedAt', render: fmtDateTime },
         { title: '部署人', dataIndex: 'deployedBy' },
-        { title: '', render: (_: unknown, d) => <Button size="small" onClick={() => onShow(d)}>查看流程图</Button> },
+        {
+          title: '',
+          render: (_: unknown, d) => (
+            <Button size="small" onClick={() => onShow(d)}>
+              查看流程图
+            </Button>
+          ),
+        },
       ]}
     />
   );
@@ -34,11 +44,26 @@ function Versions({ processKey, onShow }: { processKey: string; onShow: (d: Defi
 export default function DefinitionsPage() {
   const { data, error, loading, reload } = useApi(() => api.get<{ items: DefinitionSummary[] }>('/api/definitions'));
   const [shown, setShown] = useState<DefinitionSummary>();
-  const xml = useApi(async () => (shown ? request<string>(`/api/definitions/${encodeURIComponent(shown.key)}/xml`, { query: { version: shown.version }, headers: { accept: 'application/xml' } }) : undefined), [shown?.id]);
+  const xml = useApi(
+    async () =>
+      shown
+        ? request<string>(`/api/definitions/${encodeURIComponent(shown.key)}/xml`, {
+            query: { version: shown.version },
+            headers: { accept: 'application/xml' },
+          })
+        : undefined,
+    [shown?.id],
+  );
   return (
     <div>
       <h1 className="hb-page-title">流程定义</h1>
-      <Card extra={<Button type="primary" onClick={() => navigate('/admin/deploy')}>部署新版本</Button>}>
+      <Card
+        extra={
+          <Button type="primary" onClick={() => navigate('/admin/deploy')}>
+            部署新版本
+          </Button>
+        }
+      >
         {error ? (
           <ErrorState error={error} retry={reload} />
         ) : (
@@ -54,13 +79,31 @@ export default function DefinitionsPage() {
               { title: '名称', dataIndex: 'name' },
               { title: '最新版本', dataIndex: 'version', render: (v: number) => <Tag color="blue">v{v}</Tag> },
               { title: '部署时间', dataIndex: 'deployedAt', render: fmtDateTime },
-              { title: '', render: (_: unknown, d) => <Space><Button size="small" onClick={() => setShown(d)}>查看流程图</Button></Space> },
+              {
+                title: '',
+                render: (_: unknown, d) => (
+                  <Space>
+                    <Button size="small" onClick={() => setShown(d)}>
+                      查看流程图
+                    </Button>
+                  </Space>
+                ),
+              },
             ]}
           />
         )}
       </Card>
-      <Drawer open={!!shown} width={900} title={shown ? `${shown.name ?? shown.key} · v${shown.version}` : ''} onClose={() => setShown(undefined)}>
-        {xml.error ? <ErrorState error={xml.error} retry={xml.reload} /> : !xml.data ? <Loading /> : (
+      <Drawer
+        open={!!shown}
+        width={900}
+        title={shown ? `${shown.name ?? shown.key} · v${shown.version}` : ''}
+        onClose={() => setShown(undefined)}
+      >
+        {xml.error ? (
+          <ErrorState error={xml.error} retry={xml.reload} />
+        ) : !xml.data ? (
+          <Loading />
+        ) : (
           <Suspense fallback={<Loading />}>
             <BpmnDiagram xml={xml.data} height={480} />
           </Suspense>

@@ -64,7 +64,12 @@ export default function DeployPage() {
           size="small"
           current={step}
           status={phase === 'invalid' || phase === 'error' ? 'error' : phase === 'done' ? 'finish' : 'process'}
-          items={[{ title: '选择 BPMN 文件' }, { title: '预览' }, { title: phase === 'invalid' ? '校验未通过' : phase === 'error' ? '部署失败' : '校验并部署' }, { title: '完成' }]}
+          items={[
+            { title: '选择 BPMN 文件' },
+            { title: '预览' },
+            { title: phase === 'invalid' ? '校验未通过' : phase === 'error' ? '部署失败' : '校验并部署' },
+            { title: '完成' },
+          ]}
         />
       </Card>
       <Card style={{ marginBottom: 16 }}>
@@ -82,21 +87,42 @@ export default function DeployPage() {
             return false;
           }}
         >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p>点击或拖入 .bpmn 文件（Camunda Modeler / bpmn-js 导出）</p>
-          {file && <Typography.Text strong data-testid="deploy-file">{file.name}</Typography.Text>}
+          {file && (
+            <Typography.Text strong data-testid="deploy-file">
+              {file.name}
+            </Typography.Text>
+          )}
         </Upload.Dragger>
         <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'center' }}>
-          <Button type="primary" disabled={!file || phase === 'deploying'} loading={phase === 'deploying'} onClick={() => void deploy()} data-testid="deploy-button">
+          <Button
+            type="primary"
+            disabled={!file || phase === 'deploying'}
+            loading={phase === 'deploying'}
+            onClick={() => void deploy()}
+            data-testid="deploy-button"
+          >
             校验并部署
           </Button>
-          {phase === 'deploying' || percent === 100 ? <Progress percent={percent} size="small" style={{ width: 240 }} status={phase === 'invalid' || phase === 'error' ? 'exception' : phase === 'done' ? 'success' : 'active'} /> : null}
+          {phase === 'deploying' || percent === 100 ? (
+            <Progress
+              percent={percent}
+              size="small"
+              style={{ width: 240 }}
+              status={phase === 'invalid' || phase === 'error' ? 'exception' : phase === 'done' ? 'success' : 'active'}
+            />
+          ) : null}
         </div>
       </Card>
       {phase === 'done' && result && (
         <Result
           status="success"
-          title={result.created ? `已部署 ${result.name ?? result.key} v${result.version}` : `内容未变化，沿用 ${result.key} v${result.version}`}
+          title={
+            result.created ? `已部署 ${result.name ?? result.key} v${result.version}` : `内容未变化，沿用 ${result.key} v${result.version}`
+          }
           subTitle={`部署时间 ${fmtDateTime(result.deployedAt)}；新办件将使用该版本，在办件继续使用其启动时的版本。`}
           extra={<Button onClick={() => navigate('/admin/definitions')}>查看流程定义</Button>}
         />
@@ -104,22 +130,39 @@ export default function DeployPage() {
       {phase === 'error' && <Alert type="error" showIcon role="alert" title={`部署失败：${error}`} style={{ marginBottom: 16 }} />}
       {file && (
         <div ref={preview}>
-        {phase === 'invalid' && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            data-testid="deploy-problems"
-            title={`校验未通过：共 ${problems.length} 个问题${placed ? `，其中 ${placed} 个已在流程图上用红色标出` : ''}`}
-            description={<List size="small" dataSource={problems} renderItem={(p) => <List.Item>{p.elementId ? <>元素 <code>{p.elementId}</code>：</> : '整个文件：'}{p.message}</List.Item>} />}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Card title={phase === 'invalid' ? '流程图预览（红色标出有问题的元素）' : '流程图预览'} size="small">
-          <Suspense fallback={<Loading rows={5} label="正在加载流程图…" />}>
-            <BpmnDiagram xml={file.xml} problems={problems} height={400} onPlaced={setPlaced} />
-          </Suspense>
-        </Card>
+          {phase === 'invalid' && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="deploy-problems"
+              title={`校验未通过：共 ${problems.length} 个问题${placed ? `，其中 ${placed} 个已在流程图上用红色标出` : ''}`}
+              description={
+                <List
+                  size="small"
+                  dataSource={problems}
+                  renderItem={(p) => (
+                    <List.Item>
+                      {p.elementId ? (
+                        <>
+                          元素 <code>{p.elementId}</code>：
+                        </>
+                      ) : (
+                        '整个文件：'
+                      )}
+                      {p.message}
+                    </List.Item>
+                  )}
+                />
+              }
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Card title={phase === 'invalid' ? '流程图预览（红色标出有问题的元素）' : '流程图预览'} size="small">
+            <Suspense fallback={<Loading rows={5} label="正在加载流程图…" />}>
+              <BpmnDiagram xml={file.xml} problems={problems} height={400} onPlaced={setPlaced} />
+            </Suspense>
+          </Card>
         </div>
       )}
     </div>

@@ -5,7 +5,16 @@ import { Alert, Button, Card, Col, Empty, List, Row, Space, Tag, Typography } fr
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../lib/api';
 import { CASE_STATUS, fmtDateTime, GROUP_LABELS } from '../../lib/format';
-import { AGENCY_MODES, AGENT_ROLES, INTAKE_CHANNELS, loadAgents, loadDepartments, stateLabel, SUPERVISION_LABELS, type MachineView } from '../../lib/machines';
+import {
+  AGENCY_MODES,
+  AGENT_ROLES,
+  INTAKE_CHANNELS,
+  loadAgents,
+  loadDepartments,
+  stateLabel,
+  SUPERVISION_LABELS,
+  type MachineView,
+} from '../../lib/machines';
 import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { ErrorState, Loading } from '../../components/states';
@@ -13,10 +22,37 @@ import { MachineDrawer } from '../../components/MachineDrawer';
 import { RegisterProjectModal } from './RegisterProjectModal';
 import { RevealableText } from '../../components/RevealableText';
 
-interface Linked { caseId: string; title: string; status: string; openTasks: { taskId: string; name: string; waitingOn: string[] }[] }
-interface Project { instanceId: string; title: string; track: string; applicant: string; state: unknown; states?: string[]; status: string; phase: string; team: string[]; cases: Linked[]; waitingOn: unknown }
-interface Unassigned { instanceId: string; title: string; applicant: string; channel: string; createdAt: string }
-interface Board { items: Project[]; total: number; unassigned?: Unassigned[] }
+interface Linked {
+  caseId: string;
+  title: string;
+  status: string;
+  openTasks: { taskId: string; name: string; waitingOn: string[] }[];
+}
+interface Project {
+  instanceId: string;
+  title: string;
+  track: string;
+  applicant: string;
+  state: unknown;
+  states?: string[];
+  status: string;
+  phase: string;
+  team: string[];
+  cases: Linked[];
+  waitingOn: unknown;
+}
+interface Unassigned {
+  instanceId: string;
+  title: string;
+  applicant: string;
+  channel: string;
+  createdAt: string;
+}
+interface Board {
+  items: Project[];
+  total: number;
+  unassigned?: Unassigned[];
+}
 
 /** Names for user ids and department codes, loaded once for the board. */
 type Names = Record<string, string>;
@@ -75,24 +111,63 @@ export default function AgentBoardPage() {
   return (
     <div>
       <h1 className="hb-page-title">
-        343 代办看板 {data && <Typography.Text type="secondary" style={{ fontSize: 14 }}>共 {data.total} 个项目</Typography.Text>}
+        343 代办看板{' '}
+        {data && (
+          <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+            共 {data.total} 个项目
+          </Typography.Text>
+        )}
         {canAct && (
-          <Button type="primary" icon={<PlusOutlined />} style={{ marginLeft: 16 }} onClick={() => setRegistering(true)} data-testid="register-project">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            style={{ marginLeft: 16 }}
+            onClick={() => setRegistering(true)}
+            data-testid="register-project"
+          >
             登记重点项目
           </Button>
         )}
       </h1>
       <About343 />
-      {error ? <ErrorState error={error} retry={reload} what="343 代办看板" /> : !data ? <Loading rows={8} /> : (
+      {error ? (
+        <ErrorState error={error} retry={reload} what="343 代办看板" />
+      ) : !data ? (
+        <Loading rows={8} />
+      ) : (
         <>
           {(data.unassigned ?? []).length > 0 && (
-            <Card size="small" title={`待认领的重点项目（${data.unassigned!.length}）`} style={{ marginBottom: 16 }} data-testid="unassigned-projects">
+            <Card
+              size="small"
+              title={`待认领的重点项目（${data.unassigned!.length}）`}
+              style={{ marginBottom: 16 }}
+              data-testid="unassigned-projects"
+            >
               <List
                 size="small"
                 dataSource={data.unassigned}
                 renderItem={(u) => (
-                  <List.Item actions={canAct ? [<Button key="accept" size="small" type="primary" onClick={() => setShown(u.instanceId)} data-testid={`accept-${u.instanceId}`}>认领受理</Button>] : []}>
-                    <List.Item.Meta title={u.title} description={`${u.applicant} · ${INTAKE_CHANNELS[u.channel] ?? '—'} · 登记于 ${fmtDateTime(u.createdAt)}`} />
+                  <List.Item
+                    actions={
+                      canAct
+                        ? [
+                            <Button
+                              key="accept"
+                              size="small"
+                              type="primary"
+                              onClick={() => setShown(u.instanceId)}
+                              data-testid={`accept-${u.instanceId}`}
+                            >
+                              认领受理
+                            </Button>,
+                          ]
+                        : []
+                    }
+                  >
+                    <List.Item.Meta
+                      title={u.title}
+                      description={`${u.applicant} · ${INTAKE_CHANNELS[u.channel] ?? '—'} · 登记于 ${fmtDateTime(u.createdAt)}`}
+                    />
                   </List.Item>
                 )}
               />
@@ -100,7 +175,9 @@ export default function AgentBoardPage() {
           )}
           {data.items.length === 0 ? (
             <Card>
-              <Empty description={canAct ? '您名下暂无代办项目。可点击“登记重点项目”，或认领上方待认领的项目。' : '该代办员名下暂无代办项目'} />
+              <Empty
+                description={canAct ? '您名下暂无代办项目。可点击“登记重点项目”，或认领上方待认领的项目。' : '该代办员名下暂无代办项目'}
+              />
             </Card>
           ) : (
             <Row gutter={[16, 16]}>
@@ -110,23 +187,43 @@ export default function AgentBoardPage() {
                     size="small"
                     title={p.title}
                     data-testid={`project-${p.instanceId}`}
-                    extra={<Space><Tag color={p.status === 'active' ? 'processing' : 'default'}>{AGENCY_MODES[p.phase] ?? '—'}</Tag><Tag>{stateText(p)}</Tag><Button size="small" onClick={() => setShown(p.instanceId)}>办理</Button></Space>}
+                    extra={
+                      <Space>
+                        <Tag color={p.status === 'active' ? 'processing' : 'default'}>{AGENCY_MODES[p.phase] ?? '—'}</Tag>
+                        <Tag>{stateText(p)}</Tag>
+                        <Button size="small" onClick={() => setShown(p.instanceId)}>
+                          办理
+                        </Button>
+                      </Space>
+                    }
                   >
                     <Typography.Paragraph style={{ marginBottom: 8 }}>
                       项目单位：{p.applicant} · 代办团队：{(p.team ?? []).map((t) => who(t, names)).join('、') || '—'}
                     </Typography.Paragraph>
                     <Typography.Paragraph style={{ marginBottom: 8 }}>
-                      <strong>正在等待：</strong><span style={{ color: '#c8102e' }}>{waitingText(p.waitingOn, names)}</span>
+                      <strong>正在等待：</strong>
+                      <span style={{ color: '#c8102e' }}>{waitingText(p.waitingOn, names)}</span>
                     </Typography.Paragraph>
-                    <List size="small" dataSource={p.cases ?? []} locale={{ emptyText: '尚未发起办件' }}
+                    <List
+                      size="small"
+                      dataSource={p.cases ?? []}
+                      locale={{ emptyText: '尚未发起办件' }}
                       renderItem={(c) => (
                         <List.Item>
                           <Space orientation="vertical" size={0}>
-                            <span><Link to={`/cases/${encodeURIComponent(c.caseId)}`}>{c.title}</Link> <Tag color={CASE_STATUS[c.status]?.color}>{CASE_STATUS[c.status]?.label ?? '—'}</Tag></span>
-                            {(c.openTasks ?? []).map((t) => <Typography.Text key={t.taskId} type="secondary" style={{ fontSize: 12 }}>{t.name}：等待 {(t.waitingOn ?? []).map((w) => who(w, names)).join('、')}</Typography.Text>)}
+                            <span>
+                              <Link to={`/cases/${encodeURIComponent(c.caseId)}`}>{c.title}</Link>{' '}
+                              <Tag color={CASE_STATUS[c.status]?.color}>{CASE_STATUS[c.status]?.label ?? '—'}</Tag>
+                            </span>
+                            {(c.openTasks ?? []).map((t) => (
+                              <Typography.Text key={t.taskId} type="secondary" style={{ fontSize: 12 }}>
+                                {t.name}：等待 {(t.waitingOn ?? []).map((w) => who(w, names)).join('、')}
+                              </Typography.Text>
+                            ))}
                           </Space>
                         </List.Item>
-                      )} />
+                      )}
+                    />
                   </Card>
                 </Col>
               ))}
@@ -149,7 +246,14 @@ export default function AgentBoardPage() {
           const ctx = v.context as { applicant?: { name?: string; phone?: string }; channel?: string; teamIds?: string[] };
           return [
             { label: '项目单位', value: ctx.applicant?.name ?? '—' },
-            ...(ctx.applicant?.phone ? [{ label: '联系电话', value: <RevealableText subject="agency" id={v.instanceId} field="applicant.phone" value={ctx.applicant.phone} /> }] : []),
+            ...(ctx.applicant?.phone
+              ? [
+                  {
+                    label: '联系电话',
+                    value: <RevealableText subject="agency" id={v.instanceId} field="applicant.phone" value={ctx.applicant.phone} />,
+                  },
+                ]
+              : []),
             { label: '受理渠道', value: INTAKE_CHANNELS[ctx.channel ?? ''] ?? '—' },
             { label: '代办团队', value: (ctx.teamIds ?? []).map((t) => who(t, names)).join('、') || '待组建' },
           ];

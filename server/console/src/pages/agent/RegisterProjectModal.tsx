@@ -16,7 +16,15 @@ interface Values {
   enterprise?: string;
 }
 
-export function RegisterProjectModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (instanceId: string) => void }) {
+export function RegisterProjectModal({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onDone: (instanceId: string) => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -26,18 +34,27 @@ export function RegisterProjectModal({ open, onClose, onDone }: { open: boolean;
   const me = JSON.parse(sessionStorage.getItem('haoban.user') ?? '{}').id as string | undefined;
   useEffect(() => {
     if (!open) return;
-    loadAgents().then((a) => {
-      setAgents(a.items);
-      if (a.items.some((x) => x.role === 'dedicated' && x.userId === me)) form.setFieldValue('dedicated', me);
-    }, () => setAgents([]));
-    loadDepartments().then((d) => setDepartments(d.items), () => setDepartments([]));
+    loadAgents().then(
+      (a) => {
+        setAgents(a.items);
+        if (a.items.some((x) => x.role === 'dedicated' && x.userId === me)) form.setFieldValue('dedicated', me);
+      },
+      () => setAgents([]),
+    );
+    loadDepartments().then(
+      (d) => setDepartments(d.items),
+      () => setDepartments([]),
+    );
   }, [open, form, me]);
-  const of = (role: string) => agents.filter((a) => a.role === role).map((a) => ({ value: a.userId, label: a.userId === me ? `${a.name}（本人）` : a.name }));
+  const of = (role: string) =>
+    agents.filter((a) => a.role === role).map((a) => ({ value: a.userId, label: a.userId === me ? `${a.name}（本人）` : a.name }));
 
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const team = v.dedicated ? { dedicated: v.dedicated, business: v.business || undefined, enterprise: v.enterprise || undefined } : undefined;
+      const team = v.dedicated
+        ? { dedicated: v.dedicated, business: v.business || undefined, enterprise: v.enterprise || undefined }
+        : undefined;
       const view = await api.post<{ instanceId: string }>('/api/agency/projects', {
         channel: v.channel,
         title: v.title,
@@ -57,9 +74,26 @@ export function RegisterProjectModal({ open, onClose, onDone }: { open: boolean;
   };
 
   return (
-    <Modal open={open} title="登记重点项目（343 代办）" onCancel={onClose} onOk={() => form.submit()} okText="登记" cancelText="取消" confirmLoading={busy} destroyOnHidden width={600}>
+    <Modal
+      open={open}
+      title="登记重点项目（343 代办）"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="登记"
+      cancelText="取消"
+      confirmLoading={busy}
+      destroyOnHidden
+      width={600}
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: 'window' }}>
-        <Form.Item name="title" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item
+          name="title"
+          label="项目名称"
+          rules={[
+            { required: true, message: '请填写项目名称' },
+            { min: 2, message: '至少 2 个字' },
+          ]}
+        >
           <Input maxLength={300} placeholder="如：某某新能源电池生产线项目" data-testid="project-title" />
         </Form.Item>
         <Form.Item name="applicantName" label="项目单位（申请人）" rules={[{ required: true, message: '请填写项目单位' }]}>
@@ -73,7 +107,12 @@ export function RegisterProjectModal({ open, onClose, onDone }: { open: boolean;
         </Form.Item>
         {channel === 'departmentTransfer' && (
           <Form.Item name="fromDepartment" label="转交部门" rules={[{ required: true, message: '请选择转交部门' }]}>
-            <Select showSearch optionFilterProp="label" placeholder="请选择" options={departments.map((d) => ({ value: d.code, label: d.name }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              placeholder="请选择"
+              options={departments.map((d) => ({ value: d.code, label: d.name }))}
+            />
           </Form.Item>
         )}
         {channel === 'specialistHandover' && (

@@ -12,10 +12,28 @@ import { ErrorState, Loading } from '../../components/states';
 import { usePrefill } from '../../components/Prefill';
 import { plain, plainError } from '../../lib/plain';
 import { FieldItems, toVariables, type FieldDef } from '../../components/FieldsForm';
-import { ApplyMaterials, checkMaterials, initialMaterials, whyNotDeferrable, type MaterialsState, type UploadProgress } from '../../components/ApplyMaterials';
+import {
+  ApplyMaterials,
+  checkMaterials,
+  initialMaterials,
+  whyNotDeferrable,
+  type MaterialsState,
+  type UploadProgress,
+} from '../../components/ApplyMaterials';
 
-interface Item { code: string; name: string; processKey: string; department: string; projectType?: string; formFields?: FieldDef[]; materials?: ItemMaterial[] }
-interface ModeInfo { mode: string; name: string }
+interface Item {
+  code: string;
+  name: string;
+  processKey: string;
+  department: string;
+  projectType?: string;
+  formFields?: FieldDef[];
+  materials?: ItemMaterial[];
+}
+interface ModeInfo {
+  mode: string;
+  name: string;
+}
 
 /** The item's own process (标准办理) is applied through /api/cases; the other modes through /api/handling/applications. */
 const ITEM_MODE = 'item';
@@ -24,9 +42,13 @@ const ITEM_MODE = 'item';
 function modesFor(it: Item, all: ModeInfo[]): { mode: string; label: string; hint: string }[] {
   const materials = it.materials ?? [];
   const name = (m: string) => all.find((x) => x.mode === m)?.name ?? m;
-  const out = [{ mode: ITEM_MODE, label: '标准办理', hint: it.projectType === '即办件' ? '符合条件的当场办结' : '按事项办理流程受理、审查、决定' }];
-  if (materials.some((m) => !whyNotDeferrable(m))) out.push({ mode: 'deferred', label: name('deferred'), hint: '非核心材料暂缺时先行受理，限期补齐' });
-  if (materials.some((m) => m.sources.includes('commitment'))) out.push({ mode: 'commitment', label: name('commitment'), hint: '以书面承诺替代证明材料，当场作出决定，事后核查' });
+  const out = [
+    { mode: ITEM_MODE, label: '标准办理', hint: it.projectType === '即办件' ? '符合条件的当场办结' : '按事项办理流程受理、审查、决定' },
+  ];
+  if (materials.some((m) => !whyNotDeferrable(m)))
+    out.push({ mode: 'deferred', label: name('deferred'), hint: '非核心材料暂缺时先行受理，限期补齐' });
+  if (materials.some((m) => m.sources.includes('commitment')))
+    out.push({ mode: 'commitment', label: name('commitment'), hint: '以书面承诺替代证明材料，当场作出决定，事后核查' });
   // 承诺件 / 即办件 are properties of the item (its time limit), not a choice for the applicant.
   return all.length ? out.filter((o) => o.mode === ITEM_MODE || all.some((a) => a.mode === o.mode)) : out.slice(0, 1);
 }
@@ -35,7 +57,10 @@ export default function ApplyItemPage({ code }: { code: string }) {
   const item = useApi(() => api.get<Item>(`/api/catalog/items/${encodeURIComponent(code)}`), [code]);
   // Applying after 资料预审: the materials that passed are already with the window.
   const prereviewId = useRoute().search.get('prereview');
-  const prereview = useApi(() => (prereviewId ? api.get<Prereview>(`/api/prereview/${encodeURIComponent(prereviewId)}`) : Promise.resolve(undefined)), [prereviewId]);
+  const prereview = useApi(
+    () => (prereviewId ? api.get<Prereview>(`/api/prereview/${encodeURIComponent(prereviewId)}`) : Promise.resolve(undefined)),
+    [prereviewId],
+  );
   const [form] = Form.useForm();
   usePrefill(form, item.data?.formFields ?? []);
   const modes = useApi(() => api.get<{ items: ModeInfo[] }>('/api/handling/modes').catch(() => ({ items: [] })), []);
@@ -102,17 +127,20 @@ export default function ApplyItemPage({ code }: { code: string }) {
       const variables = { ...toVariables(values), ...(committed.length ? { materialCommitments: committed } : {}) };
       const uploaded = materials.filter((m) => s.choice[m.code] === 'upload' && s.files[m.code]).map((m) => m.code);
       const view = prereviewId
-        ? await api.post<CaseDetail>(`/api/prereview/${encodeURIComponent(prereviewId)}/case`, { form: variables, materials: { submitted: uploaded, commitments: committed, deferrals: [] } })
+        ? await api.post<CaseDetail>(`/api/prereview/${encodeURIComponent(prereviewId)}/case`, {
+            form: variables,
+            materials: { submitted: uploaded, commitments: committed, deferrals: [] },
+          })
         : mode === ITEM_MODE
-        ? await api.post<CaseDetail>('/api/cases', { processKey: it.processKey, itemCode: it.code, title: it.name, variables })
-        : await api.post<CaseDetail>('/api/handling/applications', {
-          mode,
-          itemCode: it.code,
-          title: it.name,
-          variables,
-          ...(mode === 'deferred' ? { deferredMaterials: deferred, commitmentLetter: s.deferralLetter } : {}),
-          ...(mode === 'commitment' ? { commitment: { accepted: true, signedBy: session.user()?.name } } : {}),
-        });
+          ? await api.post<CaseDetail>('/api/cases', { processKey: it.processKey, itemCode: it.code, title: it.name, variables })
+          : await api.post<CaseDetail>('/api/handling/applications', {
+              mode,
+              itemCode: it.code,
+              title: it.name,
+              variables,
+              ...(mode === 'deferred' ? { deferredMaterials: deferred, commitmentLetter: s.deferralLetter } : {}),
+              ...(mode === 'commitment' ? { commitment: { accepted: true, signedBy: session.user()?.name } } : {}),
+            });
       setCreatedCase(view.caseId);
       if (await uploadAll(view.caseId, s)) navigate(`/my/cases/${encodeURIComponent(view.caseId)}?new=1`);
     } catch (e) {
@@ -126,25 +154,63 @@ export default function ApplyItemPage({ code }: { code: string }) {
     }
   }
 
-  const fieldErrors = error && Array.isArray(error.details) ? (error.details as { path?: string; field?: string; message: string }[]) : undefined;
+  const fieldErrors =
+    error && Array.isArray(error.details) ? (error.details as { path?: string; field?: string; message: string }[]) : undefined;
   return (
     <div>
       <h1 className="hb-page-title">在线申请：{it.name}</h1>
       <Card style={{ maxWidth: 960 }} title={it.department} size="small">
-        {error && <Alert type="error" showIcon role="alert" title={`提交失败：${plain(error.message)}`} description={fieldErrors?.map((d, i) => <div key={i}>{plain(d.message)}</div>)} style={{ marginBottom: 16 }} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={`提交失败：${plain(error.message)}`}
+            description={fieldErrors?.map((d, i) => (
+              <div key={i}>{plain(d.message)}</div>
+            ))}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {createdCase && !busy && Object.values(progress).some((p) => p.error) && (
-          <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={`申请已提交（办件编号 ${createdCase}），但有材料未上传成功。`}
-            description="可在办件进度页补传材料。" action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>} />
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={`申请已提交（办件编号 ${createdCase}），但有材料未上传成功。`}
+            description="可在办件进度页补传材料。"
+            action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>}
+          />
         )}
         {passed.length > 0 && (
-          <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="prereview-passed" title={`以下 ${passed.length} 项材料已通过资料预审（预审编号 ${prereviewId}），无需再次上传：`}
-            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{passed.map((m) => <li key={m.code}>{m.name}</li>)}</ul>} />
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="prereview-passed"
+            title={`以下 ${passed.length} 项材料已通过资料预审（预审编号 ${prereviewId}），无需再次上传：`}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {passed.map((m) => (
+                  <li key={m.code}>{m.name}</li>
+                ))}
+              </ul>
+            }
+          />
         )}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy || !!createdCase} scrollToFirstError>
           <FieldItems fields={it.formFields ?? []} />
           {materials.length > 0 && (
             <Form.Item label={`申请材料（共 ${materials.length} 项）`} required>
-              <ApplyMaterials materials={materials} value={mats} onChange={changeMaterials} errors={matErrors} progress={progress} disabled={busy || !!createdCase} />
+              <ApplyMaterials
+                materials={materials}
+                value={mats}
+                onChange={changeMaterials}
+                errors={matErrors}
+                progress={progress}
+                disabled={busy || !!createdCase}
+              />
             </Form.Item>
           )}
           <Form.Item label="办理方式">
@@ -152,14 +218,23 @@ export default function ApplyItemPage({ code }: { code: string }) {
               <Space orientation="vertical">
                 {offered.map((o) => (
                   <Radio key={o.mode} value={o.mode}>
-                    {o.label} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.hint}</Typography.Text>
+                    {o.label}{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {o.hint}
+                    </Typography.Text>
                   </Radio>
                 ))}
               </Space>
             </Radio.Group>
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-item-application">提交申请</Button>
-          {busy && Object.keys(progress).length > 0 && <Typography.Text type="secondary" style={{ marginLeft: 12 }}>正在上传材料…</Typography.Text>}
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-item-application">
+            提交申请
+          </Button>
+          {busy && Object.keys(progress).length > 0 && (
+            <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+              正在上传材料…
+            </Typography.Text>
+          )}
         </Form>
       </Card>
     </div>

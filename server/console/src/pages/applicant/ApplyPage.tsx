@@ -30,7 +30,13 @@ export default function ApplyPage({ processKey }: { processKey: string }) {
     for (const [i, file] of files.entries()) {
       setProgress((p) => ({ ...p, [i]: { percent: 0 } }));
       try {
-        await uploadMaterial(caseId, `ATTACHMENT-${i + 1}`, file, (percent) => setProgress((p) => ({ ...p, [i]: { percent } })), file.name.replace(/\.[^.]+$/, '').slice(0, 100));
+        await uploadMaterial(
+          caseId,
+          `ATTACHMENT-${i + 1}`,
+          file,
+          (percent) => setProgress((p) => ({ ...p, [i]: { percent } })),
+          file.name.replace(/\.[^.]+$/, '').slice(0, 100),
+        );
       } catch (e) {
         ok = false;
         setProgress((p) => ({ ...p, [i]: { percent: 100, error: e instanceof ApiError ? e.message : String(e) } }));
@@ -60,10 +66,24 @@ export default function ApplyPage({ processKey }: { processKey: string }) {
       <Card style={{ maxWidth: 760 }}>
         {error && <Alert type="error" showIcon role="alert" title={`提交失败：${error.message}`} style={{ marginBottom: 16 }} />}
         {createdCase && !submitting && Object.values(progress).some((p) => p.error) && (
-          <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={`申请已提交（办件编号 ${createdCase}），但有附件未上传成功。`} description="可在办件进度页补传。"
-            action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>} />
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={`申请已提交（办件编号 ${createdCase}），但有附件未上传成功。`}
+            description="可在办件进度页补传。"
+            action={<Button onClick={() => navigate(`/my/cases/${encodeURIComponent(createdCase)}?new=1`)}>前往办件进度页</Button>}
+          />
         )}
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ title: '一般审批事项申请' }} disabled={submitting || !!createdCase} scrollToFirstError>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          initialValues={{ title: '一般审批事项申请' }}
+          disabled={submitting || !!createdCase}
+          scrollToFirstError
+        >
           <Form.Item name="title" label="申请事项" rules={[{ required: true, message: '请填写申请事项' }]}>
             <Input autoFocus maxLength={200} />
           </Form.Item>
@@ -74,7 +94,14 @@ export default function ApplyPage({ processKey }: { processKey: string }) {
             <Form.Item name="contact" label="联系人" rules={[{ required: true, message: '请填写联系人' }]}>
               <Input maxLength={40} autoComplete="name" />
             </Form.Item>
-            <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }, { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请填写有效的手机号或座机号' }]}>
+            <Form.Item
+              name="phone"
+              label="联系电话"
+              rules={[
+                { required: true, message: '请填写联系电话' },
+                { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请填写有效的手机号或座机号' },
+              ]}
+            >
               <Input maxLength={20} autoComplete="tel" inputMode="tel" />
             </Form.Item>
           </Space>
@@ -82,23 +109,50 @@ export default function ApplyPage({ processKey }: { processKey: string }) {
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
           <Form.Item label="申请材料（附件）" extra="PDF、JPG、PNG 或 OFD，每个不超过 20 MB；提交申请后上传。">
-            <Upload accept={ACCEPT} multiple showUploadList={false}
+            <Upload
+              accept={ACCEPT}
+              multiple
+              showUploadList={false}
               beforeUpload={(f) => {
                 const problem = checkFile(f);
                 setFileError(problem);
                 if (!problem) setFiles((fs) => [...fs, f]);
                 return false;
-              }}>
-              <Button icon={<UploadOutlined />} data-testid="pick-attachments">添加附件</Button>
+              }}
+            >
+              <Button icon={<UploadOutlined />} data-testid="pick-attachments">
+                添加附件
+              </Button>
             </Upload>
-            {fileError && <div><Typography.Text type="danger" role="alert">{fileError}</Typography.Text></div>}
+            {fileError && (
+              <div>
+                <Typography.Text type="danger" role="alert">
+                  {fileError}
+                </Typography.Text>
+              </div>
+            )}
             <Space orientation="vertical" size={2} style={{ marginTop: 8, width: '100%' }} data-testid="attachments">
               {files.map((f, i) => (
                 <div key={`${f.name}-${i}`}>
                   <PaperClipOutlined /> {f.name}（{fmtSize(f.size)}）
-                  {!submitting && !createdCase && <Button type="link" size="small" onClick={() => setFiles((fs) => fs.filter((_, j) => j !== i))}>移除</Button>}
-                  {progress[i] && <Progress size="small" percent={progress[i].percent} status={progress[i].error ? 'exception' : undefined} style={{ maxWidth: 260 }} />}
-                  {progress[i]?.error && <Typography.Text type="danger" role="alert">上传失败：{progress[i].error}</Typography.Text>}
+                  {!submitting && !createdCase && (
+                    <Button type="link" size="small" onClick={() => setFiles((fs) => fs.filter((_, j) => j !== i))}>
+                      移除
+                    </Button>
+                  )}
+                  {progress[i] && (
+                    <Progress
+                      size="small"
+                      percent={progress[i].percent}
+                      status={progress[i].error ? 'exception' : undefined}
+                      style={{ maxWidth: 260 }}
+                    />
+                  )}
+                  {progress[i]?.error && (
+                    <Typography.Text type="danger" role="alert">
+                      上传失败：{progress[i].error}
+                    </Typography.Text>
+                  )}
                 </div>
               ))}
             </Space>

@@ -49,7 +49,10 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
   const { data, error, loading, reload } = useApi(() => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), [caseId]);
   // "What next / what we need from you / by when", predicted from the process graph by the server.
   const progress = useApi(
-    () => api.get<Progress>(`/api/notifications/cases/${encodeURIComponent(caseId)}/progress`).catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
+    () =>
+      api
+        .get<Progress>(`/api/notifications/cases/${encodeURIComponent(caseId)}/progress`)
+        .catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
     [caseId, data?.path.length, data?.status],
   );
   // Where the case stands in the applicant's words (待补正 / 待缴费 / 待领取 …), refreshed with the page.
@@ -71,10 +74,35 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
   return (
     <div>
       <h1 className="hb-page-title">
-        办件进度 {stage.data ? <StageTag stage={stage.data.stage} /> : running && progress.data?.needed.length ? <Tag color="red" data-testid="stage-tag">待补正</Tag> : <CaseStatusTag status={data.status} />}
+        办件进度{' '}
+        {stage.data ? (
+          <StageTag stage={stage.data.stage} />
+        ) : running && progress.data?.needed.length ? (
+          <Tag color="red" data-testid="stage-tag">
+            待补正
+          </Tag>
+        ) : (
+          <CaseStatusTag status={data.status} />
+        )}
       </h1>
-      {stage.data?.stage.action && <Alert type={stage.data.stage.code === 'correction' ? 'error' : 'warning'} showIcon title={`需要您做的：${stage.data.stage.action}`} style={{ marginBottom: 16 }} data-testid="stage-action" />}
-      {search.get('new') && <Alert type="success" showIcon title={`申请已提交，办件编号 ${data.caseId}。`} description="请记下编号，或下载下方的受理回执；凭编号和手机号（或回执上的查询码）不登录也能查询进度。" style={{ marginBottom: 16 }} />}
+      {stage.data?.stage.action && (
+        <Alert
+          type={stage.data.stage.code === 'correction' ? 'error' : 'warning'}
+          showIcon
+          title={`需要您做的：${stage.data.stage.action}`}
+          style={{ marginBottom: 16 }}
+          data-testid="stage-action"
+        />
+      )}
+      {search.get('new') && (
+        <Alert
+          type="success"
+          showIcon
+          title={`申请已提交，办件编号 ${data.caseId}。`}
+          description="请记下编号，或下载下方的受理回执；凭编号和手机号（或回执上的查询码）不登录也能查询进度。"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={data.title} loading={loading && !data} style={{ marginBottom: 16 }}>
@@ -89,7 +117,10 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
                   title: running ? `办理中：${current || '流转中'}` : '办理完成',
                   description: running ? `已完成 ${completedSteps} 个办理环节` : `共经过 ${completedSteps} 个办理环节`,
                 },
-                { title: '办结', description: data.endedAt ? `${fmtDateTime(data.endedAt)}${decision ? `，${decision}` : ''}` : '等待办结' },
+                {
+                  title: '办结',
+                  description: data.endedAt ? `${fmtDateTime(data.endedAt)}${decision ? `，${decision}` : ''}` : '等待办结',
+                },
               ]}
             />
           </Card>
@@ -99,13 +130,26 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
                 <Typography.Paragraph>系统正在流转，请稍候（页面每 {REFRESH_MS / 1000} 秒自动刷新）。</Typography.Paragraph>
               ) : (
                 <Descriptions column={1} size="small" bordered>
-                  <Descriptions.Item label="正在办理">{data.openTasks.map((t) => (t.name.includes(who(t)) ? t.name : `${t.name}（${who(t)}）`)).join('、') || progress.data?.current.map((c) => c.name).join('、')}</Descriptions.Item>
-                  <Descriptions.Item label="下一步">{progress.data ? (progress.data.next.map((n) => n.name).join('、') || '办结') : '—'}</Descriptions.Item>
+                  <Descriptions.Item label="正在办理">
+                    {data.openTasks.map((t) => (t.name.includes(who(t)) ? t.name : `${t.name}（${who(t)}）`)).join('、') ||
+                      progress.data?.current.map((c) => c.name).join('、')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label="下一步">
+                    {progress.data ? progress.data.next.map((n) => n.name).join('、') || '办结' : '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label="需要您做的">
-                    {progress.data?.needed.length ? <span style={{ color: '#cf1322' }}>{progress.data.needed.map((n) => plain(neededText(n))).join('；')}</span> : '目前无需您操作。如需补正材料，我们会一次性告知并在此提示。'}
+                    {progress.data?.needed.length ? (
+                      <span style={{ color: '#cf1322' }}>{progress.data.needed.map((n) => plain(neededText(n))).join('；')}</span>
+                    ) : (
+                      '目前无需您操作。如需补正材料，我们会一次性告知并在此提示。'
+                    )}
                   </Descriptions.Item>
                   <Descriptions.Item label="时限">
-                    {progress.data?.deadline ? `${fmtDateTime(progress.data.deadline)}（${fromNow(progress.data.deadline)}）` : data.openTasks.find((t) => t.dueAt) ? fmtDateTime(data.openTasks.find((t) => t.dueAt)!.dueAt) : '按承诺时限办理'}
+                    {progress.data?.deadline
+                      ? `${fmtDateTime(progress.data.deadline)}（${fromNow(progress.data.deadline)}）`
+                      : data.openTasks.find((t) => t.dueAt)
+                        ? fmtDateTime(data.openTasks.find((t) => t.dueAt)!.dueAt)
+                        : '按承诺时限办理'}
                   </Descriptions.Item>
                 </Descriptions>
               )}
@@ -116,7 +160,9 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
           {!running && (
             <Card title="办理结果" style={{ marginBottom: 16 }}>
               <Result
-                status={data.status === 'completed' ? (decision === '不予许可' || decision === '不予受理' ? 'warning' : 'success') : 'error'}
+                status={
+                  data.status === 'completed' ? (decision === '不予许可' || decision === '不予受理' ? 'warning' : 'success') : 'error'
+                }
                 title={decision ?? (data.status === 'completed' ? '已办结' : '办件异常，请联系窗口')}
                 subTitle={typeof data.variables.opinion === 'string' ? `办理意见：${data.variables.opinion}` : undefined}
               />
@@ -129,11 +175,17 @@ export default function CaseProgressPage({ caseId }: { caseId: string }) {
             <Descriptions column={1} size="small">
               <Descriptions.Item label="办件编号">{data.caseId}</Descriptions.Item>
               <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
-              <Descriptions.Item label="申请主体">{String(data.variables.shopName ?? data.variables.companyName ?? data.variables.applicantName ?? '—')}</Descriptions.Item>
+              <Descriptions.Item label="申请主体">
+                {String(data.variables.shopName ?? data.variables.companyName ?? data.variables.applicantName ?? '—')}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title="评价（好差评）" data-testid="rating-card">
-            {running ? <Typography.Text type="secondary">办结后可对本次服务进行评价。</Typography.Text> : <RatingCard caseId={data.caseId} />}
+            {running ? (
+              <Typography.Text type="secondary">办结后可对本次服务进行评价。</Typography.Text>
+            ) : (
+              <RatingCard caseId={data.caseId} />
+            )}
           </Card>
         </Col>
       </Row>

@@ -11,7 +11,16 @@ import { ErrorState, Loading } from '../../components/states';
 /** How often the page refreshes while items are still being handled (ms). */
 const REFRESH_MS = 5000;
 
-interface Item { itemCode: string; name: string; department: string; caseId: string; status: string; opinion?: string | null; resultName?: string; licence?: { type: string; number: string } }
+interface Item {
+  itemCode: string;
+  name: string;
+  department: string;
+  caseId: string;
+  status: string;
+  opinion?: string | null;
+  resultName?: string;
+  licence?: { type: string; number: string };
+}
 interface EventCase {
   eventCaseId: string;
   eventName: string;
@@ -40,7 +49,9 @@ const ITEM_STATUS: Record<string, { label: string; color: string }> = {
   failed: { label: '异常', color: 'error' },
 };
 
-const tag = (table: Record<string, { label: string; color: string }>, s: string) => <Tag color={table[s]?.color}>{table[s]?.label ?? s}</Tag>;
+const tag = (table: Record<string, { label: string; color: string }>, s: string) => (
+  <Tag color={table[s]?.color}>{table[s]?.label ?? s}</Tag>
+);
 
 export default function EventCaseProgressPage({ id }: { id: string }) {
   const { search } = useRoute();
@@ -59,20 +70,52 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
   return (
     <div>
       <h1 className="hb-page-title">一件事：{data.eventName}</h1>
-      {search.get('new') && <Alert type="success" showIcon data-testid="event-submitted" title={`申请已提交，办件编号 ${data.eventCaseId}`} description="请记下办件编号，可凭编号和手机号随时查询进度。各部门将按顺序联办，结果统一告知您。" style={{ marginBottom: 16 }} />}
-      {search.get('failed') && <Alert type="warning" showIcon role="alert" title={`有 ${search.get('failed')} 份材料未上传成功，请在下方“申请材料”中重新上传。`} style={{ marginBottom: 16 }} />}
+      {search.get('new') && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="event-submitted"
+          title={`申请已提交，办件编号 ${data.eventCaseId}`}
+          description="请记下办件编号，可凭编号和手机号随时查询进度。各部门将按顺序联办，结果统一告知您。"
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {search.get('failed') && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={`有 ${search.get('failed')} 份材料未上传成功，请在下方“申请材料”中重新上传。`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="办件编号">{data.eventCaseId}</Descriptions.Item>
           <Descriptions.Item label="状态">{tag(EVENT_STATUS, data.status)}</Descriptions.Item>
           <Descriptions.Item label="申请时间">{fmtDateTime(data.startedAt)}</Descriptions.Item>
-          <Descriptions.Item label="办理进度"><Progress percent={Math.round((done / Math.max(data.items.length, 1)) * 100)} size="small" format={() => `${done}/${data.items.length} 项`} style={{ width: 180, maxWidth: '100%' }} /></Descriptions.Item>
+          <Descriptions.Item label="办理进度">
+            <Progress
+              percent={Math.round((done / Math.max(data.items.length, 1)) * 100)}
+              size="small"
+              format={() => `${done}/${data.items.length} 项`}
+              style={{ width: 180, maxWidth: '100%' }}
+            />
+          </Descriptions.Item>
           <Descriptions.Item label="材料精简">{`应交 ${data.reduction.required} 份，实交 ${data.reduction.submitted} 份（减少 ${Math.round(data.reduction.rate * 100)}%）`}</Descriptions.Item>
           {data.endedAt && <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>}
         </Descriptions>
       </Card>
       {data.notice && (
-        <Result status={data.status === 'completed' ? 'success' : data.status === 'rejected' ? 'error' : 'warning'} title={EVENT_STATUS[data.status]?.label} subTitle={<div style={{ whiteSpace: 'pre-line', textAlign: 'left' }} data-testid="event-notice">{data.notice}</div>} />
+        <Result
+          status={data.status === 'completed' ? 'success' : data.status === 'rejected' ? 'error' : 'warning'}
+          title={EVENT_STATUS[data.status]?.label}
+          subTitle={
+            <div style={{ whiteSpace: 'pre-line', textAlign: 'left' }} data-testid="event-notice">
+              {data.notice}
+            </div>
+          }
+        />
       )}
       <EventMaterialsCard id={data.eventCaseId} running={running} refreshKey={data} />
       <Card title="各部门办理情况" size="small">
@@ -80,20 +123,44 @@ export default function EventCaseProgressPage({ id }: { id: string }) {
           <div className="hb-card-list">
             {data.items.map((i) => (
               <div key={i.itemCode} className="hb-item-card" role="row" aria-label={`${i.name} ${ITEM_STATUS[i.status]?.label ?? ''}`}>
-                <div className="hb-item-card-title">{i.status === 'waiting' || i.status === 'skipped' ? i.name : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{i.name}</Link>} {tag(ITEM_STATUS, i.status)}</div>
+                <div className="hb-item-card-title">
+                  {i.status === 'waiting' || i.status === 'skipped' ? (
+                    i.name
+                  ) : (
+                    <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{i.name}</Link>
+                  )}{' '}
+                  {tag(ITEM_STATUS, i.status)}
+                </div>
                 <div className="hb-item-card-meta">{i.department}</div>
-                {(i.licence || i.resultName || i.opinion) && <div className="hb-item-card-meta">{i.licence ? `${i.resultName ?? ''}（已发电子证照）` : i.resultName ?? i.opinion}</div>}
+                {(i.licence || i.resultName || i.opinion) && (
+                  <div className="hb-item-card-meta">
+                    {i.licence ? `${i.resultName ?? ''}（已发电子证照）` : (i.resultName ?? i.opinion)}
+                  </div>
+                )}
               </div>
             ))}
           </div>
         ) : (
-        <Table<Item> rowKey="itemCode" size="small" pagination={false} dataSource={data.items}
-          columns={[
-            { title: '事项', dataIndex: 'name', render: (n: string, i) => (i.status === 'waiting' || i.status === 'skipped' ? n : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{n}</Link>) },
-            { title: '办理部门', dataIndex: 'department', width: 180 },
-            { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => tag(ITEM_STATUS, s) },
-            { title: '结果 / 说明', render: (_: unknown, i) => (i.licence ? `${i.resultName ?? ''}（已发电子证照）` : i.resultName ?? i.opinion ?? '') },
-          ]} />
+          <Table<Item>
+            rowKey="itemCode"
+            size="small"
+            pagination={false}
+            dataSource={data.items}
+            columns={[
+              {
+                title: '事项',
+                dataIndex: 'name',
+                render: (n: string, i) =>
+                  i.status === 'waiting' || i.status === 'skipped' ? n : <Link to={`/my/cases/${encodeURIComponent(i.caseId)}`}>{n}</Link>,
+              },
+              { title: '办理部门', dataIndex: 'department', width: 180 },
+              { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => tag(ITEM_STATUS, s) },
+              {
+                title: '结果 / 说明',
+                render: (_: unknown, i) => (i.licence ? `${i.resultName ?? ''}（已发电子证照）` : (i.resultName ?? i.opinion ?? '')),
+              },
+            ]}
+          />
         )}
       </Card>
     </div>

@@ -11,7 +11,14 @@ import { ErrorState, Loading } from '../../components/states';
 import { FieldItems, toVariables, type FieldDef } from '../../components/FieldsForm';
 import { usePrefill } from '../../components/Prefill';
 
-interface Material { code: string; name: string; core: boolean; resolution: string; applicantSubmits: boolean; sources?: string[] }
+interface Material {
+  code: string;
+  name: string;
+  core: boolean;
+  resolution: string;
+  applicantSubmits: boolean;
+  sources?: string[];
+}
 interface EventDetail {
   code: string;
   name: string;
@@ -62,7 +69,10 @@ export default function EventPage({ code }: { code: string }) {
     const materials = { submitted: [] as string[], commitments: [] as string[], deferrals: [] as string[] };
     for (const m of toProvide) materials[choice[m.code] ?? 'submitted'].push(m.code);
     try {
-      const view = await api.post<{ eventCaseId: string }>(`/api/events/${encodeURIComponent(code)}/cases`, { form: toVariables(values), materials });
+      const view = await api.post<{ eventCaseId: string }>(`/api/events/${encodeURIComponent(code)}/cases`, {
+        form: toVariables(values),
+        materials,
+      });
       const id = view.eventCaseId;
       let failed = 0;
       for (const c of materials.submitted) {
@@ -88,7 +98,20 @@ export default function EventPage({ code }: { code: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="一表申请">
-            {error && <Alert type="error" showIcon role="alert" title={plain(error.message)} description={Array.isArray(error.details) ? (error.details as { field?: string; message: string }[]).map((x, i) => <div key={i}>{plain(x.message)}</div>) : undefined} style={{ marginBottom: 16 }} />}
+            {error && (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                title={plain(error.message)}
+                description={
+                  Array.isArray(error.details)
+                    ? (error.details as { field?: string; message: string }[]).map((x, i) => <div key={i}>{plain(x.message)}</div>)
+                    : undefined
+                }
+                style={{ marginBottom: 16 }}
+              />
+            )}
             <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy} scrollToFirstError>
               <FieldItems fields={d.form} />
               <Typography.Title level={5}>申请材料</Typography.Title>
@@ -101,29 +124,57 @@ export default function EventPage({ code }: { code: string }) {
                   const f = files[m.code];
                   return (
                     <div key={m.code} className="hb-item-card" data-testid={`event-material-${m.code}`}>
-                      <div className="hb-item-card-title">{m.name}{m.core && <Tag color="red" style={{ marginLeft: 6 }}>核心材料</Tag>}</div>
-                      <Radio.Group value={c} onChange={(e) => setChoice({ ...choice, [m.code]: e.target.value })} aria-label={`${m.name}的提交方式`}>
+                      <div className="hb-item-card-title">
+                        {m.name}
+                        {m.core && (
+                          <Tag color="red" style={{ marginLeft: 6 }}>
+                            核心材料
+                          </Tag>
+                        )}
+                      </div>
+                      <Radio.Group
+                        value={c}
+                        onChange={(e) => setChoice({ ...choice, [m.code]: e.target.value })}
+                        aria-label={`${m.name}的提交方式`}
+                      >
                         <Radio value="submitted">现在上传</Radio>
                         {m.sources?.includes('commitment') !== false && <Radio value="commitments">告知承诺</Radio>}
-                        <Radio value="deferrals" disabled={m.core}>容缺后补</Radio>
+                        <Radio value="deferrals" disabled={m.core}>
+                          容缺后补
+                        </Radio>
                       </Radio.Group>
                       {c === 'submitted' && (
                         <div style={{ marginTop: 8 }}>
-                          <Upload accept={ACCEPT} showUploadList={false}
+                          <Upload
+                            accept={ACCEPT}
+                            showUploadList={false}
                             beforeUpload={(file) => {
                               const problem = checkFile(file);
                               setFileErrors((x) => ({ ...x, [m.code]: problem }));
                               if (!problem) setFiles((x) => ({ ...x, [m.code]: file }));
                               return false;
-                            }}>
-                            <Button icon={<UploadOutlined />} data-testid={`pick-${m.code}`}>{f ? '更换文件' : '选择文件'}</Button>
+                            }}
+                          >
+                            <Button icon={<UploadOutlined />} data-testid={`pick-${m.code}`}>
+                              {f ? '更换文件' : '选择文件'}
+                            </Button>
                           </Upload>
-                          {f && <div className="hb-file"><PaperClipOutlined /> {f.name}（{fmtSize(f.size)}）</div>}
+                          {f && (
+                            <div className="hb-file">
+                              <PaperClipOutlined /> {f.name}（{fmtSize(f.size)}）
+                            </div>
+                          )}
                           {progress[m.code] !== undefined && <Progress size="small" percent={progress[m.code]} />}
                         </div>
                       )}
                       {c === 'deferrals' && <Typography.Text type="warning">受理后请在告知的期限内补交，逾期将终止办理。</Typography.Text>}
-                      {fileErrors[m.code] && <div><Typography.Text type="danger" role="alert">{fileErrors[m.code]}</Typography.Text></div>}
+                      {fileErrors[m.code] && (
+                        <div>
+                          <Typography.Text type="danger" role="alert">
+                            {fileErrors[m.code]}
+                          </Typography.Text>
+                        </div>
+                      )}
                     </div>
                   );
                 })}
@@ -131,17 +182,33 @@ export default function EventPage({ code }: { code: string }) {
               {exempt.length > 0 && (
                 <details style={{ margin: '8px 0 16px' }}>
                   <summary>另有 {exempt.length} 份材料无需您提交（系统调取或由前一事项产生）</summary>
-                  <ul>{exempt.map((m) => <li key={m.code}>{m.name}：{RESOLUTION[m.resolution]?.label ?? '免提交'}</li>)}</ul>
+                  <ul>
+                    {exempt.map((m) => (
+                      <li key={m.code}>
+                        {m.name}：{RESOLUTION[m.resolution]?.label ?? '免提交'}
+                      </li>
+                    ))}
+                  </ul>
                 </details>
               )}
-              <Button type="primary" size="large" block htmlType="submit" loading={busy} data-testid="submit-event">一次提交</Button>
+              <Button type="primary" size="large" block htmlType="submit" loading={busy} data-testid="submit-event">
+                一次提交
+              </Button>
               {busy && <Typography.Text type="secondary">正在提交申请并上传材料，请勿关闭页面…</Typography.Text>}
             </Form>
           </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Card title={`包含 ${d.items.length} 个事项，按顺序联办`}>
-            <Steps orientation="vertical" size="small" current={-1} items={d.items.map((i) => ({ title: i.name, description: `${i.department}${i.resultName ? ` · 结果：${i.resultName}` : ''}` }))} />
+            <Steps
+              orientation="vertical"
+              size="small"
+              current={-1}
+              items={d.items.map((i) => ({
+                title: i.name,
+                description: `${i.department}${i.resultName ? ` · 结果：${i.resultName}` : ''}`,
+              }))}
+            />
           </Card>
         </Col>
       </Row>

@@ -10,7 +10,17 @@ import { ErrorState, Loading } from '../../components/states';
 import { SEEN_KEY } from '../../components/AppTools';
 
 /** What the outbox keeps for a notice: `happened` is what took place, `needed` what the applicant must do. */
-interface Message { id: string; caseId: string | null; event: string; sentAt: string | null; title?: string; happened?: string; body?: string; needed?: string[]; deadline?: string | null }
+interface Message {
+  id: string;
+  caseId: string | null;
+  event: string;
+  sentAt: string | null;
+  title?: string;
+  happened?: string;
+  body?: string;
+  needed?: string[];
+  deadline?: string | null;
+}
 
 /** What kind of notice, in words, from the event that raised it. */
 function kindOf(m: Message): { label: string; color: string } {
@@ -30,18 +40,44 @@ export default function MessagesPage() {
   return (
     <div>
       <h1 className="hb-page-title">消息</h1>
-      {data.items.length === 0 ? <Empty description="暂无消息" /> : (
+      {data.items.length === 0 ? (
+        <Empty description="暂无消息" />
+      ) : (
         <div className="hb-card-list" data-testid="messages">
           {data.items.map((m) => {
             const k = kindOf(m);
-            const to = m.caseId ? (m.caseId.startsWith('EV') && !/-\d{2}$/.test(m.caseId) ? `/my/events/${encodeURIComponent(m.caseId)}` : `/my/cases/${encodeURIComponent(m.caseId)}`) : undefined;
+            const to = m.caseId
+              ? m.caseId.startsWith('EV') && !/-\d{2}$/.test(m.caseId)
+                ? `/my/events/${encodeURIComponent(m.caseId)}`
+                : `/my/cases/${encodeURIComponent(m.caseId)}`
+              : undefined;
             return (
-              <Card key={m.id} size="small" data-testid="message" title={<span><Tag color={k.color}>{k.label}</Tag>{plain(m.title ?? '办件通知')}</span>}>
+              <Card
+                key={m.id}
+                size="small"
+                data-testid="message"
+                title={
+                  <span>
+                    <Tag color={k.color}>{k.label}</Tag>
+                    {plain(m.title ?? '办件通知')}
+                  </span>
+                }
+              >
                 {(m.happened ?? m.body) && <div style={{ whiteSpace: 'pre-line' }}>{plain((m.happened ?? m.body)!)}</div>}
-                {m.needed && m.needed.length > 0 && <ul style={{ margin: '6px 0', paddingLeft: 20 }}>{m.needed.map((n) => <li key={n}>{plain(n)}</li>)}</ul>}
+                {m.needed && m.needed.length > 0 && (
+                  <ul style={{ margin: '6px 0', paddingLeft: 20 }}>
+                    {m.needed.map((n) => (
+                      <li key={n}>{plain(n)}</li>
+                    ))}
+                  </ul>
+                )}
                 {m.deadline && <div style={{ color: '#cf1322' }}>请于 {fmtDateTime(m.deadline)} 前办理</div>}
                 <div className="hb-item-card-meta">{m.sentAt ? fmtDateTime(m.sentAt) : ''}</div>
-                {to && <Link to={to} data-testid="message-open">查看办件{k.label === '补正' ? '并补交材料' : ''}</Link>}
+                {to && (
+                  <Link to={to} data-testid="message-open">
+                    查看办件{k.label === '补正' ? '并补交材料' : ''}
+                  </Link>
+                )}
               </Card>
             );
           })}

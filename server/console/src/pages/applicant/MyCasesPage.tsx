@@ -10,19 +10,67 @@ import { ErrorState, Loading } from '../../components/states';
 import { EVENT_STATUS } from './EventCaseProgressPage';
 import { PREREVIEW_STATUS, type Prereview } from '../../lib/prereview';
 
-interface EventCaseRow { id: string; eventName: string; status: string; startedAt: string; endedAt?: string | null }
-export interface Stage { code: string; label: string; action: string }
-interface MyCase { id: string; title: string; status: string; stage: Stage; startedAt: string; endedAt: string | null }
+interface EventCaseRow {
+  id: string;
+  eventName: string;
+  status: string;
+  startedAt: string;
+  endedAt?: string | null;
+}
+export interface Stage {
+  code: string;
+  label: string;
+  action: string;
+}
+interface MyCase {
+  id: string;
+  title: string;
+  status: string;
+  stage: Stage;
+  startedAt: string;
+  endedAt: string | null;
+}
 
-export const STAGE_COLOR: Record<string, string> = { correction: 'red', payment: 'orange', pickup: 'gold', running: 'processing', approved: 'success', completed: 'success', 'not-approved': 'default', failed: 'error' };
-export const StageTag = ({ stage }: { stage: Stage }) => <Tag color={STAGE_COLOR[stage.code]} data-testid="stage-tag">{stage.label}</Tag>;
+export const STAGE_COLOR: Record<string, string> = {
+  correction: 'red',
+  payment: 'orange',
+  pickup: 'gold',
+  running: 'processing',
+  approved: 'success',
+  completed: 'success',
+  'not-approved': 'default',
+  failed: 'error',
+};
+export const StageTag = ({ stage }: { stage: Stage }) => (
+  <Tag color={STAGE_COLOR[stage.code]} data-testid="stage-tag">
+    {stage.label}
+  </Tag>
+);
 
-function CaseCard({ to, title, tag, lines, action }: { to: string; title: string; tag: React.ReactNode; lines: string[]; action?: string }) {
+function CaseCard({
+  to,
+  title,
+  tag,
+  lines,
+  action,
+}: {
+  to: string;
+  title: string;
+  tag: React.ReactNode;
+  lines: string[];
+  action?: string;
+}) {
   return (
     <Link to={to} className="hb-item-card hb-case-card" data-testid="case-card">
-      <div className="hb-item-card-title">{title} {tag}</div>
+      <div className="hb-item-card-title">
+        {title} {tag}
+      </div>
       {action && <div style={{ color: '#cf1322' }}>{action}</div>}
-      {lines.map((l) => <div key={l} className="hb-item-card-meta">{l}</div>)}
+      {lines.map((l) => (
+        <div key={l} className="hb-item-card-meta">
+          {l}
+        </div>
+      ))}
     </Link>
   );
 }
@@ -33,19 +81,35 @@ function EventCasesCard({ phone }: { phone: boolean }) {
   const tag = (s: string) => <Tag color={EVENT_STATUS[s]?.color}>{EVENT_STATUS[s]?.label ?? s}</Tag>;
   return (
     <Card title="一件事" size="small" style={{ marginBottom: 16 }}>
-      {error ? <ErrorState error={error} retry={reload} what="一件事办件" /> : phone ? (
+      {error ? (
+        <ErrorState error={error} retry={reload} what="一件事办件" />
+      ) : phone ? (
         <div className="hb-card-list">
-          {data?.items.map((e) => <CaseCard key={e.id} to={`/my/events/${encodeURIComponent(e.id)}`} title={e.eventName} tag={tag(e.status)} lines={[`办件编号 ${e.id}`, `申请时间 ${fmtDateTime(e.startedAt)}`]} />)}
+          {data?.items.map((e) => (
+            <CaseCard
+              key={e.id}
+              to={`/my/events/${encodeURIComponent(e.id)}`}
+              title={e.eventName}
+              tag={tag(e.status)}
+              lines={[`办件编号 ${e.id}`, `申请时间 ${fmtDateTime(e.startedAt)}`]}
+            />
+          ))}
         </div>
       ) : (
-        <Table<EventCaseRow> rowKey="id" size="small" loading={loading} dataSource={data?.items} pagination={false}
+        <Table<EventCaseRow>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={data?.items}
+          pagination={false}
           columns={[
             { title: '办件编号', dataIndex: 'id', render: (id: string) => <Link to={`/my/events/${encodeURIComponent(id)}`}>{id}</Link> },
             { title: '一件事', dataIndex: 'eventName' },
             { title: '状态', dataIndex: 'status', render: tag },
             { title: '申请时间', dataIndex: 'startedAt', render: fmtDateTime },
             { title: '办结时间', dataIndex: 'endedAt', render: fmtDateTime },
-          ]} />
+          ]}
+        />
       )}
     </Card>
   );
@@ -58,12 +122,25 @@ function PrereviewsCard() {
   const tag = (s: string) => <Tag color={PREREVIEW_STATUS[s]?.color}>{PREREVIEW_STATUS[s]?.label ?? s}</Tag>;
   return (
     <Card title="资料预审" size="small" style={{ marginBottom: 16 }} data-testid="my-prereviews">
-      {error ? <ErrorState error={error} retry={reload} what="资料预审" /> : (
+      {error ? (
+        <ErrorState error={error} retry={reload} what="资料预审" />
+      ) : (
         <div className="hb-card-list">
           {data?.items.map((p) => (
-            <CaseCard key={p.id} to={`/my/prereviews/${encodeURIComponent(p.id)}`} title={p.targetName ?? '资料预审'} tag={tag(p.status)}
-              action={p.status === 'reviewed' ? (p.materials.some((m) => m.status === 'fix') ? '请查看预审意见并补正' : '预审通过，可正式申请') : undefined}
-              lines={[`预审编号 ${p.id}`, `提交时间 ${fmtDateTime(p.createdAt)}`]} />
+            <CaseCard
+              key={p.id}
+              to={`/my/prereviews/${encodeURIComponent(p.id)}`}
+              title={p.targetName ?? '资料预审'}
+              tag={tag(p.status)}
+              action={
+                p.status === 'reviewed'
+                  ? p.materials.some((m) => m.status === 'fix')
+                    ? '请查看预审意见并补正'
+                    : '预审通过，可正式申请'
+                  : undefined
+              }
+              lines={[`预审编号 ${p.id}`, `提交时间 ${fmtDateTime(p.createdAt)}`]}
+            />
           ))}
         </div>
       )}
@@ -83,14 +160,43 @@ export default function MyCasesPage() {
       <h1 className="hb-page-title">我的办件</h1>
       <PrereviewsCard />
       <EventCasesCard phone={phone} />
-      <Card title="单项办件" size="small" extra={<Button type="primary" onClick={() => navigate('/services')}>我要办事</Button>}>
-        {error ? <ErrorState error={error} retry={reload} /> : phone ? (
-          !data ? <Loading /> : data.items.length === 0 ? <Empty description="您还没有办件，点击“我要办事”开始申请。" /> : (
+      <Card
+        title="单项办件"
+        size="small"
+        extra={
+          <Button type="primary" onClick={() => navigate('/services')}>
+            我要办事
+          </Button>
+        }
+      >
+        {error ? (
+          <ErrorState error={error} retry={reload} />
+        ) : phone ? (
+          !data ? (
+            <Loading />
+          ) : data.items.length === 0 ? (
+            <Empty description="您还没有办件，点击“我要办事”开始申请。" />
+          ) : (
             <>
               <div className="hb-card-list">
-                {data.items.map((c) => <CaseCard key={c.id} to={`/my/cases/${encodeURIComponent(c.id)}`} title={c.title} tag={<StageTag stage={c.stage} />} action={c.stage.action} lines={[`办件编号 ${c.id}`, `申请时间 ${fmtDateTime(c.startedAt)}`]} />)}
+                {data.items.map((c) => (
+                  <CaseCard
+                    key={c.id}
+                    to={`/my/cases/${encodeURIComponent(c.id)}`}
+                    title={c.title}
+                    tag={<StageTag stage={c.stage} />}
+                    action={c.stage.action}
+                    lines={[`办件编号 ${c.id}`, `申请时间 ${fmtDateTime(c.startedAt)}`]}
+                  />
+                ))}
               </div>
-              <Pagination simple current={page.current} pageSize={page.pageSize} total={data.total} onChange={(current, pageSize) => setPage({ current, pageSize })} />
+              <Pagination
+                simple
+                current={page.current}
+                pageSize={page.pageSize}
+                total={data.total}
+                onChange={(current, pageSize) => setPage({ current, pageSize })}
+              />
             </>
           )
         ) : (
@@ -99,7 +205,12 @@ export default function MyCasesPage() {
             loading={loading}
             dataSource={data?.items}
             locale={{ emptyText: '您还没有办件，点击“我要办事”开始申请。' }}
-            pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+            pagination={{
+              ...page,
+              total: data?.total,
+              showTotal: (t) => `共 ${t} 件`,
+              onChange: (current, pageSize) => setPage({ current, pageSize }),
+            }}
             columns={[
               { title: '办件编号', dataIndex: 'id', render: (id: string) => <Link to={`/my/cases/${encodeURIComponent(id)}`}>{id}</Link> },
               { title: '事项', dataIndex: 'title' },

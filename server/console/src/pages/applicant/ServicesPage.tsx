@@ -6,12 +6,44 @@ import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { ErrorState, Loading } from '../../components/states';
 
-interface ItemRef { code: string; name: string; department?: string; projectType?: string }
-interface EventNode { code: string; name: string; description?: string; items: ItemRef[] }
-interface Theme { code: string; name: string; counts: { events: number; items: number }; events: EventNode[] }
-interface Stage { code: string; name: string; counts: { themes: number; events: number; items: number }; themes: Theme[] }
-interface Tree { subject: string; name: string; counts: { stages: number; themes: number; events: number; items: number }; stages: Stage[] }
-interface Hit { kind: string; code: string; name: string; department?: string; subject?: string; score: number }
+interface ItemRef {
+  code: string;
+  name: string;
+  department?: string;
+  projectType?: string;
+}
+interface EventNode {
+  code: string;
+  name: string;
+  description?: string;
+  items: ItemRef[];
+}
+interface Theme {
+  code: string;
+  name: string;
+  counts: { events: number; items: number };
+  events: EventNode[];
+}
+interface Stage {
+  code: string;
+  name: string;
+  counts: { themes: number; events: number; items: number };
+  themes: Theme[];
+}
+interface Tree {
+  subject: string;
+  name: string;
+  counts: { stages: number; themes: number; events: number; items: number };
+  stages: Stage[];
+}
+interface Hit {
+  kind: string;
+  code: string;
+  name: string;
+  department?: string;
+  subject?: string;
+  score: number;
+}
 
 function TreeView({ subject }: { subject: 'natural' | 'legal' }) {
   const { data, error, loading, reload } = useApi(() => api.get<Tree>('/api/catalog/tree', { subject }), [subject]);
@@ -71,7 +103,13 @@ function SearchResults({ q }: { q: string }) {
         <List.Item>
           <Space>
             <Tag color={h.kind === 'item' ? 'blue' : 'gold'}>{h.kind === 'item' ? '事项' : h.kind === 'event' ? '一件事' : '主题'}</Tag>
-            {h.kind === 'item' ? <Link to={`/guide/${encodeURIComponent(h.code)}`}>{h.name}</Link> : h.kind === 'event' ? <Link to={`/events/${encodeURIComponent(h.code)}`}>{h.name}</Link> : <span>{h.name}</span>}
+            {h.kind === 'item' ? (
+              <Link to={`/guide/${encodeURIComponent(h.code)}`}>{h.name}</Link>
+            ) : h.kind === 'event' ? (
+              <Link to={`/events/${encodeURIComponent(h.code)}`}>{h.name}</Link>
+            ) : (
+              <span>{h.name}</span>
+            )}
             {h.department && <Typography.Text type="secondary">{h.department}</Typography.Text>}
           </Space>
         </List.Item>
@@ -86,19 +124,38 @@ export default function ServicesPage() {
     <div>
       <h1 className="hb-page-title">办事服务</h1>
       <Card style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="搜索事项或“一件事”，如：开饭店、新生儿出生" enterButton="搜索" size="large" allowClear onSearch={(v) => setQ(v.trim())} aria-label="搜索事项" data-testid="service-search" />
-        {q && <div style={{ marginTop: 12 }}><SearchResults q={q} /></div>}
+        <Input.Search
+          placeholder="搜索事项或“一件事”，如：开饭店、新生儿出生"
+          enterButton="搜索"
+          size="large"
+          allowClear
+          onSearch={(v) => setQ(v.trim())}
+          aria-label="搜索事项"
+          data-testid="service-search"
+        />
+        {q && (
+          <div style={{ marginTop: 12 }}>
+            <SearchResults q={q} />
+          </div>
+        )}
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <Card title="按人生事件 / 企业生命周期找服务">
-            <Tabs items={[{ key: 'natural', label: '个人全生命周期', children: <TreeView subject="natural" /> }, { key: 'legal', label: '法人全生命周期', children: <TreeView subject="legal" /> }]} />
+            <Tabs
+              items={[
+                { key: 'natural', label: '个人全生命周期', children: <TreeView subject="natural" /> },
+                { key: 'legal', label: '法人全生命周期', children: <TreeView subject="legal" /> },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={7}>
           <Card title="通用审批">
             <Link to="/apply/general-approval">一般审批事项</Link>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>窗口受理 → 审批 → 出具结果，适用于目录外的一般许可申请。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              窗口受理 → 审批 → 出具结果，适用于目录外的一般许可申请。
+            </Typography.Paragraph>
           </Card>
         </Col>
       </Row>

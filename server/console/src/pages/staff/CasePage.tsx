@@ -17,12 +17,20 @@ import { DeliveryStaffCard } from '../../components/DeliveryChoiceCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
-
-interface TimelineEntry { id: string; at: string; action: string; label: string; actor: string; actorName?: string; elementId?: string | null; name?: string; after?: unknown }
+interface TimelineEntry {
+  id: string;
+  at: string;
+  action: string;
+  label: string;
+  actor: string;
+  actorName?: string;
+  elementId?: string | null;
+  name?: string;
+  after?: unknown;
+}
 
 /** Timeline actions that are bookkeeping rather than steps a reader follows. */
 const QUIET = new Set(['element.entered']);
-
 
 export default function CasePage({ caseId }: { caseId: string }) {
   const { message } = App.useApp();
@@ -32,12 +40,21 @@ export default function CasePage({ caseId }: { caseId: string }) {
   const xml = useApi(async () => {
     if (!defId) return undefined;
     const [key, version] = defId.split(':');
-    return request<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { query: { version }, headers: { accept: 'application/xml' } });
+    return request<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, {
+      query: { version },
+      headers: { accept: 'application/xml' },
+    });
   }, [defId]);
-  const tasks = useApi(() => api.get<Page<TaskRow>>('/api/tasks', { caseId, status: 'completed', limit: 200 }), [caseId, c.data?.path.length]);
+  const tasks = useApi(
+    () => api.get<Page<TaskRow>>('/api/tasks', { caseId, status: 'completed', limit: 200 }),
+    [caseId, c.data?.path.length],
+  );
 
   const timeline = useApi(
-    () => api.get<Page<TimelineEntry>>(`/api/cases/${encodeURIComponent(caseId)}/timeline`).catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
+    () =>
+      api
+        .get<Page<TimelineEntry>>(`/api/cases/${encodeURIComponent(caseId)}/timeline`)
+        .catch((e) => (isMissingRoute(e) ? undefined : Promise.reject(e))),
     [caseId, c.data?.path.length, c.data?.status],
   );
 
@@ -61,7 +78,11 @@ export default function CasePage({ caseId }: { caseId: string }) {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card title="流程图" size="small" style={{ marginBottom: 16 }}>
-            {xml.error ? <ErrorState error={xml.error} retry={xml.reload} what="流程图" /> : !xml.data ? <Loading rows={5} /> : (
+            {xml.error ? (
+              <ErrorState error={xml.error} retry={xml.reload} what="流程图" />
+            ) : !xml.data ? (
+              <Loading rows={5} />
+            ) : (
               <Suspense fallback={<Loading rows={5} label="正在加载流程图…" />}>
                 <BpmnDiagram xml={xml.data} done={done} active={data.activeElements} height={300} />
               </Suspense>
@@ -78,10 +99,46 @@ export default function CasePage({ caseId }: { caseId: string }) {
                 dataSource={data.openTasks}
                 columns={[
                   { title: '环节', dataIndex: 'name' },
-                  { title: '候选组', render: (_: unknown, t) => (t.assignment?.candidateGroups ?? []).map((g) => <Tag key={g}>{GROUP_LABELS[g] ?? (g.startsWith('dept-') ? '部门承办人' : g)}</Tag>) },
+                  {
+                    title: '候选组',
+                    render: (_: unknown, t) =>
+                      (t.assignment?.candidateGroups ?? []).map((g) => (
+                        <Tag key={g}>{GROUP_LABELS[g] ?? (g.startsWith('dept-') ? '部门承办人' : g)}</Tag>
+                      )),
+                  },
                   { title: '到达', dataIndex: 'createdAt', render: fmtDateTime },
-                  { title: '时限', dataIndex: 'dueAt', render: (d: string | undefined, t) => <>{fmtDateTime(d)}{t.dueProvisional && <ProvisionalTag />}</> },
-                  { title: '操作', render: (_: unknown, t) => <Button size="small" type="primary" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.taskId, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: data.title, caseId: data.caseId })}>办理</Button> },
+                  {
+                    title: '时限',
+                    dataIndex: 'dueAt',
+                    render: (d: string | undefined, t) => (
+                      <>
+                        {fmtDateTime(d)}
+                        {t.dueProvisional && <ProvisionalTag />}
+                      </>
+                    ),
+                  },
+                  {
+                    title: '操作',
+                    render: (_: unknown, t) => (
+                      <Button
+                        size="small"
+                        type="primary"
+                        data-testid={`complete-${t.elementId}`}
+                        onClick={() =>
+                          setTask({
+                            id: t.taskId,
+                            name: t.name,
+                            elementId: t.elementId,
+                            formKey: t.formKey,
+                            caseTitle: data.title,
+                            caseId: data.caseId,
+                          })
+                        }
+                      >
+                        办理
+                      </Button>
+                    ),
+                  },
                 ]}
               />
             )}
@@ -90,7 +147,14 @@ export default function CasePage({ caseId }: { caseId: string }) {
             <ApplicationFields data={data} />
             {/* Files, their review (通过 / 需补正) and counter scans: window and approval staff review. */}
             <div style={{ marginTop: 12 }}>
-              <MaterialsCard bare caseId={data.caseId} staff canReview={(session.user()?.roles ?? []).some((r) => r === 'window' || r === 'approver')} running={data.status === 'running'} onChange={() => timeline.reload()} />
+              <MaterialsCard
+                bare
+                caseId={data.caseId}
+                staff
+                canReview={(session.user()?.roles ?? []).some((r) => r === 'window' || r === 'approver')}
+                running={data.status === 'running'}
+                onChange={() => timeline.reload()}
+              />
             </div>
             {/* 办件文书: the window prints the applicant's receipt, notices and decisions. */}
             <div style={{ marginTop: 12 }}>
@@ -108,7 +172,10 @@ export default function CasePage({ caseId }: { caseId: string }) {
               <Descriptions.Item label="办结时间">{fmtDateTime(data.endedAt)}</Descriptions.Item>
               {(data.deadlines ?? []).map((d) => (
                 <Descriptions.Item key={d.name} label={d.label}>
-                  <span data-testid={`deadline-${d.name}`}>{fmtDateTime(d.dueAt)}{d.provisional && <ProvisionalTag />}</span>
+                  <span data-testid={`deadline-${d.name}`}>
+                    {fmtDateTime(d.dueAt)}
+                    {d.provisional && <ProvisionalTag />}
+                  </span>
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -120,17 +187,30 @@ export default function CasePage({ caseId }: { caseId: string }) {
                 items={timeline.data.items
                   .filter((e) => !QUIET.has(e.action))
                   .map((e) => ({
-                    color: e.action.startsWith('task.opened') ? 'blue' : e.action.includes('fail') || e.action.includes('incident') ? 'red' : 'green',
+                    color: e.action.startsWith('task.opened')
+                      ? 'blue'
+                      : e.action.includes('fail') || e.action.includes('incident')
+                        ? 'red'
+                        : 'green',
                     content: (
                       <Space orientation="vertical" size={0}>
-                        <span><strong>{e.label}</strong>{e.name ? `：${e.name}` : e.elementId ? `：${names[e.elementId] ?? e.elementId}` : ''}</span>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(e.at)} · {e.actorName ?? e.actor}</Typography.Text>
-                        {e.after && typeof e.after === 'object' && 'opinion' in (e.after as object) ? <span>意见：{String((e.after as { opinion: unknown }).opinion)}</span> : null}
+                        <span>
+                          <strong>{e.label}</strong>
+                          {e.name ? `：${e.name}` : e.elementId ? `：${names[e.elementId] ?? e.elementId}` : ''}
+                        </span>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {fmtDateTime(e.at)} · {e.actorName ?? e.actor}
+                        </Typography.Text>
+                        {e.after && typeof e.after === 'object' && 'opinion' in (e.after as object) ? (
+                          <span>意见：{String((e.after as { opinion: unknown }).opinion)}</span>
+                        ) : null}
                       </Space>
                     ),
                   }))}
               />
-            ) : timeline.error ? <ErrorState error={timeline.error} retry={timeline.reload} what="办理过程" /> : (
+            ) : timeline.error ? (
+              <ErrorState error={timeline.error} retry={timeline.reload} what="办理过程" />
+            ) : (
               <Timeline
                 items={data.path
                   .filter((p) => !p.type.endsWith('Gateway'))
@@ -141,8 +221,15 @@ export default function CasePage({ caseId }: { caseId: string }) {
                       color: active ? 'blue' : 'green',
                       content: (
                         <Space orientation="vertical" size={0}>
-                          <span><strong>{names[p.elementId] ?? p.elementId}</strong> <Typography.Text type="secondary">{ELEMENT_TYPE_LABELS[p.type] ?? p.type}</Typography.Text></span>
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(p.at)}{t?.completedBy ? ` · 办理人 ${t.completedBy}` : ''}{active ? ' · 进行中' : ''}</Typography.Text>
+                          <span>
+                            <strong>{names[p.elementId] ?? p.elementId}</strong>{' '}
+                            <Typography.Text type="secondary">{ELEMENT_TYPE_LABELS[p.type] ?? p.type}</Typography.Text>
+                          </span>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {fmtDateTime(p.at)}
+                            {t?.completedBy ? ` · 办理人 ${t.completedBy}` : ''}
+                            {active ? ' · 进行中' : ''}
+                          </Typography.Text>
                         </Space>
                       ),
                     };

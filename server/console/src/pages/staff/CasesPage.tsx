@@ -37,7 +37,10 @@ export default function CasesPage() {
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const [departments, setDepartments] = useState<MachineDepartment[]>([]);
   useEffect(() => {
-    loadDepartments().then((d) => setDepartments(d.items), () => setDepartments([]));
+    loadDepartments().then(
+      (d) => setDepartments(d.items),
+      () => setDepartments([]),
+    );
   }, []);
   const params = caseSearchParams(filters);
   const { data, error, loading, reload } = useApi(
@@ -65,7 +68,14 @@ export default function CasesPage() {
             />
           </Form.Item>
           <Form.Item name="department">
-            <Select allowClear placeholder="全部部门" style={{ width: 200 }} aria-label="按部门筛选" onChange={() => form.submit()} options={departments.map((d) => ({ value: d.name, label: d.name }))} />
+            <Select
+              allowClear
+              placeholder="全部部门"
+              style={{ width: 200 }}
+              aria-label="按部门筛选"
+              onChange={() => form.submit()}
+              options={departments.map((d) => ({ value: d.name, label: d.name }))}
+            />
           </Form.Item>
           <Form.Item name="status">
             <Select
@@ -101,7 +111,12 @@ export default function CasesPage() {
             dataSource={data?.items}
             scroll={{ x: 900 }}
             locale={{ emptyText: filters.q ? `没有找到与「${filters.q}」相符的办件` : '暂无办件' }}
-            pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 件`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+            pagination={{
+              ...page,
+              total: data?.total,
+              showTotal: (t) => `共 ${t} 件`,
+              onChange: (current, pageSize) => setPage({ current, pageSize }),
+            }}
             columns={[
               { title: '办件编号', dataIndex: 'id', render: (id: string) => <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> },
               { title: '事项', dataIndex: 'title' },

@@ -81,10 +81,39 @@ export default function InboxPage() {
             dataSource={data?.items}
             locale={{ emptyText: q ? `待办中没有与「${q}」相符的办件` : '暂无待办任务' }}
             scroll={{ x: 980 }}
-            pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 项`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+            pagination={{
+              ...page,
+              total: data?.total,
+              showTotal: (t) => `共 ${t} 项`,
+              onChange: (current, pageSize) => setPage({ current, pageSize }),
+            }}
             columns={[
-              { title: '任务', dataIndex: 'name', render: (n: string, t) => <Space wrap><strong>{n}</strong>{t.assignee ? <Tag color={t.assignee === me ? 'green' : undefined}>{t.assignee === me ? '我已签收' : `已签收：${t.assignee}`}</Tag> : <Tag color="blue">{t.candidateGroups.map((g) => GROUP_LABELS[g] ?? g).join('、') || '待分派'}</Tag>}{t.owner && <Tag color="purple">委派自 {t.owner}</Tag>}</Space> },
-              { title: '办件', dataIndex: 'caseId', render: (id: string, t) => <Link to={`/cases/${encodeURIComponent(id)}`}>{t.case?.title ?? id}<br /><small style={{ color: '#888' }}>{id}</small></Link> },
+              {
+                title: '任务',
+                dataIndex: 'name',
+                render: (n: string, t) => (
+                  <Space wrap>
+                    <strong>{n}</strong>
+                    {t.assignee ? (
+                      <Tag color={t.assignee === me ? 'green' : undefined}>{t.assignee === me ? '我已签收' : `已签收：${t.assignee}`}</Tag>
+                    ) : (
+                      <Tag color="blue">{t.candidateGroups.map((g) => GROUP_LABELS[g] ?? g).join('、') || '待分派'}</Tag>
+                    )}
+                    {t.owner && <Tag color="purple">委派自 {t.owner}</Tag>}
+                  </Space>
+                ),
+              },
+              {
+                title: '办件',
+                dataIndex: 'caseId',
+                render: (id: string, t) => (
+                  <Link to={`/cases/${encodeURIComponent(id)}`}>
+                    {t.case?.title ?? id}
+                    <br />
+                    <small style={{ color: '#888' }}>{id}</small>
+                  </Link>
+                ),
+              },
               { title: '申请人', render: (_: unknown, t) => t.case?.applicantName ?? t.case?.applicantId ?? '—', width: 100 },
               { title: '到达时间', dataIndex: 'createdAt', render: fmtDateTime, width: 140 },
               {
@@ -97,7 +126,10 @@ export default function InboxPage() {
                   return (
                     <>
                       <Tooltip title={fmtDateTime(d)}>
-                        <Badge status={s === 'overdue' ? 'error' : s === 'soon' ? 'warning' : 'success'} text={`${s === 'overdue' ? '已逾期 ' : ''}${fromNow(d)}`} />
+                        <Badge
+                          status={s === 'overdue' ? 'error' : s === 'soon' ? 'warning' : 'success'}
+                          text={`${s === 'overdue' ? '已逾期 ' : ''}${fromNow(d)}`}
+                        />
                       </Tooltip>
                       {t.dueProvisional && <ProvisionalTag />}
                     </>
@@ -110,8 +142,27 @@ export default function InboxPage() {
                 fixed: 'right',
                 render: (_: unknown, t) => (
                   <Space>
-                    {!t.assignee && <Button size="small" onClick={() => void actions.claim(t)} data-testid={`claim-${t.elementId}`}>签收</Button>}
-                    <Button type="primary" size="small" data-testid={`complete-${t.elementId}`} onClick={() => setTask({ id: t.id, name: t.name, elementId: t.elementId, formKey: t.formKey, caseTitle: t.case?.title, caseId: t.caseId, version: t.version })}>
+                    {!t.assignee && (
+                      <Button size="small" onClick={() => void actions.claim(t)} data-testid={`claim-${t.elementId}`}>
+                        签收
+                      </Button>
+                    )}
+                    <Button
+                      type="primary"
+                      size="small"
+                      data-testid={`complete-${t.elementId}`}
+                      onClick={() =>
+                        setTask({
+                          id: t.id,
+                          name: t.name,
+                          elementId: t.elementId,
+                          formKey: t.formKey,
+                          caseTitle: t.case?.title,
+                          caseId: t.caseId,
+                          version: t.version,
+                        })
+                      }
+                    >
                       办理
                     </Button>
                     <Dropdown
@@ -121,10 +172,13 @@ export default function InboxPage() {
                           { key: 'comments', label: '批注' },
                           ...(t.assignee === me ? [{ key: 'unclaim', label: '退回签收' }] : []),
                         ],
-                        onClick: ({ key }) => (key === 'delegate' ? setDelegating(t) : key === 'comments' ? setCommenting(t) : void actions.unclaim(t)),
+                        onClick: ({ key }) =>
+                          key === 'delegate' ? setDelegating(t) : key === 'comments' ? setCommenting(t) : void actions.unclaim(t),
                       }}
                     >
-                      <Button size="small" aria-label="更多操作">更多</Button>
+                      <Button size="small" aria-label="更多操作">
+                        更多
+                      </Button>
                     </Dropdown>
                   </Space>
                 ),
@@ -142,7 +196,15 @@ export default function InboxPage() {
           reload();
         }}
       />
-      <DelegateModal task={delegating} onClose={() => setDelegating(null)} onDone={() => { message.success('已委派'); setDelegating(null); reload(); }} />
+      <DelegateModal
+        task={delegating}
+        onClose={() => setDelegating(null)}
+        onDone={() => {
+          message.success('已委派');
+          setDelegating(null);
+          reload();
+        }}
+      />
       <CommentsDrawer task={commenting} onClose={() => setCommenting(null)} />
     </div>
   );

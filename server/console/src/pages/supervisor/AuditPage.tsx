@@ -43,12 +43,24 @@ export default function AuditPage() {
             setPage({ ...page, current: 1 });
           }}
         >
-          <Form.Item name="caseId" label="办件编号"><Input allowClear style={{ width: 190 }} data-testid="audit-case" /></Form.Item>
-          <Form.Item name="actor" label="操作人"><Input allowClear style={{ width: 120 }} /></Form.Item>
-          <Form.Item name="action" label="动作" tooltip="精确匹配；以 . 结尾按前缀匹配，如 task."><Input allowClear style={{ width: 150 }} /></Form.Item>
-          <Form.Item name="period" label="时间段"><DatePicker.RangePicker /></Form.Item>
-          <Button type="primary" htmlType="submit">查询</Button>
-          <span style={{ marginLeft: 8 }}><ExportButton path="/api/exports/audit.xlsx" query={params} testId="export-audit" /></span>
+          <Form.Item name="caseId" label="办件编号">
+            <Input allowClear style={{ width: 190 }} data-testid="audit-case" />
+          </Form.Item>
+          <Form.Item name="actor" label="操作人">
+            <Input allowClear style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="action" label="动作" tooltip="精确匹配；以 . 结尾按前缀匹配，如 task.">
+            <Input allowClear style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="period" label="时间段">
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            查询
+          </Button>
+          <span style={{ marginLeft: 8 }}>
+            <ExportButton path="/api/exports/audit.xlsx" query={params} testId="export-audit" />
+          </span>
         </Form>
         {error ? (
           <ErrorState error={error} retry={reload} what="审计日志" />
@@ -59,11 +71,20 @@ export default function AuditPage() {
             loading={loading}
             dataSource={data?.items}
             locale={{ emptyText: '没有符合条件的审计记录' }}
-            pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 条`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+            pagination={{
+              ...page,
+              total: data?.total,
+              showTotal: (t) => `共 ${t} 条`,
+              onChange: (current, pageSize) => setPage({ current, pageSize }),
+            }}
             scroll={{ x: 900 }}
             expandable={{
               // The raw record (action key and contents) stays one click away for investigations.
-              expandedRowRender: (r) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify({ action: r.action, before: r.before, after: r.after, details: r.details }, null, 2)}</pre>,
+              expandedRowRender: (r) => (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>
+                  {JSON.stringify({ action: r.action, before: r.before, after: r.after, details: r.details }, null, 2)}
+                </pre>
+              ),
               rowExpandable: () => true,
               columnTitle: '详情',
             }}
@@ -71,9 +92,21 @@ export default function AuditPage() {
               { title: '时间', dataIndex: 'at', render: fmtDateTime, width: 150 },
               { title: '操作人', dataIndex: 'actor', width: 110 },
               { title: '动作', dataIndex: 'action', render: (a: string) => actionLabel(a), width: 160 },
-              { title: '办件', dataIndex: 'caseId', render: (id: string | null) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—'), width: 190 },
+              {
+                title: '办件',
+                dataIndex: 'caseId',
+                render: (id: string | null) => (id ? <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link> : '—'),
+                width: 190,
+              },
               { title: '环节', dataIndex: 'elementId', render: (e: string | null) => e ?? '—', width: 110 },
-              { title: '内容', render: (_: unknown, r) => <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 320 }}>{fieldValue(r.after ?? r.details ?? r.before) || '—'}</Typography.Text> },
+              {
+                title: '内容',
+                render: (_: unknown, r) => (
+                  <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 320 }}>
+                    {fieldValue(r.after ?? r.details ?? r.before) || '—'}
+                  </Typography.Text>
+                ),
+              },
             ]}
           />
         )}

@@ -42,7 +42,19 @@ export default function IncidentsPage() {
   return (
     <div>
       <h1 className="hb-page-title">故障处理</h1>
-      <Card title={<Segmented value={status} onChange={(v) => setStatus(v as typeof status)} options={[{ label: '待处理', value: 'open' }, { label: '已重试', value: 'retried' }, { label: '已解决', value: 'resolved' }]} />}>
+      <Card
+        title={
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[
+              { label: '待处理', value: 'open' },
+              { label: '已重试', value: 'retried' },
+              { label: '已解决', value: 'resolved' },
+            ]}
+          />
+        }
+      >
         {error ? (
           <ErrorState error={error} retry={reload} what="故障" />
         ) : (
@@ -56,24 +68,54 @@ export default function IncidentsPage() {
             scroll={{ x: 900 }}
             columns={[
               { title: '发生时间', dataIndex: 'raisedAt', render: fmtDateTime, width: 150 },
-              { title: '办件', dataIndex: 'caseId', render: (id: string) => <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link>, width: 190 },
+              {
+                title: '办件',
+                dataIndex: 'caseId',
+                render: (id: string) => <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link>,
+                width: 190,
+              },
               { title: '环节', dataIndex: 'elementId', width: 120 },
-              { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag color={k === 'job' ? 'orange' : 'red'}>{k === 'job' ? '服务任务' : '表达式/数据'}</Tag>, width: 100 },
-              { title: '原因', dataIndex: 'message', render: (m: string) => <Typography.Text ellipsis={{ tooltip: m }} style={{ maxWidth: 300 }}>{m}</Typography.Text> },
+              {
+                title: '类型',
+                dataIndex: 'kind',
+                render: (k: string) => <Tag color={k === 'job' ? 'orange' : 'red'}>{k === 'job' ? '服务任务' : '表达式/数据'}</Tag>,
+                width: 100,
+              },
+              {
+                title: '原因',
+                dataIndex: 'message',
+                render: (m: string) => (
+                  <Typography.Text ellipsis={{ tooltip: m }} style={{ maxWidth: 300 }}>
+                    {m}
+                  </Typography.Text>
+                ),
+              },
               status === 'open'
                 ? {
                     title: '处理',
                     width: 170,
                     render: (_: unknown, row: IncidentRow) => (
                       <Space>
-                        <Button size="small" type="primary" loading={busy === row.id} onClick={() => void act(row, 'retry')}>重试</Button>
-                        <Popconfirm title="确认该环节已在系统外处理完毕，流程继续？" okText="确认" cancelText="取消" onConfirm={() => void act(row, 'resolve')}>
+                        <Button size="small" type="primary" loading={busy === row.id} onClick={() => void act(row, 'retry')}>
+                          重试
+                        </Button>
+                        <Popconfirm
+                          title="确认该环节已在系统外处理完毕，流程继续？"
+                          okText="确认"
+                          cancelText="取消"
+                          onConfirm={() => void act(row, 'resolve')}
+                        >
                           <Button size="small">标记解决</Button>
                         </Popconfirm>
                       </Space>
                     ),
                   }
-                : { title: '处理人', dataIndex: 'closedBy', width: 120, render: (b: string | null, row: IncidentRow) => `${b ?? '—'}（${row.resolution ?? ''} ${fmtDateTime(row.closedAt)}）` },
+                : {
+                    title: '处理人',
+                    dataIndex: 'closedBy',
+                    width: 120,
+                    render: (b: string | null, row: IncidentRow) => `${b ?? '—'}（${row.resolution ?? ''} ${fmtDateTime(row.closedAt)}）`,
+                  },
             ]}
           />
         )}

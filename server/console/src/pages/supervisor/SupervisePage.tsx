@@ -21,7 +21,9 @@ export default function SupervisePage() {
   const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
   const figures = useApi(async () => {
     const statuses = ['running', 'completed', 'failed'] as const;
-    const counts = await Promise.all(statuses.map((s) => api.get<Page<CaseRow>>('/api/cases', { status: s, limit: 1 }).then((r) => r.total)));
+    const counts = await Promise.all(
+      statuses.map((s) => api.get<Page<CaseRow>>('/api/cases', { status: s, limit: 1 }).then((r) => r.total)),
+    );
     const open = await api.get<Page<TaskRow>>('/api/tasks', { limit: OPEN_TASK_SCAN });
     return { byStatus: Object.fromEntries(statuses.map((s, i) => [s, counts[i]])) as Record<string, number>, open };
   });
@@ -31,7 +33,14 @@ export default function SupervisePage() {
       figures.data && {
         tooltip: { trigger: 'item' },
         legend: { bottom: 0 },
-        series: [{ type: 'pie', radius: ['40%', '68%'], label: { formatter: '{b}\n{c} 件' }, data: Object.entries(figures.data.byStatus).map(([s, n]) => ({ name: CASE_STATUS[s].label, value: n })) }],
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '68%'],
+            label: { formatter: '{b}\n{c} 件' },
+            data: Object.entries(figures.data.byStatus).map(([s, n]) => ({ name: CASE_STATUS[s].label, value: n })),
+          },
+        ],
       },
     [figures.data],
   );
@@ -48,15 +57,48 @@ export default function SupervisePage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>监督月报</span>
-          <DatePicker picker="month" allowClear={false} value={month} onChange={(m) => m && setMonth(m)} aria-label="月报月份" format="YYYY年MM月" />
-          <ExportButton path="/api/exports/monthly-report.xlsx" query={{ month: month.format('YYYY-MM') }} label="导出月报（按部门）" testId="export-monthly" />
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={month}
+            onChange={(m) => m && setMonth(m)}
+            aria-label="月报月份"
+            format="YYYY年MM月"
+          />
+          <ExportButton
+            path="/api/exports/monthly-report.xlsx"
+            query={{ month: month.format('YYYY-MM') }}
+            label="导出月报（按部门）"
+            testId="export-monthly"
+          />
         </Space>
       </Card>
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}><Card><Statistic title="办件总数" value={total} suffix="件" /></Card></Col>
-        <Col span={6}><Card><Statistic title="办理中" value={byStatus.running} suffix="件" /></Card></Col>
-        <Col span={6}><Card><Statistic title="办结率" value={total ? fmtPercent(byStatus.completed / total) : '—'} /></Card></Col>
-        <Col span={6}><Card><Statistic title="逾期待办" value={overdue.length} suffix={`/ ${open.total} 项`} valueStyle={{ color: overdue.length ? '#cf1322' : undefined }} /></Card></Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="办件总数" value={total} suffix="件" />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="办理中" value={byStatus.running} suffix="件" />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="办结率" value={total ? fmtPercent(byStatus.completed / total) : '—'} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic
+              title="逾期待办"
+              value={overdue.length}
+              suffix={`/ ${open.total} 项`}
+              valueStyle={{ color: overdue.length ? '#cf1322' : undefined }}
+            />
+          </Card>
+        </Col>
       </Row>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={10}>

@@ -68,7 +68,14 @@ export default function HotlinePage() {
   const [merged, setMerged] = useState<{ orderId: string } & NonNullable<IntakeResult['repeat']>>();
   const deps = useApi(loadDepartments, []);
   const { data, error, loading, reload } = useApi(
-    () => api.get<Page<OrderRow>>('/api/hotline/orders', { status: status === 'all' ? undefined : status, category, callerPhone: phone, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
+    () =>
+      api.get<Page<OrderRow>>('/api/hotline/orders', {
+        status: status === 'all' ? undefined : status,
+        category,
+        callerPhone: phone,
+        limit: page.pageSize,
+        offset: (page.current - 1) * page.pageSize,
+      }),
     [status, category, phone, page.current, page.pageSize],
   );
   const go = (id?: string, t = tab) => navigate(`/hotline?tab=${t}${id ? `&open=${encodeURIComponent(id)}` : ''}`, true);
@@ -80,28 +87,128 @@ export default function HotlinePage() {
       size="small"
       title={
         <Space wrap>
-          <Segmented value={status} onChange={(v) => { setStatus(v as typeof status); filtered(); }} options={[{ value: 'all', label: '全部' }, { value: 'active', label: '办理中' }, { value: 'done', label: '已结束' }]} />
-          <Select allowClear placeholder="诉求类别" aria-label="诉求类别" style={{ width: 150 }} value={category} onChange={(v) => { setCategory(v); filtered(); }} options={Object.entries(HOTLINE_CATEGORIES).map(([value, label]) => ({ value, label }))} />
-          <Input.Search allowClear placeholder="来电号码" aria-label="来电号码" style={{ width: 180 }} onSearch={(v) => { setPhone(v.trim() || undefined); filtered(); }} data-testid="hotline-phone" />
+          <Segmented
+            value={status}
+            onChange={(v) => {
+              setStatus(v as typeof status);
+              filtered();
+            }}
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'active', label: '办理中' },
+              { value: 'done', label: '已结束' },
+            ]}
+          />
+          <Select
+            allowClear
+            placeholder="诉求类别"
+            aria-label="诉求类别"
+            style={{ width: 150 }}
+            value={category}
+            onChange={(v) => {
+              setCategory(v);
+              filtered();
+            }}
+            options={Object.entries(HOTLINE_CATEGORIES).map(([value, label]) => ({ value, label }))}
+          />
+          <Input.Search
+            allowClear
+            placeholder="来电号码"
+            aria-label="来电号码"
+            style={{ width: 180 }}
+            onSearch={(v) => {
+              setPhone(v.trim() || undefined);
+              filtered();
+            }}
+            data-testid="hotline-phone"
+          />
         </Space>
       }
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="hotline-new">录入工单</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="hotline-new">
+          录入工单
+        </Button>
+      }
     >
-      {error ? <ErrorState error={error} retry={reload} what="12345 工单" /> : (
+      {error ? (
+        <ErrorState error={error} retry={reload} what="12345 工单" />
+      ) : (
         <Table<OrderRow>
-          rowKey="id" size="small" loading={loading} dataSource={data?.items} scroll={{ x: 1330 }}
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={data?.items}
+          scroll={{ x: 1330 }}
           locale={{ emptyText: '暂无符合条件的工单' }}
           onRow={(r) => ({ onClick: () => go(r.id), style: { cursor: 'pointer' } })}
-          pagination={{ ...page, total: data?.total, showTotal: (t) => `共 ${t} 条`, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+          pagination={{
+            ...page,
+            total: data?.total,
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (current, pageSize) => setPage({ current, pageSize }),
+          }}
           columns={[
-            { title: '工单号', dataIndex: 'id', width: 130, render: (id: string) => <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); go(id); }}>{id}</Button> },
-            { title: '诉求内容', dataIndex: 'content', render: (t: string) => <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: 250 }}>{t}</Typography.Text> },
-            { title: '来电人', width: 120, render: (_: unknown, r) => <>{r.callerName ?? '—'}<br /><small><RevealableText subject="hotline" id={r.id} field="callerPhone" value={r.callerPhone} /></small></> },
+            {
+              title: '工单号',
+              dataIndex: 'id',
+              width: 130,
+              render: (id: string) => (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    go(id);
+                  }}
+                >
+                  {id}
+                </Button>
+              ),
+            },
+            {
+              title: '诉求内容',
+              dataIndex: 'content',
+              render: (t: string) => (
+                <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: 250 }}>
+                  {t}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: '来电人',
+              width: 120,
+              render: (_: unknown, r) => (
+                <>
+                  {r.callerName ?? '—'}
+                  <br />
+                  <small>
+                    <RevealableText subject="hotline" id={r.id} field="callerPhone" value={r.callerPhone} />
+                  </small>
+                </>
+              ),
+            },
             { title: '诉求地点', dataIndex: 'placeLabel', width: 130, render: (p: string | null) => p ?? '—' },
             { title: '诉求分类', dataIndex: 'matterTypeLabel', width: 150, render: (t: string | null) => t ?? '—' },
-            { title: '类别', dataIndex: 'category', width: 100, render: (c: string) => <Tag color={c === 'complaint' ? 'volcano' : undefined}>{HOTLINE_CATEGORIES[c] ?? c}</Tag> },
+            {
+              title: '类别',
+              dataIndex: 'category',
+              width: 100,
+              render: (c: string) => <Tag color={c === 'complaint' ? 'volcano' : undefined}>{HOTLINE_CATEGORIES[c] ?? c}</Tag>,
+            },
             { title: '承办单位', width: 140, render: (_: unknown, r) => dept(r.department) },
-            { title: '状态', width: 160, render: (_: unknown, r) => (r.mergedInto && !(r.states ?? []).includes('following') ? <Link to={`/fallback?open=${encodeURIComponent(r.mergedInto)}`} onClick={(e) => e.stopPropagation()}><Tag color="purple">已并单</Tag></Link> : <StateTags kind="hotline" states={r.states ?? []} status={r.status} />) },
+            {
+              title: '状态',
+              width: 160,
+              render: (_: unknown, r) =>
+                r.mergedInto && !(r.states ?? []).includes('following') ? (
+                  <Link to={`/fallback?open=${encodeURIComponent(r.mergedInto)}`} onClick={(e) => e.stopPropagation()}>
+                    <Tag color="purple">已并单</Tag>
+                  </Link>
+                ) : (
+                  <StateTags kind="hotline" states={r.states ?? []} status={r.status} />
+                ),
+            },
             { title: '时限', width: 180, render: (_: unknown, r) => <DeadlineText deadline={r.deadline} compact /> },
             { title: '受理时间', dataIndex: 'receivedAt', width: 140, render: fmtDateTime },
           ]}
@@ -115,9 +222,21 @@ export default function HotlinePage() {
       <h1 className="hb-page-title">12345 工单</h1>
       {merged && (
         <Alert
-          type="warning" showIcon closable onClose={() => setMerged(undefined)} style={{ marginBottom: 12 }} data-testid="hotline-repeat-notice"
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setMerged(undefined)}
+          style={{ marginBottom: 12 }}
+          data-testid="hotline-repeat-notice"
           title={`工单 ${merged.orderId} 识别为重复诉求，已与 ${merged.relatedOrderIds.filter((id) => id !== merged.orderId).join('、')} 并单：主单 ${merged.leadOrderId} 派单办理，答复同步告知每位来电人，办不成事窗口督办`}
-          description={<>办不成事记录：<Link to={`/fallback?open=${encodeURIComponent(merged.fallbackId)}`} data-testid="hotline-repeat-fallback">{merged.fallbackId}</Link></>}
+          description={
+            <>
+              办不成事记录：
+              <Link to={`/fallback?open=${encodeURIComponent(merged.fallbackId)}`} data-testid="hotline-repeat-fallback">
+                {merged.fallbackId}
+              </Link>
+            </>
+          }
         />
       )}
       <Tabs
@@ -146,23 +265,45 @@ export default function HotlinePage() {
         title={(v) => `12345 工单 ${v.instanceId}`}
         extra={(v, reload) => {
           const o = (v as MachineView & { order?: OrderFacts }).order;
-          return o ? <HotlineRepeatPanel key={v.instanceId} order={o} following={v.states.includes('following')} onChanged={reload} onOpenOrder={(id) => go(id)} /> : null;
+          return o ? (
+            <HotlineRepeatPanel
+              key={v.instanceId}
+              order={o}
+              following={v.states.includes('following')}
+              onChanged={reload}
+              onOpenOrder={(id) => go(id)}
+            />
+          ) : null;
         }}
         summary={(v: MachineView) => {
           const c = v.context as unknown as OrderContext;
           return [
             { label: '诉求内容', value: c.content },
-            { label: '来电人', value: <Space size={4}>{c.callerName ?? ''}<RevealableText subject="hotline" id={v.instanceId} field="callerPhone" value={c.callerPhone} /></Space> },
+            {
+              label: '来电人',
+              value: (
+                <Space size={4}>
+                  {c.callerName ?? ''}
+                  <RevealableText subject="hotline" id={v.instanceId} field="callerPhone" value={c.callerPhone} />
+                </Space>
+              ),
+            },
             { label: '诉求对象', value: c.subject ?? '—' },
             { label: '类别', value: HOTLINE_CATEGORIES[c.category] ?? c.category },
             { label: '承办单位/人', value: c.department ? `${dept(c.department)} · ${c.holder ?? ''}` : '待派单' },
             ...(c.extensionDays ? [{ label: '已延期', value: `${c.extensionDays} 个工作日` }] : []),
-            ...(c.returns?.length ? [{ label: '退单记录', value: c.returns.map((r) => `${dept(r.department)}：${r.reason}`).join('；') }] : []),
+            ...(c.returns?.length
+              ? [{ label: '退单记录', value: c.returns.map((r) => `${dept(r.department)}：${r.reason}`).join('；') }]
+              : []),
             ...(c.reply ? [{ label: '答复', value: c.reply }] : []),
             ...(c.revisit ? [{ label: '回访', value: `${c.revisit.reached ? '已联系' : '未联系上'} ${c.revisit.note ?? ''}` }] : []),
             ...(c.satisfied !== undefined ? [{ label: '评价', value: c.satisfied ? '满意' : `不满意（重办 ${c.redoCount} 次）` }] : []),
-            ...(c.lead && v.states.includes('following') ? [{ label: '主单进展', value: `${c.leadOrderId ?? ''} ${stateLabel('hotline', c.lead.state)}` }] : []),
-            ...(c.mergedInto ? [{ label: '并入办不成事', value: <Link to={`/fallback?open=${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link> }] : []),
+            ...(c.lead && v.states.includes('following')
+              ? [{ label: '主单进展', value: `${c.leadOrderId ?? ''} ${stateLabel('hotline', c.lead.state)}` }]
+              : []),
+            ...(c.mergedInto
+              ? [{ label: '并入办不成事', value: <Link to={`/fallback?open=${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link> }]
+              : []),
           ];
         }}
       />

@@ -16,7 +16,10 @@ export function RegisterFallbackModal({ onClose, onRegistered }: { onClose: () =
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const view = await api.post<MachineView>('/api/fallback/records', { matter: v.matter, applicant: { name: v.name, ...(v.phone ? { phone: v.phone } : {}) } });
+      const view = await api.post<MachineView>('/api/fallback/records', {
+        matter: v.matter,
+        applicant: { name: v.name, ...(v.phone ? { phone: v.phone } : {}) },
+      });
       message.success(`已登记，记录单 ${view.instanceId}`);
       onRegistered(view.instanceId);
     } catch (err) {
@@ -28,7 +31,14 @@ export function RegisterFallbackModal({ onClose, onRegistered }: { onClose: () =
   return (
     <Modal open title="登记“办不成事”反映" onCancel={onClose} footer={null} destroyOnHidden width={560}>
       <Form<Values> layout="vertical" onFinish={(v) => void submit(v)} requiredMark="optional">
-        <Form.Item name="matter" label="反映的问题" rules={[{ required: true, message: '请填写反映的问题' }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item
+          name="matter"
+          label="反映的问题"
+          rules={[
+            { required: true, message: '请填写反映的问题' },
+            { min: 2, message: '至少 2 个字' },
+          ]}
+        >
           <Input.TextArea rows={4} maxLength={4000} showCount autoFocus placeholder="群众原话：想办什么事、在哪个窗口、遇到了什么困难" />
         </Form.Item>
         <Space style={{ display: 'flex' }} align="start">
@@ -41,7 +51,9 @@ export function RegisterFallbackModal({ onClose, onRegistered }: { onClose: () =
         </Space>
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="fallback-submit">登记</Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="fallback-submit">
+            登记
+          </Button>
         </Space>
       </Form>
     </Modal>

@@ -44,7 +44,9 @@ export default function PrereviewProgressPage({ id }: { id: string }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      await api.post(`/api/prereview/${encodeURIComponent(id)}/materials`, { materials: chosen.map((m) => ({ code: m.code, fileRef: fixes[m.code].fileRef })) });
+      await api.post(`/api/prereview/${encodeURIComponent(id)}/materials`, {
+        materials: chosen.map((m) => ({ code: m.code, fileRef: fixes[m.code].fileRef })),
+      });
       message.success('已重新提交预审');
       setFixes({});
       reload();
@@ -57,8 +59,21 @@ export default function PrereviewProgressPage({ id }: { id: string }) {
 
   return (
     <div>
-      <h1 className="hb-page-title">资料预审 <Tag color={status?.color} data-testid="prereview-status">{status?.label ?? '处理中'}</Tag></h1>
-      {search.get('new') && waiting && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`已提交预审，预审编号 ${data.id}`} description="工作人员查看后会在本页给出预审意见，也可在“我的办件”的资料预审中查看。" />}
+      <h1 className="hb-page-title">
+        资料预审{' '}
+        <Tag color={status?.color} data-testid="prereview-status">
+          {status?.label ?? '处理中'}
+        </Tag>
+      </h1>
+      {search.get('new') && waiting && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`已提交预审，预审编号 ${data.id}`}
+          description="工作人员查看后会在本页给出预审意见，也可在“我的办件”的资料预审中查看。"
+        />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label="事项">{data.targetName ?? '—'}</Descriptions.Item>
@@ -78,17 +93,31 @@ export default function PrereviewProgressPage({ id }: { id: string }) {
             const v = MATERIAL_VERDICT[m.status];
             return (
               <div key={m.code} className="hb-item-card" data-testid={`prereview-row-${m.code}`}>
-                <div className="hb-item-card-title">{m.name} <Tag color={v?.color}>{v?.label}</Tag></div>
+                <div className="hb-item-card-title">
+                  {m.name} <Tag color={v?.color}>{v?.label}</Tag>
+                </div>
                 {m.status === 'fix' && m.reason && <div style={{ color: '#cf1322' }}>补正原因：{m.reason}</div>}
                 {m.file && (
-                  <Button type="link" size="small" icon={<DownloadOutlined />} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                    onClick={() => downloadPrereviewFile(data.id, m.file!).catch((e) => message.error(plainError(e)))}>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                    onClick={() => downloadPrereviewFile(data.id, m.file!).catch((e) => message.error(plainError(e)))}
+                  >
                     {m.file.fileName}（{fmtSize(m.file.size)}）
                   </Button>
                 )}
                 {data.status === 'reviewed' && m.status === 'fix' && (
                   <div style={{ marginTop: 6 }}>
-                    <PrereviewFilePicker code={m.code} name={m.name} label="重新上传" value={fixes[m.code]} disabled={busy} onChange={(f) => setFixes((x) => ({ ...x, [m.code]: f }))} />
+                    <PrereviewFilePicker
+                      code={m.code}
+                      name={m.name}
+                      label="重新上传"
+                      value={fixes[m.code]}
+                      disabled={busy}
+                      onChange={(f) => setFixes((x) => ({ ...x, [m.code]: f }))}
+                    />
                   </div>
                 )}
               </div>
@@ -97,13 +126,31 @@ export default function PrereviewProgressPage({ id }: { id: string }) {
         </div>
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
         <div className="hb-actions">
-          {data.status === 'reviewed' && toFix.length > 0 && <Button loading={busy} onClick={() => void resubmit()} data-testid="resubmit-prereview">补正后再次预审</Button>}
+          {data.status === 'reviewed' && toFix.length > 0 && (
+            <Button loading={busy} onClick={() => void resubmit()} data-testid="resubmit-prereview">
+              补正后再次预审
+            </Button>
+          )}
           {data.status === 'reviewed' && data.itemCode && (
-            <Button type="primary" onClick={() => navigate(`/apply/item/${encodeURIComponent(data.itemCode!)}?prereview=${encodeURIComponent(data.id)}`)} data-testid="apply-with-prereview">
+            <Button
+              type="primary"
+              onClick={() => navigate(`/apply/item/${encodeURIComponent(data.itemCode!)}?prereview=${encodeURIComponent(data.id)}`)}
+              data-testid="apply-with-prereview"
+            >
               用预审材料正式申请
             </Button>
           )}
-          {data.status === 'used' && data.caseId && <Link to={data.caseId.startsWith('EV') ? `/my/events/${encodeURIComponent(data.caseId)}` : `/my/cases/${encodeURIComponent(data.caseId)}`}>查看正式申请（办件编号 {data.caseId}）</Link>}
+          {data.status === 'used' && data.caseId && (
+            <Link
+              to={
+                data.caseId.startsWith('EV')
+                  ? `/my/events/${encodeURIComponent(data.caseId)}`
+                  : `/my/cases/${encodeURIComponent(data.caseId)}`
+              }
+            >
+              查看正式申请（办件编号 {data.caseId}）
+            </Link>
+          )}
         </div>
       </Card>
     </div>

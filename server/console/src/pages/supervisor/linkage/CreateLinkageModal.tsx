@@ -24,7 +24,16 @@ export function CreateLinkageModal({ kind, departments, onClose, onCreated }: Pr
   const options = departments.map((d) => ({ value: d.code, label: d.name }));
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
-    const body = kind === 'meeting' ? { ...values, agenda: String(values.agenda).split(/\n+/).map((s) => s.trim()).filter(Boolean) } : values;
+    const body =
+      kind === 'meeting'
+        ? {
+            ...values,
+            agenda: String(values.agenda)
+              .split(/\n+/)
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : values;
     try {
       const view = await api.post<MachineView>(TARGET[kind].url, body);
       message.success(`已创建 ${view.instanceId}`);
@@ -50,8 +59,12 @@ export function CreateLinkageModal({ kind, departments, onClose, onCreated }: Pr
             <Form.Item name="findingType" label="发现类型" rules={required('发现类型')}>
               <Select options={Object.entries(FINDING_TYPES).map(([value, label]) => ({ value, label }))} placeholder="请选择" />
             </Form.Item>
-            <Form.Item name="caseId" label="关联办件编号"><Input placeholder="如 HB20261128-7K3QF2（可不填）" /></Form.Item>
-            <Form.Item name="description" label="发现情况" rules={required('发现情况')}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
+            <Form.Item name="caseId" label="关联办件编号">
+              <Input placeholder="如 HB20261128-7K3QF2（可不填）" />
+            </Form.Item>
+            <Form.Item name="description" label="发现情况" rules={required('发现情况')}>
+              <Input.TextArea rows={3} maxLength={4000} />
+            </Form.Item>
           </>
         )}
         {kind === 'meeting' && (
@@ -59,19 +72,29 @@ export function CreateLinkageModal({ kind, departments, onClose, onCreated }: Pr
             <Form.Item name="departments" label="参会部门" rules={[{ required: true, message: '请选择参会部门' }]}>
               <Select mode="multiple" optionFilterProp="label" options={options} placeholder="请选择" />
             </Form.Item>
-            <Form.Item name="agenda" label="议题（每行一项）" rules={required('议题')}><Input.TextArea rows={3} /></Form.Item>
-            <Form.Item name="caseId" label="关联办件编号"><Input placeholder="可不填" /></Form.Item>
+            <Form.Item name="agenda" label="议题（每行一项）" rules={required('议题')}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="caseId" label="关联办件编号">
+              <Input placeholder="可不填" />
+            </Form.Item>
           </>
         )}
         {kind === 'city' && (
           <>
-            <Form.Item name="matter" label="事项" rules={required('事项')}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
-            <Form.Item name="reason" label="报市级理由" rules={required('理由')}><Input.TextArea rows={2} maxLength={2000} placeholder="如：超出区级事权" /></Form.Item>
+            <Form.Item name="matter" label="事项" rules={required('事项')}>
+              <Input.TextArea rows={3} maxLength={4000} />
+            </Form.Item>
+            <Form.Item name="reason" label="报市级理由" rules={required('理由')}>
+              <Input.TextArea rows={2} maxLength={2000} placeholder="如：超出区级事权" />
+            </Form.Item>
           </>
         )}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>提交</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            提交
+          </Button>
         </Space>
       </Form>
     </Modal>

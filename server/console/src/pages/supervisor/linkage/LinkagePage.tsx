@@ -36,48 +36,144 @@ export default function LinkagePage() {
   const open = (id: string) => go(tab, id);
   const department = ownOnly && own ? own.code : undefined;
   const common = { departments: deps.data?.items, onOpen: open, version };
-  const create = (kind: CreatableKind, label: string) => <Button icon={<PlusOutlined />} onClick={() => setCreating(kind)}>{label}</Button>;
+  const create = (kind: CreatableKind, label: string) => (
+    <Button icon={<PlusOutlined />} onClick={() => setCreating(kind)}>
+      {label}
+    </Button>
+  );
 
   const items = [
     {
-      key: 'notices', label: '审批信息通报',
-      children: <InstancesTab {...common} kind="linkage.notice" department={department} empty="暂无待认领的审批信息通报"
-        columns={[
-          { title: '审批决定', width: 130, render: (_: unknown, r) => <>{decisionLabel(r.context.decision)} {r.context.commitment ? <Tag color="orange">告知承诺</Tag> : null}</> },
-          { title: '办件', width: 170, render: (_: unknown, r) => (r.context.caseId ? <Link to={`/cases/${encodeURIComponent(String(r.context.caseId))}`} onClick={(e) => e.stopPropagation()}>{String(r.context.caseId)}</Link> : '—') },
-        ]} />,
+      key: 'notices',
+      label: '审批信息通报',
+      children: (
+        <InstancesTab
+          {...common}
+          kind="linkage.notice"
+          department={department}
+          empty="暂无待认领的审批信息通报"
+          columns={[
+            {
+              title: '审批决定',
+              width: 130,
+              render: (_: unknown, r) => (
+                <>
+                  {decisionLabel(r.context.decision)} {r.context.commitment ? <Tag color="orange">告知承诺</Tag> : null}
+                </>
+              ),
+            },
+            {
+              title: '办件',
+              width: 170,
+              render: (_: unknown, r) =>
+                r.context.caseId ? (
+                  <Link to={`/cases/${encodeURIComponent(String(r.context.caseId))}`} onClick={(e) => e.stopPropagation()}>
+                    {String(r.context.caseId)}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      ),
     },
     {
-      key: 'findings', label: '监管结果抄告',
-      children: <InstancesTab {...common} kind="linkage.finding" empty="暂无监管结果抄告" toolbar={create('finding', '登记监管发现')}
-        columns={[
-          { title: '类型', width: 100, render: (_: unknown, r) => FINDING_TYPES[String(r.context.findingType)] ?? '—' },
-          { title: '审批侧处置', width: 200, render: (_: unknown, r) => { const a = r.context.action as { action: string; note: string } | undefined; return a ? <><Tag color="blue">{FINDING_ACTIONS[a.action]}</Tag>{a.note}</> : <Typography.Text type="secondary">待处置</Typography.Text>; } },
-        ]} />,
+      key: 'findings',
+      label: '监管结果抄告',
+      children: (
+        <InstancesTab
+          {...common}
+          kind="linkage.finding"
+          empty="暂无监管结果抄告"
+          toolbar={create('finding', '登记监管发现')}
+          columns={[
+            { title: '类型', width: 100, render: (_: unknown, r) => FINDING_TYPES[String(r.context.findingType)] ?? '—' },
+            {
+              title: '审批侧处置',
+              width: 200,
+              render: (_: unknown, r) => {
+                const a = r.context.action as { action: string; note: string } | undefined;
+                return a ? (
+                  <>
+                    <Tag color="blue">{FINDING_ACTIONS[a.action]}</Tag>
+                    {a.note}
+                  </>
+                ) : (
+                  <Typography.Text type="secondary">待处置</Typography.Text>
+                );
+              },
+            },
+          ]}
+        />
+      ),
     },
     {
-      key: 'meetings', label: '部门联席会议',
-      children: <InstancesTab {...common} kind="linkage.meeting" department={department} empty="暂无联席会议" toolbar={create('meeting', '提请联席会议')}
-        columns={[
-          { title: '议题', width: 220, render: (_: unknown, r) => ((r.context.agenda as string[]) ?? []).join('；') },
-          { title: '任务', width: 110, render: (_: unknown, r) => { const t = (r.context.tasks as { doneAt?: number }[]) ?? []; return t.length ? `${t.filter((x) => x.doneAt !== undefined).length}/${t.length} 已完成` : '—'; } },
-        ]} />,
+      key: 'meetings',
+      label: '部门联席会议',
+      children: (
+        <InstancesTab
+          {...common}
+          kind="linkage.meeting"
+          department={department}
+          empty="暂无联席会议"
+          toolbar={create('meeting', '提请联席会议')}
+          columns={[
+            { title: '议题', width: 220, render: (_: unknown, r) => ((r.context.agenda as string[]) ?? []).join('；') },
+            {
+              title: '任务',
+              width: 110,
+              render: (_: unknown, r) => {
+                const t = (r.context.tasks as { doneAt?: number }[]) ?? [];
+                return t.length ? `${t.filter((x) => x.doneAt !== undefined).length}/${t.length} 已完成` : '—';
+              },
+            },
+          ]}
+        />
+      ),
     },
     {
-      key: 'city', label: '对上协调联动',
-      children: <InstancesTab {...common} kind="linkage.city" department={department} empty="暂无报市级事项" toolbar={create('city', '报市级协调')}
-        columns={[{ title: '市级答复', width: 220, render: (_: unknown, r) => (r.context.reply ? String(r.context.reply) : <Typography.Text type="secondary">待答复</Typography.Text>) }]} />,
+      key: 'city',
+      label: '对上协调联动',
+      children: (
+        <InstancesTab
+          {...common}
+          kind="linkage.city"
+          department={department}
+          empty="暂无报市级事项"
+          toolbar={create('city', '报市级协调')}
+          columns={[
+            {
+              title: '市级答复',
+              width: 220,
+              render: (_: unknown, r) =>
+                r.context.reply ? String(r.context.reply) : <Typography.Text type="secondary">待答复</Typography.Text>,
+            },
+          ]}
+        />
+      ),
     },
     {
-      key: 'adjustments', label: '动态调整',
+      key: 'adjustments',
+      label: '动态调整',
       children: (
         <>
-          <InstancesTab {...common} kind="linkage.adjustment" empty="暂无办理中的事项清单调整"
-            toolbar={supervision ? <Button icon={<PlusOutlined />} onClick={() => setProposing(true)} data-testid="adjustment-new">提出调整</Button> : undefined}
+          <InstancesTab
+            {...common}
+            kind="linkage.adjustment"
+            empty="暂无办理中的事项清单调整"
+            toolbar={
+              supervision ? (
+                <Button icon={<PlusOutlined />} onClick={() => setProposing(true)} data-testid="adjustment-new">
+                  提出调整
+                </Button>
+              ) : undefined
+            }
             columns={[
               { title: '调整类型', width: 90, render: (_: unknown, r) => ADJUSTMENT_CHANGES[String(r.context.change)] ?? '—' },
               { title: '事项编码', width: 130, render: (_: unknown, r) => String(r.context.itemCode ?? '—') },
-            ]} />
+            ]}
+          />
           <EffectiveAdjustments version={version} onOpen={open} />
         </>
       ),
@@ -90,17 +186,35 @@ export default function LinkagePage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <h1 className="hb-page-title">审管联动</h1>
         {own && !overseer && (
-          <Space><Switch checked={ownOnly} onChange={setOwnOnly} aria-label="只看本部门" /><span>只看本部门（{own.name}）</span></Space>
+          <Space>
+            <Switch checked={ownOnly} onChange={setOwnOnly} aria-label="只看本部门" />
+            <span>只看本部门（{own.name}）</span>
+          </Space>
         )}
       </Space>
       <Tabs activeKey={tab} onChange={(k) => go(k as Tab)} items={items} />
       {creating && (
-        <CreateLinkageModal kind={creating} departments={deps.data?.items ?? []} onClose={() => setCreating(undefined)}
-          onCreated={(id) => { setCreating(undefined); setVersion((v) => v + 1); open(id); }} />
+        <CreateLinkageModal
+          kind={creating}
+          departments={deps.data?.items ?? []}
+          onClose={() => setCreating(undefined)}
+          onCreated={(id) => {
+            setCreating(undefined);
+            setVersion((v) => v + 1);
+            open(id);
+          }}
+        />
       )}
       {proposing && (
-        <ProposeAdjustmentModal departments={deps.data?.items ?? []} onClose={() => setProposing(false)}
-          onCreated={(id) => { setProposing(false); setVersion((v) => v + 1); open(id); }} />
+        <ProposeAdjustmentModal
+          departments={deps.data?.items ?? []}
+          onClose={() => setProposing(false)}
+          onCreated={(id) => {
+            setProposing(false);
+            setVersion((v) => v + 1);
+            open(id);
+          }}
+        />
       )}
       <MachineDrawer
         url={openId ? `/api/linkage/instances/${encodeURIComponent(openId)}` : undefined}
@@ -108,7 +222,11 @@ export default function LinkagePage() {
         onChanged={() => setVersion((v) => v + 1)}
         title={(v) => `${v.rule ?? ''}：${v.context.title ?? v.instanceId}`}
         summary={(v) => linkageSummary(v, deps.data?.items)}
-        extra={(v) => (overseer && (v.kind === 'linkage.notice' || v.kind === 'linkage.finding') ? <InspectSection instanceId={v.instanceId} kind={v.kind} /> : null)}
+        extra={(v) =>
+          overseer && (v.kind === 'linkage.notice' || v.kind === 'linkage.finding') ? (
+            <InspectSection instanceId={v.instanceId} kind={v.kind} />
+          ) : null
+        }
       />
     </div>
   );

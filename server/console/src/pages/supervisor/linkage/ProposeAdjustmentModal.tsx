@@ -4,15 +4,33 @@ import { App as AntApp, Button, Form, Input, Modal, Radio, Select, Space } from 
 import { ApiError, api } from '../../../lib/api';
 import { ADJUSTMENT_CHANGES, type MachineDepartment, type MachineView } from '../../../lib/machines';
 
-interface Values { change: string; itemCode: string; itemName: string; reason: string; department: string }
+interface Values {
+  change: string;
+  itemCode: string;
+  itemName: string;
+  reason: string;
+  department: string;
+}
 
-export function ProposeAdjustmentModal({ departments, onClose, onCreated }: { departments: MachineDepartment[]; onClose: () => void; onCreated: (id: string) => void }) {
+export function ProposeAdjustmentModal({
+  departments,
+  onClose,
+  onCreated,
+}: {
+  departments: MachineDepartment[];
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      const view = await api.post<MachineView>('/api/linkage/adjustments', { ...v, itemCode: v.itemCode.trim(), itemName: v.itemName.trim() });
+      const view = await api.post<MachineView>('/api/linkage/adjustments', {
+        ...v,
+        itemCode: v.itemCode.trim(),
+        itemName: v.itemName.trim(),
+      });
       message.success(`已提出调整 ${view.instanceId}，提交审核后生效`);
       onCreated(view.instanceId);
     } catch (err) {
@@ -36,14 +54,28 @@ export function ProposeAdjustmentModal({ departments, onClose, onCreated }: { de
           </Form.Item>
         </Space>
         <Form.Item name="department" label="提出部门" rules={[{ required: true, message: '请选择提出部门' }]}>
-          <Select showSearch optionFilterProp="label" placeholder="请选择部门" options={departments.map((d) => ({ value: d.code, label: d.name }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder="请选择部门"
+            options={departments.map((d) => ({ value: d.code, label: d.name }))}
+          />
         </Form.Item>
-        <Form.Item name="reason" label="调整理由" rules={[{ required: true, message: '请填写调整理由' }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item
+          name="reason"
+          label="调整理由"
+          rules={[
+            { required: true, message: '请填写调整理由' },
+            { min: 2, message: '至少 2 个字' },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={4000} showCount placeholder="如：依据新修订的地方性法规，申请材料减少两项" />
         </Form.Item>
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="adjustment-submit">提出调整</Button>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="adjustment-submit">
+            提出调整
+          </Button>
         </Space>
       </Form>
     </Modal>
