@@ -1,3 +1,4 @@
+import { replayAllOnQueue } from '../../helpers/replay';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 import { deptAuth, deptInbox, NEWBORN_FORM } from './helpers';
@@ -240,4 +241,10 @@ describe('开办餐饮店一件事: 免踏勘 in the handling process, and a par
     expect(path).not.toContain('inspect');
     expect(foodCase.body.variables.inspectionExempt).toBe(true);
   });
+});
+
+describe('determinism', () => {
+  it('when every workflow above is replayed from its history, then each rebuilds the same commands (no nondeterminism)', async () => {
+    expect(await replayAllOnQueue(stack.taskQueue)).toEqual([]);
+  }, 180_000);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Variables } from '../../../workflows/engine/model';
 import { caseStateQuery, type CaseView } from '../../../workflows/messages';
+import { replayAllOnQueue } from '../../helpers/replay';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 import { bpmnFixture, deployFixture, startCaseAsWindow } from '../../helpers/engine-fixtures';
@@ -237,4 +238,10 @@ describe('continue-as-new', () => {
     expect(result.runs).toBeGreaterThanOrEqual(3);
     await saveHistory(caseId, 'continue-as-new-last-run');
   }, 120_000);
+});
+
+describe('determinism', () => {
+  it('when every workflow above is replayed from its history, then each rebuilds the same commands (no nondeterminism)', async () => {
+    expect(await replayAllOnQueue(stack.taskQueue)).toEqual([]);
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Variables } from '../../../workflows/engine/model';
 import { caseStateQuery } from '../../../workflows/messages';
+import { replayAllOnQueue } from '../../helpers/replay';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
 import { deployFixture, startCaseAsWindow } from '../../helpers/engine-fixtures';
@@ -83,3 +84,9 @@ test('when a call activity maps variables in and out, then the child case receiv
   const childView = await client.workflow.getHandle(child.workflowId).query(caseStateQuery);
   expect(childView).toMatchObject({ status: 'completed', variables: expect.objectContaining({ name: '张三', greeting: '你好，张三' }) });
 }, 60_000);
+
+describe('determinism', () => {
+  it('when every workflow above is replayed from its history, then each rebuilds the same commands (no nondeterminism)', async () => {
+    expect(await replayAllOnQueue(stack.taskQueue)).toEqual([]);
+  }, 180_000);
+});

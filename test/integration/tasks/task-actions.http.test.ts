@@ -1,3 +1,4 @@
+import { replayAllOnQueue } from '../../helpers/replay';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { deploy, FORM_PROCESS, STACK_TIMEOUT_MS, startCase } from './fixtures';
 
@@ -244,4 +245,10 @@ describe('form validation on completion (zeebe:formDefinition)', () => {
     expect(good.status).toBe(200);
     expect(good.body.status).toBe('completed');
   });
+});
+
+describe('determinism', () => {
+  it('when every workflow above is replayed from its history, then each rebuilds the same commands (no nondeterminism)', async () => {
+    expect(await replayAllOnQueue(stack.taskQueue)).toEqual([]);
+  }, 180_000);
 });
