@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { overrideHandlingConfig } from '../../activities/handling/config';
 import { pdf } from '../fixtures/materials/make-files';
-import { deptAuth, deptInbox } from '../integration/catalog/helpers';
+import { acceptAtFrontDesk, deptAuth, deptInbox } from '../integration/catalog/helpers';
 import { pdfText } from '../helpers/pdf-text';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
@@ -49,7 +49,10 @@ async function download(page: Page, testId: string): Promise<Buffer> {
 async function workFirstItem(eventCaseId: string, variables: object) {
   const auth = await deptAuth(c.stack, 'scjgj');
   for (let i = 0; i < 8; i++) {
-    const tasks = await waitFor(async () => (await deptInbox(c.stack, 'scjgj', `${eventCaseId}-01`)).slice(0, 1), 15_000).catch(() => []);
+    const tasks = await waitFor(async () => {
+      await acceptAtFrontDesk(c.stack, `${eventCaseId}-01`);
+      return (await deptInbox(c.stack, 'scjgj', `${eventCaseId}-01`)).slice(0, 1);
+    }, 15_000).catch(() => []);
     if (!tasks.length) return;
     await c.stack.http.post(`/api/tasks/${tasks[0].id}/complete`).set('authorization', auth).send({ variables }).expect(200);
   }

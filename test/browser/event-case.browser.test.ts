@@ -1,5 +1,5 @@
 import { waitFor } from '../helpers/wait-for';
-import { deptAuth, deptInbox, NEWBORN_FORM } from '../integration/catalog/helpers';
+import { acceptAtFrontDesk, deptAuth, deptInbox, NEWBORN_FORM } from '../integration/catalog/helpers';
 import { startConsoleStack, type ConsoleStack } from './browser';
 
 jest.setTimeout(120_000);
@@ -36,7 +36,10 @@ describe('一件事 in the console (headless Chromium, real stack)', () => {
     await page.getByText(/应交 16 份，实交 1 份/).waitFor();
 
     // The health commission approves the first item; the page refreshes by itself and the 户口 item starts.
-    const task = await waitFor(async () => (await deptInbox(c.stack, 'wjj', eventCaseId))[0]);
+    const task = await waitFor(async () => {
+      await acceptAtFrontDesk(c.stack, eventCaseId);
+      return (await deptInbox(c.stack, 'wjj', eventCaseId))[0];
+    });
     await c.stack.http
       .post(`/api/tasks/${task.id}/complete`)
       .set('authorization', await deptAuth(c.stack, 'wjj'))

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { overrideHandlingConfig } from '../../activities/handling/config';
 import { pdf } from '../fixtures/materials/make-files';
-import { deptAuth, deptInbox } from '../integration/catalog/helpers';
+import { acceptAtFrontDesk, deptAuth, deptInbox } from '../integration/catalog/helpers';
 import { waitFor } from '../helpers/wait-for';
 import { startConsoleStack, type ConsoleStack } from './browser';
 import { DESKTOP, PHONE, phoneChecks } from './phone';
@@ -170,7 +170,10 @@ describe('资料预审, 补正 from the notice and 结果领取 on a phone (390�
   test('when the case is approved, then the citizen chooses 邮寄 or 领取 in the result view, 我的办件 says 待领取, and the window sees the choice', async () => {
     const staff = await deptAuth(c.stack, 'scjgj');
     for (let i = 0; i < 8; i++) {
-      const tasks = await waitFor(async () => (await deptInbox(c.stack, 'scjgj', caseId)).slice(0, 1), 15_000).catch(() => []);
+      const tasks = await waitFor(async () => {
+        await acceptAtFrontDesk(c.stack, caseId);
+        return (await deptInbox(c.stack, 'scjgj', caseId)).slice(0, 1);
+      }, 15_000).catch(() => []);
       if (!tasks.length) break;
       await c.stack.http
         .post(`/api/tasks/${tasks[0].id}/complete`)

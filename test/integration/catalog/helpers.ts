@@ -28,6 +28,21 @@ export async function deptInbox(stack: TestStack, deptCode: string, eventCaseId:
   return (res.body.items as InboxTask[]).filter((t) => t.caseId.startsWith(eventCaseId));
 }
 
+/** 无差别受理: the 综合窗口 accepts every open front-desk task of the cases whose number starts with `prefix`. */
+export async function acceptAtFrontDesk(stack: TestStack, prefix: string): Promise<void> {
+  const auth = await stack.auth('window1');
+  const res = await stack.http.get('/api/tasks').query({ limit: 200 }).set('Authorization', auth);
+  if (res.status !== 200) throw new Error(`window inbox: ${res.status} ${JSON.stringify(res.body)}`);
+  const tasks = (res.body.items as InboxTask[]).filter((t) => t.elementId === 'front_desk_accept' && t.caseId.startsWith(prefix));
+  for (const task of tasks) {
+    const done = await stack.http
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', auth)
+      .send({ variables: { accepted: true, opinion: '材料齐全，予以受理' } });
+    if (done.status !== 200 && done.status !== 409) throw new Error(`accept ${task.id}: ${done.status} ${JSON.stringify(done.body)}`);
+  }
+}
+
 export const NEWBORN_FORM = {
   babyName: '王小宝',
   babyGender: '男',
