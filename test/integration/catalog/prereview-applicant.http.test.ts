@@ -1,7 +1,7 @@
 import { pdf } from '../../fixtures/materials/make-files';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
-import { deptAuth, deptInbox } from './helpers';
+import { acceptAtFrontDesk, deptAuth, deptInbox } from './helpers';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -144,7 +144,10 @@ describe('资料预审 with real files, from the applicant to the formal case an
 
     const staff = await deptAuth(stack, 'scjgj');
     for (let i = 0; i < 8; i++) {
-      const tasks = await waitFor(async () => (await deptInbox(stack, 'scjgj', caseId)).slice(0, 1), 15_000).catch(() => []);
+      const tasks = await waitFor(async () => {
+        await acceptAtFrontDesk(stack, caseId); // 无差别受理: the 综合窗口 first
+        return (await deptInbox(stack, 'scjgj', caseId)).slice(0, 1);
+      }, 15_000).catch(() => []);
       if (!tasks.length) break;
       await stack.http
         .post(`/api/tasks/${tasks[0].id}/complete`)
