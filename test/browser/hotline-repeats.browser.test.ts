@@ -78,7 +78,8 @@ describe('12345 重复诉求 (headless Chromium, real stack)', () => {
     const row = sup.locator('tr.ant-table-row').filter({ hasText: 'BQ-002' });
     await row.waitFor();
     expect(await row.innerText()).toContain('丰庆苑');
-    await row.click();
+    // Open it by its number: the middle of the row is the caller's masked phone and its 显示 button.
+    await row.getByText('BQ-002').click();
     const d = sup.getByTestId('machine-drawer');
     await d.getByTestId('machine-state').getByText('已并单（随主单办理）').waitFor();
     expect(await d.innerText()).toContain('区城市管理和综合执法局');
