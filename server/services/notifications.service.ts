@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { predictNextSteps } from '../../activities/notifications/next-steps';
+import { FRONT_DESK, withFrontDesk } from './front-desk';
 import type { Channel } from '../../activities/notifications/channels/types';
 import type { CompiledProcess, Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
@@ -87,8 +88,11 @@ export function createNotificationsService(deps: {
       const def = await prisma.processDefinition.findUnique({ where: { id: view.definitionId }, select: { graph: true } });
       const vars = view.variables as Variables;
       const waiting = view.activeElements;
+      // A case waiting at the 综合窗口 runs its definition with the 无差别受理 step in front (front-desk.ts).
+      const graph =
+        def && (waiting.includes(FRONT_DESK.task) ? withFrontDesk(def.graph as unknown as CompiledProcess, undefined) : def.graph);
       const next =
-        def && view.status === 'running' ? predictNextSteps(def.graph as unknown as CompiledProcess, waiting, vars, view.applicantId) : [];
+        graph && view.status === 'running' ? predictNextSteps(graph as unknown as CompiledProcess, waiting, vars, view.applicantId) : [];
       const deadline = ['supplementDueAt', 'decisionDueAt', 'licenceDueAt'].map((k) => vars[k]).find((v) => typeof v === 'string') ?? null;
       return {
         caseId,

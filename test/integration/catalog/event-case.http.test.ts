@@ -129,6 +129,11 @@ describe('新生儿出生一件事: one combined case across departments', () =>
     });
     expect(reception!.caseId).toBe(`${eventCaseId}-01`);
     expect(await deptInbox(stack, 'wjj', eventCaseId)).toEqual([]);
+    // The applicant's progress names the window's decision as the next step (it used to say 办结).
+    const progress = await stack.http.get(`/api/notifications/cases/${reception!.caseId}/progress`).set('Authorization', await applicant());
+    expect(progress.status).toBe(200);
+    expect(progress.body.current.map((t: { elementId: string }) => t.elementId)).toEqual(['front_desk_accept']);
+    expect(progress.body.next.map((s: { name: string }) => s.name)).toEqual(['是否受理？']);
     const accepted = await stack.http
       .post(`/api/tasks/${reception!.id}/complete`)
       .set('Authorization', await stack.auth('window1'))
