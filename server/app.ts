@@ -141,10 +141,10 @@ export function createApp(deps: AppDeps): Express {
   );
   const audit = createAuditService(deps.prisma);
   api.use('/audit', auditRoutes(audit));
-  api.use('/exports', exportsRoutes({ cases, audit, stats: createStatsService(deps.prisma) }));
   api.use('/users', usersRoutes(users));
   api.use('/calendar', calendarRoutes(createCalendarService({ prisma: deps.prisma, temporal: deps.temporal.client, logger: deps.logger })));
-  mountMachineRoutes(app, api, deps);
+  const machines = mountMachineRoutes(app, api, deps);
+  api.use('/exports', exportsRoutes({ cases, tasks, audit, stats: createStatsService(deps.prisma), ...machines }));
   app.use('/api', api);
   app.use('/api', notFoundRoute);
 

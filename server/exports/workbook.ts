@@ -24,6 +24,31 @@ export const EXPORT_MAX_ROWS = 10_000;
 
 const NUM_FMT = { percent: '0.0%', datetime: 'yyyy-mm-dd hh:mm', number: '0.##' } as const;
 
+/**
+ * A cell's value. Excel dates carry no time zone (exceljs writes the UTC wall clock), so an instant is
+ * written as its China-time (北京时间) wall clock — what the console shows for the same row.
+ */
+function cell<Row>(c: Column<Row>, row: Row): string | number | Date | null {
+  const v = c.value(row) ?? null;
+  if (c.format !== 'datetime' || v === null || v === '') return v;
+  const t = new Date(v).getTime();
+  return Number.isNaN(t) ? v : new Date(t + 8 * 3_600_000);
+}
+
+/**
+ * Every row of a list, page by page through the list's own service call (so the export has the list's
+ * filters, role and department scope), up to EXPORT_MAX_ROWS.
+ */
+export async function allPages<T>(page: (p: { limit: number; offset: number }) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += 200) {
+    const { items, total } = await page({ limit: 200, offset });
+    rows.push(...items);
+    if (rows.length >= total || items.length === 0) break;
+  }
+  return rows.slice(0, EXPORT_MAX_ROWS);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
 export async function workbook(sheets: Sheet<any>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -45,7 +70,7 @@ export async function workbook(sheets: Sheet<any>[]): Promise<Buffer> {
       col.width = c.width ?? Math.max(10, c.header.length * 2 + 2);
       if (c.format) col.numFmt = NUM_FMT[c.format];
     });
-    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => c.value(row) ?? null));
+    for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => cell(c, row)));
     ws.views = [{ state: 'frozen', ySplit: headerRow }];
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -95,6 +95,13 @@ export const AssessmentQuery = z
   })
   .refine((q) => new Date(q.from) <= new Date(q.to), { message: 'from must not be after to', path: ['from'] });
 
+/** The assessment's period: a bare date is a whole China-time day (from its first to its last millisecond). */
+export function assessmentRange(q: z.infer<typeof AssessmentQuery>) {
+  const from = new Date(q.from.length === 10 ? `${q.from}T00:00:00+08:00` : q.from);
+  const to = new Date(q.to.length === 10 ? `${q.to}T23:59:59.999+08:00` : q.to);
+  return { from, to, includeAll: q.all, basis: q.basis };
+}
+
 /** 审管联动 (/api/linkage). */
 export function linkageRoutes(linkage: LinkageService): Router {
   const router = Router();
@@ -138,10 +145,7 @@ export function linkageRoutes(linkage: LinkageService): Router {
     res.json(await linkage.inspect(String(req.params.id), actorOf(req)));
   });
   router.get('/assessment', requireRole('supervisor', 'admin'), async (req, res) => {
-    const q = query(req, AssessmentQuery);
-    const to = new Date(q.to.length === 10 ? `${q.to}T23:59:59.999+08:00` : q.to);
-    const from = new Date(q.from.length === 10 ? `${q.from}T00:00:00+08:00` : q.from);
-    res.json(await linkage.assessment({ from, to, includeAll: q.all, basis: q.basis }));
+    res.json(await linkage.assessment(assessmentRange(query(req, AssessmentQuery))));
   });
   return router;
 }

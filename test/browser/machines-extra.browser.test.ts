@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { waitFor } from '../helpers/wait-for';
+import { allText, rowsOf } from '../helpers/xlsx';
 import { startConsoleStack, type ConsoleStack } from './browser';
 import { apiStep, choose, closeDrawer } from './antd-steps';
 
@@ -67,6 +69,24 @@ describe('rule-machine console additions (headless Chromium, real stack)', () =>
     await drawer.getByTestId('event-order.dispatch').waitFor();
     await closeDrawer(page);
     await page.locator('tr.ant-table-row').filter({ hasText: first }).waitFor();
+
+    // 导出 Excel with the list's filter (the caller's number): the workbook masks the number as the list does.
+    const search = page.getByTestId('hotline-phone').locator('input');
+    await search.fill('13900002222');
+    await search.press('Enter');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-hotline').click()]);
+    expect(download.suggestedFilename()).toMatch(/^12345工单-\d{8}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const rows = rowsOf(wb.getWorksheet('12345工单')!);
+    expect(String(rows[0][0])).toContain('来电号码：139****2222');
+    expect(rows.slice(2).map((r) => [r[0], r[2], r[3], r[7], r[9]])).toEqual([
+      [first, '何女士', '139****2222', '咨询', '已受理（待派单）'],
+    ]);
+    expect(allText(wb)).not.toContain('13900002222');
+    await page.getByText(/已导出「12345工单-/).waitFor();
+    await search.fill('');
+    await search.press('Enter');
 
     // Two earlier calls about the same rubbish, pushed by the hotline system; the third is taken at the window.
     const earlier = (orderId: string, content: string) => ({

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { TokenRequest } from '../../routes/auth.routes';
 import { AuditQuery } from '../../routes/audit.routes';
-import { MonthlyReportQuery } from '../../routes/exports.routes';
+import { DESK_ROLES, MonthlyReportQuery } from '../../routes/exports.routes';
+import { ListFallbackQuery } from '../../routes/fallback.routes';
+import { ListHotlineQuery } from '../../routes/hotline.routes';
+import { AssessmentQuery } from '../../routes/linkage.routes';
+import { OverviewQuery } from '../../routes/stats.routes';
 import { ListCasesQuery, StartCaseBody } from '../../routes/cases.routes';
 import { DeployBody } from '../../routes/definitions.routes';
 import { CompleteTaskBody, ListTasksQuery } from '../../routes/tasks.routes';
@@ -322,6 +326,94 @@ export const coreRouteDocs = routeDocs([
     summary: '导出审计日志 (export the audit log search as Excel)',
     description: '与 GET /api/audit 相同的筛选条件；最多 10000 行。',
     query: AuditQuery,
+    responses: {
+      200: {
+        description: 'Excel 工作簿',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        example: '(binary)',
+      },
+      ...errors(400, 401, 403),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/exports/hotline-orders.xlsx',
+    tags: ['导出 exports'],
+    access: DESK_ROLES,
+    summary: '导出 12345 工单 (export the hotline work orders as Excel)',
+    description:
+      '与 GET /api/hotline/orders 相同的筛选条件与范围（部门人员只含派给本部门的工单）；来电号码按列表的方式遮蔽；状态、类别、承办单位均为文字；最多 10000 行。',
+    query: ListHotlineQuery,
+    responses: {
+      200: {
+        description: 'Excel 工作簿',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        example: '(binary)',
+      },
+      ...errors(400, 401, 403),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/exports/fallback-records.xlsx',
+    tags: ['导出 exports'],
+    access: DESK_ROLES,
+    summary: '导出办不成事登记 (export the 办不成事 records as Excel)',
+    description:
+      '与 GET /api/fallback/records 相同的筛选条件与范围（部门人员只含转办本部门的记录）；联系电话遮蔽；原因、分类、状态与督办均为文字；最多 10000 行。',
+    query: ListFallbackQuery,
+    responses: {
+      200: {
+        description: 'Excel 工作簿',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        example: '(binary)',
+      },
+      ...errors(400, 401, 403),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/exports/assessment.xlsx',
+    tags: ['导出 exports'],
+    access: ['supervisor', 'admin'],
+    summary: '导出考核评估 (export the linkage assessment: on-time rates per rule and department, Excel)',
+    description: '与 GET /api/linkage/assessment 相同的期间、统计口径（basis）与制度范围（all）；每个制度和部门一行，另有合计行。',
+    query: AssessmentQuery,
+    responses: {
+      200: {
+        description: 'Excel 工作簿',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        example: '(binary)',
+      },
+      ...errors(400, 401, 403),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/exports/overview.xlsx',
+    tags: ['导出 exports'],
+    access: ['supervisor', 'admin'],
+    summary: '导出监督总览 (export the supervision overview figures, Excel)',
+    description:
+      '监督总览页面的数字：办件与待办（导出时的实时数据）、所选期间按部门的服务质量指标（与 GET /api/stats/overview 相同的 from/to/department）、按流程的审批层级、逾期工作清单。',
+    query: OverviewQuery,
+    responses: {
+      200: {
+        description: 'Excel 工作簿',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        example: '(binary)',
+      },
+      ...errors(400, 401, 403),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/exports/tasks.xlsx',
+    tags: ['导出 exports'],
+    access: STAFF_ROLES,
+    summary: '导出待办任务 (export the task inbox as Excel)',
+    description: '与 GET /api/tasks 相同的筛选条件与范围（待办页签、查找）；最多 10000 行。',
+    query: ListTasksQuery,
     responses: {
       200: {
         description: 'Excel 工作簿',

@@ -6,15 +6,25 @@ import { createAgencyService } from '../agency.service';
 import { createCasesService } from '../cases.service';
 import { createDefinitionsService } from '../definitions.service';
 import { createEscalationsService } from '../escalations.service';
-import { createLinkageService } from '../linkage.service';
+import { createLinkageService, type LinkageService } from '../linkage.service';
 import { linkageRoutes } from '../../routes/linkage.routes';
-import { createFallbackService } from '../fallback.service';
-import { createHotlineService } from '../hotline.service';
+import { createFallbackService, type FallbackService } from '../fallback.service';
+import { createHotlineService, type HotlineService } from '../hotline.service';
 import { hotlineRoutes, hotlineWebhookRoutes } from '../../routes/hotline.routes';
 import { createMachineClient } from './machine-client';
 
-/** Mounts the rule-machine areas: /api/fallback, /api/escalations, /api/hotline, /api/agency, /api/linkage. */
-export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): void {
+/** The rule-machine services the other areas reuse (导出 Excel lists through the same scoped calls). */
+export interface MachineServices {
+  hotline: HotlineService;
+  fallback: FallbackService;
+  linkage: LinkageService;
+}
+
+/**
+ * Mounts the rule-machine areas: /api/fallback, /api/escalations, /api/hotline, /api/agency, /api/linkage;
+ * returns their services.
+ */
+export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): MachineServices {
   const { prisma } = deps;
   const machines = createMachineClient({ temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, prisma });
   const fallback = createFallbackService({ prisma, machines });
@@ -32,5 +42,7 @@ export function mountMachineRoutes(app: Express, api: Router, deps: AppDeps): vo
     definitions: createDefinitionsService(prisma),
   });
   api.use('/agency', agencyRoutes(createAgencyService({ prisma, machines, cases })));
-  api.use('/linkage', linkageRoutes(createLinkageService({ prisma, machines })));
+  const linkage = createLinkageService({ prisma, machines });
+  api.use('/linkage', linkageRoutes(linkage));
+  return { hotline, fallback, linkage };
 }

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { monthPeriod } from '../../../server/routes/exports.routes';
 import { startTestStack, type TestStack } from '../../helpers/stack';
 import { waitFor } from '../../helpers/wait-for';
+import { rowsOf, workbookAt as xlsxAt } from '../../helpers/xlsx';
 
 let stack: TestStack;
 let caseId: string;
@@ -20,31 +20,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
-async function workbookAt(path: string, user: string) {
-  const res = await stack.http
-    .get(path)
-    .set('Authorization', await stack.auth(user))
-    .buffer(true)
-    .parse(binary as never);
-  expect(res.status).toBe(200);
-  expect(res.headers['content-type']).toContain('spreadsheetml');
-  expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers['content-disposition'])![1])).toMatch(/\.xlsx$/);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.body as never);
-  return wb;
-}
-
-const rowsOf = (ws: ExcelJS.Worksheet) =>
-  ws
-    .getSheetValues()
-    .filter(Boolean)
-    .map((r) => (r as unknown[]).slice(1));
+const workbookAt = (path: string, user: string) => xlsxAt(stack, path, user);
 
 describe("导出 Excel with the page's filters", () => {
   it('when staff export 办件查询 filtered by a 办件编号, then the workbook holds that case with the applicant by name', async () => {

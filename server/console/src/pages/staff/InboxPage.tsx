@@ -8,6 +8,7 @@ import { Link } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import type { TaskRow } from '../../lib/types';
 import { ErrorState } from '../../components/states';
+import { ExportButton } from '../../components/ExportButton';
 import { CompleteTaskModal, type TaskRef } from '../../components/CompleteTaskModal';
 import { CommentsDrawer, DelegateModal, useTaskActions } from '../../components/TaskActions';
 
@@ -58,17 +59,20 @@ export default function InboxPage() {
             { key: 'all', label: '全部待办' },
           ]}
           tabBarExtraContent={
-            <Input.Search
-              allowClear
-              placeholder="办件编号、申请人姓名、证件号或手机号"
-              style={{ width: 300 }}
-              aria-label="在待办中查找办件"
-              data-testid="inbox-search"
-              onSearch={(v) => {
-                setQ(v.trim() || undefined);
-                setPage({ current: 1, pageSize: page.pageSize });
-              }}
-            />
+            <Space>
+              <Input.Search
+                allowClear
+                placeholder="办件编号、申请人姓名、证件号或手机号"
+                style={{ width: 300 }}
+                aria-label="在待办中查找办件"
+                data-testid="inbox-search"
+                onSearch={(v) => {
+                  setQ(v.trim() || undefined);
+                  setPage({ current: 1, pageSize: page.pageSize });
+                }}
+              />
+              <ExportButton path="/api/exports/tasks.xlsx" query={{ ...FILTERS[view], q }} testId="export-tasks" />
+            </Space>
           }
         />
         {error ? (

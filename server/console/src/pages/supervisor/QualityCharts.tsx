@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { fmtPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { ErrorState, Loading } from '../../components/states';
+import { ExportButton } from '../../components/ExportButton';
 
 const EChart = lazy(() => import('../../components/EChart'));
 
@@ -30,12 +31,9 @@ const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10
 
 export function QualityCharts() {
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
+  const filters = { from: period?.[0].startOf('day').toISOString(), to: period?.[1].endOf('day').toISOString() };
   const { data, error, loading, reload } = useApi(
-    () =>
-      api.get<Overview>('/api/stats/overview', {
-        from: period?.[0].startOf('day').toISOString(),
-        to: period?.[1].endOf('day').toISOString(),
-      }),
+    () => api.get<Overview>('/api/stats/overview', filters),
     [period?.[0]?.valueOf(), period?.[1]?.valueOf()],
   );
   const bars = useMemo(() => {
@@ -85,6 +83,7 @@ export function QualityCharts() {
         <Space>
           <span>期间</span>
           <DatePicker.RangePicker value={period} onChange={(v) => setPeriod(v as [Dayjs, Dayjs] | null)} allowClear aria-label="统计期间" />
+          <ExportButton path="/api/exports/overview.xlsx" query={filters} label="导出总览" testId="export-overview" />
         </Space>
       }
       data-testid="quality"

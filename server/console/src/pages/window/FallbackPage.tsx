@@ -19,6 +19,7 @@ import { MachineDrawer } from '../../components/MachineDrawer';
 import { DeadlineText, StateTags } from '../../components/MachineStatus';
 import { RegisterFallbackModal } from './RegisterFallbackModal';
 import { RevealableText } from '../../components/RevealableText';
+import { ExportButton } from '../../components/ExportButton';
 
 export interface FallbackContext {
   matter: string;
@@ -74,9 +75,16 @@ export default function FallbackPage() {
           />
         }
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="fallback-new">
-            登记反映
-          </Button>
+          <Space>
+            <ExportButton
+              path="/api/exports/fallback-records.xlsx"
+              query={{ status: status === 'all' ? undefined : status }}
+              testId="export-fallback"
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="fallback-new">
+              登记反映
+            </Button>
+          </Space>
         }
       >
         {error ? (

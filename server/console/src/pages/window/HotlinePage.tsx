@@ -14,6 +14,7 @@ import { RegisterHotlineOrderModal, type IntakeResult } from './RegisterHotlineO
 import { RepeatGroups } from './RepeatGroups';
 import { HotlineRepeatPanel, type OrderFacts } from './HotlineRepeatPanel';
 import { RevealableText } from '../../components/RevealableText';
+import { ExportButton } from '../../components/ExportButton';
 
 export interface OrderRow {
   id: string;
@@ -67,12 +68,12 @@ export default function HotlinePage() {
   /** The last entered order that was merged as a repeat: shown until dismissed. */
   const [merged, setMerged] = useState<{ orderId: string } & NonNullable<IntakeResult['repeat']>>();
   const deps = useApi(loadDepartments, []);
+  /** The list's filters, which the export applies too. */
+  const filters = { status: status === 'all' ? undefined : status, category, callerPhone: phone };
   const { data, error, loading, reload } = useApi(
     () =>
       api.get<Page<OrderRow>>('/api/hotline/orders', {
-        status: status === 'all' ? undefined : status,
-        category,
-        callerPhone: phone,
+        ...filters,
         limit: page.pageSize,
         offset: (page.current - 1) * page.pageSize,
       }),
@@ -125,9 +126,12 @@ export default function HotlinePage() {
         </Space>
       }
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="hotline-new">
-          录入工单
-        </Button>
+        <Space>
+          <ExportButton path="/api/exports/hotline-orders.xlsx" query={filters} testId="export-hotline" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="hotline-new">
+            录入工单
+          </Button>
+        </Space>
       }
     >
       {error ? (

@@ -6,6 +6,7 @@ import { api } from '../../../lib/api';
 import { fmtPercent } from '../../../lib/format';
 import { useApi } from '../../../lib/use-api';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
+import { ExportButton } from '../../../components/ExportButton';
 
 const EChart = lazy(() => import('../../../components/EChart'));
 
@@ -42,14 +43,9 @@ export function AssessmentTab() {
   });
   const [all, setAll] = useState(false);
   const [basis, setBasis] = useState<'due' | 'done'>('due');
+  const filters = { from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD'), all: all ? 1 : undefined, basis };
   const { data, error, loading, reload } = useApi(
-    () =>
-      api.get<Assessment>('/api/linkage/assessment', {
-        from: period[0].format('YYYY-MM-DD'),
-        to: period[1].format('YYYY-MM-DD'),
-        all: all ? 1 : undefined,
-        basis,
-      }),
+    () => api.get<Assessment>('/api/linkage/assessment', filters),
     [period[0].valueOf(), period[1].valueOf(), all, basis],
   );
   const chart = useMemo(() => {
@@ -96,6 +92,7 @@ export function AssessmentTab() {
           <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)}>
             含办不成事、12345、帮办代办
           </Checkbox>
+          <ExportButton path="/api/exports/assessment.xlsx" query={filters} testId="export-assessment" />
         </Space>
       }
     >
