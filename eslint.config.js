@@ -21,12 +21,6 @@ const noServer = [
   },
 ];
 
-// Routes parse requests, check roles and call services; they do not query the database. Route files
-// listed here still take the Prisma client (see README, Architecture): applicant reads the applicant's
-// cases directly, and handling and catalog build their services until one composition root builds
-// them all.
-const routesOnPrisma = ['applicant', 'handling', 'catalog'].map((r) => `server/routes/${r}.routes.ts`);
-
 module.exports = tseslint.config(
   {
     ignores: [
@@ -94,8 +88,9 @@ module.exports = tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: noServer }] },
   },
   {
+    // Routes parse requests, check roles and call services; they reach neither the database nor Temporal.
+    // Services are built once, in server/services/index.ts, and handed to the routers.
     files: ['server/routes/**/*.ts'],
-    ignores: routesOnPrisma,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -104,6 +99,10 @@ module.exports = tseslint.config(
             {
               group: ['@prisma/*', '**/data/generated/*', '**/data/*', '**/data'],
               message: 'Routes call services; services reach the database (server/data).',
+            },
+            {
+              group: ['@temporalio/*'],
+              message: 'Routes call services; services reach Temporal (built once in server/services/index.ts).',
             },
           ],
         },

@@ -11,9 +11,7 @@ import { openDatabase, type Database } from './data/database';
 import { STARTUP_LOCK_ID } from './data/sql';
 import { seedDemoUsers } from './data/seed';
 import type { Logger } from './logger';
-import { createDefinitionsService } from './services/definitions.service';
-import { createCalendarService } from './services/calendar.service';
-import { createTimerStartSchedules } from './services/definitions.schedules';
+import { createServices } from './services';
 import { connectTemporal } from './temporal/client';
 import { createWorker } from './worker';
 import { configureMaterials } from './materials/config';
@@ -87,19 +85,24 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const temporal = await connectTemporal(options.temporalAddress, config.TEMPORAL_NAMESPACE);
   // Seeding under the start-up lock: an api and a worker started together on an empty database take
   // turns, and the second finds users, processes, catalogue and schedules already there.
+  const settings = appSettingsOf(config);
+  // The composition root: every service built once, used by the start-up below and by the HTTP app.
+  const services = createServices({
+    prisma: db.prisma,
+    sql: db.sql,
+    temporal: { ...temporal, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+    logger,
+    settings,
+  });
   await db.sql.withAdvisoryLock(STARTUP_LOCK_ID, async () => {
     if (config.demoMode) await seedDemoUsers(db.prisma);
-    const definitions = createDefinitionsService(db.prisma);
-    await definitions.deployDirectory(path.join(config.DEFINITIONS_DIR, 'processes'), logger);
+    // Timer start events of the processes deployed here start cases on their Temporal Schedules,
+    // synced once after the whole directory is deployed.
+    await services.definitions.deployDirectory(path.join(config.DEFINITIONS_DIR, 'processes'), logger);
     await loadCatalogAtStartup(db.prisma, config.DEFINITIONS_DIR, logger, { demoMode: config.demoMode });
-    // Timer start events of the processes deployed above start cases on their Temporal Schedules.
-    await createTimerStartSchedules({ prisma: db.prisma, temporal: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE }).syncAll();
     // The district's holiday notices (definitions/calendar/<year>.json): new or changed ones are stored as
     // a version and reach the running cases, whose deadlines and working-day timers move.
-    await createCalendarService({ prisma: db.prisma, temporal: temporal.client, logger }).loadDirectory(
-      path.join(config.DEFINITIONS_DIR, 'calendar'),
-      logger,
-    );
+    await services.calendar.loadDirectory(path.join(config.DEFINITIONS_DIR, 'calendar'), logger);
   });
   const tokens = createTokenIssuer(config.jwtSecret);
 
@@ -154,15 +157,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const app = options.api
     ? createApp({
+        services,
         prisma: db.prisma,
-        sql: db.sql,
-        temporal: { ...temporal, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
         tokens,
         logger,
         demoMode: config.demoMode,
         consoleDir: options.consoleDir,
         idempotencyTtlMs: config.IDEMPOTENCY_TTL_HOURS * 3600_000,
-        settings: appSettingsOf(config),
+        settings,
       })
     : undefined;
 

@@ -1,18 +1,14 @@
-import type { Client } from '@temporalio/client';
 import express, { Router } from 'express';
 import { findBadInput, inputError } from '../middleware/input-guard';
 import { z } from 'zod';
 import { actorOf, requireRole } from '../auth/authenticate';
-import type { PrismaClient } from '../data/generated/client';
 import { body, query } from '../middleware/validate';
-import { createCasesService } from '../services/cases.service';
-import { createCatalogService, type CatalogService } from '../services/catalog.service';
-import type { DefinitionsService } from '../services/definitions.service';
-import { createEventsService } from '../services/events.service';
-import { createKnowledgeService } from '../services/knowledge.service';
-import { createPrereviewService } from '../services/prereview.service';
-import { createServiceMapService } from '../services/servicemap.service';
-import { createVenuesService } from '../services/venues.service';
+import type { CatalogService } from '../services/catalog.service';
+import type { EventsService } from '../services/events.service';
+import type { KnowledgeService } from '../services/knowledge.service';
+import type { PrereviewService } from '../services/prereview.service';
+import type { ServiceMapService } from '../services/servicemap.service';
+import type { VenuesService } from '../services/venues.service';
 import { Page } from './cases.routes';
 import { eventsRoutes, materialReductionRoutes } from './events.routes';
 import { knowledgeRoutes } from './knowledge.routes';
@@ -79,22 +75,21 @@ export function catalogRoutes(catalog: CatalogService): Router {
 }
 
 /** Mounts the whole catalogue and pre-handling area (one line in app.ts). */
-export function catalogAreaRoutes(deps: {
-  prisma: PrismaClient;
-  temporal: { client: Client; taskQueue: string };
-  definitions: DefinitionsService;
+export function catalogAreaRoutes(services: {
+  catalog: CatalogService;
+  events: EventsService;
+  knowledge: KnowledgeService;
+  venues: VenuesService;
+  serviceMap: ServiceMapService;
+  prereview: PrereviewService;
 }): Router {
-  const { prisma, definitions } = deps;
-  const catalog = createCatalogService(prisma);
-  const events = createEventsService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, catalog, definitions });
-  const cases = createCasesService({ prisma, temporal: deps.temporal.client, taskQueue: deps.temporal.taskQueue, definitions });
   const router = Router();
-  router.use('/catalog', catalogRoutes(catalog));
-  router.use('/events', eventsRoutes(events));
-  router.use('/stats', materialReductionRoutes(events));
-  router.use('/knowledge', knowledgeRoutes(createKnowledgeService(prisma)));
-  router.use('/venues', venuesRoutes(createVenuesService(prisma)));
-  router.use('/servicemap', serviceMapRoutes(createServiceMapService(prisma)));
-  router.use('/prereview', prereviewRoutes(createPrereviewService({ prisma, catalog, events, cases })));
+  router.use('/catalog', catalogRoutes(services.catalog));
+  router.use('/events', eventsRoutes(services.events));
+  router.use('/stats', materialReductionRoutes(services.events));
+  router.use('/knowledge', knowledgeRoutes(services.knowledge));
+  router.use('/venues', venuesRoutes(services.venues));
+  router.use('/servicemap', serviceMapRoutes(services.serviceMap));
+  router.use('/prereview', prereviewRoutes(services.prereview));
   return router;
 }

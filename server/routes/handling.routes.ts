@@ -1,18 +1,14 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { CREDIT_KINDS } from '../../activities/handling/credit';
 import { actorOf, requireRole } from '../auth/authenticate';
-import type { PrismaClient } from '../data/generated/client';
-import type { Logger } from '../logger';
 import { body, query } from '../middleware/validate';
-import type { CasesService } from '../services/cases.service';
-import { createDeliveryService } from '../services/delivery.service';
-import { createHandlingService, MODES, type HandlingService } from '../services/handling.service';
-import { createLicencesService } from '../services/licences.service';
-import { createNotificationsService } from '../services/notifications.service';
-import { createRatingsService } from '../services/ratings.service';
-import { createStatsService } from '../services/stats.service';
+import type { DeliveryService } from '../services/delivery.service';
+import { MODES, type HandlingService } from '../services/handling.service';
+import type { LicencesService } from '../services/licences.service';
+import type { NotificationsService } from '../services/notifications.service';
+import type { RatingsService } from '../services/ratings.service';
+import type { StatsService } from '../services/stats.service';
 import { Variables } from './cases.routes';
 import { deliveryRoutes } from './delivery.routes';
 import { licencesRoutes } from './licences.routes';
@@ -63,24 +59,22 @@ function modeRoutes(service: HandlingService): Router {
 
 /**
  * In- and post-handling (办中/办后): handling modes, notifications, licences, delivery, ratings and
- * the supervisor's figures, mounted under /api. Starts the notification dispatcher for this queue.
+ * the supervisor's figures, mounted under /api.
  */
-export function handlingRoutes(deps: {
-  prisma: PrismaClient;
-  temporal: Client;
-  taskQueue: string;
-  cases: CasesService;
-  logger?: Logger;
+export function handlingRoutes(services: {
+  handling: HandlingService;
+  notifications: NotificationsService;
+  licences: LicencesService;
+  delivery: DeliveryService;
+  ratings: RatingsService;
+  stats: StatsService;
 }): Router {
-  const notifications = createNotificationsService(deps);
-  notifications.ensureDispatcher().catch((err) => deps.logger?.error({ err }, 'notification dispatcher could not be started'));
-  const stats = createStatsService(deps.prisma);
   const router = Router();
-  router.use('/handling', modeRoutes(createHandlingService(deps)));
-  router.use('/notifications', notificationsRoutes(notifications));
-  router.use('/licences', licencesRoutes(createLicencesService(deps.prisma)));
-  router.use('/delivery', deliveryRoutes(createDeliveryService(deps)));
-  router.use('/ratings', ratingsRoutes(createRatingsService(deps), stats));
-  router.use('/stats', statsRoutes(stats));
+  router.use('/handling', modeRoutes(services.handling));
+  router.use('/notifications', notificationsRoutes(services.notifications));
+  router.use('/licences', licencesRoutes(services.licences));
+  router.use('/delivery', deliveryRoutes(services.delivery));
+  router.use('/ratings', ratingsRoutes(services.ratings, services.stats));
+  router.use('/stats', statsRoutes(services.stats));
   return router;
 }

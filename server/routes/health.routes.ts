@@ -1,11 +1,6 @@
 import { Router } from 'express';
-import type { Connection } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
 import { calendarWarnings } from '../services/calendar.service';
-import type { DatabaseHealth } from '../services/health.service';
-
-/** A poller not seen for this long is gone: live workers re-poll at least once a minute (long poll). */
-const POLLER_SEEN_WITHIN_MS = 90_000;
+import type { DatabaseHealth, TemporalHealth } from '../services/health.service';
 
 /**
  * Liveness plus reachability of Temporal and the database (503 when either is down), and whether any
@@ -14,7 +9,7 @@ const POLLER_SEEN_WITHIN_MS = 90_000;
  * names what needs an operator without stopping service: a year's holiday notice not loaded (from
  * 1 November for the next year), so deadlines over it are provisional.
  */
-export function healthRoutes(deps: { database: DatabaseHealth; temporal: Connection; namespace: string; taskQueue: string }): Router {
+export function healthRoutes(deps: { database: DatabaseHealth; temporal: TemporalHealth }): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     let workers: { pollers: number; identities: string[] } = { pollers: 0, identities: [] };
@@ -23,16 +18,16 @@ export function healthRoutes(deps: { database: DatabaseHealth; temporal: Connect
         await deps.database.ping();
       }),
       check(async () => {
-        await deps.temporal.workflowService.describeNamespace({ namespace: deps.namespace });
+        await deps.temporal.ping();
       }),
       check(async () => {
-        workers = await pollers(deps.temporal, deps.namespace, deps.taskQueue);
+        workers = await deps.temporal.pollers();
       }),
     ]);
     const ok = database.ok && temporal.ok;
     const worker = {
       ok: workerCheck.ok && workers.pollers > 0,
-      taskQueue: deps.taskQueue,
+      taskQueue: deps.temporal.taskQueue,
       ...workers,
       ...(workerCheck.error ? { error: workerCheck.error } : {}),
     };
@@ -47,29 +42,6 @@ export function healthRoutes(deps: { database: DatabaseHealth; temporal: Connect
     });
   });
   return router;
-}
-
-/** Workers polling the queue for workflow or activity tasks, seen within the last 90 s. */
-async function pollers(connection: Connection, namespace: string, taskQueue: string): Promise<{ pollers: number; identities: string[] }> {
-  const types = [proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY];
-  const answers = await Promise.all(
-    types.map((taskQueueType) =>
-      connection.workflowService.describeTaskQueue({
-        namespace,
-        taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType,
-      }),
-    ),
-  );
-  const since = Date.now() - POLLER_SEEN_WITHIN_MS;
-  const identities = new Set<string>();
-  for (const answer of answers) {
-    for (const poller of answer.pollers ?? []) {
-      const seconds = Number(poller.lastAccessTime?.seconds ?? 0);
-      if (seconds * 1000 >= since) identities.add(poller.identity ?? '');
-    }
-  }
-  return { pollers: identities.size, identities: [...identities].sort() };
 }
 
 async function check(fn: () => Promise<void>): Promise<{ ok: boolean; latencyMs: number; error?: string }> {

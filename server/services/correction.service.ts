@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { writeAudit } from '../../activities/audit';
 import { enqueueCaseNotification } from '../../activities/notifications/outbox';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { AppError, conflict, notFound } from '../errors';
-import { createDocumentsService } from './documents.service';
-import { createIncidentsService } from './incidents.service';
-import { createMaterialsService, type CorrectionItem } from './materials.service';
+import type { DocumentsService } from './documents.service';
+import type { IncidentsService } from './incidents.service';
+import type { CorrectionItem, MaterialsService } from './materials.service';
 
 /** Why the statutory clock stops while the applicant corrects (补正期间不计入办理时限). */
 export const CORRECTION_PAUSE_REASON = '补正材料（《中华人民共和国行政许可法》第三十二条第一款第四项）';
@@ -22,11 +21,13 @@ export interface CorrectionRequest {
  * as the 补正材料一次性告知书, sent to the applicant, and the case's clock paused until they answer.
  * The 受理 task stays open: the window accepts once the materials are in.
  */
-export function createCorrectionService(deps: { prisma: PrismaClient; temporal: Client }) {
-  const { prisma } = deps;
-  const materials = createMaterialsService({ prisma });
-  const documents = createDocumentsService({ prisma });
-  const incidents = createIncidentsService({ prisma, temporal: deps.temporal });
+export function createCorrectionService(deps: {
+  prisma: PrismaClient;
+  materials: MaterialsService;
+  documents: DocumentsService;
+  incidents: IncidentsService;
+}) {
+  const { prisma, materials, documents, incidents } = deps;
 
   return {
     async request(caseId: string, actor: AuthenticatedActor, input: CorrectionRequest) {

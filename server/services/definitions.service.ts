@@ -86,19 +86,22 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
       return { ...row, created: true, ...warnings };
     });
   };
+  /** Compiles, checks and stores; the same content stores once (versions are content-addressed). */
+  const compileAndStore = async (xml: string, deployedBy: string): Promise<DeployResult> => {
+    // Every stage runs, so one 400 lists every problem of the file.
+    const compiled = await compileProcess(xml);
+    const lint = await lintDefinition(xml);
+    const problems = mergeProblems(compiled.ok ? timerStartProblems(compiled.process) : compiled.problems, lint.errors);
+    if (!compiled.ok || problems.length) throw new DefinitionInvalidError(problems);
+    const warnings = lint.warnings.length ? { warnings: lint.warnings } : {};
+    return store(compiled, xml, deployedBy, warnings);
+  };
   return {
     /** Compiles and stores a new version; the same content deploys once (versions are content-addressed). */
     async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
-      // Every stage runs, so one 400 lists every problem of the file.
-      const compiled = await compileProcess(xml);
-      const lint = await lintDefinition(xml);
-      const problems = mergeProblems(compiled.ok ? timerStartProblems(compiled.process) : compiled.problems, lint.errors);
-      if (!compiled.ok || problems.length) throw new DefinitionInvalidError(problems);
-      const warnings = lint.warnings.length ? { warnings: lint.warnings } : {};
-      const { key } = compiled.process;
-      const result = await store(compiled, xml, deployedBy, warnings);
+      const result = await compileAndStore(xml, deployedBy);
       // The latest version decides the key's timer-start schedules (re-synced on every deploy).
-      await schedules?.sync(key);
+      await schedules?.sync(result.key);
       return result;
     },
 
@@ -145,7 +148,8 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
 
     /**
      * Deploys every `definitions/processes/**\/*.bpmn`. A broken file is logged with its problems
-     * (file and element) and skipped; the others still deploy.
+     * (file and element) and skipped; the others still deploy. The timer-start schedules of every key
+     * are synced once afterwards (start-up), rather than per file.
      */
     async deployDirectory(
       dir: string,
@@ -156,7 +160,7 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
       const failed: { file: string; problems: DefinitionProblem[] }[] = [];
       for (const file of files) {
         try {
-          const result = await this.deploy(await readFile(file, 'utf8'), 'system');
+          const result = await compileAndStore(await readFile(file, 'utf8'), 'system');
           deployed.push(result);
           logger.info({ file: path.relative(dir, file), id: result.id, created: result.created }, 'definition deployed');
         } catch (err) {
@@ -169,6 +173,7 @@ export function createDefinitionsService(prisma: PrismaClient, options: { schedu
           );
         }
       }
+      await schedules?.syncAll();
       return { deployed, failed };
     },
   };

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../errors';
 import { renderDocument, type DocumentSpec } from '../documents/render';
 import { documentSigner } from '../documents/signer';
 import { isStaff } from './cases.service';
-import { createMaterialsService } from './materials.service';
+import type { MaterialsService } from './materials.service';
 import { applicantNameOf, ensureLookup } from './lookup.service';
 
 /** The documents a case can carry, in the order a case meets them. */
@@ -62,10 +62,9 @@ type CaseRow = {
  * when the window reissues it; every issue is an audit record, so it shows in the case timeline.
  */
 /** `publicBaseUrl`: the address the QR codes open (PUBLIC_BASE_URL). */
-export function createDocumentsService(deps: { prisma: PrismaClient; publicBaseUrl?: string }) {
-  const { prisma } = deps;
+export function createDocumentsService(deps: { prisma: PrismaClient; materials: MaterialsService; publicBaseUrl?: string }) {
+  const { prisma, materials } = deps;
   const publicBaseUrl = (deps.publicBaseUrl ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-  const materials = createMaterialsService({ prisma });
 
   async function caseFor(caseId: string, actor: AuthenticatedActor): Promise<CaseRow> {
     const row = await prisma.case.findUnique({ where: { id: caseId } });

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../data/generated/client';
 import { AppError } from '../errors';
 import { stageOf } from '../../activities/domain/citizen-stage';
 import { DEMO_IDENTITIES } from './identity.service';
-import { createMaterialsService } from './materials.service';
+import type { MaterialsService } from './materials.service';
 
 /** The case's 查询码 (six digits, printed on the receipt), created on first need. */
 export async function ensureLookup(prisma: PrismaClient, caseId: string): Promise<{ queryCode: string }> {
@@ -45,9 +45,8 @@ const notMatched = () => new AppError(404, 'NOT_FOUND', '未查到该办件：�
  * 办件进度查询 without signing in: the 办件编号 plus the applicant's phone or the receipt's 查询码.
  * A wrong pair and an unknown number get the same answer, so the lookup cannot probe which numbers exist.
  */
-export function createLookupService(deps: { prisma: PrismaClient }) {
-  const { prisma } = deps;
-  const materials = createMaterialsService({ prisma });
+export function createLookupService(deps: { prisma: PrismaClient; materials: MaterialsService }) {
+  const { prisma, materials } = deps;
 
   async function authorised(
     caseId: string,

@@ -6,9 +6,8 @@ import type { CompiledProcess, Variables } from '../../workflows/engine/model';
 import type { AuthenticatedActor } from '../auth/authenticate';
 import type { PrismaClient } from '../data/generated/client';
 import { badRequest } from '../errors';
-import type { Logger } from '../logger';
 import type { CasesService } from './cases.service';
-import { createMaterialsService } from './materials.service';
+import type { MaterialsService } from './materials.service';
 
 export function dispatcherWorkflowId(taskQueue: string): string {
   return `notification-dispatcher-${taskQueue}`;
@@ -19,9 +18,9 @@ export function createNotificationsService(deps: {
   temporal: Client;
   taskQueue: string;
   cases: CasesService;
-  logger?: Logger;
+  materials: MaterialsService;
 }) {
-  const { prisma, temporal, taskQueue, cases } = deps;
+  const { prisma, temporal, taskQueue, cases, materials } = deps;
   return {
     /** Starts the outbox dispatcher once per task queue (a second start is a no-op). */
     async ensureDispatcher(): Promise<void> {
@@ -100,10 +99,7 @@ export function createNotificationsService(deps: {
         current: view.openTasks.map((t) => ({ elementId: t.elementId, name: t.name })),
         next: next.map((s) => ({ elementId: s.elementId, name: s.name })),
         // Materials handed in since drop out; files staff asked to be corrected are added (申请材料).
-        needed: await createMaterialsService({ prisma }).neededFromApplicant(
-          caseId,
-          Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : [],
-        ),
+        needed: await materials.neededFromApplicant(caseId, Array.isArray(vars.neededFromApplicant) ? vars.neededFromApplicant : []),
         deadline,
       };
     },

@@ -7,11 +7,15 @@ import { linkageRouteDocs } from './linkage';
 import { machinesRouteDocs } from './machines';
 import { materialsRouteDocs } from './materials';
 import { peopleRouteDocs } from './people';
-import { usersRouteDocs } from './users';
-import { calendarRouteDocs } from './calendar';
+import { docsOf } from '../../routes/route';
+import { usersArea } from '../../routes/users.routes';
+import { calendarArea } from '../../routes/calendar.routes';
 import { applicantRouteDocs } from './applicant';
 
-/** Every documented route; each area's routes file has its group here. */
+/**
+ * Every documented route; each area's routes file has its group here. Areas declared with `route()`
+ * (server/routes/route.ts) are documented from their declarations: `docsOf(area)`.
+ */
 export function allRouteDocs(): RouteDoc[] {
   return [
     ...coreRouteDocs,
@@ -21,9 +25,9 @@ export function allRouteDocs(): RouteDoc[] {
     ...machinesRouteDocs,
     ...linkageRouteDocs,
     ...handlingRouteDocs,
-    ...usersRouteDocs,
+    ...docsOf(usersArea),
     ...materialsRouteDocs,
-    ...calendarRouteDocs,
+    ...docsOf(calendarArea),
     ...applicantRouteDocs,
   ];
 }
