@@ -45,7 +45,7 @@ export interface Runtime {
  * Hands the rule parameters to the modules that read them deep inside services and activities, in the
  * API and the worker alike (handling time limits, upload limits, the rule machines' clock and deadlines).
  */
-function applyRuleSettings(config: Config): void {
+export function applyRuleSettings(config: Config): void {
   configureHandling(config.HANDLING_CONFIG);
   configureMaterials(config.MATERIALS_CONFIG);
   configureMachines({
@@ -56,7 +56,7 @@ function applyRuleSettings(config: Config): void {
 }
 
 /** What the HTTP app receives from the configuration. */
-function appSettingsOf(config: Config): AppSettings {
+export function appSettingsOf(config: Config): AppSettings {
   return {
     inputLimits: {
       maxDepth: config.INPUT_MAX_DEPTH,
