@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './data/database';
 import { STARTUP_LOCK_ID } from './data/sql';
 import { seedDemoUsers } from './data/seed';
+import { startTableUpkeep } from './data/upkeep';
 import type { Logger } from './logger';
 import { createDefinitionsService } from './services/definitions.service';
 import { createCalendarService } from './services/calendar.service';
@@ -102,6 +103,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     );
   });
   const tokens = createTokenIssuer(config.jwtSecret);
+  // PGlite runs no autovacuum: without statistics the planner would leave the read model's indexes unused.
+  const upkeep = startTableUpkeep(db.sql, logger);
 
   let stopping = false;
   let worker: Worker | undefined;
@@ -179,6 +182,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       await workerRun?.catch((err) => logger.error({ err }, 'worker stopped with an error'));
       await workerConnection?.close();
       await temporal.connection.close();
+      await upkeep.stop();
       if (!options.database) await db.close();
     },
   };

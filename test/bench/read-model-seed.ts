@@ -12,6 +12,7 @@ import type { Config } from '../../server/config';
 import type { Database } from '../../server/data/database';
 import { seedDemoUsers } from '../../server/data/seed';
 import type { SqlDatabase } from '../../server/data/sql';
+import { tableUpkeep } from '../../server/data/upkeep';
 import type { Logger } from '../../server/logger';
 import { createDefinitionsService } from '../../server/services/definitions.service';
 
@@ -108,8 +109,11 @@ const AUDIT_COLUMNS: [string, string][] = [
   ['after', 'jsonb'],
 ];
 
-/** Seeds N running cases with one open task each and N finished cases; returns a few case ids to search for. */
-export async function seedReadModel(db: Database, n: number): Promise<{ searchIds: string[] }> {
+/**
+ * Seeds N running cases with one open task each and N finished cases; returns a few case ids to search for.
+ * `analyze: false` leaves the tables without planner statistics (PGlite before the runtime's table upkeep has run).
+ */
+export async function seedReadModel(db: Database, n: number, options: { analyze?: boolean } = {}): Promise<{ searchIds: string[] }> {
   const { sql } = db;
   const now = Date.now();
   const definitions = new Map(
@@ -375,8 +379,11 @@ export async function seedReadModel(db: Database, n: number): Promise<{ searchId
     ],
     ratingEvents,
   );
-  // As autovacuum would have by the time a district holds this much.
-  await sql.exec('VACUUM ANALYZE');
+  // Statistics as the database would have them: PostgreSQL's autovacuum, or on PGlite the runtime's table upkeep.
+  if (options.analyze !== false) {
+    if (sql.kind === 'pglite') await tableUpkeep(sql);
+    else await sql.exec('VACUUM ANALYZE');
+  }
   return { searchIds };
 }
 
