@@ -12,6 +12,9 @@ CREATE INDEX "task_candidate_users_idx" ON "task" USING GIN ("candidate_users") 
 -- Open tasks in the inbox's default order (priority, then oldest first).
 CREATE INDEX "task_priority_created_at_id_idx" ON "task"("priority" DESC, "created_at", "id") WHERE status = 'open';
 
+-- A case's first completed task with a completer: the department of a case that has no item's.
+CREATE INDEX "task_case_id_completed_at_id_idx" ON "task"("case_id", "completed_at", "id") WHERE status = 'completed' AND completed_by IS NOT NULL;
+
 -- Case lists by status, newest first (and the counts by status).
 DROP INDEX "case_status_idx";
 CREATE INDEX "case_status_started_at_idx" ON "case"("status", "started_at");
