@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './data/database';
 import { STARTUP_LOCK_ID } from './data/sql';
 import { seedDemoUsers } from './data/seed';
+import { startTableUpkeep } from './data/upkeep';
 import type { Logger } from './logger';
 import { createServices } from './services';
 import { connectTemporal } from './temporal/client';
@@ -43,7 +44,7 @@ export interface Runtime {
  * Hands the rule parameters to the modules that read them deep inside services and activities, in the
  * API and the worker alike (handling time limits, upload limits, the rule machines' clock and deadlines).
  */
-function applyRuleSettings(config: Config): void {
+export function applyRuleSettings(config: Config): void {
   configureHandling(config.HANDLING_CONFIG);
   configureMaterials(config.MATERIALS_CONFIG);
   configureMachines({
@@ -54,7 +55,7 @@ function applyRuleSettings(config: Config): void {
 }
 
 /** What the HTTP app receives from the configuration. */
-function appSettingsOf(config: Config): AppSettings {
+export function appSettingsOf(config: Config): AppSettings {
   return {
     inputLimits: {
       maxDepth: config.INPUT_MAX_DEPTH,
@@ -105,6 +106,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await services.calendar.loadDirectory(path.join(config.DEFINITIONS_DIR, 'calendar'), logger);
   });
   const tokens = createTokenIssuer(config.jwtSecret);
+  // PGlite runs no autovacuum: without statistics the planner would leave the read model's indexes unused.
+  const upkeep = startTableUpkeep(db.sql, logger);
 
   let stopping = false;
   let worker: Worker | undefined;
@@ -181,6 +184,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       await workerRun?.catch((err) => logger.error({ err }, 'worker stopped with an error'));
       await workerConnection?.close();
       await temporal.connection.close();
+      await upkeep.stop();
       if (!options.database) await db.close();
     },
   };

@@ -21,7 +21,11 @@ export const INBOX_SEARCH_CASE_LIMIT = 500;
 
 const hasFilter = (s: CaseSearch) => Boolean(s.q || s.itemCode || s.department || s.from || s.to);
 
-/** WHERE conditions on `"case" c`; each uses an index of migration 20261201090000_case_search. */
+/**
+ * WHERE conditions on `"case" c`; each uses an index of migration 20261201090000_case_search. The applicants
+ * found by name are an array (`= ANY (ARRAY(…))`), not a sub-select (`IN (SELECT …)`): a sub-select in the OR
+ * keeps the planner from combining the indexes, and it reads every case instead.
+ */
 function conditions(search: CaseSearch): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   const q = search.q?.trim();
@@ -30,7 +34,7 @@ function conditions(search: CaseSearch): Prisma.Sql[] {
     where.push(Prisma.sql`(
       (upper(c.id) COLLATE "C") LIKE ${prefix.toUpperCase()}
       OR (lower(c.variables->>'applicantName') COLLATE "C") LIKE ${prefix.toLowerCase()}
-      OR c.applicant_id IN (SELECT u.id FROM app_user u WHERE (lower(u.name) COLLATE "C") LIKE ${prefix.toLowerCase()})
+      OR c.applicant_id = ANY (ARRAY(SELECT u.id FROM app_user u WHERE (lower(u.name) COLLATE "C") LIKE ${prefix.toLowerCase()}))
       OR upper(c.variables->>'idNumber') = ${q.toUpperCase()}
       OR c.variables->>'contactPhone' = ${q}
       OR c.variables->>'phone' = ${q}
@@ -47,6 +51,13 @@ function conditions(search: CaseSearch): Prisma.Sql[] {
 }
 
 export function createCaseSearch(prisma: PrismaClient) {
+  const whereOf = (all: Prisma.Sql[]) => (all.length ? Prisma.sql`WHERE ${Prisma.join(all, ' AND ')}` : Prisma.empty);
+  const pageOf = async (where: Prisma.Sql, page: { limit: number; offset: number }) =>
+    (
+      await prisma.$queryRaw<
+        { id: string }[]
+      >`SELECT c.id FROM "case" c ${where} ORDER BY c.started_at DESC, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
+    ).map((r) => r.id);
   return {
     hasFilter,
 
@@ -56,20 +67,17 @@ export function createCaseSearch(prisma: PrismaClient) {
       extra: Prisma.Sql[],
       page: { limit: number; offset: number },
     ): Promise<{ ids: string[]; total: number }> {
-      const all = [...conditions(search), ...extra];
-      const where = all.length ? Prisma.sql`WHERE ${Prisma.join(all, ' AND ')}` : Prisma.empty;
-      const [rows, count] = await Promise.all([
-        prisma.$queryRaw<
-          { id: string }[]
-        >`SELECT c.id FROM "case" c ${where} ORDER BY c.started_at DESC, c.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+      const where = whereOf([...conditions(search), ...extra]);
+      const [ids, count] = await Promise.all([
+        pageOf(where, page),
         prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "case" c ${where}`,
       ]);
-      return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+      return { ids, total: Number(count[0]?.n ?? 0) };
     },
 
-    /** Ids of the most recent matching cases, for narrowing the inbox. */
+    /** Ids of the most recent matching cases, for narrowing the inbox (no count: the inbox counts tasks). */
     async caseIds(search: CaseSearch): Promise<string[]> {
-      return (await this.page(search, [], { limit: INBOX_SEARCH_CASE_LIMIT, offset: 0 })).ids;
+      return pageOf(whereOf(conditions(search)), { limit: INBOX_SEARCH_CASE_LIMIT, offset: 0 });
     },
   };
 }

@@ -270,7 +270,10 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v ? v : null;
 }
 
-/** 谁办理谁负责: the item's department, else the department of the staff who completed the case's first task. */
+/**
+ * 谁办理谁负责: the item's department, else the department of the staff who completed the case's first task.
+ * The supervisor overview attributes cases the same way in SQL (stats.service overviewTallies): change both.
+ */
 export async function departmentOf(prisma: PrismaClient, caseId: string): Promise<string | null> {
   // A catalogue item's case belongs to the item's department: its first step is the 综合窗口's (无差别受理).
   const row = await prisma.case.findUnique({ where: { id: caseId }, select: { itemCode: true } });

@@ -105,25 +105,10 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
   const caseSearch = createCaseSearch(prisma);
   const forms = createFormRegistry(deps.formsDir ?? path.resolve(__dirname, '../../definitions/forms'));
 
-  /** 申请人 by name for a page of tasks: the form's name where given, else the account's name. */
-  const applicantNames = async (caseIds: string[]): Promise<Map<string, string>> => {
-    const cases = await prisma.case.findMany({
-      where: { id: { in: [...new Set(caseIds)] } },
-      select: { id: true, applicantId: true, variables: true },
-    });
-    const users = await prisma.user.findMany({
-      where: { id: { in: [...new Set(cases.map((c) => c.applicantId))] } },
-      select: { id: true, name: true },
-    });
-    const userName = new Map(users.map((u) => [u.id, u.name]));
-    return new Map(
-      cases.map((c) => [
-        c.id,
-        ((c.variables as Record<string, unknown> | null)?.applicantName as string | undefined) ??
-          userName.get(c.applicantId) ??
-          c.applicantId,
-      ]),
-    );
+  /** Account names of a page's applicants (申请人 by name: the form's name where given, else the account's). */
+  const userNames = async (ids: string[]): Promise<Map<string, string>> => {
+    const users = await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+    return new Map(users.map((u) => [u.id, u.name]));
   };
 
   const taskRow = async (taskId: string) => {
@@ -220,19 +205,23 @@ export function createTasksService(deps: { prisma: PrismaClient; temporal: Clien
           orderBy,
           take: filter.limit,
           skip: filter.offset,
-          include: { case: { select: { title: true, applicantId: true, processKey: true } } },
+          include: { case: { select: { title: true, applicantId: true, processKey: true, variables: true } } },
         }),
         prisma.task.count({ where }),
       ]);
       await refreshDistrictCalendar(prisma);
-      const names = await applicantNames(items.map((t) => t.caseId));
+      const names = await userNames(items.map((t) => t.case.applicantId));
       // 暂定: a due date over a year whose holiday notice is not loaded yet may still move.
       return {
-        items: items.map((t) => ({
-          ...t,
-          case: { ...t.case, applicantName: names.get(t.caseId) ?? t.case.applicantId },
-          dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now),
-        })),
+        items: items.map((t) => {
+          const { variables, ...shown } = t.case;
+          const formName = (variables as Record<string, unknown> | null)?.applicantName as string | undefined;
+          return {
+            ...t,
+            case: { ...shown, applicantName: formName ?? names.get(shown.applicantId) ?? shown.applicantId },
+            dueProvisional: t.status === 'open' && dueProvisional(t.dueAt, now),
+          };
+        }),
         total,
       };
     },
