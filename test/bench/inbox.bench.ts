@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
+import { createServices } from '../../server/services';
 import { createApp } from '../../server/app';
 import { DEMO_USERS } from '../../server/auth/demo-users';
 import { createTokenIssuer } from '../../server/auth/tokens';
@@ -63,14 +64,21 @@ async function main(): Promise<void> {
       await prepareReadModel(db, config, logger);
       const { searchIds } = await seedReadModel(db, n);
       const seeded = performance.now() - t0;
-      const app = createApp({
+      const settings = appSettingsOf(config);
+      const services = createServices({
         prisma: db.prisma,
         sql: db.sql,
         temporal: { client: temporal, connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: 'bench-reads' },
+        logger,
+        settings,
+      });
+      const app = createApp({
+        services,
+        prisma: db.prisma,
         tokens,
         logger,
         demoMode: true,
-        settings: appSettingsOf(config),
+        settings,
       });
       const server = app.listen(0, '127.0.0.1');
       await new Promise<void>((resolve) => server.once('listening', resolve));
