@@ -147,7 +147,11 @@ async function overviewTallies(
     FROM per_case GROUP BY department, process_key`;
   // PostgreSQL would JIT-compile this query (its estimate counts a subquery per case), which takes seconds,
   // longer than running it: not for this transaction. PGlite has no JIT; the setting is harmless there.
-  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL jit = off`, tallies]);
+  // Over all time and 200,000 cases the query takes seconds on PGlite: past Prisma's 5 s transaction default.
+  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL jit = off`, tallies], {
+    maxWait: 10_000,
+    timeout: 120_000,
+  });
   return rows;
 }
 
