@@ -2,11 +2,14 @@ import { openDatabase, type Database } from '../../server/data/database';
 import { startTableUpkeep, tableUpkeep } from '../../server/data/upkeep';
 import { createLogger } from '../../server/logger';
 
+// A fresh PGlite with every migration takes a minute on a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 describe('PGlite table upkeep (it runs no autovacuum)', () => {
   let db: Database;
   beforeEach(async () => {
     db = await openDatabase({});
-  });
+  }, 180_000);
   afterEach(async () => {
     await db?.close();
   });
