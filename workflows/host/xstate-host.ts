@@ -24,8 +24,8 @@ import {
 import type { Activities } from '../../activities';
 
 /**
- * Hosts an XState v5 machine inside a Temporal workflow through the pure API (STYLE.md §6.4): the
- * snapshot lives in workflow state as JSON; each event runs `transition`; named actions become activities
+ * Hosts an XState v5 machine inside a Temporal workflow through its pure transition API (XState v5
+ * docs, "Pure transition functions"): the snapshot lives in workflow state as JSON; each event runs `transition`; named actions become activities
  * (in order); `xstate.raise` with a delay becomes a durable timer in its own cancellation scope, and
  * `xstate.cancel` cancels it. Machines may not invoke or spawn: `resolveState` would drop the children.
  */
