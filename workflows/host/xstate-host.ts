@@ -25,9 +25,10 @@ import type { Activities } from '../../activities';
 
 /**
  * Hosts an XState v5 machine inside a Temporal workflow through its pure transition API (XState v5
- * docs, "Pure transition functions"): the snapshot lives in workflow state as JSON; each event runs `transition`; named actions become activities
- * (in order); `xstate.raise` with a delay becomes a durable timer in its own cancellation scope, and
- * `xstate.cancel` cancels it. Machines may not invoke or spawn: `resolveState` would drop the children.
+ * docs, "Pure transition functions"): the snapshot lives in workflow state as JSON; each event runs
+ * `transition`; named actions become activities (in order); `xstate.raise` with a delay becomes a
+ * durable timer in its own cancellation scope, and `xstate.cancel` cancels it. Machines may not invoke
+ * or spawn: `resolveState` would drop the children.
  */
 export interface HostedMachineArgs<I = Record<string, unknown>> {
   kind: string;
