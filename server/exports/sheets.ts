@@ -5,6 +5,8 @@ import { DEPARTMENTS } from '../../activities/domain/machines/directory';
 import { ROLE_LABELS } from '../auth/roles';
 import { FALLBACK_CATEGORIES, FALLBACK_CAUSES, HOTLINE_CATEGORIES, mainState, stateLabel, SUPERVISION_LABELS } from '../labels/machines';
 import type { Column, Sheet } from './workbook';
+import type { LinkageService } from '../services/linkage.service';
+import type { StatsService } from '../services/stats.service';
 
 /** 导出时间 for titles and file names: today in China time, e.g. 20261128. */
 export const stamp = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
@@ -159,23 +161,13 @@ export function fallbackSheet(rows: FallbackRow[], filters: string): Sheet<Fallb
 }
 
 /** 考核评估 as GET /api/linkage/assessment answers it. */
-export interface Assessment {
-  basis: 'due' | 'done';
-  basisLabel: string;
-  rows: {
-    rule: string;
-    departmentName: string;
-    due: number;
-    onTime: number;
-    late: number;
-    overdueOpen: number;
-    pending: number;
-    onTimeRate: number | null;
-  }[];
-  overall: { onTime: number; decided: number; onTimeRate: number | null };
-}
+export type Assessment = Awaited<ReturnType<LinkageService['assessment']>>;
+type AssessmentRow = Pick<
+  Assessment['rows'][number],
+  'rule' | 'departmentName' | 'due' | 'onTime' | 'late' | 'overdueOpen' | 'pending' | 'onTimeRate'
+>;
 
-export function assessmentSheet(report: Assessment, title: string): Sheet<Assessment['rows'][number]> {
+export function assessmentSheet(report: Assessment, title: string): Sheet<AssessmentRow> {
   const sum = (k: 'due' | 'onTime' | 'late' | 'overdueOpen' | 'pending') => report.rows.reduce((s, r) => s + r[k], 0);
   return {
     name: '考核评估',
@@ -207,25 +199,8 @@ export function assessmentSheet(report: Assessment, title: string): Sheet<Assess
 }
 
 /** 服务质量指标 as GET /api/stats/overview answers it (监督总览 and the 月报). */
-export interface QualityReport {
-  target: { withinMinutes: number };
-  overall: QualityFigures;
-  byDepartment: ({ department: string } & QualityFigures)[];
-}
-interface QualityFigures {
-  cases: number;
-  decided: number;
-  withinOneHourShare: number | null;
-  averageApprovalLevels: number | null;
-  materialReduction: number | null;
-  ratings: number;
-  goodRate: number | null;
-  proactiveGoodRate: number | null;
-  unratedRate: number | null;
-  badRatings: number;
-  badRectifiedRate: number | null;
-  levelsByProcess: Record<string, number>;
-}
+export type QualityReport = Awaited<ReturnType<StatsService['overview']>>;
+type QualityFigures = QualityReport['overall'];
 
 /** The quality figures by department with a 合计 row, and the approval levels by process. */
 export function qualitySheets(
