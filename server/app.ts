@@ -31,7 +31,7 @@ import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
 import { usersRoutes } from './routes/users.routes';
 import type { ServiceSettings, Services } from './services';
-import { mountMachineRoutes } from './services/machines/mount';
+import { mountMachineRoutes } from './routes/machines.routes';
 
 export interface AppDeps {
   /** Every service, built once by createServices (server/services/index.ts). */

@@ -1,13 +1,13 @@
 import type { Express, Router } from 'express';
-import { escalationsRoutes, fallbackRoutes } from '../../routes/fallback.routes';
-import { agencyRoutes } from '../../routes/agency.routes';
-import { linkageRoutes } from '../../routes/linkage.routes';
-import { hotlineRoutes, hotlineWebhookRoutes } from '../../routes/hotline.routes';
-import type { AgencyService } from '../agency.service';
-import type { EscalationsService } from '../escalations.service';
-import type { FallbackService } from '../fallback.service';
-import type { HotlineService } from '../hotline.service';
-import type { LinkageService } from '../linkage.service';
+import { escalationsRoutes, fallbackRoutes } from './fallback.routes';
+import { agencyRoutes } from './agency.routes';
+import { linkageRoutes } from './linkage.routes';
+import { hotlineRoutes, hotlineWebhookRoutes } from './hotline.routes';
+import type { AgencyService } from '../services/agency.service';
+import type { EscalationsService } from '../services/escalations.service';
+import type { FallbackService } from '../services/fallback.service';
+import type { HotlineService } from '../services/hotline.service';
+import type { LinkageService } from '../services/linkage.service';
 
 /** Mounts the rule-machine areas: /api/fallback, /api/escalations, /api/hotline, /api/agency, /api/linkage. */
 export function mountMachineRoutes(
