@@ -23,6 +23,16 @@ const VersionQuery = z.object({
 });
 
 /** The foundation's routes: health, sign-in, cases, tasks, definitions, plus audit and the docs themselves. */
+/** A 导出 route's answers: the workbook, or the list route's errors. */
+const workbookResponses = () => ({
+  200: {
+    description: 'Excel 工作簿',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    example: '(binary)',
+  },
+  ...errors(400, 401, 403),
+});
+
 export const coreRouteDocs = routeDocs([
   {
     method: 'get',
@@ -291,14 +301,7 @@ export const coreRouteDocs = routeDocs([
     summary: '导出办件查询结果 (export the case search as Excel)',
     description: '与 GET /api/cases 相同的筛选条件；最多 10000 行。',
     query: ListCasesQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -309,14 +312,7 @@ export const coreRouteDocs = routeDocs([
     description:
       '按申请时间统计的一个自然月（北京时间）：各部门办件数、1 小时内决定占比、审批层级、材料减免率、好差评各项比率，另附按流程的审批层级。',
     query: MonthlyReportQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -326,14 +322,7 @@ export const coreRouteDocs = routeDocs([
     summary: '导出审计日志 (export the audit log search as Excel)',
     description: '与 GET /api/audit 相同的筛选条件；最多 10000 行。',
     query: AuditQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -344,14 +333,7 @@ export const coreRouteDocs = routeDocs([
     description:
       '与 GET /api/hotline/orders 相同的筛选条件与范围（部门人员只含派给本部门的工单）；来电号码按列表的方式遮蔽；状态、类别、承办单位均为文字；最多 10000 行。',
     query: ListHotlineQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -362,14 +344,7 @@ export const coreRouteDocs = routeDocs([
     description:
       '与 GET /api/fallback/records 相同的筛选条件与范围（部门人员只含转办本部门的记录）；联系电话遮蔽；原因、分类、状态与督办均为文字；最多 10000 行。',
     query: ListFallbackQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -379,14 +354,7 @@ export const coreRouteDocs = routeDocs([
     summary: '导出考核评估 (export the linkage assessment: on-time rates per rule and department, Excel)',
     description: '与 GET /api/linkage/assessment 相同的期间、统计口径（basis）与制度范围（all）；每个制度和部门一行，另有合计行。',
     query: AssessmentQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -397,14 +365,7 @@ export const coreRouteDocs = routeDocs([
     description:
       '监督总览页面的数字：办件与待办（导出时的实时数据）、所选期间按部门的服务质量指标（与 GET /api/stats/overview 相同的 from/to/department）、按流程的审批层级、逾期工作清单。',
     query: OverviewQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'get',
@@ -414,14 +375,7 @@ export const coreRouteDocs = routeDocs([
     summary: '导出待办任务 (export the task inbox as Excel)',
     description: '与 GET /api/tasks 相同的筛选条件与范围（待办页签、查找）；最多 10000 行。',
     query: ListTasksQuery,
-    responses: {
-      200: {
-        description: 'Excel 工作簿',
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        example: '(binary)',
-      },
-      ...errors(400, 401, 403),
-    },
+    responses: workbookResponses(),
   },
   {
     method: 'post',
